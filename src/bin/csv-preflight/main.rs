@@ -1,0 +1,228 @@
+//! `csv-preflight`: a thin command-line shell over the library.
+//!
+//! Exit codes: 0 every file valid, 1 a file has errors, 2 the run could not happen.
+
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use csv_preflight::profile::{parse_param_value, Params};
+use csv_preflight::{builtin, builtins, result_csv, CheckOptions, Checker, Lang, Profile, Report};
+
+mod text_report;
+
+#[derive(Parser)]
+#[command(
+    name = "csv-preflight",
+    version,
+    about = "Check user-import CSV files before you upload them"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    En,
+    Ja,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check files against a profile.
+    Check {
+        /// Built-in profile id (see `profiles`) or the path of a profile JSON file.
+        #[arg(long)]
+        profile: String,
+        /// A tenant parameter, `name=value` (lists: comma-separated).
+        #[arg(long = "param", value_name = "NAME=VALUE")]
+        params: Vec<String>,
+        /// Message language.
+        #[arg(long, value_enum, default_value = "en")]
+        lang: LangArg,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+        /// Most row-level diagnostics kept per file.
+        #[arg(long, default_value_t = 1000)]
+        max_diagnostics: usize,
+        /// Also write the result CSV (original rows + result, codes, messages) to this path.
+        #[arg(long, value_name = "PATH")]
+        result_csv: Option<PathBuf>,
+        /// The files (`-` reads standard input).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// List the built-in profiles.
+    Profiles {
+        /// Print one profile's JSON.
+        #[arg(long, value_name = "ID")]
+        json: Option<String>,
+    },
+}
+
+/// A run that could not happen: one line on stderr, exit 2.
+struct Fatal(String);
+
+impl<E: std::fmt::Display> From<E> for Fatal {
+    fn from(e: E) -> Self {
+        Fatal(e.to_string())
+    }
+}
+
+fn load_profile(spec: &str) -> Result<Profile, Fatal> {
+    if spec.ends_with(".json") {
+        let json = std::fs::read_to_string(spec)
+            .map_err(|e| Fatal(format!("cannot read profile \"{spec}\": {e}")))?;
+        return Ok(Profile::from_json(&json)?);
+    }
+    Ok(builtin(spec)?)
+}
+
+fn parse_params(profile: &Profile, given: &[String]) -> Result<Params, Fatal> {
+    let mut params = Params::new();
+    for item in given {
+        let (name, value) = item.split_once('=').ok_or_else(|| {
+            Fatal(format!(
+                "parameter \"{item}\" is not of the form name=value"
+            ))
+        })?;
+        let decl = profile
+            .parameters
+            .iter()
+            .find(|p| p.name == name)
+            .ok_or_else(|| {
+                let known: Vec<&str> = profile.parameters.iter().map(|p| p.name.as_str()).collect();
+                Fatal(format!(
+                    "unknown parameter \"{name}\" (this profile has: {})",
+                    known.join(", ")
+                ))
+            })?;
+        let parsed = parse_param_value(decl.kind, value).ok_or_else(|| {
+            Fatal(format!(
+                "parameter \"{name}\" needs a value of type {:?}",
+                decl.kind
+            ))
+        })?;
+        params.insert(name.to_string(), parsed);
+    }
+    Ok(params)
+}
+
+fn check_file(
+    path: &PathBuf,
+    profile: &Profile,
+    options: &CheckOptions,
+) -> Result<(Report, Vec<u8>), Fatal> {
+    let mut options = options.clone();
+    let mut input: Box<dyn Read> = if path.as_os_str() == "-" {
+        Box::new(std::io::stdin())
+    } else {
+        options.file_name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        Box::new(
+            std::fs::File::open(path)
+                .map_err(|e| Fatal(format!("cannot read \"{}\": {e}", path.display())))?,
+        )
+    };
+    let mut checker = Checker::new(profile, options)?;
+    let mut all = Vec::new();
+    let mut buf = vec![0u8; 1 << 16];
+    loop {
+        let n = input
+            .read(&mut buf)
+            .map_err(|e| Fatal(format!("cannot read \"{}\": {e}", path.display())))?;
+        if n == 0 {
+            break;
+        }
+        let chunk = buf.get(..n).unwrap_or(&[]);
+        checker.push(chunk);
+        all.extend_from_slice(chunk);
+    }
+    Ok((checker.finish(), all))
+}
+
+fn run(cli: Cli) -> Result<bool, Fatal> {
+    let mut stdout = std::io::stdout().lock();
+    match cli.command {
+        Command::Profiles { json: Some(id) } => {
+            writeln!(stdout, "{}", builtin(&id)?.to_json())?;
+            Ok(true)
+        }
+        Command::Profiles { json: None } => {
+            for info in builtins()? {
+                writeln!(stdout, "{:<32} {}", info.id, info.title.en)?;
+            }
+            Ok(true)
+        }
+        Command::Check {
+            profile,
+            params,
+            lang,
+            format,
+            max_diagnostics,
+            result_csv: result_path,
+            files,
+        } => {
+            let profile = load_profile(&profile)?;
+            let options = CheckOptions {
+                lang: match lang {
+                    LangArg::En => Lang::En,
+                    LangArg::Ja => Lang::Ja,
+                },
+                params: parse_params(&profile, &params)?,
+                max_diagnostics,
+                ..CheckOptions::default()
+            };
+            let mut all_valid = true;
+            let mut reports = Vec::new();
+            for path in &files {
+                let (report, bytes) = check_file(path, &profile, &options)?;
+                all_valid &= report.valid;
+                if let Some(out) = &result_path {
+                    let mut opts = options.clone();
+                    opts.file_name = report.file_name.clone();
+                    let csv = result_csv(&bytes, &profile, opts)?;
+                    std::fs::write(out, csv.bytes)
+                        .map_err(|e| Fatal(format!("cannot write \"{}\": {e}", out.display())))?;
+                }
+                reports.push((path.display().to_string(), report));
+            }
+            match format {
+                Format::Json if reports.len() == 1 => {
+                    let (_, report) = &reports[0];
+                    writeln!(stdout, "{}", serde_json::to_string_pretty(report)?)?;
+                }
+                Format::Json => {
+                    let list: Vec<&Report> = reports.iter().map(|(_, r)| r).collect();
+                    writeln!(stdout, "{}", serde_json::to_string_pretty(&list)?)?;
+                }
+                Format::Text => {
+                    for (name, report) in &reports {
+                        text_report::write(&mut stdout, name, report, options.lang)?;
+                    }
+                }
+            }
+            Ok(all_valid)
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
+        Err(Fatal(message)) => {
+            eprintln!("csv-preflight: {message}");
+            ExitCode::from(2)
+        }
+    }
+}

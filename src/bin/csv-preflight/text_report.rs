@@ -1,0 +1,93 @@
+//! The terminal format: file facts, diagnostics grouped by row, a closing summary line.
+
+use std::io::Write;
+
+use csv_preflight::{Lang, Report, Severity};
+
+fn severity_label(severity: Severity, lang: Lang) -> &'static str {
+    match (severity, lang) {
+        (Severity::Error, Lang::En) => "error",
+        (Severity::Warning, Lang::En) => "warning",
+        (Severity::Info, Lang::En) => "info",
+        (Severity::Error, Lang::Ja) => "エラー",
+        (Severity::Warning, Lang::Ja) => "警告",
+        (Severity::Info, Lang::Ja) => "情報",
+    }
+}
+
+/// Writes one report.
+pub fn write(out: &mut impl Write, name: &str, report: &Report, lang: Lang) -> std::io::Result<()> {
+    let d = &report.detected;
+    let encoding = d.encoding.map_or("-", |e| e.display_name());
+    let bom = if d.bom.is_some() { "BOM" } else { "no BOM" };
+    let delimiter = d
+        .delimiter
+        .map_or("-".to_string(), |x| format!("{x:?}").to_lowercase());
+    let eol = d
+        .line_ending
+        .map_or("-".to_string(), |x| format!("{x:?}").to_uppercase());
+    writeln!(out, "{name}  [{}]", report.profile)?;
+    writeln!(
+        out,
+        "  {encoding}, {bom}, {delimiter}, {eol}, {} data rows",
+        report.summary.rows
+    )?;
+    let mut current_row: Option<Option<u64>> = None;
+    for diag in &report.diagnostics {
+        if current_row != Some(diag.row) {
+            current_row = Some(diag.row);
+            match (diag.row, lang) {
+                (Some(row), Lang::En) => writeln!(out, "  row {row}:")?,
+                (Some(row), Lang::Ja) => writeln!(out, "  {row} 行目:")?,
+                (None, Lang::En) => writeln!(out, "  file:")?,
+                (None, Lang::Ja) => writeln!(out, "  ファイル:")?,
+            }
+        }
+        let column = diag
+            .column
+            .as_ref()
+            .map_or(String::new(), |c| format!(" {c}"));
+        let value = diag
+            .value
+            .as_ref()
+            .map_or(String::new(), |v| format!(" \"{v}\""));
+        writeln!(
+            out,
+            "    {} [{}]{column}{value}: {}",
+            severity_label(diag.severity, lang),
+            diag.code,
+            diag.message
+        )?;
+        if let Some(help) = &diag.help {
+            writeln!(out, "      {help}")?;
+        }
+    }
+    if report.diagnostics_capped {
+        writeln!(
+            out,
+            "  … {} more not shown",
+            report.summary.errors + report.summary.warnings + report.summary.infos
+                - report.diagnostics.len() as u64
+        )?;
+    }
+    let s = &report.summary;
+    let verdict = match (report.valid, lang) {
+        (true, Lang::En) => "valid",
+        (false, Lang::En) => "NOT valid",
+        (true, Lang::Ja) => "問題なし",
+        (false, Lang::Ja) => "エラーあり",
+    };
+    match lang {
+        Lang::En => writeln!(
+            out,
+            "{verdict}: {} error(s), {} warning(s), {} of {} rows with errors",
+            s.errors, s.warnings, s.rows_with_errors, s.rows
+        )?,
+        Lang::Ja => writeln!(
+            out,
+            "{verdict}：エラー {} 件、警告 {} 件、エラーのある行 {} / {} 行",
+            s.errors, s.warnings, s.rows_with_errors, s.rows
+        )?,
+    }
+    Ok(())
+}

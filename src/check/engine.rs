@@ -1,0 +1,355 @@
+//! The engine's state and its stream plumbing: prelude, tokenizer, encoding decision, finish.
+
+use std::collections::VecDeque;
+use std::sync::Arc;
+
+use crate::check::prelude::{Prelude, SNIFF_WINDOW};
+use crate::check::{CheckOptions, Progress, Sink};
+use crate::decode::{identify, Bom, FieldDecoder, TextEncoding, Utf16Transcoder};
+use crate::error::Error;
+use crate::profile::{Compiled, Delimiter, Profile};
+use crate::read::{Record, Tokenizer};
+use crate::report::{Detected, Finding, Kind, Place, Severity};
+use crate::rules::header::HeaderMap;
+use crate::rules::{dialect, encoding, file_name, row_count, unique::UniqueIndex};
+
+/// Non-ASCII bytes collected before the encoding is decided.
+const EVIDENCE_BYTES: usize = 16 * 1024;
+/// Most records held back while the encoding is undecided.
+const MAX_QUEUED_RECORDS: usize = 4096;
+/// Most bytes held back while the encoding is undecided.
+const MAX_QUEUED_BYTES: usize = 4 << 20;
+
+/// Whether the encoding is known yet.
+pub(super) enum EncodingState {
+    /// Only ASCII seen so far (every ASCII-compatible candidate reads it the same).
+    Undecided,
+    /// Non-ASCII seen: records are held back while evidence is collected.
+    Collecting {
+        queue: VecDeque<Record>,
+        queued_bytes: usize,
+        evidence: Vec<u8>,
+    },
+    /// Decided.
+    Known,
+}
+
+/// A run of blank rows not yet known to be in the middle or at the end of the file.
+pub(super) struct BlankRun {
+    pub row: u64,
+    pub line: u64,
+    pub byte: u64,
+    pub count: u64,
+}
+
+/// The engine, generic over where its output goes.
+pub(crate) struct Engine<S: Sink> {
+    pub(super) profile: Compiled,
+    pub(super) options: CheckOptions,
+    pub(super) sink: S,
+    pub(super) prelude: Option<Prelude>,
+    pub(super) tokenizer: Option<Tokenizer>,
+    pub(super) transcoder: Option<Utf16Transcoder>,
+    pub(super) transcoded: Vec<u8>,
+    pub(super) utf16_errors: VecDeque<(u64, usize)>,
+    pub(super) bom: Option<Bom>,
+    pub(super) delimiter: Option<Delimiter>,
+    pub(super) encoding_state: EncodingState,
+    pub(super) decoder: FieldDecoder,
+    pub(super) ascii_only: bool,
+    pub(super) header: Option<HeaderMap>,
+    pub(super) header_row: Option<u64>,
+    pub(super) blank_run: Option<BlankRun>,
+    pub(super) data_rows: u64,
+    pub(super) unique: Vec<UniqueIndex>,
+    pub(super) bytes: u64,
+    pub(super) records: u64,
+    /// Whether the current record has produced an error.
+    pub(super) row_has_error: bool,
+    /// Decoded, trimmed value per profile column of the current row.
+    pub(super) row_values: Vec<Option<String>>,
+    /// Decoded fields of the current record, for sinks that want them.
+    pub(super) texts: Vec<String>,
+    pub(super) scratch: Vec<Kind>,
+}
+
+impl<S: Sink> Engine<S> {
+    pub(crate) fn new(profile: &Profile, options: CheckOptions, sink: S) -> Result<Self, Error> {
+        let compiled = Compiled::new(profile, &options.params)?;
+        let unique = compiled
+            .unique
+            .iter()
+            .map(|u| UniqueIndex::new(u.ignore_case, options.limits.max_unique_keys))
+            .collect();
+        let columns = compiled.columns.len();
+        let mut engine = Engine {
+            profile: compiled,
+            options,
+            sink,
+            prelude: Some(Prelude::default()),
+            tokenizer: None,
+            transcoder: None,
+            transcoded: Vec::new(),
+            utf16_errors: VecDeque::new(),
+            bom: None,
+            delimiter: None,
+            encoding_state: EncodingState::Undecided,
+            decoder: FieldDecoder::new(TextEncoding::Utf8),
+            ascii_only: true,
+            header: None,
+            header_row: None,
+            blank_run: None,
+            data_rows: 0,
+            unique,
+            bytes: 0,
+            records: 0,
+            row_has_error: false,
+            row_values: vec![None; columns],
+            texts: Vec::new(),
+            scratch: Vec::new(),
+        };
+        if let (Some(name), Some((pattern, example))) = (
+            engine.options.file_name.clone(),
+            engine.profile.file_name.clone(),
+        ) {
+            if let Some(kind) = file_name::check(&name, &pattern, &example) {
+                engine.emit(kind, Place::default(), None, None);
+            }
+        }
+        Ok(engine)
+    }
+
+    /// Emits a finding with the profile's severity (or `severity`), noting errors of the current row.
+    pub(super) fn emit(
+        &mut self,
+        kind: Kind,
+        place: Place,
+        value: Option<String>,
+        severity: Option<Severity>,
+    ) {
+        let severity = severity.unwrap_or_else(|| self.profile.severity(kind.code()));
+        if severity == Severity::Error && place.row.is_some() {
+            self.row_has_error = true;
+        }
+        self.sink.finding(Finding {
+            kind,
+            severity,
+            place,
+            value,
+        });
+    }
+
+    pub(crate) fn push(&mut self, chunk: &[u8]) {
+        self.bytes = self.bytes.saturating_add(chunk.len() as u64);
+        if let Some(prelude) = self.prelude.as_mut() {
+            prelude.buf.extend_from_slice(chunk);
+            if prelude.buf.len() >= SNIFF_WINDOW {
+                self.end_prelude();
+            }
+            return;
+        }
+        self.feed(chunk, false);
+    }
+
+    /// Feeds bytes past the prelude to the tokenizer (through the UTF-16 transcoder if any).
+    pub(super) fn feed(&mut self, bytes: &[u8], last: bool) {
+        let Some(mut tokenizer) = self.tokenizer.take() else {
+            return;
+        };
+        if let Some(transcoder) = self.transcoder.as_mut() {
+            let mut out = std::mem::take(&mut self.transcoded);
+            out.clear();
+            let mut errors = Vec::new();
+            transcoder.push(bytes, last, &mut out, &mut errors);
+            self.utf16_errors.extend(errors);
+            tokenizer.feed(&out, &mut |record| self.on_record(record));
+            self.transcoded = out;
+        } else {
+            tokenizer.feed(bytes, &mut |record| self.on_record(record));
+        }
+        if last {
+            tokenizer.finish(&mut |record| self.on_record(record));
+        }
+        self.tokenizer = Some(tokenizer);
+    }
+
+    pub(crate) fn progress(&self) -> Progress {
+        Progress {
+            bytes: self.bytes,
+            records: self.records,
+        }
+    }
+
+    /// Routes a record: straight through once the encoding is known, held back while it is not.
+    fn on_record(&mut self, record: &Record) {
+        self.records = record.position().record;
+        match &mut self.encoding_state {
+            EncodingState::Known => self.process(record),
+            EncodingState::Undecided if !record.has_non_ascii() => self.process(record),
+            EncodingState::Undecided => {
+                self.encoding_state = EncodingState::Collecting {
+                    queue: VecDeque::new(),
+                    queued_bytes: 0,
+                    evidence: Vec::new(),
+                };
+                self.hold(record);
+            }
+            EncodingState::Collecting { .. } => self.hold(record),
+        }
+    }
+
+    fn hold(&mut self, record: &Record) {
+        let EncodingState::Collecting {
+            queue,
+            queued_bytes,
+            evidence,
+        } = &mut self.encoding_state
+        else {
+            return;
+        };
+        for field in record.fields() {
+            if evidence.len() < EVIDENCE_BYTES && field.iter().any(|b| !b.is_ascii()) {
+                evidence.extend_from_slice(field);
+                evidence.push(b'\n');
+            }
+        }
+        *queued_bytes += record.fields().map(<[u8]>::len).sum::<usize>();
+        queue.push_back(record.clone());
+        if evidence.len() >= EVIDENCE_BYTES
+            || queue.len() >= MAX_QUEUED_RECORDS
+            || *queued_bytes >= MAX_QUEUED_BYTES
+        {
+            self.decide();
+        }
+    }
+
+    /// Decides the encoding from the evidence and processes the held-back records.
+    pub(super) fn decide(&mut self) {
+        let state = std::mem::replace(&mut self.encoding_state, EncodingState::Known);
+        let EncodingState::Collecting {
+            queue, evidence, ..
+        } = state
+        else {
+            return;
+        };
+        self.ascii_only = false;
+        let id = identify(&evidence);
+        self.set_encoding(id.encoding);
+        if !id.decodes_strictly && id.encoding != TextEncoding::Utf8 {
+            self.emit(
+                Kind::EncodingUnknown { guess: id.encoding },
+                Place::default(),
+                None,
+                None,
+            );
+        }
+        for record in queue {
+            self.process(&record);
+        }
+    }
+
+    /// Fixes the encoding and checks it against the profile.
+    pub(super) fn set_encoding(&mut self, encoding: TextEncoding) {
+        self.decoder = FieldDecoder::new(encoding);
+        let mut out = std::mem::take(&mut self.scratch);
+        out.clear();
+        encoding::check(
+            encoding,
+            self.bom,
+            &self.profile.encodings,
+            self.profile.bom,
+            &mut out,
+        );
+        for kind in out.drain(..) {
+            self.emit(kind, Place::default(), None, None);
+        }
+        self.scratch = out;
+    }
+
+    pub(crate) fn finish(mut self) -> (S, String, Option<String>, Detected) {
+        if self.prelude.is_some() {
+            self.end_prelude();
+        }
+        self.feed(&[], true);
+        if matches!(self.encoding_state, EncodingState::Collecting { .. }) {
+            self.decide();
+        }
+        let bom_len = self.bom.map_or(0, |b| b.len() as u64);
+        let empty = self.bytes <= bom_len;
+        if empty {
+            self.emit(Kind::EmptyFile, Place::default(), None, None);
+        } else {
+            if matches!(self.encoding_state, EncodingState::Undecided) && self.transcoder.is_none()
+            {
+                // Only ASCII: valid in every accepted ASCII-compatible encoding; only the BOM rule applies.
+                let accepted = self
+                    .profile
+                    .encodings
+                    .first()
+                    .copied()
+                    .unwrap_or(TextEncoding::Utf8);
+                let as_if = if accepted.is_ascii_compatible() {
+                    accepted
+                } else {
+                    TextEncoding::Utf8
+                };
+                self.set_encoding(as_if);
+                self.encoding_state = EncodingState::Known;
+            }
+            self.finish_blank_run(true);
+            if self.header.is_none() {
+                self.emit(Kind::MissingHeader, Place::default(), None, None);
+            } else {
+                let mut out = Vec::new();
+                row_count::check(
+                    self.data_rows,
+                    self.profile.max_rows,
+                    self.profile.require_rows,
+                    &mut out,
+                );
+                for kind in out {
+                    self.emit(kind, Place::default(), None, None);
+                }
+            }
+        }
+        let stats = self
+            .tokenizer
+            .as_ref()
+            .map(|t| *t.line_endings())
+            .unwrap_or_default();
+        for (kind, first) in dialect::check_line_endings(&stats, &self.profile.line_endings) {
+            let place = Place {
+                byte: first.map(|(byte, _)| byte),
+                line: first.map(|(_, line)| line),
+                ..Place::default()
+            };
+            self.emit(kind, place, None, None);
+        }
+        let detected = Detected {
+            encoding: if empty {
+                None
+            } else {
+                Some(self.decoder.encoding())
+            },
+            bom: self.bom,
+            delimiter: self.delimiter,
+            line_ending: dialect::dominant(&stats),
+            mixed_line_endings: stats.styles() > 1,
+            header: self
+                .header
+                .as_ref()
+                .map(|h| h.labels.iter().map(|l| l.to_string()).collect())
+                .unwrap_or_default(),
+            bytes: self.bytes,
+            records: self.records,
+        };
+        (self.sink, self.profile.id, self.options.file_name, detected)
+    }
+
+    /// The header label of a file column, if any.
+    pub(super) fn label(&self, file_col: usize) -> Option<Arc<str>> {
+        self.header
+            .as_ref()
+            .and_then(|h| h.labels.get(file_col).cloned())
+    }
+}

@@ -1,0 +1,66 @@
+//! Options of a check.
+
+use serde::{Deserialize, Serialize};
+
+use crate::decode::Lang;
+use crate::profile::Params;
+
+/// The checker's own bounds, so that no input can exhaust memory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Limits {
+    /// Longest field stored and checked, in bytes (longer ones are truncated and reported).
+    pub max_field_bytes: usize,
+    /// Most fields stored per row (more are counted and reported).
+    pub max_fields: usize,
+    /// Most distinct values indexed per unique key.
+    pub max_unique_keys: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_field_bytes: 1 << 20,
+            max_fields: 4096,
+            max_unique_keys: 5_000_000,
+        }
+    }
+}
+
+/// Options of a check.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct CheckOptions {
+    /// Language of the messages.
+    pub lang: Lang,
+    /// The file's name, for the file-name rule.
+    pub file_name: Option<String>,
+    /// Tenant parameters.
+    pub params: Params,
+    /// Most row-level diagnostics kept in the report (counts stay exact).
+    pub max_diagnostics: usize,
+    /// Bounds.
+    pub limits: Limits,
+}
+
+impl Default for CheckOptions {
+    fn default() -> Self {
+        CheckOptions {
+            lang: Lang::En,
+            file_name: None,
+            params: Params::new(),
+            max_diagnostics: 1000,
+            limits: Limits::default(),
+        }
+    }
+}
+
+/// Progress of a streaming check.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Progress {
+    /// Bytes pushed so far.
+    pub bytes: u64,
+    /// Records read so far (header included).
+    pub records: u64,
+}

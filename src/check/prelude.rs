@@ -1,0 +1,85 @@
+//! The first 64 KiB of the file decide the byte order mark, UTF-16 without BOM, and the delimiter.
+//! The window has a fixed size so the decisions never depend on how the input was chunked.
+
+use crate::check::engine::EncodingState;
+use crate::check::{Engine, Sink};
+use crate::decode::{sniff_bom, sniff_utf16, TextEncoding, Utf16Transcoder};
+use crate::read::{OffsetMode, Tokenizer, TokenizerConfig};
+use crate::report::Place;
+use crate::rules::dialect;
+
+/// Bytes collected before the first decisions.
+pub(super) const SNIFF_WINDOW: usize = 64 * 1024;
+/// Bytes the UTF-16 sniffer looks at.
+const UTF16_SNIFF: usize = 256;
+
+/// The bytes collected so far.
+#[derive(Default)]
+pub(super) struct Prelude {
+    pub buf: Vec<u8>,
+}
+
+/// The header line of a window: line number `preamble` (0-based), without its terminator.
+fn header_line(text: &[u8], preamble: usize) -> &[u8] {
+    let line = text.split(|b| *b == b'\n').nth(preamble).unwrap_or(&[]);
+    line.strip_suffix(b"\r").unwrap_or(line)
+}
+
+impl<S: Sink> Engine<S> {
+    /// Makes the prelude decisions and starts the tokenizer with the window's bytes.
+    pub(super) fn end_prelude(&mut self) {
+        let Some(prelude) = self.prelude.take() else {
+            return;
+        };
+        let buf = prelude.buf;
+        self.bom = sniff_bom(buf.get(..3).unwrap_or(&buf));
+        let bom_len = self.bom.map_or(0, |b| b.len());
+        let body = buf.get(bom_len..).unwrap_or(&[]);
+        let utf16 = match self.bom.map(|b| b.encoding()) {
+            Some(e @ (TextEncoding::Utf16Le | TextEncoding::Utf16Be)) => Some(e),
+            Some(_) => None,
+            None => sniff_utf16(buf.get(..UTF16_SNIFF).unwrap_or(&buf)),
+        };
+        let mut transcoded = Vec::new();
+        if let Some(encoding) = utf16 {
+            let mut transcoder = Utf16Transcoder::new(encoding, bom_len as u64);
+            let mut errors = Vec::new();
+            transcoder.push(body, false, &mut transcoded, &mut errors);
+            self.utf16_errors.extend(errors);
+            self.transcoder = Some(transcoder);
+        }
+        let text: &[u8] = if utf16.is_some() { &transcoded } else { body };
+        let delimiter = dialect::sniff_delimiter(
+            header_line(text, self.profile.preamble.len()),
+            &self.profile.delimiters,
+        );
+        self.delimiter = Some(delimiter);
+        if let Some(kind) = dialect::check_delimiter(delimiter, &self.profile.delimiters) {
+            self.emit(kind, Place::default(), None, None);
+        }
+        let limits = self.options.limits;
+        self.tokenizer = Some(Tokenizer::new(TokenizerConfig {
+            delimiter: delimiter.byte(),
+            quote: b'"',
+            max_field_bytes: limits.max_field_bytes,
+            max_fields: limits.max_fields,
+            start_offset: bom_len as u64,
+            offset_mode: if utf16.is_some() {
+                OffsetMode::Utf16Transcoded
+            } else {
+                OffsetMode::Utf8
+            },
+        }));
+        if let Some(encoding) = utf16.or(self.bom.map(|b| b.encoding())) {
+            self.set_encoding(encoding);
+            self.encoding_state = EncodingState::Known;
+        }
+        if utf16.is_some() {
+            let transcoder = self.transcoder.take();
+            self.feed(&transcoded, false);
+            self.transcoder = transcoder;
+        } else {
+            self.feed(body, false);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+//! Where findings go: the report collector, or the result-CSV writer.
+
+use crate::report::{Collector, Finding};
+
+/// What a record was in the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum RecordRole {
+    /// A line before the header.
+    Preamble,
+    /// The header row.
+    Header,
+    /// A user row.
+    Data,
+    /// An empty row.
+    Blank,
+}
+
+/// A finished record.
+pub(crate) struct RecordInfo<'a> {
+    pub role: RecordRole,
+    /// Decoded fields, only when the sink asked for them.
+    pub fields: &'a [String],
+    pub had_error: bool,
+    /// The file's delimiter byte.
+    pub delimiter: u8,
+}
+
+/// Receives the engine's output in file order.
+pub(crate) trait Sink {
+    /// A finding (row-level ones come before the `end_record` of their row).
+    fn finding(&mut self, finding: Finding);
+    /// A record is done.
+    fn end_record(&mut self, _record: &RecordInfo<'_>) {}
+    /// Whether `end_record` needs the decoded fields.
+    fn wants_fields(&self) -> bool {
+        false
+    }
+}
+
+impl Sink for Collector {
+    fn finding(&mut self, finding: Finding) {
+        self.add(&finding);
+    }
+
+    fn end_record(&mut self, record: &RecordInfo<'_>) {
+        if record.role == RecordRole::Data {
+            self.data_row(record.had_error);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+//! Errors: the run could not happen (unknown profile, bad profile, bad parameter).
+//!
+//! Problems in the checked file are never errors: they are diagnostics in the report.
+
+use serde::Serialize;
+
+use crate::profile::ParamType;
+
+/// Why a check could not run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error(Box<ErrorKind>);
+
+/// The kinds of [`Error`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// No built-in profile has this id.
+    UnknownProfile {
+        /// The id asked for.
+        id: String,
+    },
+    /// The profile JSON is malformed or inconsistent.
+    InvalidProfile {
+        /// What is wrong.
+        message: String,
+    },
+    /// The profile is written for another format version.
+    UnsupportedFormatVersion {
+        /// The version in the profile.
+        found: u32,
+        /// The version this build reads.
+        supported: u32,
+    },
+    /// A parameter the profile does not declare.
+    UnknownParameter {
+        /// The name given.
+        name: String,
+        /// The names the profile declares.
+        known: Vec<String>,
+    },
+    /// A parameter value of the wrong type.
+    InvalidParameter {
+        /// The parameter.
+        name: String,
+        /// The type it needs.
+        expected: ParamType,
+    },
+    /// A regular expression in the profile is invalid or too complex.
+    InvalidPattern {
+        /// The expression.
+        pattern: String,
+        /// Why.
+        message: String,
+    },
+    /// Options given to the library are inconsistent.
+    InvalidOptions {
+        /// What is wrong.
+        message: String,
+    },
+}
+
+impl Error {
+    /// Wraps a kind.
+    pub fn new(kind: ErrorKind) -> Self {
+        Error(Box::new(kind))
+    }
+
+    /// The kind of error.
+    pub fn kind(&self) -> &ErrorKind {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &*self.0 {
+            ErrorKind::UnknownProfile { id } => write!(f, "unknown profile \"{id}\""),
+            ErrorKind::InvalidProfile { message } => write!(f, "invalid profile: {message}"),
+            ErrorKind::UnsupportedFormatVersion { found, supported } => write!(
+                f,
+                "profile format version {found} is not supported (this version reads {supported})"
+            ),
+            ErrorKind::UnknownParameter { name, known } => write!(
+                f,
+                "unknown parameter \"{name}\" (this profile has: {})",
+                if known.is_empty() {
+                    "none".to_string()
+                } else {
+                    known.join(", ")
+                }
+            ),
+            ErrorKind::InvalidParameter { name, expected } => {
+                write!(f, "parameter \"{name}\" needs a value of type {expected:?}")
+            }
+            ErrorKind::InvalidPattern { pattern, message } => {
+                write!(f, "invalid pattern \"{pattern}\": {message}")
+            }
+            ErrorKind::InvalidOptions { message } => write!(f, "invalid options: {message}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}

@@ -1,0 +1,38 @@
+//! # csv-preflight
+//!
+//! Checks the CSV/TSV files administrators upload to bulk-register user accounts against a
+//! declarative profile of the target system (FUJIFILM IWpro, learningBOX, FLAT, Canon devices,
+//! CELF), entirely on the user's machine. The same engine runs natively and in WebAssembly.
+//!
+//! ```
+//! use csv_preflight::{builtin, check, CheckOptions};
+//!
+//! let profile = builtin("fujifilm-iwpro/add-users").unwrap();
+//! let csv = "mail_address,family_name,given_name,language,group,option,company_name,department_name,job_title_name,device_user_id,iccard_number\r\n\
+//!            taro@example.com,山田,太郎,JA,,,,,,,\r\n";
+//! let report = check(csv.as_bytes(), &profile, CheckOptions::default()).unwrap();
+//! assert!(!report.valid);
+//! assert_eq!(report.diagnostics[0].code.as_str(), "not-in-list");
+//! assert_eq!(report.diagnostics[0].row, Some(2));
+//! assert_eq!(report.diagnostics[0].column.as_deref(), Some("language"));
+//! ```
+//!
+//! Bad input never panics and is never an `Err`: it is a diagnostic in the [`Report`]. `Err` means
+//! the check could not run (an unknown or invalid profile, an unknown parameter).
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+
+mod check;
+pub mod decode;
+mod error;
+pub mod profile;
+pub mod read;
+pub mod report;
+mod rules;
+
+pub use check::{check, CheckOptions, Checker, Limits, Progress};
+pub use decode::{Lang, TextEncoding};
+pub use error::{Error, ErrorKind};
+pub use profile::{builtin, builtin_ids, builtins, Profile};
+pub use report::{result_csv, Code, Diagnostic, Report, ResultCsv, Severity};
+pub use rules::RULES;

@@ -1,0 +1,446 @@
+//! A profile resolved for checking: parameters substituted, patterns compiled, names indexed.
+//! Everything that can be wrong with a profile is found here, before the first byte is read.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+
+use regex_lite::{Regex, RegexBuilder};
+
+use crate::decode::TextEncoding;
+use crate::error::{Error, ErrorKind};
+use crate::profile::params::{resolve, Params};
+use crate::profile::{
+    BomPolicy, CharClass, Chars, ColumnOrder, DateFormat, Delimiter, FileNameRule, HeaderMarker,
+    HeaderPresence, LengthUnit, LineEndingKind, ParamOr, ParamValue, PreambleLine, Profile,
+    Requirement, Text, UnknownColumns, ValueChecks, ValuePolicy, ValueType,
+};
+use crate::report::{Code, Severity};
+
+/// Largest compiled regular expression, in bytes (regex-lite runs in linear time; this bounds memory).
+const MAX_REGEX_SIZE: usize = 1 << 20;
+/// Deepest nesting allowed in a regular expression.
+const MAX_REGEX_NEST: u32 = 64;
+
+/// The checks on a value, resolved.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct CompiledChecks {
+    pub length: Option<CompiledLength>,
+    pub chars: Option<CompiledChars>,
+    pub allow_control_chars: bool,
+    pub one_of: Option<(Vec<String>, bool)>,
+    pub pattern: Option<(Regex, Text)>,
+    pub kind: Option<ValueType>,
+    pub max_digits: Option<u32>,
+    pub date_formats: Vec<DateFormat>,
+    pub flag_values: Vec<String>,
+    /// Lowercased allowed domains; empty = any.
+    pub email_domains: Vec<String>,
+    pub list: Option<Box<CompiledList>>,
+}
+
+/// A resolved length rule.
+#[derive(Debug, Clone)]
+pub(crate) struct CompiledLength {
+    pub min: Option<u32>,
+    pub max: Option<u32>,
+    /// `Some` when counting bytes of this encoding.
+    pub bytes_in: Option<&'static encoding_rs::Encoding>,
+}
+
+/// Resolved character rules.
+#[derive(Debug, Clone)]
+pub(crate) struct CompiledChars {
+    pub allow: Vec<CharClass>,
+    pub extra: String,
+    pub forbid: Vec<char>,
+}
+
+/// A resolved list rule.
+#[derive(Debug, Clone)]
+pub(crate) struct CompiledList {
+    pub separator: String,
+    pub max_items: Option<u32>,
+    pub unique_items: bool,
+    pub item: CompiledChecks,
+}
+
+/// A resolved column.
+#[derive(Debug, Clone)]
+pub(crate) struct CompiledColumn {
+    pub name: Arc<str>,
+    pub header: HeaderPresence,
+    pub value: ValuePolicy,
+    pub masked: Vec<String>,
+    pub brackets: bool,
+    pub checks: CompiledChecks,
+}
+
+/// A condition of a row rule.
+#[derive(Debug, Clone)]
+pub(crate) enum CondTest {
+    /// Column index in the profile; `equals` any of these, or filled/empty.
+    Column {
+        column: usize,
+        equals: Vec<String>,
+        filled: Option<bool>,
+    },
+    /// A parameter condition, already evaluated.
+    Constant(bool),
+}
+
+/// A resolved row rule.
+#[derive(Debug, Clone)]
+pub(crate) struct CompiledRowRule {
+    pub when: Vec<CondTest>,
+    pub column: usize,
+    pub filled: Option<bool>,
+    pub one_of: Vec<String>,
+    pub reason: Text,
+    pub severity: Option<Severity>,
+}
+
+/// A resolved unique key.
+#[derive(Debug, Clone)]
+pub(crate) struct CompiledUnique {
+    pub columns: Vec<usize>,
+    pub ignore_case: bool,
+}
+
+/// A profile ready to check with.
+#[derive(Debug, Clone)]
+pub(crate) struct Compiled {
+    pub id: String,
+    pub encodings: Vec<TextEncoding>,
+    pub bom: BomPolicy,
+    pub delimiters: Vec<Delimiter>,
+    pub line_endings: Vec<LineEndingKind>,
+    pub file_name: Option<(Regex, String)>,
+    pub preamble: Vec<PreambleLine>,
+    pub max_rows: Option<u64>,
+    pub require_rows: bool,
+    pub order: ColumnOrder,
+    pub unknown_columns: UnknownColumns,
+    pub ignore_case: bool,
+    pub label_prefix: Option<String>,
+    pub markers: Vec<HeaderMarker>,
+    /// Normalised label (name or alias) → column index.
+    pub labels: HashMap<String, usize>,
+    pub columns: Vec<CompiledColumn>,
+    pub row_rules: Vec<CompiledRowRule>,
+    pub unique: Vec<CompiledUnique>,
+    pub severities: BTreeMap<Code, Severity>,
+}
+
+fn invalid(message: String) -> Error {
+    Error::new(ErrorKind::InvalidProfile { message })
+}
+
+fn regex(pattern: &str) -> Result<Regex, Error> {
+    RegexBuilder::new(&format!("^(?:{pattern})$"))
+        .size_limit(MAX_REGEX_SIZE)
+        .nest_limit(MAX_REGEX_NEST)
+        .build()
+        .map_err(|e| {
+            Error::new(ErrorKind::InvalidPattern {
+                pattern: pattern.to_string(),
+                message: e.to_string(),
+            })
+        })
+}
+
+struct Resolver<'a> {
+    params: &'a Params,
+}
+
+impl Resolver<'_> {
+    fn u64(&self, value: &ParamOr<u64>) -> Result<Option<u64>, Error> {
+        match value {
+            ParamOr::Value(v) => Ok(Some(*v)),
+            ParamOr::Param { param } => match self.params.get(param) {
+                None => Ok(None),
+                Some(ParamValue::Integer(i)) => Ok(Some((*i).max(0) as u64)),
+                Some(_) => Err(invalid(format!("parameter \"{param}\" must be an integer"))),
+            },
+        }
+    }
+
+    fn list(&self, value: &ParamOr<Vec<String>>) -> Result<Vec<String>, Error> {
+        match value {
+            ParamOr::Value(v) => Ok(v.clone()),
+            ParamOr::Param { param } => match self.params.get(param) {
+                None => Ok(Vec::new()),
+                Some(ParamValue::StringList(l)) => Ok(l.clone()),
+                Some(ParamValue::String(s)) => Ok(vec![s.clone()]),
+                Some(_) => Err(invalid(format!("parameter \"{param}\" must be a list"))),
+            },
+        }
+    }
+
+    fn flag(&self, param: &str) -> Result<bool, Error> {
+        match self.params.get(param) {
+            None => Ok(false),
+            Some(ParamValue::Boolean(b)) => Ok(*b),
+            Some(_) => Err(invalid(format!("parameter \"{param}\" must be a boolean"))),
+        }
+    }
+
+    fn chars(&self, chars: &Chars) -> Result<CompiledChars, Error> {
+        let mut forbid: Vec<char> = chars.forbid.chars().collect();
+        for by in &chars.allowed_by {
+            if self.flag(&by.param)? {
+                forbid.retain(|c| !by.chars.contains(*c));
+            }
+        }
+        Ok(CompiledChars {
+            allow: chars.allow.clone(),
+            extra: chars.extra.clone(),
+            forbid,
+        })
+    }
+
+    fn checks(&self, checks: &ValueChecks, depth: usize) -> Result<CompiledChecks, Error> {
+        if depth > 2 {
+            return Err(invalid("lists can be nested at most twice".to_string()));
+        }
+        let length = match &checks.length {
+            None => None,
+            Some(l) => {
+                let bytes_in = match (l.unit, &l.encoding) {
+                    (LengthUnit::Chars, None) => None,
+                    (LengthUnit::Chars, Some(_)) => {
+                        return Err(invalid(
+                            "a length in characters takes no encoding".to_string(),
+                        ))
+                    }
+                    (LengthUnit::Bytes, None) => Some(encoding_rs::UTF_8),
+                    (LengthUnit::Bytes, Some(label)) => Some(
+                        encoding_rs::Encoding::for_label(label.as_bytes()).ok_or_else(|| {
+                            invalid(format!("unknown encoding \"{label}\" in a length rule"))
+                        })?,
+                    ),
+                };
+                Some(CompiledLength {
+                    min: l.min,
+                    max: l.max,
+                    bytes_in,
+                })
+            }
+        };
+        let date_formats = checks
+            .date_formats
+            .iter()
+            .map(|f| {
+                DateFormat::parse(f)
+                    .ok_or_else(|| invalid(format!("date format \"{f}\" has no date field")))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        if checks.kind == Some(ValueType::Date) && date_formats.is_empty() {
+            return Err(invalid("a date column needs dateFormats".to_string()));
+        }
+        let list = match &checks.list {
+            None => None,
+            Some(l) => {
+                if l.separator.is_empty() {
+                    return Err(invalid("a list separator cannot be empty".to_string()));
+                }
+                Some(Box::new(CompiledList {
+                    separator: l.separator.clone(),
+                    max_items: l.max_items,
+                    unique_items: l.unique_items,
+                    item: self.checks(&l.item, depth + 1)?,
+                }))
+            }
+        };
+        Ok(CompiledChecks {
+            length,
+            chars: checks.chars.as_ref().map(|c| self.chars(c)).transpose()?,
+            allow_control_chars: checks.allow_control_chars,
+            one_of: checks
+                .one_of
+                .as_ref()
+                .map(|o| (o.values.clone(), o.ignore_case)),
+            pattern: checks
+                .pattern
+                .as_ref()
+                .map(|p| regex(&p.regex).map(|r| (r, p.description.clone())))
+                .transpose()?,
+            kind: checks.kind,
+            max_digits: checks.max_digits,
+            date_formats,
+            flag_values: if checks.flag_values.is_empty() {
+                vec!["0".to_string(), "1".to_string()]
+            } else {
+                checks.flag_values.clone()
+            },
+            email_domains: match &checks.email_domains {
+                None => Vec::new(),
+                Some(d) => self
+                    .list(d)?
+                    .iter()
+                    .map(|s| s.trim().trim_start_matches('@').to_lowercase())
+                    .collect(),
+            },
+            list,
+        })
+    }
+}
+
+fn file_name_rule(rule: &Option<FileNameRule>) -> Result<Option<(Regex, String)>, Error> {
+    rule.as_ref()
+        .map(|r| regex(&r.pattern).map(|re| (re, r.example.clone())))
+        .transpose()
+}
+
+impl Compiled {
+    /// Resolves a profile with the caller's parameter values.
+    pub(crate) fn new(profile: &Profile, given: &Params) -> Result<Compiled, Error> {
+        let params = resolve(profile, given)?;
+        let r = Resolver { params: &params };
+        if profile.file.encodings.is_empty() || profile.file.delimiters.is_empty() {
+            return Err(invalid(
+                "file.encodings and file.delimiters need at least one entry".to_string(),
+            ));
+        }
+        let ignore_case = profile.header.ignore_case;
+        let norm = |s: &str| normalize_label(s, ignore_case);
+        let mut labels = HashMap::new();
+        let mut columns = Vec::with_capacity(profile.columns.len());
+        for (i, c) in profile.columns.iter().enumerate() {
+            for label in std::iter::once(&c.name).chain(&c.aliases) {
+                if labels.insert(norm(label), i).is_some() {
+                    return Err(invalid(format!("the label \"{label}\" names two columns")));
+                }
+            }
+            columns.push(CompiledColumn {
+                name: Arc::from(c.name.as_str()),
+                header: c.header,
+                value: c.value,
+                masked: c.masked.clone(),
+                brackets: c.brackets,
+                checks: r.checks(&c.check, 0)?,
+            });
+        }
+        let column_index = |name: &str| {
+            profile
+                .columns
+                .iter()
+                .position(|c| c.name == name)
+                .ok_or_else(|| invalid(format!("a rule names the unknown column \"{name}\"")))
+        };
+        let mut row_rules = Vec::new();
+        for rule in &profile.row_rules {
+            let mut when = Vec::new();
+            for cond in &rule.when {
+                when.push(match (&cond.column, &cond.param) {
+                    (Some(col), None) => CondTest::Column {
+                        column: column_index(col)?,
+                        equals: match &cond.equals {
+                            None => Vec::new(),
+                            Some(ParamValue::String(s)) => vec![s.clone()],
+                            Some(ParamValue::StringList(l)) => l.clone(),
+                            Some(ParamValue::Integer(i)) => vec![i.to_string()],
+                            Some(ParamValue::Boolean(b)) => {
+                                vec![if *b { "1" } else { "0" }.to_string()]
+                            }
+                        },
+                        filled: cond.filled,
+                    },
+                    (None, Some(param)) => {
+                        let value = params.get(param);
+                        let holds = match (&cond.equals, cond.filled) {
+                            (Some(expected), _) => value == Some(expected),
+                            (None, Some(filled)) => value.is_some() == filled,
+                            (None, None) => value.is_some(),
+                        };
+                        CondTest::Constant(holds)
+                    }
+                    _ => {
+                        return Err(invalid(
+                            "a condition names exactly one of column and param".to_string(),
+                        ))
+                    }
+                });
+            }
+            let Requirement {
+                column,
+                filled,
+                one_of,
+            } = &rule.then;
+            row_rules.push(CompiledRowRule {
+                when,
+                column: column_index(column)?,
+                filled: *filled,
+                one_of: one_of.clone(),
+                reason: rule.reason.clone(),
+                severity: rule.severity,
+            });
+        }
+        let unique = profile
+            .unique
+            .iter()
+            .map(|u| {
+                Ok(CompiledUnique {
+                    columns: u
+                        .columns
+                        .iter()
+                        .map(|c| column_index(c))
+                        .collect::<Result<_, Error>>()?,
+                    ignore_case: u.ignore_case,
+                })
+            })
+            .collect::<Result<Vec<_>, Error>>()?;
+        Ok(Compiled {
+            id: profile.id.clone(),
+            encodings: profile.file.encodings.clone(),
+            bom: profile.file.bom,
+            delimiters: profile.file.delimiters.clone(),
+            line_endings: profile.file.line_endings.clone(),
+            file_name: file_name_rule(&profile.file.file_name)?,
+            preamble: profile.file.preamble.clone(),
+            max_rows: profile
+                .file
+                .max_rows
+                .as_ref()
+                .map(|m| r.u64(m))
+                .transpose()?
+                .flatten(),
+            require_rows: profile.file.require_rows,
+            order: profile.header.order,
+            unknown_columns: profile.header.unknown_columns,
+            ignore_case,
+            label_prefix: profile.header.label_prefix.clone(),
+            markers: profile.header.markers.clone(),
+            labels,
+            columns,
+            row_rules,
+            unique,
+            severities: profile.severities.clone(),
+        })
+    }
+
+    /// The severity of a code in this profile.
+    pub(crate) fn severity(&self, code: Code) -> Severity {
+        self.severities
+            .get(&code)
+            .copied()
+            .unwrap_or_else(|| code.default_severity())
+    }
+
+    /// The column a header label names, if any.
+    pub(crate) fn column_for_label(&self, label: &str) -> Option<usize> {
+        self.labels
+            .get(&normalize_label(label, self.ignore_case))
+            .copied()
+    }
+}
+
+/// Header labels are compared trimmed (CELF's documentation shows spaces after commas), and
+/// optionally ignoring ASCII case.
+pub(crate) fn normalize_label(label: &str, ignore_case: bool) -> String {
+    let trimmed = label.trim_matches(|c: char| c == ' ' || c == '\u{3000}' || c == '\u{FEFF}');
+    if ignore_case {
+        trimmed.to_ascii_lowercase()
+    } else {
+        trimmed.to_string()
+    }
+}

@@ -1,0 +1,50 @@
+//! Profiles: the declarative description of a target system's import file, built-ins, parameters.
+
+mod builtin;
+mod compile;
+mod date_format;
+mod model;
+mod params;
+
+pub use builtin::{builtin, builtin_ids, builtins, ProfileInfo};
+pub(crate) use compile::normalize_label;
+pub(crate) use compile::{
+    Compiled, CompiledChars, CompiledChecks, CompiledLength, CompiledList, CompiledRowRule,
+    CondTest,
+};
+pub use date_format::DateFormat;
+pub use model::*;
+pub use params::{parse_param_value, Params};
+
+use crate::error::{Error, ErrorKind};
+
+impl Profile {
+    /// Reads a profile from JSON, rejecting unknown fields and other format versions.
+    pub fn from_json(json: &str) -> Result<Profile, Error> {
+        if json.len() > MAX_PROFILE_BYTES {
+            return Err(Error::new(ErrorKind::InvalidProfile {
+                message: format!("the profile is larger than {MAX_PROFILE_BYTES} bytes"),
+            }));
+        }
+        let profile: Profile = serde_json::from_str(json).map_err(|e| {
+            Error::new(ErrorKind::InvalidProfile {
+                message: e.to_string(),
+            })
+        })?;
+        if profile.format_version != FORMAT_VERSION {
+            return Err(Error::new(ErrorKind::UnsupportedFormatVersion {
+                found: profile.format_version,
+                supported: FORMAT_VERSION,
+            }));
+        }
+        Ok(profile)
+    }
+
+    /// The profile as pretty JSON.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+/// Largest custom profile accepted, in bytes.
+pub const MAX_PROFILE_BYTES: usize = 1 << 20;

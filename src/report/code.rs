@@ -1,0 +1,182 @@
+//! Stable diagnostic codes and severities.
+
+use serde::{Deserialize, Serialize};
+
+/// How serious a diagnostic is. `valid` means: no `error`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The target system would reject the row or the file.
+    Error,
+    /// Accepted, but probably not what the administrator meant.
+    Warning,
+    /// Worth knowing.
+    Info,
+}
+
+macro_rules! codes {
+    ($( $(#[doc = $doc:literal])* $variant:ident = $name:literal, $sev:ident; )*) => {
+        /// A stable, kebab-case diagnostic code (Frictionless names where the meaning is the same).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+        pub enum Code {
+            $( $(#[doc = $doc])* #[serde(rename = $name)] $variant, )*
+        }
+
+        impl Code {
+            /// Every code, in declaration order.
+            pub const ALL: &'static [Code] = &[ $( Code::$variant, )* ];
+
+            /// The kebab-case name.
+            pub fn as_str(self) -> &'static str {
+                match self { $( Code::$variant => $name, )* }
+            }
+
+            /// The severity unless a profile overrides it.
+            pub fn default_severity(self) -> Severity {
+                match self { $( Code::$variant => Severity::$sev, )* }
+            }
+
+            /// Looks a code up by its kebab-case name.
+            pub fn from_name(name: &str) -> Option<Code> {
+                match name { $( $name => Some(Code::$variant), )* _ => None }
+            }
+        }
+    };
+}
+
+codes! {
+    /// The file has no bytes (or only a byte order mark).
+    EmptyFile = "empty-file", Error;
+    /// The system needs a byte order mark.
+    BomRequired = "bom-required", Error;
+    /// The system does not accept a byte order mark.
+    BomForbidden = "bom-forbidden", Error;
+    /// The file's encoding is not one the system reads.
+    EncodingNotAccepted = "encoding-not-accepted", Error;
+    /// The bytes are not valid in any encoding we know.
+    EncodingUnknown = "encoding-unknown", Error;
+    /// A malformed byte sequence in a cell.
+    EncodingError = "encoding-error", Error;
+    /// The file's delimiter is not one the system reads.
+    DelimiterNotAccepted = "delimiter-not-accepted", Error;
+    /// The file's line endings are not the ones the system reads.
+    LineEndingNotAccepted = "line-ending-not-accepted", Error;
+    /// The file mixes line-ending styles.
+    MixedLineEndings = "mixed-line-endings", Warning;
+    /// The file name does not follow the system's pattern.
+    FileNameMismatch = "file-name-mismatch", Error;
+    /// A line before the header is missing or wrong.
+    InvalidPreamble = "invalid-preamble", Error;
+    /// There is no header row.
+    MissingHeader = "missing-header", Error;
+    /// A required column is not in the header.
+    MissingLabel = "missing-label", Error;
+    /// A header label matches no column of the system.
+    ExtraLabel = "extra-label", Error;
+    /// The same column appears twice in the header.
+    DuplicateLabel = "duplicate-label", Error;
+    /// A header cell is empty.
+    BlankLabel = "blank-label", Error;
+    /// Columns are not in the system's order.
+    ColumnOrder = "column-order", Warning;
+    /// A marker the header must carry (Canon `CharSet:UTF8`) is missing.
+    MissingHeaderMarker = "missing-header-marker", Error;
+    /// The file has a header but no data rows.
+    NoDataRows = "no-data-rows", Error;
+    /// More data rows than the system or the tenant allows.
+    TooManyRows = "too-many-rows", Error;
+    /// An empty row between data rows.
+    BlankRow = "blank-row", Error;
+    /// Empty lines at the end of the file.
+    TrailingBlankLines = "trailing-blank-lines", Warning;
+    /// A row has more cells than the header.
+    ExtraCell = "extra-cell", Error;
+    /// A row has fewer cells than the header.
+    MissingCell = "missing-cell", Error;
+    /// A double quote inside a field that does not start with one.
+    StrayQuote = "stray-quote", Error;
+    /// Text after the closing quote of a quoted field.
+    TextAfterQuote = "text-after-quote", Error;
+    /// A quoted field is never closed.
+    UnclosedQuote = "unclosed-quote", Error;
+    /// A control character (NUL, tab, line feed, ...) inside a value.
+    ControlCharacter = "control-character", Error;
+    /// A field longer than the checker's limit (its end was not checked).
+    FieldTooLong = "field-too-long", Error;
+    /// A row with more fields than the checker's limit.
+    TooManyFields = "too-many-fields", Error;
+    /// A required value is empty.
+    MissingValue = "missing-value", Error;
+    /// The cell must be empty.
+    MustBeEmpty = "must-be-empty", Error;
+    /// The manual says this need not be entered.
+    ValueNotNeeded = "value-not-needed", Warning;
+    /// The system ignores values in this column.
+    ValueIgnored = "value-ignored", Warning;
+    /// Spaces at the start or end of a value.
+    UntrimmedValue = "untrimmed-value", Warning;
+    /// The value is too long.
+    TooLong = "too-long", Error;
+    /// The value is too short.
+    TooShort = "too-short", Error;
+    /// A character outside the allowed set.
+    InvalidCharacter = "invalid-character", Error;
+    /// A character the system forbids here.
+    ForbiddenCharacter = "forbidden-character", Error;
+    /// A character the system's storage encoding cannot hold.
+    UnencodableCharacter = "unencodable-character", Error;
+    /// The value is not one of the accepted values.
+    NotInList = "not-in-list", Error;
+    /// The value does not match the required pattern.
+    PatternMismatch = "pattern-mismatch", Error;
+    /// Not a valid e-mail address.
+    InvalidEmail = "invalid-email", Error;
+    /// The e-mail domain is not allowed by the tenant.
+    EmailDomainNotAllowed = "email-domain-not-allowed", Error;
+    /// Digits expected.
+    NotDigits = "not-digits", Error;
+    /// More digits than allowed.
+    TooManyDigits = "too-many-digits", Error;
+    /// A whole number expected.
+    NotAnInteger = "not-an-integer", Error;
+    /// Not one of the flag values (0/1).
+    InvalidFlag = "invalid-flag", Error;
+    /// Not a date in an accepted format.
+    InvalidDate = "invalid-date", Error;
+    /// A list with more items than allowed.
+    TooManyItems = "too-many-items", Error;
+    /// The same item twice in a list.
+    DuplicateItem = "duplicate-item", Warning;
+    /// An empty item in a list (two separators in a row, or one at an end).
+    EmptyItem = "empty-item", Error;
+    /// A value that must be unique appears in an earlier row.
+    UniqueError = "unique-error", Error;
+    /// A constraint between columns of the row is not met.
+    RowConstraint = "row-constraint", Error;
+    /// A value that needs `[...]` brackets (leading zero, more than 12 digits) has none.
+    MissingBrackets = "missing-brackets", Warning;
+    /// Too many distinct values to keep checking uniqueness.
+    IndexLimitReached = "index-limit-reached", Warning;
+}
+
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip_and_match_serde() {
+        for &code in Code::ALL {
+            assert_eq!(Code::from_name(code.as_str()), Some(code));
+            let json = serde_json::to_string(&code).unwrap();
+            assert_eq!(json, format!("\"{}\"", code.as_str()));
+        }
+    }
+}

@@ -1,0 +1,103 @@
+//! Builds a [`Report`] from the stream of findings: exact counts, capped storage, lazy rendering.
+
+use std::collections::BTreeMap;
+
+use crate::decode::Lang;
+use crate::report::{render, Code, Detected, Diagnostic, Finding, Report, Severity, Summary};
+
+/// Collects findings into a report. File-level findings (no row) are always kept: there are few of
+/// them and they matter most; row-level ones are kept up to `max_diagnostics`.
+pub(crate) struct Collector {
+    lang: Lang,
+    max_diagnostics: usize,
+    system_codes: BTreeMap<Code, String>,
+    summary: Summary,
+    diagnostics: Vec<Diagnostic>,
+    stored_row_level: usize,
+    capped: bool,
+}
+
+impl Collector {
+    pub(crate) fn new(
+        lang: Lang,
+        max_diagnostics: usize,
+        system_codes: BTreeMap<Code, String>,
+    ) -> Self {
+        Collector {
+            lang,
+            max_diagnostics,
+            system_codes,
+            summary: Summary::default(),
+            diagnostics: Vec::new(),
+            stored_row_level: 0,
+            capped: false,
+        }
+    }
+
+    /// Counts a finding and stores it when under the cap.
+    pub(crate) fn add(&mut self, finding: &Finding) {
+        let code = finding.kind.code();
+        *self.summary.by_code.entry(code).or_insert(0) += 1;
+        match finding.severity {
+            Severity::Error => self.summary.errors += 1,
+            Severity::Warning => self.summary.warnings += 1,
+            Severity::Info => self.summary.infos += 1,
+        }
+        let row_level = finding.place.row.is_some();
+        if row_level {
+            if self.stored_row_level >= self.max_diagnostics {
+                self.capped = true;
+                return;
+            }
+            self.stored_row_level += 1;
+        }
+        self.diagnostics.push(self.to_diagnostic(finding));
+    }
+
+    /// Counts a finished data row.
+    pub(crate) fn data_row(&mut self, had_error: bool) {
+        self.summary.rows += 1;
+        if had_error {
+            self.summary.rows_with_errors += 1;
+        }
+    }
+
+    fn to_diagnostic(&self, finding: &Finding) -> Diagnostic {
+        let column = finding.place.column.as_deref();
+        let rendered = render(&finding.kind, self.lang, column);
+        let code = finding.kind.code();
+        Diagnostic {
+            code,
+            severity: finding.severity,
+            row: finding.place.row,
+            line: finding.place.line,
+            byte: finding.place.byte,
+            column: column.map(str::to_string),
+            column_index: finding.place.column_index,
+            value: finding.value.clone(),
+            message: rendered.message,
+            help: rendered.help,
+            system_code: self.system_codes.get(&code).cloned(),
+        }
+    }
+
+    pub(crate) fn finish(
+        mut self,
+        profile: String,
+        file_name: Option<String>,
+        detected: Detected,
+    ) -> Report {
+        // File-level diagnostics first, then by row and column; stable, so emission order breaks ties.
+        self.diagnostics
+            .sort_by_key(|d| (d.row.unwrap_or(0), d.column_index.unwrap_or(0)));
+        Report {
+            valid: self.summary.errors == 0,
+            profile,
+            file_name,
+            summary: self.summary,
+            detected,
+            diagnostics: self.diagnostics,
+            diagnostics_capped: self.capped,
+        }
+    }
+}

@@ -1,0 +1,332 @@
+//! What a rule found, before it is rendered into a message.
+//!
+//! Rules produce [`Finding`]s: compact data with positions. Messages are rendered from them only for
+//! the diagnostics that are kept (the report caps them), never eagerly for a million rows.
+
+use std::sync::Arc;
+
+use crate::decode::TextEncoding;
+use crate::profile::{CharClass, Delimiter, LineEndingKind, Text};
+use crate::report::{Code, Severity};
+
+/// The facts behind one diagnostic; the message is rendered from these.
+#[derive(Debug, Clone, PartialEq)]
+#[allow(missing_docs)] // the variants mirror `Code`, documented there
+pub enum Kind {
+    EmptyFile,
+    BomRequired,
+    BomForbidden,
+    EncodingNotAccepted {
+        detected: TextEncoding,
+        accepted: Vec<TextEncoding>,
+    },
+    EncodingUnknown {
+        guess: TextEncoding,
+    },
+    EncodingError {
+        encoding: TextEncoding,
+        bytes: String,
+    },
+    DelimiterNotAccepted {
+        detected: Delimiter,
+        accepted: Vec<Delimiter>,
+    },
+    LineEndingNotAccepted {
+        found: LineEndingKind,
+        accepted: Vec<LineEndingKind>,
+    },
+    MixedLineEndings {
+        crlf: u64,
+        lf: u64,
+        cr: u64,
+    },
+    FileNameMismatch {
+        name: String,
+        example: String,
+    },
+    InvalidPreamble {
+        starts_with: String,
+        description: Text,
+    },
+    MissingHeader,
+    MissingLabel,
+    ExtraLabel,
+    DuplicateLabel {
+        first_index: u32,
+    },
+    BlankLabel,
+    ColumnOrder {
+        expected_index: u32,
+    },
+    MissingHeaderMarker {
+        marker: String,
+        encoding: TextEncoding,
+    },
+    NoDataRows,
+    TooManyRows {
+        max: u64,
+        rows: u64,
+    },
+    BlankRow,
+    TrailingBlankLines {
+        count: u64,
+    },
+    ExtraCell {
+        expected: u32,
+        found: u32,
+    },
+    MissingCell {
+        expected: u32,
+        found: u32,
+    },
+    StrayQuote,
+    TextAfterQuote,
+    UnclosedQuote,
+    ControlCharacter {
+        ch: char,
+    },
+    FieldTooLong {
+        limit: usize,
+    },
+    TooManyFields {
+        limit: usize,
+        found: usize,
+    },
+    MissingValue,
+    MustBeEmpty,
+    ValueNotNeeded,
+    ValueIgnored,
+    UntrimmedValue,
+    TooLong {
+        max: u32,
+        actual: u32,
+        bytes_in: Option<String>,
+    },
+    TooShort {
+        min: u32,
+        actual: u32,
+        bytes_in: Option<String>,
+    },
+    InvalidCharacter {
+        ch: char,
+        allowed: Vec<CharClass>,
+        extra: String,
+    },
+    ForbiddenCharacter {
+        ch: char,
+    },
+    UnencodableCharacter {
+        ch: char,
+        encoding: String,
+    },
+    NotInList {
+        allowed: Vec<String>,
+        suggestion: Option<String>,
+    },
+    PatternMismatch {
+        description: Text,
+    },
+    InvalidEmail {
+        problem: EmailProblem,
+    },
+    EmailDomainNotAllowed {
+        domain: String,
+        allowed: Vec<String>,
+    },
+    NotDigits {
+        full_width: bool,
+    },
+    TooManyDigits {
+        max: u32,
+        actual: u32,
+    },
+    NotAnInteger,
+    InvalidFlag {
+        allowed: Vec<String>,
+    },
+    InvalidDate {
+        formats: Vec<String>,
+    },
+    TooManyItems {
+        max: u32,
+        actual: u32,
+    },
+    DuplicateItem {
+        item: String,
+    },
+    EmptyItem,
+    UniqueError {
+        first_row: u64,
+        columns: Vec<String>,
+    },
+    RowConstraint {
+        reason: Text,
+        expect: Expectation,
+    },
+    MissingBrackets,
+    IndexLimitReached {
+        limit: usize,
+    },
+    /// A finding about one item of a list value; its code is the inner finding's.
+    Item {
+        item: String,
+        inner: Box<Kind>,
+    },
+}
+
+/// What a row rule expected of its column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Expectation {
+    /// The cell must be filled.
+    Filled,
+    /// The cell must be empty.
+    Empty,
+    /// The value must be one of these.
+    OneOf(Vec<String>),
+}
+
+/// Why an e-mail address is invalid, so the help can say what to fix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EmailProblem {
+    /// No `@`.
+    NoAt,
+    /// More than one `@`.
+    SeveralAt,
+    /// A full-width `＠` or other full-width characters.
+    FullWidth,
+    /// Nothing before the `@`.
+    EmptyLocal,
+    /// The part before `@` is longer than 64 characters.
+    LocalTooLong,
+    /// Dots at the start or end of the local part, or two in a row.
+    BadDots,
+    /// Characters not allowed in an address (spaces, commas, non-ASCII...).
+    BadCharacter,
+    /// The domain is missing or malformed.
+    BadDomain,
+    /// The domain has no dot (e.g. `user@example`).
+    DomainWithoutDot,
+}
+
+impl Kind {
+    /// The stable code of this finding.
+    pub fn code(&self) -> Code {
+        use Kind::*;
+        match self {
+            EmptyFile => Code::EmptyFile,
+            BomRequired => Code::BomRequired,
+            BomForbidden => Code::BomForbidden,
+            EncodingNotAccepted { .. } => Code::EncodingNotAccepted,
+            EncodingUnknown { .. } => Code::EncodingUnknown,
+            EncodingError { .. } => Code::EncodingError,
+            DelimiterNotAccepted { .. } => Code::DelimiterNotAccepted,
+            LineEndingNotAccepted { .. } => Code::LineEndingNotAccepted,
+            MixedLineEndings { .. } => Code::MixedLineEndings,
+            FileNameMismatch { .. } => Code::FileNameMismatch,
+            InvalidPreamble { .. } => Code::InvalidPreamble,
+            MissingHeader => Code::MissingHeader,
+            MissingLabel => Code::MissingLabel,
+            ExtraLabel => Code::ExtraLabel,
+            DuplicateLabel { .. } => Code::DuplicateLabel,
+            BlankLabel => Code::BlankLabel,
+            ColumnOrder { .. } => Code::ColumnOrder,
+            MissingHeaderMarker { .. } => Code::MissingHeaderMarker,
+            NoDataRows => Code::NoDataRows,
+            TooManyRows { .. } => Code::TooManyRows,
+            BlankRow => Code::BlankRow,
+            TrailingBlankLines { .. } => Code::TrailingBlankLines,
+            ExtraCell { .. } => Code::ExtraCell,
+            MissingCell { .. } => Code::MissingCell,
+            StrayQuote => Code::StrayQuote,
+            TextAfterQuote => Code::TextAfterQuote,
+            UnclosedQuote => Code::UnclosedQuote,
+            ControlCharacter { .. } => Code::ControlCharacter,
+            FieldTooLong { .. } => Code::FieldTooLong,
+            TooManyFields { .. } => Code::TooManyFields,
+            MissingValue => Code::MissingValue,
+            MustBeEmpty => Code::MustBeEmpty,
+            ValueNotNeeded => Code::ValueNotNeeded,
+            ValueIgnored => Code::ValueIgnored,
+            UntrimmedValue => Code::UntrimmedValue,
+            TooLong { .. } => Code::TooLong,
+            TooShort { .. } => Code::TooShort,
+            InvalidCharacter { .. } => Code::InvalidCharacter,
+            ForbiddenCharacter { .. } => Code::ForbiddenCharacter,
+            UnencodableCharacter { .. } => Code::UnencodableCharacter,
+            NotInList { .. } => Code::NotInList,
+            PatternMismatch { .. } => Code::PatternMismatch,
+            InvalidEmail { .. } => Code::InvalidEmail,
+            EmailDomainNotAllowed { .. } => Code::EmailDomainNotAllowed,
+            NotDigits { .. } => Code::NotDigits,
+            TooManyDigits { .. } => Code::TooManyDigits,
+            NotAnInteger => Code::NotAnInteger,
+            InvalidFlag { .. } => Code::InvalidFlag,
+            InvalidDate { .. } => Code::InvalidDate,
+            TooManyItems { .. } => Code::TooManyItems,
+            DuplicateItem { .. } => Code::DuplicateItem,
+            EmptyItem => Code::EmptyItem,
+            UniqueError { .. } => Code::UniqueError,
+            RowConstraint { .. } => Code::RowConstraint,
+            MissingBrackets => Code::MissingBrackets,
+            IndexLimitReached { .. } => Code::IndexLimitReached,
+            Item { inner, .. } => inner.code(),
+        }
+    }
+}
+
+/// Where a finding is. Rows are spreadsheet rows (header = row 1 when there is no preamble).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Place {
+    /// Spreadsheet row (1-based record number).
+    pub row: Option<u64>,
+    /// Physical line where the record starts (1-based).
+    pub line: Option<u64>,
+    /// Byte offset in the file.
+    pub byte: Option<u64>,
+    /// Column label as written in the file (or the profile's name for a missing column).
+    pub column: Option<Arc<str>>,
+    /// 1-based column index in the file.
+    pub column_index: Option<u32>,
+}
+
+/// One finding with its place, severity and the offending value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    /// What was found.
+    pub kind: Kind,
+    /// Its severity after profile overrides.
+    pub severity: Severity,
+    /// Where.
+    pub place: Place,
+    /// The offending value, truncated.
+    pub value: Option<String>,
+}
+
+/// Longest value quoted in a diagnostic, in characters.
+pub const MAX_VALUE_CHARS: usize = 80;
+
+/// Shortens a value for a diagnostic, marking the cut with `…`.
+pub fn truncate_value(value: &str) -> String {
+    match value.char_indices().nth(MAX_VALUE_CHARS) {
+        Some((cut, _)) => {
+            let mut short = value[..cut].to_string();
+            short.push('…');
+            short
+        }
+        None => value.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truncates_on_char_boundaries() {
+        let long = "あ".repeat(100);
+        let short = truncate_value(&long);
+        assert_eq!(short.chars().count(), MAX_VALUE_CHARS + 1);
+        assert!(short.ends_with('…'));
+        assert_eq!(truncate_value("abc"), "abc");
+    }
+}

@@ -1,0 +1,181 @@
+//! English messages.
+
+use super::{char_name, quoted_list};
+use crate::decode::{Lang, TextEncoding};
+use crate::profile::{CharClass, Delimiter, LineEndingKind};
+use crate::report::{EmailProblem, Expectation, Kind};
+
+fn encodings(list: &[TextEncoding]) -> String {
+    list.iter()
+        .map(|e| e.display_name())
+        .collect::<Vec<_>>()
+        .join(" or ")
+}
+
+fn delimiter(d: Delimiter) -> &'static str {
+    match d {
+        Delimiter::Comma => "comma",
+        Delimiter::Tab => "tab",
+        Delimiter::Semicolon => "semicolon",
+    }
+}
+
+fn line_ending(l: LineEndingKind) -> &'static str {
+    match l {
+        LineEndingKind::Crlf => "CRLF (Windows)",
+        LineEndingKind::Lf => "LF (macOS/Linux)",
+        LineEndingKind::Cr => "CR (classic Mac)",
+    }
+}
+
+fn class(c: CharClass) -> &'static str {
+    match c {
+        CharClass::AsciiLetter => "half-width letters",
+        CharClass::AsciiDigit => "half-width digits",
+        CharClass::AsciiSymbol => "half-width symbols",
+        CharClass::Space => "spaces",
+        CharClass::AsciiPrintable => "half-width characters",
+        CharClass::Latin9 => "Latin-9 (ISO-8859-15) characters",
+    }
+}
+
+fn unit(bytes_in: &Option<String>) -> String {
+    match bytes_in {
+        Some(enc) => format!("bytes in {enc}"),
+        None => "characters".to_string(),
+    }
+}
+
+pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
+    use Kind::*;
+    if let Item { item, inner } = kind {
+        let (message, help) = render(inner, column);
+        return (format!("item \"{item}\": {message}"), help);
+    }
+    let s = |m: &str| m.to_string();
+    match kind {
+        EmptyFile => (s("the file is empty"), Some(s("Choose the file you saved, not an empty one; it needs a header row and at least one user."))),
+        BomRequired => (s("the file has no byte order mark (BOM)"), Some(s("Save it as \"CSV UTF-8 (Comma delimited)\" in Excel, or as UTF-8 with BOM in your editor."))),
+        BomForbidden => (s("the file starts with a byte order mark (BOM), which this system does not accept"), Some(s("Save it as UTF-8 without BOM."))),
+        EncodingNotAccepted { detected, accepted } => (
+            format!("this file looks like {}; this system needs {}", detected.describe(Lang::En), encodings(accepted)),
+            Some(format!("Open the file and save it again as {}. In Excel: File > Save As > \"CSV UTF-8 (Comma delimited)\".", encodings(accepted))),
+        ),
+        EncodingUnknown { guess } => (
+            format!("the file is not valid in any encoding we know; it was read as {} with errors", guess.display_name()),
+            Some(s("The file may be damaged, or joined from files in different encodings. Open it in the program that made it and save it again.")),
+        ),
+        EncodingError { encoding, bytes } => (
+            format!("bytes {bytes} are not valid {}", encoding.display_name()),
+            Some(s("This cell has characters that cannot be read (mojibake). Retype the value, or save the whole file again in one encoding.")),
+        ),
+        DelimiterNotAccepted { detected, accepted } => (
+            format!("the file is separated by {}s; this system needs {}", delimiter(*detected), accepted.iter().map(|d| delimiter(*d)).collect::<Vec<_>>().join(" or ")),
+            Some(s("Save it again with the delimiter the system expects (CSV = comma, TSV = tab).")),
+        ),
+        LineEndingNotAccepted { found, accepted } => (
+            format!("lines end with {}; this system needs {}", line_ending(*found), accepted.iter().map(|l| line_ending(*l)).collect::<Vec<_>>().join(" or ")),
+            Some(s("Save the file with Windows line endings (CRLF); most editors offer this in the save dialog or status bar.")),
+        ),
+        MixedLineEndings { crlf, lf, cr } => (
+            format!("line endings are mixed: {crlf} CRLF, {lf} LF, {cr} CR"),
+            Some(s("The file was probably pasted together from several sources. Save it again in one editor so that every line ends the same way.")),
+        ),
+        FileNameMismatch { name, example } => (
+            format!("the file name \"{name}\" does not follow the system's pattern"),
+            Some(format!("Rename the file like \"{example}\".")),
+        ),
+        InvalidPreamble { starts_with, description } => (
+            format!("this line must start with \"{starts_with}\" ({})", description.en),
+            Some(s("Keep the lines above the header exactly as in the system's export or template.")),
+        ),
+        MissingHeader => (s("the file has no header row"), Some(s("The first row must hold the column names from the system's template."))),
+        MissingLabel => (format!("required column \"{column}\" is missing from the header"), Some(s("Add the column with exactly this name, as in the system's template."))),
+        ExtraLabel => (format!("column \"{column}\" is not a column of this system"), Some(s("Check the spelling against the template, or delete the column."))),
+        DuplicateLabel { first_index } => (format!("column \"{column}\" appears twice (first as column {first_index})"), Some(s("Delete one of the two columns."))),
+        BlankLabel => (s("a header cell is empty"), Some(s("Give the column its name from the template, or delete the column if it is not needed (often an empty column Excel left behind)."))),
+        ColumnOrder { expected_index } => (format!("column \"{column}\" is expected as column {expected_index}"), Some(s("Keep the columns in the order of the system's template."))),
+        MissingHeaderMarker { marker, encoding } => (
+            format!("the header needs the marker \"{marker}\" for a {} file", encoding.display_name()),
+            Some(format!("Add \"{marker}\" as the last cell of the header row, as in the device's own export.")),
+        ),
+        NoDataRows => (s("the file has a header but no users"), Some(s("Enter the users from the second row on."))),
+        TooManyRows { max, rows } => (format!("the file has {rows} users; at most {max} can be imported"), Some(s("Split the file, or free or buy more licences first."))),
+        BlankRow => (s("empty row between users"), Some(s("Delete the empty row (rows with only commas count as empty)."))),
+        TrailingBlankLines { count } => (format!("{count} empty line(s) at the end of the file"), Some(s("Delete the empty lines after the last user; some systems read them as users with no data."))),
+        ExtraCell { expected, found } => (format!("row has {found} cells but the header has {expected}"), Some(s("A value probably contains a comma that is not inside double quotes, or the row has extra separators at the end."))),
+        MissingCell { expected, found } => (format!("row has {found} cells but the header has {expected}"), Some(s("Add the missing cells (empty cells still need their separators)."))),
+        StrayQuote => (s("double quote inside a value that is not enclosed in double quotes"), Some(s("Enclose the whole value in double quotes and double the quote inside (\"\"), or remove it."))),
+        TextAfterQuote => (s("text after the closing double quote"), Some(s("Put the whole value inside the double quotes; a quote inside a value is written as two (\"\")."))),
+        UnclosedQuote => (s("a double quote opens a value that is never closed"), Some(s("Add the closing double quote. Until it, the rest of the file is read as one value."))),
+        ControlCharacter { ch } => (format!("the value contains {}", char_name(*ch, Lang::En)), Some(s("Remove the invisible character; it often comes from copying out of another program or a line break inside a cell (Alt+Enter)."))),
+        FieldTooLong { limit } => (format!("the value is longer than {limit} bytes; only its start was checked"), Some(s("A quote is probably missing, making many lines one value."))),
+        TooManyFields { limit, found } => (format!("row has {found} cells; only the first {limit} were checked"), Some(s("Check the delimiter and the quotes of this row."))),
+        MissingValue => (format!("\"{column}\" is required"), Some(s("Enter a value."))),
+        MustBeEmpty => (format!("\"{column}\" must be left empty here"), Some(s("Delete the value."))),
+        ValueNotNeeded => (format!("\"{column}\" does not need to be entered"), Some(s("The system's manual says this item need not be entered; check that the value is what you mean, or leave it empty."))),
+        ValueIgnored => (format!("the system ignores \"{column}\""), Some(s("The value will not be imported; leave it empty to avoid confusion."))),
+        UntrimmedValue => (s("spaces at the start or end of the value"), Some(s("Remove the spaces; the system may keep them as part of the value."))),
+        TooLong { max, actual, bytes_in } => (format!("too long: {actual} {} (at most {max})", unit(bytes_in)), Some(s("Shorten the value."))),
+        TooShort { min, actual, bytes_in } => (format!("too short: {actual} {} (at least {min})", unit(bytes_in)), Some(s("Lengthen the value."))),
+        InvalidCharacter { ch, allowed, extra } => {
+            let mut classes: Vec<String> = allowed.iter().map(|c| class(*c).to_string()).collect();
+            if !extra.is_empty() {
+                classes.push(format!("\"{extra}\""));
+            }
+            let fw = if super::is_full_width_ascii(*ch) { " It is a full-width character: type it in half-width (turn the Japanese input mode off)." } else { "" };
+            (format!("{} is not allowed here", char_name(*ch, Lang::En)), Some(format!("Use only {}.{fw}", classes.join(", "))))
+        }
+        ForbiddenCharacter { ch } => (format!("{} is not allowed in \"{column}\"", char_name(*ch, Lang::En)), Some(s("Remove or replace the character."))),
+        UnencodableCharacter { ch, encoding } => (format!("{} cannot be stored in {encoding}", char_name(*ch, Lang::En)), Some(s("Replace the character with one the system can store."))),
+        NotInList { allowed, suggestion } => (
+            format!("not an accepted value; expected {}", quoted_list(allowed, 8)),
+            Some(match suggestion { Some(v) => format!("Did you mean \"{v}\"? Values are case-sensitive."), None => s("Use one of the listed values exactly.") }),
+        ),
+        PatternMismatch { description } => (format!("does not match the expected form: {}", description.en), None),
+        InvalidEmail { problem } => {
+            let help = match problem {
+                EmailProblem::NoAt => "An address needs an @, like taro@example.com.",
+                EmailProblem::SeveralAt => "An address has exactly one @.",
+                EmailProblem::FullWidth => "The address contains full-width characters (such as ＠ or full-width letters); type it in half-width.",
+                EmailProblem::EmptyLocal => "Something is missing before the @.",
+                EmailProblem::LocalTooLong => "The part before the @ can have at most 64 characters.",
+                EmailProblem::BadDots => "The part before the @ cannot start or end with a dot or have two dots in a row.",
+                EmailProblem::BadCharacter => "The address contains a character that addresses cannot have (a space, comma, or non-ASCII letter).",
+                EmailProblem::BadDomain => "The part after the @ is not a valid domain.",
+                EmailProblem::DomainWithoutDot => "The domain has no dot; did you forget the ending, like .com or .co.jp?",
+            };
+            (s("not a valid e-mail address"), Some(s(help)))
+        }
+        EmailDomainNotAllowed { domain, allowed } => (
+            format!("e-mail domain \"{domain}\" is not allowed by the tenant"),
+            Some(format!("Allowed domains: {}. Use an address in one of them, or ask the tenant administrator to allow this domain.", quoted_list(allowed, 8))),
+        ),
+        NotDigits { full_width } => (s("only digits are allowed"), Some(s(if *full_width { "The value has full-width digits; type them in half-width." } else { "Remove everything that is not a digit 0–9." }))),
+        TooManyDigits { max, actual } => (format!("{actual} digits; at most {max}"), None),
+        NotAnInteger => (s("not a whole number"), None),
+        InvalidFlag { allowed } => (format!("expected {}", quoted_list(allowed, 4)), None),
+        InvalidDate { formats } => (
+            format!("not a date in the form {}", quoted_list(formats, 6)),
+            Some(s("Excel may have reformatted the date when the file was opened: format the column as text before typing dates.")),
+        ),
+        TooManyItems { max, actual } => (format!("{actual} items; at most {max}"), None),
+        DuplicateItem { item } => (format!("\"{item}\" is listed twice"), Some(s("Remove the repeated item."))),
+        EmptyItem => (s("empty item in the list"), Some(s("Remove the extra separator."))),
+        UniqueError { first_row, columns } => (
+            format!("{} already appears in row {first_row}", columns.iter().map(|c| format!("\"{c}\"")).collect::<Vec<_>>().join(" + ")),
+            Some(s("Each user may appear only once; delete or merge the duplicate rows.")),
+        ),
+        RowConstraint { reason, expect } => {
+            let what = match expect {
+                Expectation::Filled => format!("\"{column}\" is required"),
+                Expectation::Empty => format!("\"{column}\" must be empty"),
+                Expectation::OneOf(v) => format!("\"{column}\" must be {}", quoted_list(v, 6)),
+            };
+            (format!("{what}: {}", reason.en), None)
+        }
+        MissingBrackets => (s("this value needs [ ] brackets"), Some(s("Numbers starting with 0 or longer than 12 digits must be written as [value]; Excel may already have dropped the leading zeros or rounded the number."))),
+        Item { .. } => (String::new(), None),
+        IndexLimitReached { limit } => (format!("more than {limit} distinct values: uniqueness is no longer checked after this row"), None),
+    }
+}

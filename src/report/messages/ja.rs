@@ -1,0 +1,181 @@
+//! Japanese messages.
+
+use super::{char_name, quoted_list};
+use crate::decode::{Lang, TextEncoding};
+use crate::profile::{CharClass, Delimiter, LineEndingKind};
+use crate::report::{EmailProblem, Expectation, Kind};
+
+fn encodings(list: &[TextEncoding]) -> String {
+    list.iter()
+        .map(|e| e.display_name())
+        .collect::<Vec<_>>()
+        .join("または")
+}
+
+fn delimiter(d: Delimiter) -> &'static str {
+    match d {
+        Delimiter::Comma => "カンマ",
+        Delimiter::Tab => "タブ",
+        Delimiter::Semicolon => "セミコロン",
+    }
+}
+
+fn line_ending(l: LineEndingKind) -> &'static str {
+    match l {
+        LineEndingKind::Crlf => "CRLF（Windows）",
+        LineEndingKind::Lf => "LF（macOS/Linux）",
+        LineEndingKind::Cr => "CR（旧 Mac）",
+    }
+}
+
+fn class(c: CharClass) -> &'static str {
+    match c {
+        CharClass::AsciiLetter => "半角英字",
+        CharClass::AsciiDigit => "半角数字",
+        CharClass::AsciiSymbol => "半角記号",
+        CharClass::Space => "スペース",
+        CharClass::AsciiPrintable => "半角文字",
+        CharClass::Latin9 => "Latin-9（ISO-8859-15）の文字",
+    }
+}
+
+fn unit(bytes_in: &Option<String>) -> String {
+    match bytes_in {
+        Some(enc) => format!("バイト（{enc}）"),
+        None => "文字".to_string(),
+    }
+}
+
+pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
+    use Kind::*;
+    if let Item { item, inner } = kind {
+        let (message, help) = render(inner, column);
+        return (format!("項目「{item}」：{message}"), help);
+    }
+    let s = |m: &str| m.to_string();
+    match kind {
+        EmptyFile => (s("ファイルが空です"), Some(s("保存したファイルを選んでください。ヘッダー行と 1 人以上のユーザーが必要です。"))),
+        BomRequired => (s("BOM（バイト順マーク）がありません"), Some(s("Excel では「CSV UTF-8（コンマ区切り）」で、エディタでは「UTF-8（BOM 付き）」で保存してください。"))),
+        BomForbidden => (s("ファイルの先頭に BOM（バイト順マーク）があり、このシステムでは読み込めません"), Some(s("「UTF-8（BOM なし）」で保存し直してください。"))),
+        EncodingNotAccepted { detected, accepted } => (
+            format!("このファイルは {} のようです。このシステムには {} が必要です", detected.describe(Lang::Ja), encodings(accepted)),
+            Some(format!("ファイルを開き、{} で保存し直してください。Excel では「名前を付けて保存」→「CSV UTF-8（コンマ区切り）」です。", encodings(accepted))),
+        ),
+        EncodingUnknown { guess } => (
+            format!("既知のどの文字コードとしても正しくありません。{} として読みましたが誤りがあります", guess.display_name()),
+            Some(s("ファイルが壊れているか、文字コードの異なるファイルをつなげた可能性があります。作成したソフトで開き、保存し直してください。")),
+        ),
+        EncodingError { encoding, bytes } => (
+            format!("バイト列 {bytes} は {} として正しくありません", encoding.display_name()),
+            Some(s("このセルに読めない文字（文字化け）があります。値を入力し直すか、ファイル全体を一つの文字コードで保存し直してください。")),
+        ),
+        DelimiterNotAccepted { detected, accepted } => (
+            format!("{}区切りのファイルです。このシステムには{}区切りが必要です", delimiter(*detected), accepted.iter().map(|d| delimiter(*d)).collect::<Vec<_>>().join("または")),
+            Some(s("システムが求める区切り文字で保存し直してください（CSV はカンマ、TSV はタブ）。")),
+        ),
+        LineEndingNotAccepted { found, accepted } => (
+            format!("改行コードが {} です。このシステムには {} が必要です", line_ending(*found), accepted.iter().map(|l| line_ending(*l)).collect::<Vec<_>>().join("または")),
+            Some(s("改行コードを CRLF（Windows）にして保存してください。多くのエディタでは保存ダイアログやステータスバーで選べます。")),
+        ),
+        MixedLineEndings { crlf, lf, cr } => (
+            format!("改行コードが混在しています（CRLF {crlf}、LF {lf}、CR {cr}）"),
+            Some(s("複数のファイルを貼り合わせた可能性があります。一つのエディタで保存し直し、改行コードをそろえてください。")),
+        ),
+        FileNameMismatch { name, example } => (
+            format!("ファイル名「{name}」がシステムの命名規則に合いません"),
+            Some(format!("「{example}」のような名前に変更してください。")),
+        ),
+        InvalidPreamble { starts_with, description } => (
+            format!("この行は「{starts_with}」で始まる必要があります（{}）", description.ja),
+            Some(s("ヘッダーより上の行は、システムのエクスポートやテンプレートのとおりに残してください。")),
+        ),
+        MissingHeader => (s("ヘッダー行がありません"), Some(s("1 行目にはシステムのテンプレートの列名が必要です。"))),
+        MissingLabel => (format!("必須の列「{column}」がヘッダーにありません"), Some(s("テンプレートと同じ名前で列を追加してください。"))),
+        ExtraLabel => (format!("列「{column}」はこのシステムの列ではありません"), Some(s("テンプレートと綴りを比べるか、列を削除してください。"))),
+        DuplicateLabel { first_index } => (format!("列「{column}」が 2 回あります（最初は {first_index} 列目）"), Some(s("どちらかの列を削除してください。"))),
+        BlankLabel => (s("ヘッダーに空のセルがあります"), Some(s("テンプレートの列名を入れるか、不要なら列を削除してください（Excel が残した空の列のことがよくあります）。"))),
+        ColumnOrder { expected_index } => (format!("列「{column}」は {expected_index} 列目にあるはずです"), Some(s("列の順序はシステムのテンプレートに合わせてください。"))),
+        MissingHeaderMarker { marker, encoding } => (
+            format!("{} のファイルではヘッダーに「{marker}」が必要です", encoding.display_name()),
+            Some(format!("機器のエクスポートと同じように、ヘッダー行の最後のセルに「{marker}」を追加してください。")),
+        ),
+        NoDataRows => (s("ヘッダーはありますがユーザーがいません"), Some(s("2 行目からユーザーを入力してください。"))),
+        TooManyRows { max, rows } => (format!("ユーザーが {rows} 人います。一度に登録できるのは {max} 人までです"), Some(s("ファイルを分けるか、先にライセンスを空けるか追加してください。"))),
+        BlankRow => (s("ユーザーの間に空の行があります"), Some(s("空の行を削除してください（カンマだけの行も空とみなします）。"))),
+        TrailingBlankLines { count } => (format!("ファイルの末尾に空の行が {count} 行あります"), Some(s("最後のユーザーより後の空行を削除してください。空のユーザーとして読むシステムがあります。"))),
+        ExtraCell { expected, found } => (format!("この行のセルは {found} 個ですが、ヘッダーは {expected} 列です"), Some(s("値に含まれるカンマがダブルクォートで囲まれていないか、行末に余分な区切り文字があります。"))),
+        MissingCell { expected, found } => (format!("この行のセルは {found} 個ですが、ヘッダーは {expected} 列です"), Some(s("足りないセルを追加してください（空のセルにも区切り文字が必要です）。"))),
+        StrayQuote => (s("ダブルクォートで囲まれていない値の中にダブルクォートがあります"), Some(s("値全体をダブルクォートで囲み、中のダブルクォートは 2 つ重ねる（\"\"）か、削除してください。"))),
+        TextAfterQuote => (s("閉じるダブルクォートの後に文字があります"), Some(s("値全体をダブルクォートの中に入れてください。値の中のダブルクォートは 2 つ重ねて（\"\"）書きます。"))),
+        UnclosedQuote => (s("ダブルクォートで始まる値が閉じられていません"), Some(s("閉じるダブルクォートを追加してください。それまではファイルの残りが一つの値として読まれます。"))),
+        ControlCharacter { ch } => (format!("値に{}が含まれています", char_name(*ch, Lang::Ja)), Some(s("見えない文字を削除してください。他のソフトからのコピーや、セル内改行（Alt+Enter）が原因のことがよくあります。"))),
+        FieldTooLong { limit } => (format!("値が {limit} バイトを超えています。先頭だけを確認しました"), Some(s("ダブルクォートが抜けていて、複数行が一つの値になっている可能性があります。"))),
+        TooManyFields { limit, found } => (format!("この行のセルは {found} 個です。最初の {limit} 個だけを確認しました"), Some(s("この行の区切り文字とダブルクォートを確認してください。"))),
+        MissingValue => (format!("「{column}」は必須です"), Some(s("値を入力してください。"))),
+        MustBeEmpty => (format!("ここでは「{column}」を空にする必要があります"), Some(s("値を削除してください。"))),
+        ValueNotNeeded => (format!("「{column}」は入力不要の項目です"), Some(s("マニュアルでは入力不要とされています。意図した値か確認するか、空にしてください。"))),
+        ValueIgnored => (format!("「{column}」はシステムに無視されます"), Some(s("値は取り込まれません。混乱を避けるため空にしてください。"))),
+        UntrimmedValue => (s("値の前後にスペースがあります"), Some(s("スペースを削除してください。値の一部として保存されることがあります。"))),
+        TooLong { max, actual, bytes_in } => (format!("長すぎます：{actual} {}（最大 {max}）", unit(bytes_in)), Some(s("値を短くしてください。"))),
+        TooShort { min, actual, bytes_in } => (format!("短すぎます：{actual} {}（最小 {min}）", unit(bytes_in)), Some(s("値を長くしてください。"))),
+        InvalidCharacter { ch, allowed, extra } => {
+            let mut classes: Vec<String> = allowed.iter().map(|c| class(*c).to_string()).collect();
+            if !extra.is_empty() {
+                classes.push(format!("「{extra}」"));
+            }
+            let fw = if super::is_full_width_ascii(*ch) { "全角文字です。半角で入力してください（日本語入力をオフに）。" } else { "" };
+            (format!("{}は使えません", char_name(*ch, Lang::Ja)), Some(format!("使えるのは {} だけです。{fw}", classes.join("、"))))
+        }
+        ForbiddenCharacter { ch } => (format!("「{column}」には{}を使えません", char_name(*ch, Lang::Ja)), Some(s("文字を削除するか置き換えてください。"))),
+        UnencodableCharacter { ch, encoding } => (format!("{}は {encoding} で保存できません", char_name(*ch, Lang::Ja)), Some(s("システムが保存できる文字に置き換えてください。"))),
+        NotInList { allowed, suggestion } => (
+            format!("使える値ではありません。{} のいずれかです", quoted_list(allowed, 8)),
+            Some(match suggestion { Some(v) => format!("「{v}」ではありませんか？大文字と小文字は区別されます。"), None => s("一覧の値をそのまま入力してください。") }),
+        ),
+        PatternMismatch { description } => (format!("形式が正しくありません：{}", description.ja), None),
+        InvalidEmail { problem } => {
+            let help = match problem {
+                EmailProblem::NoAt => "メールアドレスには taro@example.com のように @ が必要です。",
+                EmailProblem::SeveralAt => "@ は 1 つだけです。",
+                EmailProblem::FullWidth => "全角文字（＠や全角英数字など）が含まれています。半角で入力してください。",
+                EmailProblem::EmptyLocal => "@ の前が空です。",
+                EmailProblem::LocalTooLong => "@ の前は 64 文字までです。",
+                EmailProblem::BadDots => "@ の前は、ドットで始まったり終わったり、ドットが続いたりしてはいけません。",
+                EmailProblem::BadCharacter => "メールアドレスに使えない文字（スペース、カンマ、英数字以外の文字など）が含まれています。",
+                EmailProblem::BadDomain => "@ の後がドメインとして正しくありません。",
+                EmailProblem::DomainWithoutDot => "ドメインにドットがありません。.com や .co.jp などを忘れていませんか？",
+            };
+            (s("メールアドレスとして正しくありません"), Some(s(help)))
+        }
+        EmailDomainNotAllowed { domain, allowed } => (
+            format!("メールドメイン「{domain}」はテナントで許可されていません"),
+            Some(format!("許可されたドメイン：{}。そのドメインのアドレスを使うか、テナント管理者に許可を依頼してください。", quoted_list(allowed, 8))),
+        ),
+        NotDigits { full_width } => (s("数字のみ入力できます"), Some(s(if *full_width { "全角数字が含まれています。半角で入力してください。" } else { "0〜9 以外の文字を削除してください。" }))),
+        TooManyDigits { max, actual } => (format!("{actual} 桁です（最大 {max} 桁）"), None),
+        NotAnInteger => (s("整数ではありません"), None),
+        InvalidFlag { allowed } => (format!("{} のいずれかを入力してください", quoted_list(allowed, 4)), None),
+        InvalidDate { formats } => (
+            format!("{} の形式の日付ではありません", quoted_list(formats, 6)),
+            Some(s("Excel で開いたときに日付の形式が変わった可能性があります。列を文字列に設定してから入力してください。")),
+        ),
+        TooManyItems { max, actual } => (format!("{actual} 件あります（最大 {max} 件）"), None),
+        DuplicateItem { item } => (format!("「{item}」が 2 回書かれています"), Some(s("重複した項目を削除してください。"))),
+        EmptyItem => (s("リストに空の項目があります"), Some(s("余分な区切り文字を削除してください。"))),
+        UniqueError { first_row, columns } => (
+            format!("{} は {first_row} 行目と重複しています", columns.iter().map(|c| format!("「{c}」")).collect::<Vec<_>>().join("＋")),
+            Some(s("同じユーザーは 1 回だけ書けます。重複した行を削除するかまとめてください。")),
+        ),
+        RowConstraint { reason, expect } => {
+            let what = match expect {
+                Expectation::Filled => format!("「{column}」は必須です"),
+                Expectation::Empty => format!("「{column}」は空にする必要があります"),
+                Expectation::OneOf(v) => format!("「{column}」は {} のいずれかです", quoted_list(v, 6)),
+            };
+            (format!("{what}：{}", reason.ja), None)
+        }
+        MissingBrackets => (s("この値は [ ] で囲む必要があります"), Some(s("0 で始まる数字や 12 桁を超える数字は [値] と書きます。Excel が先頭の 0 を消したり数字を丸めたりしている可能性があります。"))),
+        Item { .. } => (String::new(), None),
+        IndexLimitReached { limit } => (format!("異なる値が {limit} 件を超えたため、この行以降は重複を確認しません"), None),
+    }
+}

@@ -1,0 +1,199 @@
+//! Every finding renders in both languages, with the column and the value facts it carries.
+
+use super::*;
+use crate::decode::TextEncoding;
+use crate::profile::{Delimiter, LineEndingKind, Text};
+use crate::report::{EmailProblem, Expectation};
+
+fn samples() -> Vec<Kind> {
+    use Kind::*;
+    let t = Text {
+        en: "why".into(),
+        ja: "理由".into(),
+    };
+    vec![
+        EmptyFile,
+        BomRequired,
+        BomForbidden,
+        EncodingNotAccepted {
+            detected: TextEncoding::ShiftJis,
+            accepted: vec![TextEncoding::Utf8],
+        },
+        EncodingUnknown {
+            guess: TextEncoding::Big5,
+        },
+        EncodingError {
+            encoding: TextEncoding::Utf8,
+            bytes: "0x82".into(),
+        },
+        DelimiterNotAccepted {
+            detected: Delimiter::Tab,
+            accepted: vec![Delimiter::Comma],
+        },
+        LineEndingNotAccepted {
+            found: LineEndingKind::Lf,
+            accepted: vec![LineEndingKind::Crlf],
+        },
+        MixedLineEndings {
+            crlf: 1,
+            lf: 2,
+            cr: 0,
+        },
+        FileNameMismatch {
+            name: "u.csv".into(),
+            example: "add-users_1.csv".into(),
+        },
+        InvalidPreamble {
+            starts_with: "#Format".into(),
+            description: t.clone(),
+        },
+        MissingHeader,
+        MissingLabel,
+        ExtraLabel,
+        DuplicateLabel { first_index: 1 },
+        BlankLabel,
+        ColumnOrder { expected_index: 2 },
+        MissingHeaderMarker {
+            marker: "CharSet:UTF8".into(),
+            encoding: TextEncoding::Utf8,
+        },
+        NoDataRows,
+        TooManyRows { max: 10, rows: 11 },
+        BlankRow,
+        TrailingBlankLines { count: 2 },
+        ExtraCell {
+            expected: 3,
+            found: 4,
+        },
+        MissingCell {
+            expected: 3,
+            found: 2,
+        },
+        StrayQuote,
+        TextAfterQuote,
+        UnclosedQuote,
+        ControlCharacter { ch: '\0' },
+        FieldTooLong { limit: 10 },
+        TooManyFields {
+            limit: 10,
+            found: 11,
+        },
+        MissingValue,
+        MustBeEmpty,
+        ValueNotNeeded,
+        ValueIgnored,
+        UntrimmedValue,
+        TooLong {
+            max: 3,
+            actual: 4,
+            bytes_in: None,
+        },
+        TooShort {
+            min: 3,
+            actual: 2,
+            bytes_in: Some("UTF-8".into()),
+        },
+        InvalidCharacter {
+            ch: 'Ａ',
+            allowed: vec![crate::profile::CharClass::AsciiLetter],
+            extra: "-".into(),
+        },
+        ForbiddenCharacter { ch: '@' },
+        UnencodableCharacter {
+            ch: '山',
+            encoding: "ISO-8859-15".into(),
+        },
+        NotInList {
+            allowed: vec!["ja".into()],
+            suggestion: Some("ja".into()),
+        },
+        PatternMismatch {
+            description: t.clone(),
+        },
+        InvalidEmail {
+            problem: EmailProblem::FullWidth,
+        },
+        EmailDomainNotAllowed {
+            domain: "x.com".into(),
+            allowed: vec!["example.com".into()],
+        },
+        NotDigits { full_width: true },
+        TooManyDigits { max: 7, actual: 8 },
+        NotAnInteger,
+        InvalidFlag {
+            allowed: vec!["0".into(), "1".into()],
+        },
+        InvalidDate {
+            formats: vec!["YYYYMMDD".into()],
+        },
+        TooManyItems {
+            max: 10,
+            actual: 11,
+        },
+        DuplicateItem { item: "a".into() },
+        EmptyItem,
+        UniqueError {
+            first_row: 2,
+            columns: vec!["mail_address".into()],
+        },
+        RowConstraint {
+            reason: t,
+            expect: Expectation::Empty,
+        },
+        MissingBrackets,
+        IndexLimitReached { limit: 5 },
+        Item {
+            item: "NCS009".into(),
+            inner: Box::new(EmptyItem),
+        },
+    ]
+}
+
+#[test]
+fn every_code_has_a_sample() {
+    let samples = samples();
+    for code in crate::report::Code::ALL {
+        assert!(
+            samples.iter().any(|k| k.code() == *code),
+            "no sample for {code}"
+        );
+    }
+}
+
+#[test]
+fn every_sample_renders_in_both_languages() {
+    for kind in samples() {
+        for lang in [Lang::En, Lang::Ja] {
+            let r = render(&kind, lang, Some("mail_address"));
+            assert!(!r.message.is_empty(), "{kind:?} {lang:?}");
+            assert!(!r.message.ends_with('.'), "{kind:?}: no trailing period");
+        }
+        let en = render(&kind, Lang::En, Some("c")).message;
+        let ja = render(&kind, Lang::Ja, Some("c")).message;
+        assert_ne!(en, ja, "{kind:?} is not translated");
+    }
+}
+
+#[test]
+fn messages_quote_the_facts() {
+    let k = Kind::UniqueError {
+        first_row: 7,
+        columns: vec!["mail_address".into()],
+    };
+    assert_eq!(
+        render(&k, Lang::En, Some("mail_address")).message,
+        "\"mail_address\" already appears in row 7"
+    );
+    assert_eq!(
+        render(&k, Lang::Ja, Some("mail_address")).message,
+        "「mail_address」 は 7 行目と重複しています"
+    );
+    let k = Kind::EncodingNotAccepted {
+        detected: TextEncoding::ShiftJis,
+        accepted: vec![TextEncoding::Utf8],
+    };
+    assert_eq!(
+        render(&k, Lang::En, None).message,
+        "this file looks like Shift_JIS (CP932), which Excel writes in Japan; this system needs UTF-8"
+    );
+}

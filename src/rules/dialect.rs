@@ -1,0 +1,128 @@
+//! What it checks: the delimiter and the line endings against the profile, and mixed line endings.
+//! Why: FLAT wants tab-separated lines ending in CRLF; a semicolon file from a European Excel or a
+//! file edited on a Mac and on Windows in turn imports as one column or shifted rows.
+//! Example: a TSV for IWpro → `delimiter-not-accepted`.
+//!
+//! The delimiter is sniffed from the header line: the candidate (comma, tab, semicolon) that occurs
+//! most often outside quotes wins; ties and zero counts go to the profile's first delimiter.
+
+use crate::profile::{Delimiter, LineEndingKind};
+use crate::read::LineEndingStats;
+use crate::report::{Code, Kind};
+
+/// Codes this rule emits.
+pub(crate) const CODES: &[Code] = &[
+    Code::DelimiterNotAccepted,
+    Code::LineEndingNotAccepted,
+    Code::MixedLineEndings,
+];
+
+/// Picks the delimiter of a header line.
+pub(crate) fn sniff_delimiter(line: &[u8], accepted: &[Delimiter]) -> Delimiter {
+    let default = accepted.first().copied().unwrap_or(Delimiter::Comma);
+    let mut counts = [0usize; 3];
+    let mut in_quotes = false;
+    for &b in line {
+        match b {
+            b'"' => in_quotes = !in_quotes,
+            b',' if !in_quotes => counts[0] += 1,
+            b'\t' if !in_quotes => counts[1] += 1,
+            b';' if !in_quotes => counts[2] += 1,
+            _ => {}
+        }
+    }
+    let candidates = [Delimiter::Comma, Delimiter::Tab, Delimiter::Semicolon];
+    let best = counts.iter().copied().max().unwrap_or(0);
+    if best == 0 {
+        return default;
+    }
+    // Prefer an accepted delimiter among those with the top count.
+    let top = |d: &Delimiter| counts[candidates.iter().position(|c| c == d).unwrap_or(0)] == best;
+    accepted
+        .iter()
+        .copied()
+        .find(|d| top(d))
+        .or_else(|| candidates.iter().copied().find(|d| top(d)))
+        .unwrap_or(default)
+}
+
+/// The delimiter finding, if the file's delimiter is not accepted.
+pub(crate) fn check_delimiter(found: Delimiter, accepted: &[Delimiter]) -> Option<Kind> {
+    (!accepted.contains(&found)).then(|| Kind::DelimiterNotAccepted {
+        detected: found,
+        accepted: accepted.to_vec(),
+    })
+}
+
+/// The most frequent style (ties: CRLF, LF, CR).
+pub(crate) fn dominant(stats: &LineEndingStats) -> Option<LineEndingKind> {
+    let all = [
+        (stats.crlf, LineEndingKind::Crlf),
+        (stats.lf, LineEndingKind::Lf),
+        (stats.cr, LineEndingKind::Cr),
+    ];
+    let best = all.iter().map(|(n, _)| *n).max().unwrap_or(0);
+    if best == 0 {
+        return None;
+    }
+    all.iter().find(|(n, _)| *n == best).map(|(_, k)| *k)
+}
+
+/// Findings for the line endings of the whole file: one per style the profile does not accept
+/// (at its first occurrence, returned as `(kind, byte, line)`), and one for mixed styles.
+pub(crate) fn check_line_endings(
+    stats: &LineEndingStats,
+    accepted: &[LineEndingKind],
+) -> Vec<(Kind, Option<(u64, u64)>)> {
+    let mut out = Vec::new();
+    let styles = [
+        (LineEndingKind::Crlf, stats.crlf, stats.first_crlf),
+        (LineEndingKind::Lf, stats.lf, stats.first_lf),
+        (LineEndingKind::Cr, stats.cr, stats.first_cr),
+    ];
+    if !accepted.is_empty() {
+        for (kind, count, first) in styles {
+            if count > 0 && !accepted.contains(&kind) {
+                out.push((
+                    Kind::LineEndingNotAccepted {
+                        found: kind,
+                        accepted: accepted.to_vec(),
+                    },
+                    first,
+                ));
+            }
+        }
+    }
+    if styles.iter().filter(|(_, n, _)| *n > 0).count() > 1 {
+        out.push((
+            Kind::MixedLineEndings {
+                crlf: stats.crlf,
+                lf: stats.lf,
+                cr: stats.cr,
+            },
+            None,
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sniffs_outside_quotes_and_prefers_accepted() {
+        let comma = [Delimiter::Comma];
+        assert_eq!(sniff_delimiter(b"a,b,c", &comma), Delimiter::Comma);
+        assert_eq!(sniff_delimiter(b"a\tb\tc", &comma), Delimiter::Tab);
+        assert_eq!(sniff_delimiter(b"\"a;b;c\",d", &comma), Delimiter::Comma);
+        assert_eq!(
+            sniff_delimiter(b"a;b,c", &[Delimiter::Tab, Delimiter::Comma]),
+            Delimiter::Comma
+        );
+        assert_eq!(
+            sniff_delimiter(b"#Format", &[Delimiter::Tab]),
+            Delimiter::Tab
+        );
+    }
+}

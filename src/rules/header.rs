@@ -1,0 +1,158 @@
+//! What it checks: the header row. Required columns present, labels the system does not know,
+//! duplicate and empty labels, the column order where the system cares, and markers such as
+//! Canon's `CharSet:UTF8`. Labels match the profile's names and aliases, trimmed (CELF documents its
+//! header with spaces after commas), and optionally ignoring case.
+//! Why: a renamed or missing column makes the system reject the whole file, or silently drop data.
+//! Example: `mail address` instead of `mail_address` → `extra-label` and `missing-label`.
+
+use std::sync::Arc;
+
+use crate::decode::TextEncoding;
+use crate::profile::{normalize_label, ColumnOrder, Compiled, HeaderPresence, UnknownColumns};
+use crate::report::{Code, Kind, Severity};
+
+/// Codes this rule emits.
+pub(crate) const CODES: &[Code] = &[
+    Code::MissingHeader,
+    Code::MissingLabel,
+    Code::ExtraLabel,
+    Code::DuplicateLabel,
+    Code::BlankLabel,
+    Code::ColumnOrder,
+    Code::MissingHeaderMarker,
+];
+
+/// How the file's columns map to the profile's.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct HeaderMap {
+    /// Label per file column, as written.
+    pub labels: Vec<Arc<str>>,
+    /// Profile column per file column.
+    pub by_file: Vec<Option<usize>>,
+    /// File column per profile column.
+    pub by_profile: Vec<Option<usize>>,
+    /// Marker columns at the end of the header, which data rows may leave out.
+    pub optional_tail: usize,
+}
+
+/// A header finding: the kind, its 0-based file column (if any), the column name and a severity
+/// that overrides the profile's, if any.
+pub(crate) type HeaderFinding = (Kind, Option<usize>, Option<Arc<str>>, Option<Severity>);
+
+/// Matches the header labels (decoded, label prefix already removed) to the profile.
+pub(crate) fn match_header(
+    labels: &[String],
+    profile: &Compiled,
+    encoding: TextEncoding,
+) -> (HeaderMap, Vec<HeaderFinding>) {
+    let mut map = HeaderMap {
+        labels: labels.iter().map(|l| Arc::from(l.as_str())).collect(),
+        by_file: vec![None; labels.len()],
+        by_profile: vec![None; profile.columns.len()],
+        optional_tail: 0,
+    };
+    let mut findings: Vec<HeaderFinding> = Vec::new();
+    let mut marker_cols = vec![false; labels.len()];
+    let mut markers_seen = vec![false; profile.markers.len()];
+
+    for (i, label) in labels.iter().enumerate() {
+        let name = map.labels.get(i).cloned();
+        let norm = normalize_label(label, true);
+        if let Some(m) = profile.markers.iter().position(|m| {
+            std::iter::once(&m.label)
+                .chain(&m.aliases)
+                .any(|l| normalize_label(l, true) == norm)
+        }) {
+            if let Some(slot) = markers_seen.get_mut(m) {
+                *slot = true;
+            }
+            if let Some(slot) = marker_cols.get_mut(i) {
+                *slot = true;
+            }
+            continue;
+        }
+        if norm.is_empty() {
+            findings.push((Kind::BlankLabel, Some(i), name, None));
+            continue;
+        }
+        match profile.column_for_label(label) {
+            Some(col) => match map.by_profile.get(col).copied().flatten() {
+                Some(first) => findings.push((
+                    Kind::DuplicateLabel {
+                        first_index: (first + 1) as u32,
+                    },
+                    Some(i),
+                    name,
+                    None,
+                )),
+                None => {
+                    if let Some(slot) = map.by_profile.get_mut(col) {
+                        *slot = Some(i);
+                    }
+                    if let Some(slot) = map.by_file.get_mut(i) {
+                        *slot = Some(col);
+                    }
+                }
+            },
+            None => match profile.unknown_columns {
+                UnknownColumns::Ignore => {}
+                UnknownColumns::Warning => {
+                    findings.push((Kind::ExtraLabel, Some(i), name, Some(Severity::Warning)))
+                }
+                UnknownColumns::Error => findings.push((Kind::ExtraLabel, Some(i), name, None)),
+            },
+        }
+    }
+    map.optional_tail = marker_cols.iter().rev().take_while(|m| **m).count();
+
+    for (col, column) in profile.columns.iter().enumerate() {
+        let present = map.by_profile.get(col).copied().flatten().is_some();
+        if !present && column.header == HeaderPresence::Required {
+            findings.push((Kind::MissingLabel, None, Some(column.name.clone()), None));
+        }
+    }
+
+    for (m, marker) in profile.markers.iter().enumerate() {
+        let seen = markers_seen.get(m).copied().unwrap_or(false);
+        if !seen && marker.required_for.iter().any(|e| e.includes(encoding)) {
+            findings.push((
+                Kind::MissingHeaderMarker {
+                    marker: marker.label.clone(),
+                    encoding,
+                },
+                None,
+                None,
+                None,
+            ));
+        }
+    }
+
+    if profile.order != ColumnOrder::Any {
+        let order: Vec<(usize, usize)> = map
+            .by_file
+            .iter()
+            .enumerate()
+            .filter_map(|(file_col, p)| p.map(|p| (file_col, p)))
+            .collect();
+        let mut sorted: Vec<usize> = order.iter().map(|(_, p)| *p).collect();
+        sorted.sort_unstable();
+        if let Some((pos, (file_col, p))) = order
+            .iter()
+            .enumerate()
+            .find(|(pos, (_, p))| sorted.get(*pos) != Some(p))
+        {
+            let _ = pos;
+            let expected = sorted.iter().position(|s| s == p).unwrap_or(0) + 1;
+            let severity = (profile.order == ColumnOrder::Fixed).then_some(Severity::Error);
+            findings.push((
+                Kind::ColumnOrder {
+                    expected_index: expected as u32,
+                },
+                Some(*file_col),
+                map.labels.get(*file_col).cloned(),
+                severity,
+            ));
+        }
+    }
+    (map, findings)
+}

@@ -1,0 +1,21 @@
+//! What it checks: the checker's own bounds: fields longer than the field limit, rows with more
+//! fields than the column limit. What is beyond the bound is counted, not stored, so memory stays
+//! bounded whatever the file holds.
+//! Why: a missing quote can make the rest of a 100 MB file one field; the page must not run out of
+//! memory, and the report must say why the value was not fully checked.
+//! Example: a 10 MB field → `field-too-long`.
+
+use crate::report::{Code, Kind};
+
+/// Codes this rule emits.
+pub(crate) const CODES: &[Code] = &[Code::FieldTooLong, Code::TooManyFields];
+
+/// The finding for a truncated field.
+pub(crate) fn field_too_long(limit: usize) -> Kind {
+    Kind::FieldTooLong { limit }
+}
+
+/// The finding for a row with too many fields.
+pub(crate) fn too_many_fields(limit: usize, found: usize) -> Option<Kind> {
+    (found > limit).then_some(Kind::TooManyFields { limit, found })
+}

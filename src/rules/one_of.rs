@@ -1,0 +1,74 @@
+//! What it checks: that a value is one of a fixed list (IWpro `language` = `ja` or `en`).
+//! Why: systems compare codes exactly; `JA` or `Japanese` is rejected.
+//! Example: `language` = `JA` → `not-in-list`, suggesting `ja`.
+
+use crate::report::{Code, Kind};
+
+/// Codes this rule emits.
+pub(crate) const CODES: &[Code] = &[Code::NotInList];
+
+/// Reports a value not in `values`; suggests the value that differs only in case or width.
+pub(crate) fn check(value: &str, values: &[String], ignore_case: bool, out: &mut Vec<Kind>) {
+    let matches = |v: &String| {
+        if ignore_case {
+            v.eq_ignore_ascii_case(value)
+        } else {
+            v == value
+        }
+    };
+    if values.iter().any(matches) {
+        return;
+    }
+    let folded = fold(value);
+    let suggestion = values.iter().find(|v| fold(v) == folded).cloned();
+    out.push(Kind::NotInList {
+        allowed: values.to_vec(),
+        suggestion,
+    });
+}
+
+/// Lowercase, half-width, trimmed: how a person reads a code.
+pub(crate) fn fold(value: &str) -> String {
+    value
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            _ => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_case_and_width_variants() {
+        let values = vec!["ja".to_string(), "en".to_string()];
+        let mut out = Vec::new();
+        check("ja", &values, false, &mut out);
+        assert!(out.is_empty());
+        check("ＪＡ", &values, false, &mut out);
+        assert_eq!(
+            out,
+            vec![Kind::NotInList {
+                allowed: values.clone(),
+                suggestion: Some("ja".to_string())
+            }]
+        );
+        out.clear();
+        check("fr", &values, false, &mut out);
+        assert_eq!(
+            out,
+            vec![Kind::NotInList {
+                allowed: values.clone(),
+                suggestion: None
+            }]
+        );
+        out.clear();
+        check("EN", &values, true, &mut out);
+        assert!(out.is_empty());
+    }
+}
