@@ -377,6 +377,7 @@ impl TextEncoding {
 
 /// Message language (the crate's `Lang`; defined here for now).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     /// English.
@@ -387,6 +388,7 @@ pub enum Lang {
 
 /// A byte order mark.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Bom {
     /// EF BB BF (wire name `utf-8`).
@@ -537,6 +539,19 @@ pub fn identify(evidence: &[u8]) -> Identification {
         strict_candidates.push(TextEncoding::Utf8);
     }
     strict_candidates.extend(scored.iter().map(|&(e, _)| e));
+
+    // UTF-8 with a few damaged bytes is still UTF-8: valid multi-byte UTF-8 sequences almost never
+    // occur by chance in legacy CJK text, so when they clearly outnumber the malformed ones the file
+    // is read as UTF-8 and each damaged sequence is reported at its byte, instead of the whole file
+    // being taken for GBK (which decodes nearly any byte soup strictly).
+    if !valid_utf8 && mostly_utf8(evidence) {
+        return Identification {
+            encoding: TextEncoding::Utf8,
+            valid_utf8,
+            strict_candidates,
+            decodes_strictly: false,
+        };
+    }
 
     if let Some(&best) = strict_candidates.first() {
         return Identification {
@@ -1024,6 +1039,35 @@ impl Utf16Transcoder {
 fn push_char(out: &mut Vec<u8>, c: char) {
     let mut buf = [0u8; 4];
     out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+}
+
+/// Whether the evidence is UTF-8 with damage: at least 4 valid multi-byte sequences and at least 4
+/// times as many of them as malformed sequences.
+fn mostly_utf8(evidence: &[u8]) -> bool {
+    let (mut valid_multibyte, mut malformed) = (0usize, 0usize);
+    let mut rest = evidence;
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(text) => {
+                valid_multibyte += text.chars().filter(|c| !c.is_ascii()).count();
+                break;
+            }
+            Err(e) => {
+                let (good, bad) = rest.split_at(e.valid_up_to());
+                valid_multibyte += std::str::from_utf8(good)
+                    .map_or(0, |t| t.chars().filter(|c| !c.is_ascii()).count());
+                match e.error_len() {
+                    // An incomplete sequence at the very end is the cut of the evidence window.
+                    None => break,
+                    Some(len) => {
+                        malformed += 1;
+                        rest = bad.get(len..).unwrap_or(&[]);
+                    }
+                }
+            }
+        }
+    }
+    valid_multibyte >= 4 && valid_multibyte >= malformed.saturating_mul(4)
 }
 
 #[cfg(test)]
@@ -1628,5 +1672,19 @@ liu.yang@example.cn,刘洋,广州市天河区,zh-hans\r\n";
                 assert!(errors.iter().all(in_bounds));
             }
         }
+    }
+
+    #[test]
+    fn damaged_utf8_stays_utf8() {
+        let mut evidence = "山田\n太郎\n".as_bytes().to_vec();
+        evidence.extend_from_slice(b"\x82\xa0");
+        evidence.extend_from_slice("佐藤\n花子".as_bytes());
+        let id = identify(&evidence);
+        assert_eq!(id.encoding, TextEncoding::Utf8);
+        assert!(!id.valid_utf8);
+        assert!(!id.decodes_strictly);
+        // Too little valid UTF-8 to be sure: the legacy reading wins.
+        let sjis = encoding_rs::SHIFT_JIS.encode("山田太郎").0.into_owned();
+        assert_eq!(identify(&sjis).encoding, TextEncoding::ShiftJis);
     }
 }

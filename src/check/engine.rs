@@ -36,9 +36,8 @@ pub(super) enum EncodingState {
 
 /// A run of blank rows not yet known to be in the middle or at the end of the file.
 pub(super) struct BlankRun {
-    pub row: u64,
-    pub line: u64,
-    pub byte: u64,
+    /// Row, line and byte of the first rows of the run (at most `max_diagnostics` of them).
+    pub places: Vec<(u64, u64, u64)>,
     pub count: u64,
 }
 

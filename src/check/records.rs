@@ -5,7 +5,7 @@ use std::sync::Arc;
 use crate::check::engine::BlankRun;
 use crate::check::{Engine, RecordInfo, RecordRole, Sink};
 use crate::profile::ValuePolicy;
-use crate::read::Record;
+use crate::read::{QuoteProblem, Record};
 use crate::report::{truncate_value, Kind, Place};
 use crate::rules::{
     brackets, check_value, encoding, header, limits, preamble, presence, row_rule, structure,
@@ -148,16 +148,15 @@ impl<S: Sink> Engine<S> {
 
     fn blank_row(&mut self, record: &Record) {
         let position = record.position();
-        match self.blank_run.as_mut() {
-            Some(run) => run.count += 1,
-            None => {
-                self.blank_run = Some(BlankRun {
-                    row: position.record,
-                    line: position.line,
-                    byte: position.byte,
-                    count: 1,
-                })
-            }
+        let keep = self.options.max_diagnostics.max(1);
+        let run = self.blank_run.get_or_insert(BlankRun {
+            places: Vec::new(),
+            count: 0,
+        });
+        run.count += 1;
+        if run.places.len() < keep {
+            run.places
+                .push((position.record, position.line, position.byte));
         }
     }
 
@@ -166,11 +165,12 @@ impl<S: Sink> Engine<S> {
         let Some(run) = self.blank_run.take() else {
             return;
         };
+        let (row, line, byte) = run.places.first().copied().unwrap_or_default();
         if at_end && self.header.is_some() {
             let place = Place {
-                row: Some(run.row),
-                line: Some(run.line),
-                byte: Some(run.byte),
+                row: Some(row),
+                line: Some(line),
+                byte: Some(byte),
                 ..Place::default()
             };
             self.emit(
@@ -183,10 +183,12 @@ impl<S: Sink> Engine<S> {
             return;
         }
         for k in 0..run.count {
+            // Blank rows are one line each; positions past the kept ones are derived.
+            let kept = run.places.get(k as usize).copied();
             let place = Place {
-                row: Some(run.row + k),
-                line: Some(run.line + k),
-                byte: (k == 0).then_some(run.byte),
+                row: Some(kept.map_or(row + k, |p| p.0)),
+                line: Some(kept.map_or(line + k, |p| p.1)),
+                byte: kept.map(|p| p.2),
                 ..Place::default()
             };
             self.emit(Kind::BlankRow, place, None, None);
@@ -281,32 +283,15 @@ impl<S: Sink> Engine<S> {
             .unwrap_or_default();
         for (file_col, profile_col) in by_file.iter().enumerate() {
             let Some(col) = *profile_col else { continue };
+            let swallowed = record.problems().iter().any(
+                |p| matches!(p, QuoteProblem::UnclosedQuote { field, .. } if *field == file_col),
+            );
+            if swallowed {
+                // The rest of the file became this value: checking it would only repeat the cause.
+                continue;
+            }
             let value = texts.get(file_col).map(String::as_str).unwrap_or("");
             self.check_cell(record, file_col, col, value);
-        }
-        // Columns of the profile that the row does not reach (missing cells) count as empty.
-        for (col, file_col) in self
-            .header
-            .as_ref()
-            .map(|h| h.by_profile.clone())
-            .unwrap_or_default()
-            .iter()
-            .enumerate()
-        {
-            if let Some(fc) = file_col {
-                if *fc >= texts.len()
-                    && self
-                        .profile
-                        .columns
-                        .get(col)
-                        .is_some_and(|c| c.value == ValuePolicy::Required)
-                {
-                    let mut place = self.place(record, None);
-                    place.column = self.label(*fc);
-                    place.column_index = Some((*fc + 1) as u32);
-                    self.emit(Kind::MissingValue, place, None, None);
-                }
-            }
         }
         self.row_rules(record);
         self.unique_keys(record, row);

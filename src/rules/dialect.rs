@@ -94,13 +94,20 @@ pub(crate) fn check_line_endings(
         }
     }
     if styles.iter().filter(|(_, n, _)| *n > 0).count() > 1 {
+        // Point at the first line that does not end the way most lines do.
+        let main = dominant(stats);
+        let first_odd = styles
+            .iter()
+            .filter(|(kind, n, _)| *n > 0 && Some(*kind) != main)
+            .filter_map(|(_, _, first)| *first)
+            .min();
         out.push((
             Kind::MixedLineEndings {
                 crlf: stats.crlf,
                 lf: stats.lf,
                 cr: stats.cr,
             },
-            None,
+            first_odd,
         ));
     }
     out

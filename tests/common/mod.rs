@@ -1,0 +1,67 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use csv_preflight::{Checker, Report};
+
+/// The fixture directory.
+pub fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+/// A readable listing of a report: one line for the file facts, one per diagnostic.
+pub fn listing(report: &Report) -> String {
+    let d = &report.detected;
+    let mut out = format!(
+        "valid={} rows={} errors={} warnings={} encoding={} bom={} delimiter={} eol={}\n",
+        report.valid,
+        report.summary.rows,
+        report.summary.errors,
+        report.summary.warnings,
+        d.encoding.map_or("-", |e| e.label()),
+        d.bom.is_some(),
+        d.delimiter
+            .map_or("-".to_string(), |x| format!("{x:?}").to_lowercase()),
+        d.line_ending
+            .map_or("-".to_string(), |x| format!("{x:?}").to_lowercase()),
+    );
+    for diag in &report.diagnostics {
+        let pos = |label: &str, v: Option<u64>| v.map_or(String::new(), |v| format!(" {label}{v}"));
+        out.push_str(&format!(
+            "{:<7} {:<24}{}{}{}{}{}{}\n",
+            format!("{:?}", diag.severity).to_lowercase(),
+            diag.code.as_str(),
+            pos("row=", diag.row),
+            pos("line=", diag.line),
+            diag.column_index
+                .map_or(String::new(), |i| format!(" col={i}")),
+            diag.column
+                .as_ref()
+                .map_or(String::new(), |c| format!(" [{c}]")),
+            pos("byte=", diag.byte),
+            diag.value
+                .as_ref()
+                .map_or(String::new(), |v| format!(" value={v:?}")),
+        ));
+    }
+    out
+}
+
+/// Checks bytes pushed in chunks of `size` (0 = whole).
+pub fn check_chunked(
+    bytes: &[u8],
+    profile: &csv_preflight::Profile,
+    options: csv_preflight::CheckOptions,
+    size: usize,
+) -> Report {
+    let mut checker = Checker::new(profile, options).expect("profile compiles");
+    if size == 0 {
+        checker.push(bytes);
+    } else {
+        for chunk in bytes.chunks(size) {
+            checker.push(chunk);
+        }
+    }
+    checker.finish()
+}

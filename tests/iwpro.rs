@@ -1,0 +1,151 @@
+//! FUJIFILM IWpro: every fixture of every operation, with the exact diagnostics as a snapshot.
+
+mod common;
+
+use csv_preflight::{builtin, check, CheckOptions, Code, Lang};
+
+/// `fujifilm-iwpro-add-users` → `fujifilm-iwpro/add-users`.
+fn profile_id(dir: &str) -> String {
+    dir.replacen("fujifilm-iwpro-", "fujifilm-iwpro/", 1)
+}
+
+#[test]
+fn every_fixture_matches_its_snapshot() {
+    let mut seen = 0;
+    for op in ["add-users", "invite-users", "update-users", "delete-users"] {
+        let dir_name = format!("fujifilm-iwpro-{op}");
+        let profile = builtin(&profile_id(&dir_name)).unwrap();
+        let dir = common::fixtures().join(&dir_name);
+        let mut files: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        files.sort();
+        for path in files {
+            let bytes = std::fs::read(&path).unwrap();
+            let report = check(&bytes, &profile, CheckOptions::default()).unwrap();
+            let name = format!(
+                "{dir_name}__{}",
+                path.file_stem().unwrap().to_string_lossy()
+            );
+            insta::with_settings!({ snapshot_suffix => name, prepend_module_to_snapshot => false }, {
+                insta::assert_snapshot!(common::listing(&report));
+            });
+            // valid*: no diagnostic at all; warn-*: valid with warnings; anything else: invalid.
+            let file = path.file_name().unwrap().to_string_lossy().into_owned();
+            if file.starts_with("valid") {
+                assert!(
+                    report.valid && report.diagnostics.is_empty(),
+                    "{file}: {:?}",
+                    report.diagnostics
+                );
+            } else if file.starts_with("warn-") {
+                assert!(report.valid && report.summary.warnings > 0, "{file}");
+            } else {
+                assert!(!report.valid, "{file}");
+            }
+            seen += 1;
+        }
+    }
+    assert!(seen >= 27, "fixtures found: {seen}");
+}
+
+#[test]
+fn file_name_is_checked_when_known() {
+    let profile = builtin("fujifilm-iwpro/add-users").unwrap();
+    let bytes =
+        std::fs::read(common::fixtures().join("fujifilm-iwpro-add-users/valid.csv")).unwrap();
+    let named = |name: &str| CheckOptions {
+        file_name: Some(name.to_string()),
+        ..CheckOptions::default()
+    };
+    let good = check(
+        &bytes,
+        &profile,
+        named("C:\\Users\\admin\\add-users_2026-11.csv"),
+    )
+    .unwrap();
+    assert!(good.valid);
+    let bad = check(&bytes, &profile, named("users.csv")).unwrap();
+    let codes: Vec<Code> = bad.diagnostics.iter().map(|d| d.code).collect();
+    assert_eq!(codes, vec![Code::FileNameMismatch]);
+    assert_eq!(
+        bad.diagnostics[0].help.as_deref(),
+        Some("Rename the file like \"add-users_2026-11.csv\".")
+    );
+    let update = builtin("fujifilm-iwpro/update-users").unwrap();
+    let wrong_op = check(&bytes, &update, named("add-users_2026-11.csv")).unwrap();
+    assert_eq!(
+        wrong_op
+            .diagnostics
+            .iter()
+            .map(|d| d.code)
+            .collect::<Vec<_>>(),
+        vec![Code::FileNameMismatch]
+    );
+}
+
+#[test]
+fn tenant_parameters_domains_and_seats_map_to_iwpro_codes() {
+    let profile = builtin("fujifilm-iwpro/add-users").unwrap();
+    let bytes =
+        std::fs::read(common::fixtures().join("fujifilm-iwpro-add-users/valid.csv")).unwrap();
+    let mut options = CheckOptions::default();
+    options.params.insert(
+        "allowedEmailDomains".into(),
+        csv_preflight::profile::ParamValue::StringList(vec!["example.com".into()]),
+    );
+    options.params.insert(
+        "availableSeats".into(),
+        csv_preflight::profile::ParamValue::Integer(2),
+    );
+    let report = check(&bytes, &profile, options).unwrap();
+    let got: Vec<(Code, Option<u64>, Option<&str>)> = report
+        .diagnostics
+        .iter()
+        .map(|d| (d.code, d.row, d.system_code.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (Code::TooManyRows, None, Some("E000000003")),
+            (Code::EmailDomainNotAllowed, Some(3), Some("E000000009")),
+        ]
+    );
+}
+
+#[test]
+fn unknown_parameter_is_an_error_not_a_diagnostic() {
+    let profile = builtin("fujifilm-iwpro/add-users").unwrap();
+    let mut options = CheckOptions::default();
+    options.params.insert(
+        "seats".into(),
+        csv_preflight::profile::ParamValue::Integer(2),
+    );
+    let err = check(b"", &profile, options).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "unknown parameter \"seats\" (this profile has: allowedEmailDomains, availableSeats)"
+    );
+}
+
+#[test]
+fn japanese_messages() {
+    let profile = builtin("fujifilm-iwpro/add-users").unwrap();
+    let bytes =
+        std::fs::read(common::fixtures().join("fujifilm-iwpro-add-users/shift-jis.csv")).unwrap();
+    let report = check(
+        &bytes,
+        &profile,
+        CheckOptions {
+            lang: Lang::Ja,
+            ..CheckOptions::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(report.diagnostics.len(), 1);
+    assert_eq!(
+        report.diagnostics[0].message,
+        "このファイルは Shift_JIS（CP932）— 日本語版 Excel が CSV 保存で使う文字コード のようです。このシステムには UTF-8 が必要です"
+    );
+}
