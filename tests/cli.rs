@@ -1,0 +1,184 @@
+//! The command-line tool: exit codes, JSON shape, text output, one-line errors.
+
+mod common;
+
+use std::process::{Command, Output};
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_csv-preflight"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+/// A copy of an add-users fixture under a name IWpro accepts (`add-users_*.csv`).
+fn fixture(name: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("csv-preflight-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let target = dir.join(format!("add-users_{name}"));
+    std::fs::copy(
+        common::fixtures()
+            .join("fujifilm-iwpro-add-users")
+            .join(name),
+        &target,
+    )
+    .unwrap();
+    target.to_string_lossy().into_owned()
+}
+
+#[test]
+fn valid_file_exits_0() {
+    let out = run(&[
+        "check",
+        "--profile",
+        "fujifilm-iwpro/add-users",
+        &fixture("valid.csv"),
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.ends_with("valid: 0 error(s), 0 warning(s), 0 of 3 rows with errors\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn invalid_file_exits_1_with_the_report_as_json() {
+    let out = run(&[
+        "check",
+        "--profile",
+        "fujifilm-iwpro/add-users",
+        "--format",
+        "json",
+        &fixture("language.csv"),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["valid"], false);
+    assert_eq!(json["detected"]["encoding"], "utf-8");
+    assert_eq!(json["detected"]["bom"], serde_json::Value::Null);
+    assert_eq!(json["detected"]["delimiter"], "comma");
+    assert_eq!(json["detected"]["lineEnding"], "crlf");
+    assert_eq!(json["summary"]["errors"], 2);
+    assert_eq!(json["summary"]["byCode"]["not-in-list"], 2);
+    let first = &json["diagnostics"][0];
+    assert_eq!(first["code"], "not-in-list");
+    assert_eq!(first["severity"], "error");
+    assert_eq!(first["row"], 2);
+    assert_eq!(first["line"], 2);
+    assert_eq!(first["column"], "language");
+    assert_eq!(first["columnIndex"], 4);
+    assert_eq!(first["value"], "JA");
+    assert_eq!(
+        first["message"],
+        "not an accepted value; expected \"ja\", \"en\""
+    );
+}
+
+#[test]
+fn japanese_text_output_groups_by_row() {
+    let out = run(&[
+        "check",
+        "--profile",
+        "fujifilm-iwpro/add-users",
+        "--lang",
+        "ja",
+        &fixture("language.csv"),
+    ]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains(
+            "  2 行目:\n    エラー [not-in-list] language \"JA\": 使える値ではありません。"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("エラーあり：エラー 2 件、警告 0 件、エラーのある行 2 / 2 行\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn parameters_are_typed() {
+    let out = run(&[
+        "check",
+        "--profile",
+        "fujifilm-iwpro/add-users",
+        "--format",
+        "json",
+        "--param",
+        "allowedEmailDomains=example.com,example.co.jp",
+        "--param",
+        "availableSeats=2",
+        &fixture("valid.csv"),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let codes: Vec<&str> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, vec!["too-many-rows"]);
+    assert_eq!(json["diagnostics"][0]["systemCode"], "E000000003");
+}
+
+#[test]
+fn runs_that_cannot_happen_exit_2_with_one_line() {
+    for (args, message) in [
+        (vec!["check", "--profile", "nope/users", "x.csv"], "csv-preflight: unknown profile \"nope/users\"\n"),
+        (
+            vec!["check", "--profile", "fujifilm-iwpro/add-users", "/nonexistent/add-users_1.csv"],
+            "csv-preflight: cannot read \"/nonexistent/add-users_1.csv\": No such file or directory (os error 2)\n",
+        ),
+        (
+            vec!["check", "--profile", "fujifilm-iwpro/add-users", "--param", "availableSeats=many", "x.csv"],
+            "csv-preflight: parameter \"availableSeats\" needs a value of type Integer\n",
+        ),
+    ] {
+        let out = run(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert_eq!(String::from_utf8_lossy(&out.stderr), message);
+    }
+}
+
+#[test]
+fn profiles_lists_the_builtins() {
+    let out = run(&["profiles"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    for id in csv_preflight::builtin_ids() {
+        assert!(text.contains(id), "{id} missing from:\n{text}");
+    }
+}
+
+#[test]
+fn result_csv_keeps_rows_and_adds_result_columns() {
+    let out_path =
+        std::env::temp_dir().join(format!("csv-preflight-result-{}.csv", std::process::id()));
+    let out = run(&[
+        "check",
+        "--profile",
+        "fujifilm-iwpro/add-users",
+        "--result-csv",
+        out_path.to_str().unwrap(),
+        &fixture("language.csv"),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let bytes = std::fs::read(&out_path).unwrap();
+    let text = String::from_utf8(bytes).unwrap();
+    let lines: Vec<&str> = text.split("\r\n").collect();
+    assert!(
+        lines[0].starts_with("\u{FEFF}mail_address,"),
+        "UTF-8 with BOM so Excel reads it"
+    );
+    assert!(lines[0].ends_with(",iccard_number,result,codes,messages"));
+    assert_eq!(lines[1], "taro@example.com,山田,太郎,JA,,,,,,,,NG,not-in-list,\"language: not an accepted value; expected \"\"ja\"\", \"\"en\"\"\"");
+    std::fs::remove_file(&out_path).ok();
+}
