@@ -125,6 +125,7 @@ use serde::{Deserialize, Serialize};
 /// The text encodings the checker can identify and decode.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "kebab-case")]
 pub enum TextEncoding {
     /// UTF-8 (wire name `utf-8`).
@@ -378,6 +379,7 @@ impl TextEncoding {
 /// Message language (the crate's `Lang`; defined here for now).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     /// English.
@@ -389,6 +391,7 @@ pub enum Lang {
 /// A byte order mark.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "kebab-case")]
 pub enum Bom {
     /// EF BB BF (wire name `utf-8`).

@@ -12,6 +12,8 @@ pub struct Error(Box<ErrorKind>);
 
 /// The kinds of [`Error`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
 #[serde(tag = "kind", rename_all = "camelCase")]
 #[non_exhaustive]
 pub enum ErrorKind {
@@ -58,6 +60,11 @@ pub enum ErrorKind {
         /// What is wrong.
         message: String,
     },
+    /// The baseline (the system's current export) cannot be used for a plan.
+    InvalidBaseline {
+        /// Why.
+        message: String,
+    },
 }
 
 impl Error {
@@ -97,6 +104,7 @@ impl std::fmt::Display for Error {
                 write!(f, "invalid pattern \"{pattern}\": {message}")
             }
             ErrorKind::InvalidOptions { message } => write!(f, "invalid options: {message}"),
+            ErrorKind::InvalidBaseline { message } => write!(f, "invalid baseline: {message}"),
         }
     }
 }

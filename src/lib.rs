@@ -22,14 +22,19 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+#[cfg(all(feature = "wasm", target_arch = "wasm32"))]
+pub mod bindings;
+pub mod bundle;
 mod check;
 pub mod decode;
 mod error;
+pub mod plan;
 pub mod profile;
 pub mod read;
 pub mod report;
 mod rules;
 
+pub use bundle::{check_bundle, BundleReport};
 pub use check::{check, CheckOptions, Checker, Limits, Progress};
 pub use decode::{Lang, TextEncoding};
 pub use error::{Error, ErrorKind};

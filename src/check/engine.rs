@@ -4,9 +4,10 @@ use std::collections::VecDeque;
 use std::sync::Arc;
 
 use crate::check::prelude::{Prelude, SNIFF_WINDOW};
-use crate::check::{CheckOptions, Progress, Sink};
+use crate::check::{CheckOptions, Context, Progress, Sink};
 use crate::decode::{identify, Bom, FieldDecoder, TextEncoding, Utf16Transcoder};
 use crate::error::Error;
+use crate::plan::Tracker;
 use crate::profile::{Compiled, Delimiter, Profile};
 use crate::read::{Record, Tokenizer};
 use crate::report::{Detected, Finding, Kind, Place, Severity};
@@ -65,15 +66,31 @@ pub(crate) struct Engine<S: Sink> {
     pub(super) records: u64,
     /// Whether the current record has produced an error.
     pub(super) row_has_error: bool,
-    /// Decoded, trimmed value per profile column of the current row.
-    pub(super) row_values: Vec<Option<String>>,
+    /// Profile columns whose values row rules or unique keys need.
+    pub(super) stored_columns: Vec<bool>,
+    /// Trimmed value per stored profile column of the current row (buffers reused).
+    pub(super) row_values: Vec<String>,
+    /// Whether the current row reached the column.
+    pub(super) row_filled: Vec<bool>,
     /// Decoded fields of the current record, for sinks that want them.
     pub(super) texts: Vec<String>,
     pub(super) scratch: Vec<Kind>,
+    /// Keys, baseline, references, seats and distinct values (when the check needs them).
+    pub(super) tracker: Option<Tracker>,
 }
 
 impl<S: Sink> Engine<S> {
     pub(crate) fn new(profile: &Profile, options: CheckOptions, sink: S) -> Result<Self, Error> {
+        Self::with_context(profile, options, sink, Context::default())
+    }
+
+    /// An engine that also knows the system's export and the other files of a bundle.
+    pub(crate) fn with_context(
+        profile: &Profile,
+        options: CheckOptions,
+        sink: S,
+        context: Context,
+    ) -> Result<Self, Error> {
         let compiled = Compiled::new(profile, &options.params)?;
         let unique = compiled
             .unique
@@ -81,6 +98,27 @@ impl<S: Sink> Engine<S> {
             .map(|u| UniqueIndex::new(u.ignore_case, options.limits.max_unique_keys))
             .collect();
         let columns = compiled.columns.len();
+        let mut stored_columns = vec![false; columns];
+        let mut store = |c: usize| {
+            if let Some(slot) = stored_columns.get_mut(c) {
+                *slot = true;
+            }
+        };
+        for rule in &compiled.row_rules {
+            store(rule.column);
+            for cond in &rule.when {
+                if let crate::profile::CondTest::Column { column, .. } = cond {
+                    store(*column);
+                }
+            }
+        }
+        for key in &compiled.unique {
+            key.columns.iter().for_each(|c| store(*c));
+        }
+        let tracker = context.tracker(&compiled, options.limits.max_unique_keys);
+        if let Some(t) = &tracker {
+            t.needed_columns().into_iter().for_each(&mut store);
+        }
         let mut engine = Engine {
             profile: compiled,
             options,
@@ -103,9 +141,12 @@ impl<S: Sink> Engine<S> {
             bytes: 0,
             records: 0,
             row_has_error: false,
-            row_values: vec![None; columns],
+            stored_columns,
+            row_values: vec![String::new(); columns],
+            row_filled: vec![false; columns],
             texts: Vec::new(),
             scratch: Vec::new(),
+            tracker,
         };
         if let (Some(name), Some((pattern, example))) = (
             engine.options.file_name.clone(),
@@ -234,6 +275,8 @@ impl<S: Sink> Engine<S> {
         self.ascii_only = false;
         let id = identify(&evidence);
         self.set_encoding(id.encoding);
+        // A header read while the text was still ASCII gets its markers checked now.
+        self.check_markers();
         if !id.decodes_strictly && id.encoding != TextEncoding::Utf8 {
             self.emit(
                 Kind::EncodingUnknown { guess: id.encoding },
@@ -309,6 +352,7 @@ impl<S: Sink> Engine<S> {
                 for kind in out {
                     self.emit(kind, Place::default(), None, None);
                 }
+                self.finish_tracking();
             }
         }
         let stats = self

@@ -9,17 +9,23 @@
 //! Every decision depends on the bytes only, never on how they were chunked, so a streaming check
 //! gives the same report as a whole-buffer check.
 
+mod cells;
 mod engine;
 mod options;
 mod prelude;
 mod records;
 mod sink;
+mod tracking;
 
 pub(crate) use engine::Engine;
 pub use options::{CheckOptions, Limits, Progress};
 pub(crate) use sink::{RecordInfo, RecordRole, Sink};
+pub(crate) use tracking::Context;
 
-use crate::error::Error;
+use std::sync::Arc;
+
+use crate::error::{Error, ErrorKind};
+use crate::plan::{Baseline, KeySet};
 use crate::profile::Profile;
 use crate::report::{Collector, Report};
 
@@ -41,6 +47,52 @@ impl Checker {
         })
     }
 
+    /// Prepares a check against the system's current export: the report gets a
+    /// [`Plan`](crate::plan::Plan), and the rules that need the export (new records, read-only
+    /// columns, delete mode, second identities) run. Fails when the baseline was read for another
+    /// profile.
+    pub fn with_baseline(
+        profile: &Profile,
+        options: CheckOptions,
+        baseline: Arc<Baseline>,
+    ) -> Result<Checker, Error> {
+        Self::with_context(
+            profile,
+            options,
+            Context {
+                baseline: Some(baseline),
+                ..Context::default()
+            },
+        )
+    }
+
+    /// A check with everything it knows beyond the file.
+    pub(crate) fn with_context(
+        profile: &Profile,
+        options: CheckOptions,
+        context: Context,
+    ) -> Result<Checker, Error> {
+        if let Some(b) = &context.baseline {
+            if b.profile_id() != profile.id {
+                return Err(Error::new(ErrorKind::InvalidBaseline {
+                    message: format!(
+                        "the baseline was read for profile \"{}\", not \"{}\"",
+                        b.profile_id(),
+                        profile.id
+                    ),
+                }));
+            }
+        }
+        let collector = Collector::new(
+            options.lang,
+            options.max_diagnostics,
+            profile.system_codes.clone(),
+        );
+        Ok(Checker {
+            engine: Engine::with_context(profile, options, collector, context)?,
+        })
+    }
+
     /// Feeds the next chunk of the file (any size).
     pub fn push(&mut self, chunk: &[u8]) {
         self.engine.push(chunk);
@@ -53,8 +105,14 @@ impl Checker {
 
     /// Ends the input and returns the report.
     pub fn finish(self) -> Report {
-        let (collector, profile, file_name, detected) = self.engine.finish();
-        collector.finish(profile, file_name, detected)
+        self.finish_with_keys().0
+    }
+
+    /// Ends the input; also returns the file's key hashes when the context asked for them.
+    pub(crate) fn finish_with_keys(self) -> (Report, Option<KeySet>) {
+        let (mut collector, profile, file_name, detected) = self.engine.finish();
+        let keys = collector.keys.take();
+        (collector.finish(profile, file_name, detected), keys)
     }
 }
 

@@ -7,6 +7,7 @@ use crate::profile::Params;
 
 /// The checker's own bounds, so that no input can exhaust memory.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct Limits {
     /// Longest field stored and checked, in bytes (longer ones are truncated and reported).
@@ -57,6 +58,8 @@ impl Default for CheckOptions {
 
 /// Progress of a streaming check.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
 #[serde(rename_all = "camelCase")]
 pub struct Progress {
     /// Bytes pushed so far.

@@ -1,19 +1,13 @@
 //! Per-record work: preamble lines, the header, blank rows, and the cells of data rows.
 
-use std::sync::Arc;
-
-use crate::check::engine::BlankRun;
+use crate::check::engine::{BlankRun, EncodingState};
 use crate::check::{Engine, RecordInfo, RecordRole, Sink};
-use crate::profile::ValuePolicy;
-use crate::read::{QuoteProblem, Record};
+use crate::read::Record;
 use crate::report::{truncate_value, Kind, Place};
-use crate::rules::{
-    brackets, check_value, encoding, header, limits, preamble, presence, row_rule, structure,
-    whitespace,
-};
+use crate::rules::{encoding, header, limits, preamble, structure};
 
 impl<S: Sink> Engine<S> {
-    fn place(&self, record: &Record, file_col: Option<usize>) -> Place {
+    pub(super) fn place(&self, record: &Record, file_col: Option<usize>) -> Place {
         let position = record.position();
         Place {
             row: Some(position.record),
@@ -29,7 +23,7 @@ impl<S: Sink> Engine<S> {
     }
 
     /// Decodes field `i` into `out`, reporting malformed bytes at their exact offsets.
-    fn decode_field(&mut self, record: &Record, i: usize, out: &mut String) {
+    pub(super) fn decode_field(&mut self, record: &Record, i: usize, out: &mut String) {
         out.clear();
         let bytes = record.field(i).unwrap_or(&[]);
         let field_start = record.field_offset(i).unwrap_or(0);
@@ -86,13 +80,17 @@ impl<S: Sink> Engine<S> {
         texts
     }
 
-    fn end_record(&mut self, role: RecordRole, texts: &[String]) {
+    pub(super) fn end_record(&mut self, role: RecordRole, texts: &[String]) {
         let delimiter = self.delimiter.map_or(b',', |d| d.byte());
+        let data = role == RecordRole::Data;
         let info = RecordInfo {
             role,
             fields: texts,
             had_error: self.row_has_error,
             delimiter,
+            row: self.records,
+            values: if data { &self.row_values } else { &[] },
+            filled: if data { &self.row_filled } else { &[] },
         };
         self.sink.end_record(&info);
         self.row_has_error = false;
@@ -217,9 +215,12 @@ impl<S: Sink> Engine<S> {
                 }
             }
         }
-        let (map, findings) = header::match_header(&labels, &self.profile, self.decoder.encoding());
+        let (map, findings) = header::match_header(&labels, &self.profile);
         self.header = Some(map);
         self.header_row = Some(row);
+        if matches!(self.encoding_state, EncodingState::Known) {
+            self.check_markers();
+        }
         for (kind, file_col, name, severity) in findings {
             let mut place = self.place(record, file_col);
             if name.is_some() {
@@ -236,8 +237,24 @@ impl<S: Sink> Engine<S> {
         self.texts = texts;
     }
 
+    /// Header markers that the file's encoding needs (Canon `CharSet:UTF8`), once both the header
+    /// and the encoding are known.
+    pub(super) fn check_markers(&mut self) {
+        let (Some(map), Some(row)) = (self.header.as_ref(), self.header_row) else {
+            return;
+        };
+        let missing = header::missing_markers(map, &self.profile, self.decoder.encoding());
+        for kind in missing {
+            let place = Place {
+                row: Some(row),
+                ..Place::default()
+            };
+            self.emit(kind, place, None, None);
+        }
+    }
+
     /// Quote problems and limits, for any non-blank record.
-    fn structure_findings(&mut self, record: &Record) {
+    pub(super) fn structure_findings(&mut self, record: &Record) {
         for problem in record.problems() {
             let (kind, byte, line, field) = structure::quote_problem(problem);
             let mut place = self.place(record, Some(field));
@@ -256,147 +273,6 @@ impl<S: Sink> Engine<S> {
         {
             let place = self.place(record, None);
             self.emit(kind, place, None, None);
-        }
-    }
-
-    fn data_row(&mut self, record: &Record) {
-        let row = record.position().record;
-        self.data_rows += 1;
-        self.structure_findings(record);
-        let (width, tail) = self
-            .header
-            .as_ref()
-            .map_or((0, 0), |h| (h.labels.len(), h.optional_tail));
-        if let Some(kind) = structure::ragged(width, tail, record.total_fields()) {
-            let first_extra = (record.total_fields() > width).then_some(width);
-            let place = self.place(record, first_extra.filter(|c| *c < record.len()));
-            self.emit(kind, place, None, None);
-        }
-        let mut texts = self.decode_all(record);
-        for slot in self.row_values.iter_mut() {
-            *slot = None;
-        }
-        let by_file: Vec<Option<usize>> = self
-            .header
-            .as_ref()
-            .map(|h| h.by_file.clone())
-            .unwrap_or_default();
-        for (file_col, profile_col) in by_file.iter().enumerate() {
-            let Some(col) = *profile_col else { continue };
-            let swallowed = record.problems().iter().any(
-                |p| matches!(p, QuoteProblem::UnclosedQuote { field, .. } if *field == file_col),
-            );
-            if swallowed {
-                // The rest of the file became this value: checking it would only repeat the cause.
-                continue;
-            }
-            let value = texts.get(file_col).map(String::as_str).unwrap_or("");
-            self.check_cell(record, file_col, col, value);
-        }
-        self.row_rules(record);
-        self.unique_keys(record, row);
-        self.end_record(RecordRole::Data, &texts);
-        texts.clear();
-        self.texts = texts;
-    }
-
-    fn check_cell(&mut self, record: &Record, file_col: usize, col: usize, raw: &str) {
-        let Some(column) = self.profile.columns.get(col) else {
-            return;
-        };
-        let mut out = std::mem::take(&mut self.scratch);
-        out.clear();
-        let trimmed = whitespace::check(raw, &mut out);
-        let value = if column.brackets {
-            brackets::unwrap(trimmed, &mut out)
-        } else {
-            trimmed
-        };
-        if let Some(slot) = self.row_values.get_mut(col) {
-            *slot = Some(value.to_string());
-        }
-        let masked = column.masked.iter().any(|m| m == value);
-        if !masked && presence::check(value, column.value, &mut out) {
-            check_value(value, &column.checks, &mut out);
-        }
-        if !out.is_empty() {
-            let place = self.place(record, Some(file_col));
-            let shown = (!raw.is_empty()).then(|| truncate_value(raw));
-            for kind in out.drain(..) {
-                self.emit(kind, place.clone(), shown.clone(), None);
-            }
-        }
-        self.scratch = out;
-    }
-
-    fn row_rules(&mut self, record: &Record) {
-        if self.profile.row_rules.is_empty() {
-            return;
-        }
-        let rules = self.profile.row_rules.clone();
-        for rule in &rules {
-            let values = &self.row_values;
-            let cell = |i: usize| values.get(i).cloned().flatten();
-            if let Some(kind) = row_rule::check(rule, &cell) {
-                let file_col = self
-                    .header
-                    .as_ref()
-                    .and_then(|h| h.by_profile.get(rule.column).copied().flatten());
-                let mut place = self.place(record, file_col);
-                if file_col.is_none() {
-                    place.column = self
-                        .profile
-                        .columns
-                        .get(rule.column)
-                        .map(|c| Arc::clone(&c.name));
-                }
-                let value = self
-                    .row_values
-                    .get(rule.column)
-                    .cloned()
-                    .flatten()
-                    .map(|v| truncate_value(&v));
-                self.emit(kind, place, value.filter(|v| !v.is_empty()), rule.severity);
-            }
-        }
-    }
-
-    fn unique_keys(&mut self, record: &Record, row: u64) {
-        for k in 0..self.unique.len() {
-            let Some(key) = self.profile.unique.get(k) else {
-                continue;
-            };
-            let parts: Option<Vec<&str>> = key
-                .columns
-                .iter()
-                .map(|c| {
-                    self.row_values
-                        .get(*c)
-                        .and_then(|v| v.as_deref())
-                        .filter(|v| !v.is_empty())
-                })
-                .collect();
-            let Some(parts) = parts else { continue };
-            let names: Vec<String> = key
-                .columns
-                .iter()
-                .filter_map(|c| self.profile.columns.get(*c))
-                .map(|c| c.name.to_string())
-                .collect();
-            let first_col = key.columns.first().and_then(|c| {
-                self.header
-                    .as_ref()
-                    .and_then(|h| h.by_profile.get(*c).copied().flatten())
-            });
-            let value = parts.join(" + ");
-            let found = self
-                .unique
-                .get_mut(k)
-                .and_then(|index| index.check(&parts, row, &names));
-            if let Some(kind) = found {
-                let place = self.place(record, first_col);
-                self.emit(kind, place, Some(truncate_value(&value)), None);
-            }
         }
     }
 }

@@ -1,5 +1,6 @@
 //! Where findings go: the report collector, or the result-CSV writer.
 
+use crate::plan::{KeySet, Plan};
 use crate::report::{Collector, Finding};
 
 /// What a record was in the file.
@@ -23,6 +24,12 @@ pub(crate) struct RecordInfo<'a> {
     pub had_error: bool,
     /// The file's delimiter byte.
     pub delimiter: u8,
+    /// The record's spreadsheet row.
+    pub row: u64,
+    /// Data rows: the trimmed value per profile column (only columns the engine stores).
+    pub values: &'a [String],
+    /// Data rows: whether the row has a stored value for the profile column.
+    pub filled: &'a [bool],
 }
 
 /// Receives the engine's output in file order.
@@ -35,6 +42,8 @@ pub(crate) trait Sink {
     fn wants_fields(&self) -> bool {
         false
     }
+    /// The end of the file: the plan (with a baseline) and the file's key hashes (when collected).
+    fn tracked(&mut self, _plan: Option<Plan>, _keys: Option<KeySet>) {}
 }
 
 impl Sink for Collector {
@@ -46,5 +55,10 @@ impl Sink for Collector {
         if record.role == RecordRole::Data {
             self.data_row(record.had_error);
         }
+    }
+
+    fn tracked(&mut self, plan: Option<Plan>, keys: Option<KeySet>) {
+        self.plan = plan;
+        self.keys = keys;
     }
 }

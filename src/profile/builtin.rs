@@ -23,6 +23,25 @@ const BUILTINS: &[(&str, &str)] = &[
         "fujifilm-iwpro/delete-users",
         include_str!("builtin/fujifilm-iwpro-delete-users.json"),
     ),
+    (
+        "learningbox/users",
+        include_str!("builtin/learningbox-users.json"),
+    ),
+    (
+        "flat/users-differential",
+        include_str!("builtin/flat-users-differential.json"),
+    ),
+    (
+        "flat/users-total",
+        include_str!("builtin/flat-users-total.json"),
+    ),
+    ("canon/users", include_str!("builtin/canon-users.json")),
+    ("celf/users", include_str!("builtin/celf-users.json")),
+    ("celf/groups", include_str!("builtin/celf-groups.json")),
+    (
+        "celf/affiliations",
+        include_str!("builtin/celf-affiliations.json"),
+    ),
 ];
 
 /// The ids of the built-in profiles.
@@ -41,6 +60,8 @@ pub fn builtin(id: &str) -> Result<Profile, Error> {
 
 /// What a profile list shows.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
 #[serde(rename_all = "camelCase")]
 pub struct ProfileInfo {
     /// Profile id.

@@ -8,6 +8,9 @@ use regex_lite::{Regex, RegexBuilder};
 
 use crate::decode::TextEncoding;
 use crate::error::{Error, ErrorKind};
+use crate::profile::compile_relations::{
+    self, condition, must_contain, quantity, u32_value, CondTest, Relations,
+};
 use crate::profile::params::{resolve, Params};
 use crate::profile::{
     BomPolicy, CharClass, Chars, ColumnOrder, DateFormat, Delimiter, FileNameRule, HeaderMarker,
@@ -36,6 +39,10 @@ pub(crate) struct CompiledChecks {
     /// Lowercased allowed domains; empty = any.
     pub email_domains: Vec<String>,
     pub list: Option<Box<CompiledList>>,
+    /// Refused values (lowercased when `ignore_case`), whether case is ignored, and why.
+    pub not_one_of: Option<(Vec<String>, bool, Text)>,
+    /// Classes the value must contain.
+    pub must_contain: Vec<CharClass>,
 }
 
 /// A resolved length rule.
@@ -73,19 +80,9 @@ pub(crate) struct CompiledColumn {
     pub masked: Vec<String>,
     pub brackets: bool,
     pub checks: CompiledChecks,
-}
-
-/// A condition of a row rule.
-#[derive(Debug, Clone)]
-pub(crate) enum CondTest {
-    /// Column index in the profile; `equals` any of these, or filled/empty.
-    Column {
-        column: usize,
-        equals: Vec<String>,
-        filled: Option<bool>,
-    },
-    /// A parameter condition, already evaluated.
-    Constant(bool),
+    pub blank_keeps: bool,
+    pub when_blank: Option<Text>,
+    pub max_distinct: Option<u64>,
 }
 
 /// A resolved row rule.
@@ -103,6 +100,8 @@ pub(crate) struct CompiledRowRule {
 #[derive(Debug, Clone)]
 pub(crate) struct CompiledUnique {
     pub columns: Vec<usize>,
+    /// The columns' names, for messages.
+    pub names: Vec<String>,
     pub ignore_case: bool,
 }
 
@@ -129,6 +128,8 @@ pub(crate) struct Compiled {
     pub row_rules: Vec<CompiledRowRule>,
     pub unique: Vec<CompiledUnique>,
     pub severities: BTreeMap<Code, Severity>,
+    /// Keys, references, import mode, seats.
+    pub relations: Relations,
 }
 
 fn invalid(message: String) -> Error {
@@ -153,27 +154,8 @@ struct Resolver<'a> {
 }
 
 impl Resolver<'_> {
-    fn u64(&self, value: &ParamOr<u64>) -> Result<Option<u64>, Error> {
-        match value {
-            ParamOr::Value(v) => Ok(Some(*v)),
-            ParamOr::Param { param } => match self.params.get(param) {
-                None => Ok(None),
-                Some(ParamValue::Integer(i)) => Ok(Some((*i).max(0) as u64)),
-                Some(_) => Err(invalid(format!("parameter \"{param}\" must be an integer"))),
-            },
-        }
-    }
-
     fn list(&self, value: &ParamOr<Vec<String>>) -> Result<Vec<String>, Error> {
-        match value {
-            ParamOr::Value(v) => Ok(v.clone()),
-            ParamOr::Param { param } => match self.params.get(param) {
-                None => Ok(Vec::new()),
-                Some(ParamValue::StringList(l)) => Ok(l.clone()),
-                Some(ParamValue::String(s)) => Ok(vec![s.clone()]),
-                Some(_) => Err(invalid(format!("parameter \"{param}\" must be a list"))),
-            },
-        }
+        compile_relations::list(value, self.params)
     }
 
     fn flag(&self, param: &str) -> Result<bool, Error> {
@@ -220,8 +202,18 @@ impl Resolver<'_> {
                     ),
                 };
                 Some(CompiledLength {
-                    min: l.min,
-                    max: l.max,
+                    min: l
+                        .min
+                        .as_ref()
+                        .map(|m| u32_value(m, self.params))
+                        .transpose()?
+                        .flatten(),
+                    max: l
+                        .max
+                        .as_ref()
+                        .map(|m| u32_value(m, self.params))
+                        .transpose()?
+                        .flatten(),
                     bytes_in,
                 })
             }
@@ -281,6 +273,18 @@ impl Resolver<'_> {
                     .collect(),
             },
             list,
+            not_one_of: match &checks.not_one_of {
+                None => None,
+                Some(n) => {
+                    let values = self
+                        .list(&n.values)?
+                        .into_iter()
+                        .map(|v| if n.ignore_case { v.to_lowercase() } else { v })
+                        .collect::<Vec<_>>();
+                    (!values.is_empty()).then(|| (values, n.ignore_case, n.reason.clone()))
+                }
+            },
+            must_contain: must_contain(&checks.must_contain, self.params)?,
         })
     }
 }
@@ -318,6 +322,9 @@ impl Compiled {
                 masked: c.masked.clone(),
                 brackets: c.brackets,
                 checks: r.checks(&c.check, 0)?,
+                blank_keeps: c.blank_keeps,
+                when_blank: c.when_blank.clone(),
+                max_distinct: c.max_distinct,
             });
         }
         let column_index = |name: &str| {
@@ -329,38 +336,11 @@ impl Compiled {
         };
         let mut row_rules = Vec::new();
         for rule in &profile.row_rules {
-            let mut when = Vec::new();
-            for cond in &rule.when {
-                when.push(match (&cond.column, &cond.param) {
-                    (Some(col), None) => CondTest::Column {
-                        column: column_index(col)?,
-                        equals: match &cond.equals {
-                            None => Vec::new(),
-                            Some(ParamValue::String(s)) => vec![s.clone()],
-                            Some(ParamValue::StringList(l)) => l.clone(),
-                            Some(ParamValue::Integer(i)) => vec![i.to_string()],
-                            Some(ParamValue::Boolean(b)) => {
-                                vec![if *b { "1" } else { "0" }.to_string()]
-                            }
-                        },
-                        filled: cond.filled,
-                    },
-                    (None, Some(param)) => {
-                        let value = params.get(param);
-                        let holds = match (&cond.equals, cond.filled) {
-                            (Some(expected), _) => value == Some(expected),
-                            (None, Some(filled)) => value.is_some() == filled,
-                            (None, None) => value.is_some(),
-                        };
-                        CondTest::Constant(holds)
-                    }
-                    _ => {
-                        return Err(invalid(
-                            "a condition names exactly one of column and param".to_string(),
-                        ))
-                    }
-                });
-            }
+            let when = rule
+                .when
+                .iter()
+                .map(|cond| condition(cond, &params, &column_index))
+                .collect::<Result<Vec<_>, Error>>()?;
             let Requirement {
                 column,
                 filled,
@@ -370,7 +350,10 @@ impl Compiled {
                 when,
                 column: column_index(column)?,
                 filled: *filled,
-                one_of: one_of.clone(),
+                one_of: match one_of {
+                    None => Vec::new(),
+                    Some(values) => compile_relations::list(values, &params)?,
+                },
                 reason: rule.reason.clone(),
                 severity: rule.severity,
             });
@@ -380,6 +363,7 @@ impl Compiled {
             .iter()
             .map(|u| {
                 Ok(CompiledUnique {
+                    names: u.columns.clone(),
                     columns: u
                         .columns
                         .iter()
@@ -389,6 +373,7 @@ impl Compiled {
                 })
             })
             .collect::<Result<Vec<_>, Error>>()?;
+        let relations = Relations::new(profile, &params, &column_index)?;
         Ok(Compiled {
             id: profile.id.clone(),
             encodings: profile.file.encodings.clone(),
@@ -401,7 +386,7 @@ impl Compiled {
                 .file
                 .max_rows
                 .as_ref()
-                .map(|m| r.u64(m))
+                .map(|m| quantity(m, &params))
                 .transpose()?
                 .flatten(),
             require_rows: profile.file.require_rows,
@@ -415,6 +400,7 @@ impl Compiled {
             row_rules,
             unique,
             severities: profile.severities.clone(),
+            relations,
         })
     }
 

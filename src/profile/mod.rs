@@ -2,19 +2,24 @@
 
 mod builtin;
 mod compile;
+mod compile_relations;
 mod date_format;
+mod doc;
 mod model;
 mod params;
+mod relations;
 
 pub use builtin::{builtin, builtin_ids, builtins, ProfileInfo};
 pub(crate) use compile::normalize_label;
 pub(crate) use compile::{
     Compiled, CompiledChars, CompiledChecks, CompiledLength, CompiledList, CompiledRowRule,
-    CondTest,
 };
+pub(crate) use compile_relations::{all_hold, CondTest, Relations};
 pub use date_format::DateFormat;
+pub(crate) use doc::write_profile as write_profile_doc;
 pub use model::*;
 pub use params::{parse_param_value, Params};
+pub use relations::*;
 
 use crate::error::{Error, ErrorKind};
 

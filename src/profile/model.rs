@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::decode::TextEncoding;
+use crate::profile::{ForeignKey, KeyRule, MustContain, NotOneOf, PlanRules, Quantity, SeatRule};
 use crate::report::{Code, Severity};
 
 /// The profile format version this build reads.
@@ -17,6 +18,8 @@ pub const FORMAT_VERSION: u32 = 1;
 /// A text in the two languages every message exists in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
 #[serde(deny_unknown_fields)]
 pub struct Text {
     /// English.
@@ -28,6 +31,8 @@ pub struct Text {
 /// One import file of one target system.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Profile {
     /// Always 1 for this format.
@@ -60,11 +65,25 @@ pub struct Profile {
     /// Keys that must be unique across the file.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unique: Vec<UniqueKey>,
+    /// The columns that identify a record, for the baseline plan and for references.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<KeyRule>,
+    /// Values that must name a record of another file of the bundle (or of its baseline).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub foreign_keys: Vec<ForeignKey>,
+    /// What an import does to the system's records (merge, replace, delete), for the plan.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan: Option<PlanRules>,
+    /// A licence limit on the records after import.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seats: Option<SeatRule>,
     /// Severity overrides by diagnostic code.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[cfg_attr(feature = "wasm", tsify(type = "Partial<Record<Code, Severity>>"))]
     pub severities: BTreeMap<Code, Severity>,
     /// The error code the target system itself would return, by diagnostic code.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[cfg_attr(feature = "wasm", tsify(type = "Partial<Record<Code, string>>"))]
     pub system_codes: BTreeMap<Code, String>,
     /// Rules the system applies that cannot be checked on the client, and why.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -74,6 +93,8 @@ pub struct Profile {
 /// A tenant setting that rules refer to with `{"param": "name"}`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Parameter {
     /// Name used in `{"param": ...}` references and in `--param name=value`.
@@ -86,11 +107,19 @@ pub struct Parameter {
     /// Value used when the tenant sets none; `null` turns the rules that need it off.
     #[serde(default)]
     pub default: Option<ParamValue>,
+    /// For `string` parameters: the accepted values (empty: any).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub values: Vec<String>,
+    /// Where the setting comes from (a sentence of the system's manual).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
 
 /// The type of a parameter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
 #[serde(rename_all = "camelCase")]
 pub enum ParamType {
     /// A whole number.
@@ -106,6 +135,8 @@ pub enum ParamType {
 /// A parameter value.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
 #[serde(untagged)]
 pub enum ParamValue {
     /// true or false.
@@ -121,6 +152,8 @@ pub enum ParamValue {
 /// A literal value or a reference to a parameter.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
 #[serde(untagged)]
 pub enum ParamOr<T> {
     /// `{"param": "name"}`: the tenant's value (the rule is off while it is unset).
@@ -135,6 +168,8 @@ pub enum ParamOr<T> {
 /// Whether a byte order mark is wanted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
 #[serde(rename_all = "camelCase")]
 pub enum BomPolicy {
     /// With or without.
@@ -149,6 +184,8 @@ pub enum BomPolicy {
 /// A field delimiter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
 #[serde(rename_all = "camelCase")]
 pub enum Delimiter {
     /// `,`
@@ -173,6 +210,8 @@ impl Delimiter {
 /// A record terminator style (for profiles and reports).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
 #[serde(rename_all = "lowercase")]
 pub enum LineEndingKind {
     /// `\r\n` (Windows, Excel)
@@ -186,6 +225,8 @@ pub enum LineEndingKind {
 /// File-level rules.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct FileRules {
     /// Encodings the system reads.
@@ -204,12 +245,16 @@ pub struct FileRules {
     /// Lines before the header row, in order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub preamble: Vec<PreambleLine>,
-    /// Most data rows the system takes in one file.
+    /// Most data rows the system takes in one file: a number, a parameter, or a parameter minus
+    /// others (`{"param": "contractedSeats", "minus": ["administrators"]}`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub max_rows: Option<ParamOr<u64>>,
+    pub max_rows: Option<Quantity>,
     /// Whether a file without data rows is an error (default true).
     #[serde(default = "yes")]
     pub require_rows: bool,
+    /// Where the file rules come from (a sentence of the system's manual).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
 
 fn yes() -> bool {
@@ -219,6 +264,8 @@ fn yes() -> bool {
 /// A file-name rule.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct FileNameRule {
     /// Regular expression the whole name must match (linear-time engine, no look-around).
@@ -230,6 +277,8 @@ pub struct FileNameRule {
 /// A line before the header row (FLAT's differential-import identification line).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PreambleLine {
     /// The line must start with this text (the rest is free).
@@ -241,6 +290,8 @@ pub struct PreambleLine {
 /// How header labels are matched.
 #[derive(Debug, Clone, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct HeaderRules {
     /// Whether columns must follow the profile's order.
@@ -258,11 +309,16 @@ pub struct HeaderRules {
     /// Labels that are not columns but markers, such as Canon's `CharSet:UTF8`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub markers: Vec<HeaderMarker>,
+    /// Where the header rules come from (a sentence of the system's manual).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
 
 /// Column order policy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
 #[serde(rename_all = "camelCase")]
 pub enum ColumnOrder {
     /// Any order.
@@ -277,6 +333,8 @@ pub enum ColumnOrder {
 /// What to do with a label that matches no column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
 #[serde(rename_all = "camelCase")]
 pub enum UnknownColumns {
     /// An error: the system rejects the file.
@@ -291,6 +349,8 @@ pub enum UnknownColumns {
 /// A header label that marks something about the file rather than naming a column.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct HeaderMarker {
     /// The label, e.g. `CharSet:UTF8`.
@@ -306,6 +366,8 @@ pub struct HeaderMarker {
 /// Whether a column must appear in the header.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
 #[serde(rename_all = "camelCase")]
 pub enum HeaderPresence {
     /// The system rejects a file without this column.
@@ -313,11 +375,15 @@ pub enum HeaderPresence {
     /// The column may be left out.
     #[default]
     Optional,
+    /// The column may be left out, but the system then applies a default to every row (a warning).
+    Recommended,
 }
 
 /// What the system expects in a column's cells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
 #[serde(rename_all = "camelCase")]
 pub enum ValuePolicy {
     /// Every row needs a value.
@@ -333,11 +399,16 @@ pub enum ValuePolicy {
     Empty,
     /// Written by the system; checked only against a baseline.
     ReadOnly,
+    /// New records need a value, existing ones may leave it blank (CELF passwords): with a
+    /// baseline a blank for a new record is `missing-value`; without one it is a warning.
+    RequiredWhenNew,
 }
 
 /// One column.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Column {
     /// The header label the system expects.
@@ -360,6 +431,15 @@ pub struct Column {
     /// Canon-style `[...]` brackets: unwrap before checking, and warn where a value needed them.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub brackets: bool,
+    /// A blank value keeps the record's current value (not compared in the plan).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub blank_keeps: bool,
+    /// What the system does with a blank value, reported as information on every blank cell.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when_blank: Option<Text>,
+    /// Most distinct values the column may hold across the file (FLAT: 50,000 tags).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_distinct: Option<u64>,
     /// Checks on a non-empty value.
     #[serde(default)]
     pub check: ValueChecks,
@@ -371,6 +451,8 @@ pub struct Column {
 /// Checks on one non-empty value (a cell, or an item of a list).
 #[derive(Debug, Clone, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ValueChecks {
     /// Length limits.
@@ -385,6 +467,12 @@ pub struct ValueChecks {
     /// The value must be one of these.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub one_of: Option<OneOf>,
+    /// The value must not be one of these (literal or parameter), for the reason given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_one_of: Option<NotOneOf>,
+    /// Character classes the value must contain at least once.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub must_contain: Vec<MustContain>,
     /// The whole value must match this regular expression.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pattern: Option<Pattern>,
@@ -411,14 +499,16 @@ pub struct ValueChecks {
 /// A length limit.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Length {
-    /// Fewest units.
+    /// Fewest units (a number or `{"param": ...}`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub min: Option<u32>,
-    /// Most units.
+    pub min: Option<ParamOr<u32>>,
+    /// Most units (a number or `{"param": ...}`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub max: Option<u32>,
+    pub max: Option<ParamOr<u32>>,
     /// What is counted.
     #[serde(default)]
     pub unit: LengthUnit,
@@ -430,6 +520,8 @@ pub struct Length {
 /// What a length counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
 #[serde(rename_all = "camelCase")]
 pub enum LengthUnit {
     /// Unicode characters (code points).
@@ -442,6 +534,8 @@ pub enum LengthUnit {
 /// Character rules.
 #[derive(Debug, Clone, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Chars {
     /// When set, only these classes (plus `extra`) are allowed.
@@ -461,6 +555,8 @@ pub struct Chars {
 /// Characters that a boolean parameter allows.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct CharsByParam {
     /// The boolean parameter.
@@ -472,6 +568,8 @@ pub struct CharsByParam {
 /// A named character class.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
 #[serde(rename_all = "kebab-case")]
 pub enum CharClass {
     /// `A–Z a–z`
@@ -486,11 +584,17 @@ pub enum CharClass {
     AsciiPrintable,
     /// Anything in ISO-8859-15 (Latin-9).
     Latin9,
+    /// `A–Z`
+    AsciiUpper,
+    /// `a–z`
+    AsciiLower,
 }
 
 /// An enumeration.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct OneOf {
     /// The accepted values.
@@ -503,6 +607,8 @@ pub struct OneOf {
 /// A regular-expression rule.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Pattern {
     /// The expression; it must match the whole value.
@@ -514,6 +620,8 @@ pub struct Pattern {
 /// A typed value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
 #[serde(rename_all = "camelCase")]
 pub enum ValueType {
     /// An e-mail address.
@@ -531,6 +639,8 @@ pub enum ValueType {
 /// A list inside one cell.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ListRule {
     /// The separator, e.g. `|` or `;`.
@@ -549,6 +659,8 @@ pub struct ListRule {
 /// A constraint between columns of one row: when all `when` conditions hold, `then` must.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct RowRule {
     /// Conditions that must all hold for the rule to apply.
@@ -560,11 +672,16 @@ pub struct RowRule {
     /// Severity when violated (default error).
     #[serde(default)]
     pub severity: Option<Severity>,
+    /// Where the rule comes from (a sentence of the system's manual).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
 
 /// A condition on a cell of the row or on a parameter.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Condition {
     /// The column tested (exactly one of `column` and `param`).
@@ -579,11 +696,20 @@ pub struct Condition {
     /// Holds when the value is (true) or is not (false) empty.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub filled: Option<bool>,
+    /// Holds when the value is none of these (for parameters: not equal to it; unset counts as
+    /// not equal).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_equals: Option<ParamValue>,
+    /// Holds when the column is (true) or is not (false) in the file's header.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub present: Option<bool>,
 }
 
 /// What a row rule requires of a column.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Requirement {
     /// The column constrained.
@@ -591,14 +717,16 @@ pub struct Requirement {
     /// The cell must be filled (true) or empty (false).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub filled: Option<bool>,
-    /// The value must be one of these.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub one_of: Vec<String>,
+    /// The value must be one of these (a list, or a parameter: the rule is off while it is unset).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub one_of: Option<ParamOr<Vec<String>>>,
 }
 
 /// A key that must be unique across the rows of the file.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct UniqueKey {
     /// The columns forming the key (rows with any of them empty are skipped).
@@ -606,4 +734,7 @@ pub struct UniqueKey {
     /// Compare ignoring case (Unicode lowercase).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub ignore_case: bool,
+    /// Where the rule comes from (a sentence of the system's manual).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }

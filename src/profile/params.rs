@@ -72,6 +72,16 @@ pub(crate) fn resolve(profile: &Profile, given: &Params) -> Result<Params, Error
                 expected: decl.kind,
             }));
         }
+        if let (false, ParamValue::String(text)) = (decl.values.is_empty(), &value) {
+            if !decl.values.contains(text) {
+                return Err(Error::new(ErrorKind::InvalidOptions {
+                    message: format!(
+                        "parameter \"{name}\" must be one of: {}",
+                        decl.values.join(", ")
+                    ),
+                }));
+            }
+        }
         out.insert(name.clone(), value);
     }
     Ok(out)

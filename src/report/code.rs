@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 /// How serious a diagnostic is. `valid` means: no `error`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// The target system would reject the row or the file.
@@ -20,6 +21,7 @@ macro_rules! codes {
         /// A stable, kebab-case diagnostic code (Frictionless names where the meaning is the same).
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
         #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+        #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
         pub enum Code {
             $( $(#[doc = $doc])* #[serde(rename = $name)] $variant, )*
         }
@@ -159,6 +161,31 @@ codes! {
     MissingBrackets = "missing-brackets", Warning;
     /// Too many distinct values to keep checking uniqueness.
     IndexLimitReached = "index-limit-reached", Warning;
+    /// A value the system refuses here (the signed-in administrator's own ID, an administrator).
+    ForbiddenValue = "forbidden-value", Error;
+    /// The value lacks a character class it needs (a password without a digit).
+    MissingCharacterClass = "missing-character-class", Error;
+    /// A blank that new records may not have; without the current export it is unknown whether the
+    /// record is new.
+    RequiredForNew = "required-for-new", Warning;
+    /// A blank value the system fills with a default (learningBOX "Belong to").
+    BlankValueDefault = "blank-value-default", Info;
+    /// A column holds more distinct values than the system registers.
+    TooManyDistinctValues = "too-many-distinct-values", Error;
+    /// A value that must name a record of another file (or of the system) names none.
+    ForeignKey = "foreign-key", Error;
+    /// References could not be checked: neither the referenced file nor its export was given.
+    ReferenceUnchecked = "reference-unchecked", Info;
+    /// A delete row does not match the system's record exactly.
+    DeleteMismatch = "delete-mismatch", Error;
+    /// A delete import checked without the system's current export.
+    BaselineMissing = "baseline-missing", Info;
+    /// A value of a read-only column differs from the system's.
+    ReadOnlyChanged = "read-only-changed", Warning;
+    /// A second identity (e-mail) of an existing record appears under another key.
+    KeyConflict = "key-conflict", Error;
+    /// More counted records than the tenant's licences.
+    SeatLimitExceeded = "seat-limit-exceeded", Error;
 }
 
 impl std::fmt::Display for Code {

@@ -15,6 +15,9 @@ pub(crate) struct Collector {
     diagnostics: Vec<Diagnostic>,
     stored_row_level: usize,
     capped: bool,
+    /// The plan and the file's key hashes, when the check made them.
+    pub(crate) plan: Option<crate::plan::Plan>,
+    pub(crate) keys: Option<crate::plan::KeySet>,
 }
 
 impl Collector {
@@ -31,6 +34,8 @@ impl Collector {
             diagnostics: Vec::new(),
             stored_row_level: 0,
             capped: false,
+            plan: None,
+            keys: None,
         }
     }
 
@@ -64,7 +69,8 @@ impl Collector {
 
     fn to_diagnostic(&self, finding: &Finding) -> Diagnostic {
         let column = finding.place.column.as_deref();
-        let rendered = render(&finding.kind, self.lang, column);
+        // Messages name the column without the spaces some headers have (`id, name`).
+        let rendered = render(&finding.kind, self.lang, column.map(str::trim));
         let code = finding.kind.code();
         Diagnostic {
             code,
@@ -78,6 +84,7 @@ impl Collector {
             message: rendered.message,
             help: rendered.help,
             system_code: self.system_codes.get(&code).cloned(),
+            file: None,
         }
     }
 
@@ -98,6 +105,7 @@ impl Collector {
             detected,
             diagnostics: self.diagnostics,
             diagnostics_capped: self.capped,
+            plan: self.plan,
         }
     }
 }

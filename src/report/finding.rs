@@ -50,6 +50,9 @@ pub enum Kind {
     },
     MissingHeader,
     MissingLabel,
+    /// A `recommended` column is missing (code `missing-label`, a warning): the system applies its
+    /// default to every row.
+    RecommendedLabelMissing,
     ExtraLabel,
     DuplicateLabel {
         first_index: u32,
@@ -167,6 +170,44 @@ pub enum Kind {
     IndexLimitReached {
         limit: usize,
     },
+    ForbiddenValue {
+        reason: Text,
+    },
+    MissingCharacterClass {
+        class: CharClass,
+    },
+    RequiredForNew,
+    BlankValueDefault {
+        meaning: Text,
+    },
+    TooManyDistinctValues {
+        max: u64,
+    },
+    /// `role`: the referenced bundle role.
+    ForeignKey {
+        role: String,
+    },
+    ReferenceUnchecked {
+        role: String,
+        columns: Vec<String>,
+    },
+    /// `column`: the first column that differs; `None` when the record is not in the export.
+    DeleteMismatch {
+        column: Option<String>,
+    },
+    BaselineMissing,
+    ReadOnlyChanged {
+        new_record: bool,
+    },
+    KeyConflict {
+        baseline_row: u64,
+        reason: Text,
+    },
+    SeatLimitExceeded {
+        limit: u64,
+        counted: u64,
+        after_import: bool,
+    },
     /// A finding about one item of a list value; its code is the inner finding's.
     Item {
         item: String,
@@ -225,7 +266,7 @@ impl Kind {
             FileNameMismatch { .. } => Code::FileNameMismatch,
             InvalidPreamble { .. } => Code::InvalidPreamble,
             MissingHeader => Code::MissingHeader,
-            MissingLabel => Code::MissingLabel,
+            MissingLabel | RecommendedLabelMissing => Code::MissingLabel,
             ExtraLabel => Code::ExtraLabel,
             DuplicateLabel { .. } => Code::DuplicateLabel,
             BlankLabel => Code::BlankLabel,
@@ -269,6 +310,18 @@ impl Kind {
             RowConstraint { .. } => Code::RowConstraint,
             MissingBrackets => Code::MissingBrackets,
             IndexLimitReached { .. } => Code::IndexLimitReached,
+            ForbiddenValue { .. } => Code::ForbiddenValue,
+            MissingCharacterClass { .. } => Code::MissingCharacterClass,
+            RequiredForNew => Code::RequiredForNew,
+            BlankValueDefault { .. } => Code::BlankValueDefault,
+            TooManyDistinctValues { .. } => Code::TooManyDistinctValues,
+            ForeignKey { .. } => Code::ForeignKey,
+            ReferenceUnchecked { .. } => Code::ReferenceUnchecked,
+            DeleteMismatch { .. } => Code::DeleteMismatch,
+            BaselineMissing => Code::BaselineMissing,
+            ReadOnlyChanged { .. } => Code::ReadOnlyChanged,
+            KeyConflict { .. } => Code::KeyConflict,
+            SeatLimitExceeded { .. } => Code::SeatLimitExceeded,
             Item { inner, .. } => inner.code(),
         }
     }

@@ -21,6 +21,8 @@ use crate::profile::{Delimiter, LineEndingKind};
 
 /// One diagnostic as users see it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
 #[serde(rename_all = "camelCase")]
 pub struct Diagnostic {
     /// Stable kebab-case code.
@@ -53,10 +55,15 @@ pub struct Diagnostic {
     /// The error code the target system would return for this, where known (IWpro `E000000009`, ...).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub system_code: Option<String>,
+    /// The file it concerns, when several files are checked together (a bundle).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
 }
 
 /// Counts over the whole file (exact even when the diagnostics list is capped).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
 #[serde(rename_all = "camelCase")]
 pub struct Summary {
     /// Diagnostics of severity error.
@@ -70,11 +77,14 @@ pub struct Summary {
     /// Data rows with at least one error.
     pub rows_with_errors: u64,
     /// Diagnostics by code.
+    #[cfg_attr(feature = "wasm", tsify(type = "Partial<Record<Code, number>>"))]
     pub by_code: BTreeMap<Code, u64>,
 }
 
 /// What the checker found out about the file itself.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
 #[serde(rename_all = "camelCase")]
 pub struct Detected {
     /// The encoding the file was read with.
@@ -98,6 +108,8 @@ pub struct Detected {
 
 /// The result of a check.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
 #[serde(rename_all = "camelCase")]
 pub struct Report {
     /// No diagnostic of severity error.
@@ -115,4 +127,7 @@ pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
     /// Whether diagnostics were left out because of the cap (counts stay exact).
     pub diagnostics_capped: bool,
+    /// What the import would do, when the check had the system's current export (a baseline).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan: Option<crate::plan::Plan>,
 }

@@ -9,10 +9,13 @@ use crate::report::{Code, Kind};
 /// Codes this rule emits.
 pub(crate) const CODES: &[Code] = &[Code::InvalidCharacter, Code::ForbiddenCharacter];
 
-fn in_class(ch: char, class: CharClass) -> bool {
+/// Whether `ch` belongs to `class`.
+pub(crate) fn in_class(ch: char, class: CharClass) -> bool {
     match class {
         CharClass::AsciiLetter => ch.is_ascii_alphabetic(),
         CharClass::AsciiDigit => ch.is_ascii_digit(),
+        CharClass::AsciiUpper => ch.is_ascii_uppercase(),
+        CharClass::AsciiLower => ch.is_ascii_lowercase(),
         CharClass::AsciiSymbol => ch.is_ascii_punctuation(),
         CharClass::Space => ch == ' ',
         CharClass::AsciiPrintable => (' '..='~').contains(&ch),

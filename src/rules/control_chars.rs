@@ -10,6 +10,11 @@ pub(crate) const CODES: &[Code] = &[Code::ControlCharacter];
 
 /// Reports the first control character of the value.
 pub(crate) fn check(value: &str, out: &mut Vec<Kind>) {
+    // Byte scan first (C0, DEL, and the 0xC2 lead byte of C1 controls): values are almost always clean.
+    let suspicious = value.bytes().any(|b| b < 0x20 || b == 0x7F || b == 0xC2);
+    if !suspicious {
+        return;
+    }
     if let Some(ch) = value.chars().find(|c| c.is_control()) {
         out.push(Kind::ControlCharacter { ch });
     }

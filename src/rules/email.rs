@@ -21,11 +21,14 @@ fn problem(value: &str) -> Option<EmailProblem> {
     {
         return Some(EmailProblem::FullWidth);
     }
-    let mut parts = value.split('@');
-    let (Some(local), Some(domain)) = (parts.next(), parts.next()) else {
+    let Some(at) = memchr::memchr(b'@', value.as_bytes()) else {
         return Some(EmailProblem::NoAt);
     };
-    if parts.next().is_some() {
+    let (local, domain) = (
+        value.get(..at).unwrap_or(""),
+        value.get(at + 1..).unwrap_or(""),
+    );
+    if memchr::memchr(b'@', domain.as_bytes()).is_some() {
         return Some(EmailProblem::SeveralAt);
     }
     if local.is_empty() {
@@ -35,12 +38,15 @@ fn problem(value: &str) -> Option<EmailProblem> {
         return Some(EmailProblem::LocalTooLong);
     }
     if !local
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric() || LOCAL_SPECIALS.contains(c))
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || LOCAL_SPECIALS.as_bytes().contains(&b))
     {
         return Some(EmailProblem::BadCharacter);
     }
-    if local.starts_with('.') || local.ends_with('.') || local.contains("..") {
+    if local.starts_with('.')
+        || local.ends_with('.')
+        || local.as_bytes().windows(2).any(|w| w == b"..")
+    {
         return Some(EmailProblem::BadDots);
     }
     if domain.is_empty() || domain.len() > 253 {
@@ -54,12 +60,14 @@ fn problem(value: &str) -> Option<EmailProblem> {
             && label.len() <= 63
             && !label.starts_with('-')
             && !label.ends_with('-')
-            && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+            && label
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-')
     });
     let tld_ok = domain
         .rsplit('.')
         .next()
-        .is_some_and(|tld| tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic()));
+        .is_some_and(|tld| tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic()));
     if !labels_ok || !tld_ok {
         return Some(EmailProblem::BadDomain);
     }

@@ -33,6 +33,8 @@ pub(crate) struct HeaderMap {
     pub by_profile: Vec<Option<usize>>,
     /// Marker columns at the end of the header, which data rows may leave out.
     pub optional_tail: usize,
+    /// Per profile marker: whether the header carries it.
+    pub markers_seen: Vec<bool>,
 }
 
 /// A header finding: the kind, its 0-based file column (if any), the column name and a severity
@@ -43,13 +45,13 @@ pub(crate) type HeaderFinding = (Kind, Option<usize>, Option<Arc<str>>, Option<S
 pub(crate) fn match_header(
     labels: &[String],
     profile: &Compiled,
-    encoding: TextEncoding,
 ) -> (HeaderMap, Vec<HeaderFinding>) {
     let mut map = HeaderMap {
         labels: labels.iter().map(|l| Arc::from(l.as_str())).collect(),
         by_file: vec![None; labels.len()],
         by_profile: vec![None; profile.columns.len()],
         optional_tail: 0,
+        markers_seen: Vec::new(),
     };
     let mut findings: Vec<HeaderFinding> = Vec::new();
     let mut marker_cols = vec![false; labels.len()];
@@ -110,22 +112,18 @@ pub(crate) fn match_header(
         if !present && column.header == HeaderPresence::Required {
             findings.push((Kind::MissingLabel, None, Some(column.name.clone()), None));
         }
-    }
-
-    for (m, marker) in profile.markers.iter().enumerate() {
-        let seen = markers_seen.get(m).copied().unwrap_or(false);
-        if !seen && marker.required_for.iter().any(|e| e.includes(encoding)) {
+        if !present && column.header == HeaderPresence::Recommended {
+            // The system applies its default to every row (Canon: the initial role).
             findings.push((
-                Kind::MissingHeaderMarker {
-                    marker: marker.label.clone(),
-                    encoding,
-                },
+                Kind::RecommendedLabelMissing,
                 None,
-                None,
-                None,
+                Some(column.name.clone()),
+                Some(Severity::Warning),
             ));
         }
     }
+
+    map.markers_seen = markers_seen;
 
     if profile.order != ColumnOrder::Any {
         let order: Vec<(usize, usize)> = map
@@ -155,4 +153,27 @@ pub(crate) fn match_header(
         }
     }
     (map, findings)
+}
+
+/// The markers the header lacks for a file in `encoding`. Called once the encoding is known from
+/// the bytes (a BOM or non-ASCII text): an ASCII-only file reads the same in every encoding and
+/// needs no marker.
+pub(crate) fn missing_markers(
+    map: &HeaderMap,
+    profile: &Compiled,
+    encoding: TextEncoding,
+) -> Vec<Kind> {
+    profile
+        .markers
+        .iter()
+        .enumerate()
+        .filter(|(m, marker)| {
+            !map.markers_seen.get(*m).copied().unwrap_or(false)
+                && marker.required_for.iter().any(|e| e.includes(encoding))
+        })
+        .map(|(_, marker)| Kind::MissingHeaderMarker {
+            marker: marker.label.clone(),
+            encoding,
+        })
+        .collect()
 }

@@ -12,10 +12,57 @@ pub(crate) const CODES: &[Code] = &[Code::TooManyItems, Code::EmptyItem, Code::D
 
 /// Checks a non-empty list value.
 pub(crate) fn check(value: &str, rule: &CompiledList, out: &mut Vec<Kind>) {
+    let sep = rule.separator.as_str();
+    // Single-byte ASCII separators (`|`, `;`) split on bytes: cutting at an ASCII byte always falls
+    // on a character boundary, and this is several times faster than a `str` pattern search.
+    let count = match sep.as_bytes() {
+        [b] if b.is_ascii() => {
+            let b = *b;
+            check_items(split_ascii(value, b), || split_ascii(value, b), rule, out)
+        }
+        _ => check_items(value.split(sep), || value.split(sep), rule, out),
+    };
+    if let Some(max) = rule.max_items {
+        if count > max {
+            out.push(Kind::TooManyItems { max, actual: count });
+        }
+    }
+}
+
+/// Splits at every occurrence of an ASCII byte.
+fn split_ascii(value: &str, sep: u8) -> impl Iterator<Item = &str> {
+    let mut start = 0usize;
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        let rest = value.as_bytes().get(start..).unwrap_or(&[]);
+        match memchr::memchr(sep, rest) {
+            Some(i) => {
+                let item = value.get(start..start + i).unwrap_or("");
+                start += i + 1;
+                Some(item)
+            }
+            None => {
+                done = true;
+                value.get(start..)
+            }
+        }
+    })
+}
+
+/// Checks every item; `again` restarts the split to compare an item with the earlier ones (lists
+/// are short, so this beats allocating a set for every cell). Returns the item count.
+fn check_items<'a, I: Iterator<Item = &'a str>>(
+    items: I,
+    again: impl Fn() -> I,
+    rule: &CompiledList,
+    out: &mut Vec<Kind>,
+) -> u32 {
     let mut count = 0u32;
     let mut empty_reported = false;
-    let mut seen: Vec<&str> = Vec::new();
-    for item in value.split(rule.separator.as_str()) {
+    for (index, item) in items.enumerate() {
         count = count.saturating_add(1);
         if item.is_empty() {
             if !empty_reported {
@@ -24,14 +71,10 @@ pub(crate) fn check(value: &str, rule: &CompiledList, out: &mut Vec<Kind>) {
             }
             continue;
         }
-        if rule.unique_items {
-            if seen.contains(&item) {
-                out.push(Kind::DuplicateItem {
-                    item: item.to_string(),
-                });
-            } else if seen.len() < 1024 {
-                seen.push(item);
-            }
+        if rule.unique_items && index < 1024 && again().take(index).any(|earlier| earlier == item) {
+            out.push(Kind::DuplicateItem {
+                item: item.to_string(),
+            });
         }
         let before = out.len();
         super::check_value(item, &rule.item, out);
@@ -43,11 +86,7 @@ pub(crate) fn check(value: &str, rule: &CompiledList, out: &mut Vec<Kind>) {
             };
         }
     }
-    if let Some(max) = rule.max_items {
-        if count > max {
-            out.push(Kind::TooManyItems { max, actual: count });
-        }
-    }
+    count
 }
 
 #[cfg(test)]

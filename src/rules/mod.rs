@@ -5,26 +5,36 @@
 //! `check.rs` adds positions and severities. File, header and structure rules live here too, and
 //! are driven by the engine at the point of the stream where they can be decided.
 
+pub(crate) mod blank_default;
 pub(crate) mod brackets;
 pub(crate) mod chars;
 pub(crate) mod control_chars;
 pub(crate) mod date;
+pub(crate) mod delete_match;
 pub(crate) mod dialect;
+pub(crate) mod distinct;
 pub(crate) mod email;
 pub(crate) mod encoding;
 pub(crate) mod file_name;
 pub(crate) mod flag;
+pub(crate) mod foreign_key;
 pub(crate) mod header;
+pub(crate) mod key_conflict;
 pub(crate) mod length;
 pub(crate) mod limits;
 pub(crate) mod list;
+pub(crate) mod must_contain;
+pub(crate) mod new_records;
+pub(crate) mod not_one_of;
 pub(crate) mod number;
 pub(crate) mod one_of;
 pub(crate) mod pattern;
 pub(crate) mod preamble;
 pub(crate) mod presence;
+pub(crate) mod read_only;
 pub(crate) mod row_count;
 pub(crate) mod row_rule;
+pub(crate) mod seats;
 pub(crate) mod structure;
 pub(crate) mod unique;
 pub(crate) mod whitespace;
@@ -34,26 +44,36 @@ use crate::report::{Code, Kind};
 
 /// Every rule with the codes it can emit.
 pub const RULES: &[(&str, &[Code])] = &[
+    ("blank_default", blank_default::CODES),
     ("brackets", brackets::CODES),
     ("chars", chars::CODES),
     ("control_chars", control_chars::CODES),
     ("date", date::CODES),
+    ("delete_match", delete_match::CODES),
     ("dialect", dialect::CODES),
+    ("distinct", distinct::CODES),
     ("email", email::CODES),
     ("encoding", encoding::CODES),
     ("file_name", file_name::CODES),
     ("flag", flag::CODES),
+    ("foreign_key", foreign_key::CODES),
     ("header", header::CODES),
+    ("key_conflict", key_conflict::CODES),
     ("length", length::CODES),
     ("limits", limits::CODES),
     ("list", list::CODES),
+    ("must_contain", must_contain::CODES),
+    ("new_records", new_records::CODES),
+    ("not_one_of", not_one_of::CODES),
     ("row_count", row_count::CODES),
     ("number", number::CODES),
     ("one_of", one_of::CODES),
     ("pattern", pattern::CODES),
     ("preamble", preamble::CODES),
     ("presence", presence::CODES),
+    ("read_only", read_only::CODES),
     ("row_rule", row_rule::CODES),
+    ("seats", seats::CODES),
     ("structure", structure::CODES),
     ("unique", unique::CODES),
     ("whitespace", whitespace::CODES),
@@ -78,8 +98,12 @@ pub(crate) fn check_value(value: &str, checks: &CompiledChecks, out: &mut Vec<Ki
     if let Some(chars) = &checks.chars {
         chars::check(value, chars, out);
     }
+    must_contain::check(value, &checks.must_contain, out);
     if let Some((values, ignore_case)) = &checks.one_of {
         one_of::check(value, values, *ignore_case, out);
+    }
+    if let Some((values, ignore_case, reason)) = &checks.not_one_of {
+        not_one_of::check(value, values, *ignore_case, reason, out);
     }
     if let Some((regex, description)) = &checks.pattern {
         pattern::check(value, regex, description, out);

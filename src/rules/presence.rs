@@ -23,7 +23,9 @@ pub(crate) fn check(value: &str, policy: ValuePolicy, out: &mut Vec<Kind>) -> bo
             false
         }
         (_, false) => false,
-        (ValuePolicy::Required | ValuePolicy::Optional, true) => true,
+        (ValuePolicy::Required | ValuePolicy::Optional | ValuePolicy::RequiredWhenNew, true) => {
+            true
+        }
         (ValuePolicy::NotNeeded, true) => {
             out.push(Kind::ValueNotNeeded);
             true

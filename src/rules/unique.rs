@@ -5,19 +5,39 @@
 //! Example: `Taro@example.com` in row 5 after `taro@example.com` in row 2 → `unique-error`.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::report::{Code, Kind};
 
 /// Codes this rule emits.
 pub(crate) const CODES: &[Code] = &[Code::UniqueError, Code::IndexLimitReached];
 
+/// The keys are already xxh3 hashes: hashing them again (SipHash) would only cost time.
+#[derive(Default)]
+pub(crate) struct PreHashed(u64);
+
+impl Hasher for PreHashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        // Only u64 keys are hashed; fold anything else in so the hasher stays correct.
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, value: u64) {
+        self.0 = value;
+    }
+}
+
 /// The index of one unique key.
 pub(crate) struct UniqueIndex {
     ignore_case: bool,
     max_keys: usize,
-    seen: HashMap<u64, u64>,
+    seen: HashMap<u64, u64, BuildHasherDefault<PreHashed>>,
     full: bool,
-    buf: String,
+    buf: Vec<u8>,
 }
 
 impl UniqueIndex {
@@ -25,43 +45,58 @@ impl UniqueIndex {
         UniqueIndex {
             ignore_case,
             max_keys,
-            seen: HashMap::new(),
+            seen: HashMap::default(),
             full: false,
-            buf: String::new(),
+            buf: Vec::new(),
         }
     }
 
     /// Records the key of `row`; reports an earlier row with the same key.
-    pub(crate) fn check(&mut self, parts: &[&str], row: u64, columns: &[String]) -> Option<Kind> {
+    pub(crate) fn check(
+        &mut self,
+        parts: &mut dyn Iterator<Item = &str>,
+        row: u64,
+        columns: &[String],
+    ) -> Option<Kind> {
         self.buf.clear();
-        for (i, part) in parts.iter().enumerate() {
+        for (i, part) in parts.enumerate() {
             if i > 0 {
-                self.buf.push('\u{1F}');
+                self.buf.push(0x1F);
             }
-            if self.ignore_case {
-                self.buf.extend(part.chars().flat_map(char::to_lowercase));
+            let start = self.buf.len();
+            if !self.ignore_case {
+                self.buf.extend_from_slice(part.as_bytes());
+            } else if part.is_ascii() {
+                self.buf.extend_from_slice(part.as_bytes());
+                if let Some(tail) = self.buf.get_mut(start..) {
+                    tail.make_ascii_lowercase();
+                }
             } else {
-                self.buf.push_str(part);
+                let lower: String = part.chars().flat_map(char::to_lowercase).collect();
+                self.buf.extend_from_slice(lower.as_bytes());
             }
         }
-        let hash = xxhash_rust::xxh3::xxh3_64(self.buf.as_bytes());
-        if let Some(first_row) = self.seen.get(&hash) {
-            return Some(Kind::UniqueError {
-                first_row: *first_row,
+        let hash = xxhash_rust::xxh3::xxh3_64(&self.buf);
+        let len = self.seen.len();
+        match self.seen.entry(hash) {
+            std::collections::hash_map::Entry::Occupied(first) => Some(Kind::UniqueError {
+                first_row: *first.get(),
                 columns: columns.to_vec(),
-            });
-        }
-        if self.seen.len() >= self.max_keys {
-            if !self.full {
-                self.full = true;
-                return Some(Kind::IndexLimitReached {
-                    limit: self.max_keys,
-                });
+            }),
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                if len < self.max_keys {
+                    slot.insert(row);
+                    None
+                } else if !self.full {
+                    self.full = true;
+                    Some(Kind::IndexLimitReached {
+                        limit: self.max_keys,
+                    })
+                } else {
+                    None
+                }
             }
-            return None;
         }
-        self.seen.insert(hash, row);
-        None
     }
 }
 
@@ -73,19 +108,28 @@ mod tests {
     fn finds_case_insensitive_duplicates_and_stops_at_the_limit() {
         let cols = vec!["mail_address".to_string()];
         let mut index = UniqueIndex::new(true, 2);
-        assert_eq!(index.check(&["taro@example.com"], 2, &cols), None);
         assert_eq!(
-            index.check(&["TARO@example.com"], 3, &cols),
+            index.check(&mut ["taro@example.com"].into_iter(), 2, &cols),
+            None
+        );
+        assert_eq!(
+            index.check(&mut ["TARO@example.com"].into_iter(), 3, &cols),
             Some(Kind::UniqueError {
                 first_row: 2,
                 columns: cols.clone()
             })
         );
-        assert_eq!(index.check(&["b@example.com"], 4, &cols), None);
         assert_eq!(
-            index.check(&["c@example.com"], 5, &cols),
+            index.check(&mut ["b@example.com"].into_iter(), 4, &cols),
+            None
+        );
+        assert_eq!(
+            index.check(&mut ["c@example.com"].into_iter(), 5, &cols),
             Some(Kind::IndexLimitReached { limit: 2 })
         );
-        assert_eq!(index.check(&["d@example.com"], 6, &cols), None);
+        assert_eq!(
+            index.check(&mut ["d@example.com"].into_iter(), 6, &cols),
+            None
+        );
     }
 }

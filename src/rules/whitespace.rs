@@ -14,6 +14,13 @@ fn is_space(c: char) -> bool {
 
 /// Reports surrounding spaces and returns the trimmed value.
 pub(crate) fn check<'a>(value: &'a str, out: &mut Vec<Kind>) -> &'a str {
+    // Byte test first: a space is 0x20, an ideographic space starts with 0xE3 and ends with 0x80.
+    let bytes = value.as_bytes();
+    let edge =
+        |b: Option<&u8>, ideographic: u8| matches!(b, Some(&0x20)) || b == Some(&ideographic);
+    if !edge(bytes.first(), 0xE3) && !edge(bytes.last(), 0x80) {
+        return value;
+    }
     let trimmed = value.trim_matches(is_space);
     if trimmed.len() != value.len() && !trimmed.is_empty() {
         out.push(Kind::UntrimmedValue);

@@ -7,9 +7,14 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use std::sync::Arc;
+
+use csv_preflight::bundle::{builtin_bundle, builtin_bundle_ids};
+use csv_preflight::plan::Baseline;
 use csv_preflight::profile::{parse_param_value, Params};
 use csv_preflight::{builtin, builtins, result_csv, CheckOptions, Checker, Lang, Profile, Report};
 
+mod bundle_run;
 mod text_report;
 
 #[derive(Parser)]
@@ -57,7 +62,12 @@ enum Command {
         /// Also write the result CSV (original rows + result, codes, messages) to this path.
         #[arg(long, value_name = "PATH")]
         result_csv: Option<PathBuf>,
-        /// The files (`-` reads standard input).
+        /// The system's current export, for a plan of what the import does: `FILE`, or
+        /// `ROLE=FILE` for a bundle (repeatable).
+        #[arg(long = "baseline", value_name = "[ROLE=]FILE")]
+        baselines: Vec<String>,
+        /// The files (`-` reads standard input); for a bundle, `ROLE=FILE` or just `FILE` (the
+        /// role is recognised by the header).
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
@@ -66,6 +76,9 @@ enum Command {
         /// Print one profile's JSON.
         #[arg(long, value_name = "ID")]
         json: Option<String>,
+        /// Print one profile's (or bundle's) documentation as Markdown.
+        #[arg(long, value_name = "ID", conflicts_with = "json")]
+        doc: Option<String>,
     },
 }
 
@@ -88,6 +101,14 @@ fn load_profile(spec: &str) -> Result<Profile, Fatal> {
 }
 
 fn parse_params(profile: &Profile, given: &[String]) -> Result<Params, Fatal> {
+    parse_params_of(&profile.parameters, given)
+}
+
+/// Parses `name=value` items against the declared parameters.
+fn parse_params_of(
+    parameters: &[csv_preflight::profile::Parameter],
+    given: &[String],
+) -> Result<Params, Fatal> {
     let mut params = Params::new();
     for item in given {
         let (name, value) = item.split_once('=').ok_or_else(|| {
@@ -95,17 +116,13 @@ fn parse_params(profile: &Profile, given: &[String]) -> Result<Params, Fatal> {
                 "parameter \"{item}\" is not of the form name=value"
             ))
         })?;
-        let decl = profile
-            .parameters
-            .iter()
-            .find(|p| p.name == name)
-            .ok_or_else(|| {
-                let known: Vec<&str> = profile.parameters.iter().map(|p| p.name.as_str()).collect();
-                Fatal(format!(
-                    "unknown parameter \"{name}\" (this profile has: {})",
-                    known.join(", ")
-                ))
-            })?;
+        let decl = parameters.iter().find(|p| p.name == name).ok_or_else(|| {
+            let known: Vec<&str> = parameters.iter().map(|p| p.name.as_str()).collect();
+            Fatal(format!(
+                "unknown parameter \"{name}\" (this profile has: {})",
+                known.join(", ")
+            ))
+        })?;
         let parsed = parse_param_value(decl.kind, value).ok_or_else(|| {
             Fatal(format!(
                 "parameter \"{name}\" needs a value of type {:?}",
@@ -121,6 +138,7 @@ fn check_file(
     path: &PathBuf,
     profile: &Profile,
     options: &CheckOptions,
+    baseline: Option<Arc<Baseline>>,
 ) -> Result<(Report, Vec<u8>), Fatal> {
     let mut options = options.clone();
     let mut input: Box<dyn Read> = if path.as_os_str() == "-" {
@@ -132,7 +150,10 @@ fn check_file(
                 .map_err(|e| Fatal(format!("cannot read \"{}\": {e}", path.display())))?,
         )
     };
-    let mut checker = Checker::new(profile, options)?;
+    let mut checker = match baseline {
+        Some(b) => Checker::with_baseline(profile, options, b)?,
+        None => Checker::new(profile, options)?,
+    };
     let mut all = Vec::new();
     let mut buf = vec![0u8; 1 << 16];
     loop {
@@ -152,13 +173,25 @@ fn check_file(
 fn run(cli: Cli) -> Result<bool, Fatal> {
     let mut stdout = std::io::stdout().lock();
     match cli.command {
-        Command::Profiles { json: Some(id) } => {
+        Command::Profiles { json: Some(id), .. } => {
             writeln!(stdout, "{}", builtin(&id)?.to_json())?;
             Ok(true)
         }
-        Command::Profiles { json: None } => {
+        Command::Profiles { doc: Some(id), .. } => {
+            let markdown = match builtin_bundle(&id) {
+                Ok(bundle) => bundle.to_markdown()?,
+                Err(_) => builtin(&id)?.to_markdown(),
+            };
+            write!(stdout, "{markdown}")?;
+            Ok(true)
+        }
+        Command::Profiles { .. } => {
             for info in builtins()? {
                 writeln!(stdout, "{:<32} {}", info.id, info.title.en)?;
+            }
+            for id in builtin_bundle_ids() {
+                let bundle = builtin_bundle(id)?;
+                writeln!(stdout, "{:<32} {} (bundle)", bundle.id, bundle.title.en)?;
             }
             Ok(true)
         }
@@ -169,22 +202,57 @@ fn run(cli: Cli) -> Result<bool, Fatal> {
             format,
             max_diagnostics,
             result_csv: result_path,
+            baselines,
             files,
         } => {
+            let lang = match lang {
+                LangArg::En => Lang::En,
+                LangArg::Ja => Lang::Ja,
+            };
+            if !profile.ends_with(".json") {
+                if let Ok(bundle) = builtin_bundle(&profile) {
+                    if result_path.is_some() {
+                        return Err(Fatal(
+                            "--result-csv is for one profile, not a bundle".to_string(),
+                        ));
+                    }
+                    let run = bundle_run::BundleRun {
+                        lang,
+                        params: &params,
+                        max_diagnostics,
+                        baselines: &baselines,
+                        files: &files,
+                    };
+                    return bundle_run::run(
+                        &bundle,
+                        &run,
+                        matches!(format, Format::Json),
+                        &mut stdout,
+                    );
+                }
+            }
             let profile = load_profile(&profile)?;
             let options = CheckOptions {
-                lang: match lang {
-                    LangArg::En => Lang::En,
-                    LangArg::Ja => Lang::Ja,
-                },
+                lang,
                 params: parse_params(&profile, &params)?,
                 max_diagnostics,
                 ..CheckOptions::default()
             };
+            let baseline = match baselines.as_slice() {
+                [] => None,
+                [one] if !one.contains('=') || std::path::Path::new(one).exists() => Some(
+                    bundle_run::read_baseline(std::path::Path::new(one), &profile, &options)?,
+                ),
+                _ => {
+                    return Err(Fatal(
+                        "a single profile takes one --baseline FILE".to_string(),
+                    ))
+                }
+            };
             let mut all_valid = true;
             let mut reports = Vec::new();
             for path in &files {
-                let (report, bytes) = check_file(path, &profile, &options)?;
+                let (report, bytes) = check_file(path, &profile, &options, baseline.clone())?;
                 all_valid &= report.valid;
                 if let Some(out) = &result_path {
                     let mut opts = options.clone();

@@ -2,6 +2,8 @@
 
 use std::io::Write;
 
+use csv_preflight::plan::{Plan, PlanList};
+use csv_preflight::profile::ImportMode;
 use csv_preflight::{Lang, Report, Severity};
 
 fn severity_label(severity: Severity, lang: Lang) -> &'static str {
@@ -70,6 +72,9 @@ pub fn write(out: &mut impl Write, name: &str, report: &Report, lang: Lang) -> s
                 - report.diagnostics.len() as u64
         )?;
     }
+    if let Some(plan) = &report.plan {
+        write_plan(out, plan, lang)?;
+    }
     let s = &report.summary;
     let verdict = match (report.valid, lang) {
         (true, Lang::En) => "valid",
@@ -88,6 +93,75 @@ pub fn write(out: &mut impl Write, name: &str, report: &Report, lang: Lang) -> s
             "{verdict}：エラー {} 件、警告 {} 件、エラーのある行 {} / {} 行",
             s.errors, s.warnings, s.rows_with_errors, s.rows
         )?,
+    }
+    Ok(())
+}
+
+fn write_list(out: &mut impl Write, label: &str, list: &PlanList) -> std::io::Result<()> {
+    if list.count == 0 {
+        return Ok(());
+    }
+    let more = list.count.saturating_sub(list.keys.len() as u64);
+    let tail = if more > 0 {
+        format!(", … {more} more")
+    } else {
+        String::new()
+    };
+    writeln!(
+        out,
+        "    {label} {}: {}{tail}",
+        list.count,
+        list.keys.join(", ")
+    )
+}
+
+/// Writes what the import would do, compared with the baseline.
+fn write_plan(out: &mut impl Write, plan: &Plan, lang: Lang) -> std::io::Result<()> {
+    let mode = match (plan.mode, lang) {
+        (ImportMode::Merge, Lang::En) => "add/update",
+        (ImportMode::Replace, Lang::En) => "replace (records not in the file are deleted)",
+        (ImportMode::Delete, Lang::En) => "delete",
+        (ImportMode::Merge, Lang::Ja) => "追加・更新",
+        (ImportMode::Replace, Lang::Ja) => "置換（ファイルにないレコードは削除）",
+        (ImportMode::Delete, Lang::Ja) => "削除",
+    };
+    let labels = match lang {
+        Lang::En => [
+            "plan",
+            "records in the export",
+            "add",
+            "update",
+            "unchanged",
+            "delete",
+            "records after import",
+            "counted seats",
+            "rejected (the whole import fails)",
+        ],
+        Lang::Ja => [
+            "計画",
+            "エクスポートのレコード",
+            "追加",
+            "更新",
+            "変更なし",
+            "削除",
+            "インポート後のレコード",
+            "ライセンス対象",
+            "不一致（インポート全体が失敗）",
+        ],
+    };
+    let [title, base, add, update, unchanged, delete, after, seats, rejected] = labels;
+    writeln!(out, "  {title} ({mode}): {} {base}", plan.baseline_records)?;
+    write_list(out, add, &plan.add)?;
+    write_list(out, update, &plan.update)?;
+    write_list(out, unchanged, &plan.unchanged)?;
+    write_list(out, delete, &plan.delete)?;
+    write_list(out, rejected, &plan.rejected)?;
+    writeln!(out, "    {after}: {}", plan.records_after)?;
+    if let Some(s) = &plan.seats {
+        match s.limit {
+            Some(limit) => writeln!(out, "    {seats}: {} / {limit}", s.counted)?,
+            None => writeln!(out, "    {seats}: {}", s.counted)?,
+        }
     }
     Ok(())
 }

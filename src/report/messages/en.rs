@@ -36,6 +36,8 @@ fn class(c: CharClass) -> &'static str {
         CharClass::Space => "spaces",
         CharClass::AsciiPrintable => "half-width characters",
         CharClass::Latin9 => "Latin-9 (ISO-8859-15) characters",
+        CharClass::AsciiUpper => "half-width capital letters",
+        CharClass::AsciiLower => "half-width small letters",
     }
 }
 
@@ -91,6 +93,7 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
         ),
         MissingHeader => (s("the file has no header row"), Some(s("The first row must hold the column names from the system's template."))),
         MissingLabel => (format!("required column \"{column}\" is missing from the header"), Some(s("Add the column with exactly this name, as in the system's template."))),
+        RecommendedLabelMissing => (format!("column \"{column}\" is missing: the system applies its default to every user"), Some(s("Add the column to keep or set each user's value; the profile's documentation says what the default is."))),
         ExtraLabel => (format!("column \"{column}\" is not a column of this system"), Some(s("Check the spelling against the template, or delete the column."))),
         DuplicateLabel { first_index } => (format!("column \"{column}\" appears twice (first as column {first_index})"), Some(s("Delete one of the two columns."))),
         BlankLabel => (s("a header cell is empty"), Some(s("Give the column its name from the template, or delete the column if it is not needed (often an empty column Excel left behind)."))),
@@ -176,6 +179,33 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
         }
         MissingBrackets => (s("this value needs [ ] brackets"), Some(s("Numbers starting with 0 or longer than 12 digits must be written as [value]; Excel may already have dropped the leading zeros or rounded the number."))),
         Item { .. } => (String::new(), None),
+        ForbiddenValue { reason } => (format!("this value is not accepted in \"{column}\": {}", reason.en), Some(s("Change the value or remove the row; the system rejects it."))),
+        MissingCharacterClass { class: c } => (format!("the value needs at least one of: {}", class(*c)), Some(s("Add such a character; the system's policy requires it."))),
+        RequiredForNew => (format!("\"{column}\" is blank: a new user needs a value"), Some(s("Existing users keep their current value when this is blank. Check against the system's current export (baseline) to know which rows are new."))),
+        BlankValueDefault { meaning } => (format!("\"{column}\" is blank: {}", meaning.en), None),
+        TooManyDistinctValues { max } => (format!("\"{column}\" has more than {max} distinct values"), Some(s("The system registers at most this many different values; merge or remove some."))),
+        ForeignKey { role } => (format!("\"{column}\" names nothing in \"{role}\", neither in its file nor in the current export"), Some(s("Add the record to its file, correct the ID, or remove the row. The system rejects IDs it does not know."))),
+        ReferenceUnchecked { role, columns } => (
+            format!("references from {} to \"{role}\" were not checked: neither the \"{role}\" file nor its current export was given", quoted_list(columns, 4)),
+            Some(s("Check the files together, or give the system's current export as a baseline.")),
+        ),
+        DeleteMismatch { column: differs } => (
+            match differs {
+                Some(c) => format!("\"{c}\" differs from the current export; in delete mode a single mismatch makes the whole import fail"),
+                None => s("this user is not in the current export; in delete mode a single mismatch makes the whole import fail"),
+            },
+            Some(s("Copy the row exactly from the system's current export (every column), or remove it.")),
+        ),
+        BaselineMissing => (s("delete mode: the rows were not compared with the current export"), Some(s("Every row of a delete import must match the system's data exactly, or the whole import fails. Give the system's current export as a baseline to check each row."))),
+        ReadOnlyChanged { new_record } => (
+            if *new_record { format!("\"{column}\" is set by the system; a new user's value is not used") } else { format!("\"{column}\" differs from the current export but cannot be changed") },
+            Some(s("Leave the value as exported, or empty.")),
+        ),
+        KeyConflict { baseline_row, reason } => (format!("\"{column}\" belongs to another user in the current export (row {baseline_row})"), Some(reason.en.clone())),
+        SeatLimitExceeded { limit, counted, after_import } => (
+            if *after_import { format!("{counted} licensed users after the import; the tenant has {limit} licences") } else { format!("the file has {counted} licensed users; the tenant has {limit} licences") },
+            Some(s("Remove users from the file, or add licences first. The profile's documentation says which users are not counted.")),
+        ),
         IndexLimitReached { limit } => (format!("more than {limit} distinct values: uniqueness is no longer checked after this row"), None),
     }
 }

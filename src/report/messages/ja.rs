@@ -36,6 +36,8 @@ fn class(c: CharClass) -> &'static str {
         CharClass::Space => "スペース",
         CharClass::AsciiPrintable => "半角文字",
         CharClass::Latin9 => "Latin-9（ISO-8859-15）の文字",
+        CharClass::AsciiUpper => "半角英大文字",
+        CharClass::AsciiLower => "半角英小文字",
     }
 }
 
@@ -91,6 +93,7 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
         ),
         MissingHeader => (s("ヘッダー行がありません"), Some(s("1 行目にはシステムのテンプレートの列名が必要です。"))),
         MissingLabel => (format!("必須の列「{column}」がヘッダーにありません"), Some(s("テンプレートと同じ名前で列を追加してください。"))),
+        RecommendedLabelMissing => (format!("列「{column}」がありません。すべてのユーザーにシステムの既定値が適用されます"), Some(s("ユーザーごとの値を保つには列を追加してください。既定値はプロファイルの説明にあります。"))),
         ExtraLabel => (format!("列「{column}」はこのシステムの列ではありません"), Some(s("テンプレートと綴りを比べるか、列を削除してください。"))),
         DuplicateLabel { first_index } => (format!("列「{column}」が 2 回あります（最初は {first_index} 列目）"), Some(s("どちらかの列を削除してください。"))),
         BlankLabel => (s("ヘッダーに空のセルがあります"), Some(s("テンプレートの列名を入れるか、不要なら列を削除してください（Excel が残した空の列のことがよくあります）。"))),
@@ -176,6 +179,32 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
         }
         MissingBrackets => (s("この値は [ ] で囲む必要があります"), Some(s("0 で始まる数字や 12 桁を超える数字は [値] と書きます。Excel が先頭の 0 を消したり数字を丸めたりしている可能性があります。"))),
         Item { .. } => (String::new(), None),
+        ForbiddenValue { reason } => (format!("「{column}」にこの値は使えません：{}", reason.ja), Some(s("値を変えるか、行を削除してください。システムが受け付けません。"))),
+        MissingCharacterClass { class: c } => (format!("{}を 1 文字以上含める必要があります", class(*c)), Some(s("その種類の文字を加えてください。システムのポリシーで必要です。"))),
+        RequiredForNew => (format!("「{column}」が空です。新しいユーザーには値が必要です"), Some(s("既存のユーザーは空欄なら現在の値のままです。どの行が新規かは、システムの現在のエクスポート（ベースライン）と照合すると分かります。"))),
+        BlankValueDefault { meaning } => (format!("「{column}」が空です：{}", meaning.ja), None),
+        TooManyDistinctValues { max } => (format!("「{column}」の値の種類が {max} を超えています"), Some(s("システムに登録できる値の種類には上限があります。まとめるか減らしてください。"))),
+        ForeignKey { role } => (format!("「{column}」の値は「{role}」のファイルにも現在のエクスポートにもありません"), Some(s("そのファイルにレコードを追加するか、ID を直すか、行を削除してください。システムは知らない ID を受け付けません。"))),
+        ReferenceUnchecked { role, columns } => (
+            format!("{} から「{role}」への参照は確認していません：「{role}」のファイルも現在のエクスポートもありません", quoted_list(columns, 4)),
+            Some(s("ファイルをまとめて確認するか、システムの現在のエクスポートをベースラインとして指定してください。")),
+        ),
+        DeleteMismatch { column: differs } => (
+            match differs {
+                Some(c) => format!("「{c}」が現在のエクスポートと異なります。削除モードでは 1 件でも一致しないとインポート全体が失敗します"),
+                None => s("このユーザーは現在のエクスポートにありません。削除モードでは 1 件でも一致しないとインポート全体が失敗します"),
+            },
+            Some(s("システムの現在のエクスポートから行をそのまま（すべての列を）写すか、行を削除してください。")),
+        ),
+        BaselineMissing => (s("削除モード：行を現在のエクスポートと照合していません"), Some(s("削除インポートではすべての行がシステムのデータと完全に一致しないと、インポート全体が失敗します。現在のエクスポートをベースラインとして指定すると行ごとに確認できます。"))),
+        ReadOnlyChanged { new_record } => (
+            if *new_record { format!("「{column}」はシステムが設定します。新しいユーザーの値は使われません") } else { format!("「{column}」が現在のエクスポートと異なりますが、変更できません") },
+            Some(s("エクスポートされた値のままにするか、空にしてください。")),
+        ),
+        KeyConflict { baseline_row, reason } => (format!("「{column}」は現在のエクスポートでは別のユーザー（{baseline_row} 行目）のものです"), Some(reason.ja.clone())),
+        SeatLimitExceeded { limit, counted, after_import } => (
+            if *after_import { format!("インポート後のライセンス対象ユーザーは {counted} 人ですが、テナントのライセンスは {limit} です") } else { format!("ファイルのライセンス対象ユーザーは {counted} 人ですが、テナントのライセンスは {limit} です") },
+            Some(s("ファイルからユーザーを減らすか、先にライセンスを追加してください。数えないユーザーはプロファイルの説明にあります。"))),
         IndexLimitReached { limit } => (format!("異なる値が {limit} 件を超えたため、この行以降は重複を確認しません"), None),
     }
 }

@@ -11,6 +11,7 @@ fn samples() -> Vec<Kind> {
         en: "why".into(),
         ja: "理由".into(),
     };
+    let t2 = t.clone();
     vec![
         EmptyFile,
         BomRequired,
@@ -49,6 +50,7 @@ fn samples() -> Vec<Kind> {
         },
         MissingHeader,
         MissingLabel,
+        RecommendedLabelMissing,
         ExtraLabel,
         DuplicateLabel { first_index: 1 },
         BlankLabel,
@@ -142,6 +144,38 @@ fn samples() -> Vec<Kind> {
         },
         MissingBrackets,
         IndexLimitReached { limit: 5 },
+        ForbiddenValue { reason: t2.clone() },
+        MissingCharacterClass {
+            class: crate::profile::CharClass::AsciiDigit,
+        },
+        RequiredForNew,
+        BlankValueDefault {
+            meaning: t2.clone(),
+        },
+        TooManyDistinctValues { max: 50_000 },
+        ForeignKey {
+            role: "groups".into(),
+        },
+        ReferenceUnchecked {
+            role: "users".into(),
+            columns: vec!["user-id".into()],
+        },
+        DeleteMismatch {
+            column: Some("tag".into()),
+        },
+        DeleteMismatch { column: None },
+        BaselineMissing,
+        ReadOnlyChanged { new_record: false },
+        ReadOnlyChanged { new_record: true },
+        KeyConflict {
+            baseline_row: 4,
+            reason: t2.clone(),
+        },
+        SeatLimitExceeded {
+            limit: 10,
+            counted: 11,
+            after_import: true,
+        },
         Item {
             item: "NCS009".into(),
             inner: Box::new(EmptyItem),

@@ -1,0 +1,229 @@
+//! The hot path: the cells of a data row. Fields are decoded in place (valid UTF-8 is borrowed,
+//! never copied), checked, and only the values that row rules and unique keys need are kept.
+
+use std::sync::Arc;
+
+use crate::check::{Engine, RecordRole, Sink};
+use crate::decode::{Decoded, FieldDecoder};
+use crate::read::{QuoteProblem, Record};
+use crate::report::{truncate_value, Kind};
+use crate::rules::{
+    blank_default, brackets, check_value, encoding, presence, row_rule, structure, whitespace,
+};
+
+impl<S: Sink> Engine<S> {
+    pub(super) fn data_row(&mut self, record: &Record) {
+        let row = record.position().record;
+        self.data_rows += 1;
+        self.structure_findings(record);
+        let (width, tail) = self
+            .header
+            .as_ref()
+            .map_or((0, 0), |h| (h.labels.len(), h.optional_tail));
+        if let Some(kind) = structure::ragged(width, tail, record.total_fields()) {
+            let first_extra = (record.total_fields() > width).then_some(width);
+            let place = self.place(record, first_extra.filter(|c| *c < record.len()));
+            self.emit(kind, place, None, None);
+        }
+        self.row_filled.iter_mut().for_each(|f| *f = false);
+        let wants_fields = self.sink.wants_fields();
+        let mut texts = std::mem::take(&mut self.texts);
+        texts.clear();
+        let enc = self.decoder.encoding();
+        let mut decoder = std::mem::replace(&mut self.decoder, FieldDecoder::new(enc));
+        // The field an unclosed quote swallowed: the rest of the file became its value, and checking
+        // it would only repeat the cause.
+        let swallowed = record.problems().iter().find_map(|p| match p {
+            QuoteProblem::UnclosedQuote { field, .. } => Some(*field),
+            _ => None,
+        });
+        for file_col in 0..record.len().max(width) {
+            let bytes = record.field(file_col).unwrap_or(&[]);
+            let col = self
+                .header
+                .as_ref()
+                .and_then(|h| h.by_file.get(file_col).copied().flatten());
+            if bytes.is_empty() && self.utf16_errors.is_empty() {
+                // Most cells of an import file are empty: only the presence rule applies.
+                if wants_fields && file_col < record.len() {
+                    texts.push(String::new());
+                }
+                if let Some(col) = col {
+                    self.check_cell(record, file_col, col, "");
+                }
+                continue;
+            }
+            let decoded = decoder.decode(bytes);
+            if !decoded.malformed.is_empty() || !self.utf16_errors.is_empty() {
+                self.report_malformed(record, file_col, bytes, &decoded, enc);
+            }
+            if wants_fields && file_col < record.len() {
+                texts.push(decoded.text.to_string());
+            }
+            let Some(col) = col else { continue };
+            if swallowed != Some(file_col) {
+                self.check_cell(record, file_col, col, &decoded.text);
+            }
+        }
+        self.decoder = decoder;
+        self.row_rules(record);
+        self.unique_keys(record, row);
+        self.track_row(record);
+        self.end_record(RecordRole::Data, &texts);
+        self.texts = texts;
+    }
+
+    /// Reports malformed byte sequences of a field at their exact offsets (and UTF-16 errors that
+    /// the transcoder found inside the field).
+    fn report_malformed(
+        &mut self,
+        record: &Record,
+        file_col: usize,
+        bytes: &[u8],
+        decoded: &Decoded<'_>,
+        enc: crate::decode::TextEncoding,
+    ) {
+        let content_start =
+            record.field_offset(file_col).unwrap_or(0) + u64::from(record.was_quoted(file_col));
+        let shown = truncate_value(&decoded.text);
+        for m in decoded.malformed {
+            let end = (m.offset + m.len).min(bytes.len());
+            let bad = bytes.get(m.offset..end).unwrap_or(&[]);
+            let mut place = self.place(record, Some(file_col));
+            place.byte = Some(content_start + m.offset as u64);
+            let kind = Kind::EncodingError {
+                encoding: enc,
+                bytes: encoding::hex(bad),
+            };
+            self.emit(kind, place, Some(shown.clone()), None);
+        }
+        let next_start = record
+            .field_offset(file_col + 1)
+            .unwrap_or(record.end_offset());
+        while let Some(&(offset, len)) = self.utf16_errors.front() {
+            if offset >= next_start {
+                break;
+            }
+            self.utf16_errors.pop_front();
+            let mut place = self.place(record, Some(file_col));
+            place.byte = Some(offset);
+            let kind = Kind::EncodingError {
+                encoding: enc,
+                bytes: format!("{len} byte(s)"),
+            };
+            self.emit(kind, place, Some(shown.clone()), None);
+        }
+    }
+
+    fn check_cell(&mut self, record: &Record, file_col: usize, col: usize, raw: &str) {
+        let Some(column) = self.profile.columns.get(col) else {
+            return;
+        };
+        let mut out = std::mem::take(&mut self.scratch);
+        out.clear();
+        let trimmed = whitespace::check(raw, &mut out);
+        let value = if column.brackets {
+            brackets::unwrap(trimmed, &mut out)
+        } else {
+            trimmed
+        };
+        if self.stored_columns.get(col).copied().unwrap_or(false) {
+            if let (Some(slot), Some(filled)) =
+                (self.row_values.get_mut(col), self.row_filled.get_mut(col))
+            {
+                slot.clear();
+                slot.push_str(value);
+                *filled = true;
+            }
+        }
+        blank_default::check(value, column.when_blank.as_ref(), &mut out);
+        let masked = column.masked.iter().any(|m| m == value);
+        if !masked && presence::check(value, column.value, &mut out) {
+            check_value(value, &column.checks, &mut out);
+        }
+        if !out.is_empty() {
+            let place = self.place(record, Some(file_col));
+            let shown = (!raw.is_empty()).then(|| truncate_value(raw));
+            for kind in out.drain(..) {
+                self.emit(kind, place.clone(), shown.clone(), None);
+            }
+        }
+        self.scratch = out;
+    }
+
+    /// The kept value of profile column `col` in the current row.
+    fn row_value(&self, col: usize) -> Option<&str> {
+        match self.row_filled.get(col) {
+            Some(true) => self.row_values.get(col).map(String::as_str),
+            _ => None,
+        }
+    }
+
+    fn row_rules(&mut self, record: &Record) {
+        for r in 0..self.profile.row_rules.len() {
+            let Some(rule) = self.profile.row_rules.get(r) else {
+                continue;
+            };
+            let Some(kind) = row_rule::check(rule, &|i| self.row_value(i)) else {
+                continue;
+            };
+            let (column, severity) = (rule.column, rule.severity);
+            let file_col = self
+                .header
+                .as_ref()
+                .and_then(|h| h.by_profile.get(column).copied().flatten());
+            let mut place = self.place(record, file_col);
+            if file_col.is_none() {
+                place.column = self
+                    .profile
+                    .columns
+                    .get(column)
+                    .map(|c| Arc::clone(&c.name));
+            }
+            let value = self
+                .row_value(column)
+                .filter(|v| !v.is_empty())
+                .map(truncate_value);
+            self.emit(kind, place, value, severity);
+        }
+    }
+
+    fn unique_keys(&mut self, record: &Record, row: u64) {
+        for k in 0..self.unique.len() {
+            let Some(key) = self.profile.unique.get(k) else {
+                continue;
+            };
+            let complete = key
+                .columns
+                .iter()
+                .all(|c| self.row_value(*c).is_some_and(|v| !v.is_empty()));
+            if !complete {
+                continue;
+            }
+            let values = &self.row_values;
+            let mut parts = key
+                .columns
+                .iter()
+                .map(|c| values.get(*c).map_or("", String::as_str));
+            let found = match self.unique.get_mut(k) {
+                Some(index) => index.check(&mut parts, row, &key.names),
+                None => None,
+            };
+            if let Some(kind) = found {
+                let first_col = key.columns.first().and_then(|c| {
+                    self.header
+                        .as_ref()
+                        .and_then(|h| h.by_profile.get(*c).copied().flatten())
+                });
+                let shown: Vec<&str> = key
+                    .columns
+                    .iter()
+                    .filter_map(|c| self.row_value(*c))
+                    .collect();
+                let value = truncate_value(&shown.join(" + "));
+                let place = self.place(record, first_col);
+                self.emit(kind, place, Some(value), None);
+            }
+        }
+    }
+}
