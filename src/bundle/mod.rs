@@ -1,0 +1,368 @@
+//! Bundles: the files of one multi-file import (CELF users + groups + affiliations) checked
+//! together, with references between them resolved against the other files and their baselines.
+//!
+//! ```text
+//! users.csv ──► Checker (keys collected) ──┐
+//! groups.csv ─► Checker (keys collected) ──┼─► affiliations.csv ─► Checker (foreign keys)
+//! baselines (per role) ────────────────────┘
+//! ```
+//! Files are checked one after the other, referenced roles first, each streaming; memory is the
+//! key indexes (one 64-bit hash per record) plus one file's engine.
+
+mod model;
+mod roles;
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+pub use model::{builtin_bundle, builtin_bundle_ids, Bundle, BundleRole};
+pub use roles::RECOGNITION_WINDOW;
+
+use crate::check::{CheckOptions, Checker, Context};
+use crate::error::{Error, ErrorKind};
+use crate::plan::{Baseline, KeySet, ReferenceSets};
+use crate::profile::{Compiled, ImportMode, Params, Profile};
+use crate::report::Report;
+
+/// One file of a bundle check.
+#[derive(Debug, Clone, Copy)]
+pub struct BundleInput<'a> {
+    /// Its role (`users`), or `None` to recognise it by its header.
+    pub role: Option<&'a str>,
+    /// Its name, shown in diagnostics (`file`).
+    pub name: Option<&'a str>,
+    /// Its bytes.
+    pub bytes: &'a [u8],
+}
+
+/// Options of a bundle check.
+#[derive(Debug, Clone, Default)]
+pub struct BundleOptions {
+    /// Language, limits and the tenant parameters of every role (each profile takes the ones it
+    /// declares; a name no role declares is an error).
+    pub check: CheckOptions,
+    /// The system's current exports, by role.
+    pub baselines: BTreeMap<String, Arc<Baseline>>,
+}
+
+/// The reports of a bundle check.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
+#[serde(rename_all = "camelCase")]
+pub struct BundleReport {
+    /// No file has an error.
+    pub valid: bool,
+    /// The bundle checked against.
+    pub bundle: String,
+    /// One report per file, in the order they were checked (referenced roles first).
+    pub files: Vec<BundleFile>,
+}
+
+/// The report of one file of a bundle.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
+#[serde(rename_all = "camelCase")]
+pub struct BundleFile {
+    /// The file's role.
+    pub role: String,
+    /// The report; every diagnostic names the file in `file`.
+    pub report: Report,
+}
+
+/// A role, ready to check.
+struct RoleState {
+    role: String,
+    profile: Profile,
+    compiled: Compiled,
+    params: Params,
+    /// The file's key hashes, once checked.
+    keys: Option<Arc<KeySet>>,
+    /// Whether a file will be (or was) given for the role.
+    present: bool,
+    done: bool,
+}
+
+/// A streaming bundle check: [`BundleChecker::begin`] a file, [`BundleChecker::push`] its
+/// chunks, [`BundleChecker::end`] it; referenced roles first ([`BundleChecker::order`]).
+pub struct BundleChecker {
+    bundle: String,
+    options: BundleOptions,
+    roles: Vec<RoleState>,
+    current: Option<(usize, Option<String>, Checker)>,
+    files: Vec<BundleFile>,
+}
+
+impl BundleChecker {
+    /// Prepares a bundle check of the files of `present` roles (the others are not given).
+    pub fn new(
+        bundle: &Bundle,
+        options: BundleOptions,
+        present: &[&str],
+    ) -> Result<BundleChecker, Error> {
+        let mut roles = Vec::new();
+        for (r, profile) in bundle.roles.iter().zip(bundle.profiles()?) {
+            let params: Params = options
+                .check
+                .params
+                .iter()
+                .filter(|(name, _)| profile.parameters.iter().any(|p| &p.name == *name))
+                .map(|(n, v)| (n.clone(), v.clone()))
+                .collect();
+            let compiled = Compiled::new(&profile, &params)?;
+            roles.push(RoleState {
+                role: r.role.clone(),
+                present: present.contains(&r.role.as_str()),
+                profile,
+                compiled,
+                params,
+                keys: None,
+                done: false,
+            });
+        }
+        for name in options.check.params.keys() {
+            if !roles.iter().any(|r| r.params.contains_key(name)) {
+                return Err(Error::new(ErrorKind::UnknownParameter {
+                    name: name.clone(),
+                    known: roles
+                        .iter()
+                        .flat_map(|r| r.profile.parameters.iter().map(|p| p.name.clone()))
+                        .collect::<std::collections::BTreeSet<_>>()
+                        .into_iter()
+                        .collect(),
+                }));
+            }
+        }
+        for p in present {
+            if !roles.iter().any(|r| r.role == *p) {
+                return Err(unknown_role(bundle, p));
+            }
+        }
+        for role in options.baselines.keys() {
+            if !roles.iter().any(|r| &r.role == role) {
+                return Err(unknown_role(bundle, role));
+            }
+        }
+        for state in &roles {
+            for fk in &state.compiled.relations.foreign_keys {
+                let target = roles.iter().find(|r| r.role == fk.role);
+                let ok = target
+                    .and_then(|t| t.compiled.relations.key.as_ref())
+                    .is_some_and(|k| k.columns.len() == fk.columns.len());
+                if !ok {
+                    return Err(Error::new(ErrorKind::InvalidProfile {
+                        message: format!(
+                            "\"{}\" references role \"{}\", which the bundle lacks or which has no key of {} column(s)",
+                            state.role,
+                            fk.role,
+                            fk.columns.len()
+                        ),
+                    }));
+                }
+            }
+        }
+        Ok(BundleChecker {
+            bundle: bundle.id.clone(),
+            options,
+            roles,
+            current: None,
+            files: Vec::new(),
+        })
+    }
+
+    /// The roles in checking order: every role after the roles it references.
+    pub fn order(&self) -> Vec<String> {
+        let mut order: Vec<String> = Vec::new();
+        while order.len() < self.roles.len() {
+            let before = order.len();
+            for r in &self.roles {
+                let ready = r
+                    .compiled
+                    .relations
+                    .foreign_keys
+                    .iter()
+                    .all(|fk| fk.role == r.role || order.contains(&fk.role));
+                if !order.contains(&r.role) && ready {
+                    order.push(r.role.clone());
+                }
+            }
+            if order.len() == before {
+                // A cycle: the rest in bundle order (their references are then checked as far as known).
+                for r in &self.roles {
+                    if !order.contains(&r.role) {
+                        order.push(r.role.clone());
+                    }
+                }
+            }
+        }
+        order
+    }
+
+    /// Starts the file of `role`. Fails when a referenced present role has not been checked yet.
+    pub fn begin(&mut self, role: &str, file_name: Option<&str>) -> Result<(), Error> {
+        self.end()?;
+        let i = self
+            .roles
+            .iter()
+            .position(|r| r.role == role)
+            .ok_or_else(|| invalid(format!("the bundle has no role \"{role}\"")))?;
+        let state = self.roles.get(i).ok_or_else(|| invalid(String::new()))?;
+        if state.done {
+            return Err(invalid(format!("role \"{role}\" was given twice")));
+        }
+        let mut references = Vec::new();
+        for fk in &state.compiled.relations.foreign_keys {
+            let Some(target) = self.roles.iter().find(|r| r.role == fk.role) else {
+                references.push(ReferenceSets::default());
+                continue;
+            };
+            if target.present && !target.done && target.role != role {
+                return Err(invalid(format!(
+                    "check \"{}\" before \"{role}\": it references it",
+                    target.role
+                )));
+            }
+            let ignore_case = target
+                .compiled
+                .relations
+                .key
+                .as_ref()
+                .is_some_and(|k| k.ignore_case);
+            let mut sets = Vec::new();
+            if let Some(keys) = &target.keys {
+                sets.push(Arc::clone(keys));
+            }
+            // The export's records stay unless the role's file replaces them.
+            let replaced = target.present && target.compiled.relations.mode == ImportMode::Replace;
+            if let (Some(b), false) = (self.options.baselines.get(&target.role), replaced) {
+                sets.push(Arc::new(b.key_set(ignore_case)));
+            }
+            references.push(ReferenceSets { sets });
+        }
+        let referenced = self.roles.iter().any(|r| {
+            r.role != role
+                && r.compiled
+                    .relations
+                    .foreign_keys
+                    .iter()
+                    .any(|fk| fk.role == role)
+        });
+        let mut options = self.options.check.clone();
+        options.params = state.params.clone();
+        options.file_name = file_name.map(str::to_string);
+        let context = Context {
+            baseline: self.options.baselines.get(role).cloned(),
+            references,
+            collect_keys: referenced,
+        };
+        let checker = Checker::with_context(&state.profile, options, context)?;
+        if let Some(s) = self.roles.get_mut(i) {
+            s.present = true;
+        }
+        self.current = Some((i, file_name.map(str::to_string), checker));
+        Ok(())
+    }
+
+    /// Feeds the next chunk of the current file.
+    pub fn push(&mut self, chunk: &[u8]) {
+        if let Some((_, _, checker)) = self.current.as_mut() {
+            checker.push(chunk);
+        }
+    }
+
+    /// Ends the current file (if any).
+    pub fn end(&mut self) -> Result<(), Error> {
+        let Some((i, name, checker)) = self.current.take() else {
+            return Ok(());
+        };
+        let (mut report, keys) = checker.finish_with_keys();
+        let state = self
+            .roles
+            .get_mut(i)
+            .ok_or_else(|| invalid("lost the current role".to_string()))?;
+        state.done = true;
+        state.keys = keys.map(Arc::new);
+        let label = name.unwrap_or_else(|| state.role.clone());
+        for d in &mut report.diagnostics {
+            d.file = Some(label.clone());
+        }
+        self.files.push(BundleFile {
+            role: state.role.clone(),
+            report,
+        });
+        Ok(())
+    }
+
+    /// Ends the bundle and returns the reports.
+    pub fn finish(mut self) -> Result<BundleReport, Error> {
+        self.end()?;
+        Ok(BundleReport {
+            valid: self.files.iter().all(|f| f.report.valid),
+            bundle: self.bundle,
+            files: self.files,
+        })
+    }
+
+    /// The role a file's header fits best among the bundle's roles (`None`: none or ambiguous).
+    pub fn recognize(&self, bytes: &[u8]) -> Option<String> {
+        let roles: Vec<(String, Compiled)> = self
+            .roles
+            .iter()
+            .map(|r| (r.role.clone(), r.compiled.clone()))
+            .collect();
+        roles::recognize(bytes, &roles).map(str::to_string)
+    }
+}
+
+fn invalid(message: String) -> Error {
+    Error::new(ErrorKind::InvalidOptions { message })
+}
+
+fn unknown_role(bundle: &Bundle, role: &str) -> Error {
+    let known: Vec<&str> = bundle.roles.iter().map(|r| r.role.as_str()).collect();
+    invalid(format!(
+        "bundle \"{}\" has no role \"{role}\" (it has: {})",
+        bundle.id,
+        known.join(", ")
+    ))
+}
+
+/// Checks the files of a bundle held in memory. Files without a role are recognised by their
+/// header; a file that fits no role, or two files of one role, make the run fail.
+pub fn check_bundle(
+    bundle: &Bundle,
+    inputs: &[BundleInput<'_>],
+    options: BundleOptions,
+) -> Result<BundleReport, Error> {
+    let probe = BundleChecker::new(bundle, options.clone(), &[])?;
+    let mut assigned: Vec<(String, &BundleInput<'_>)> = Vec::new();
+    for input in inputs {
+        let role = match input.role {
+            Some(r) => r.to_string(),
+            None => probe.recognize(input.bytes).ok_or_else(|| {
+                invalid(format!(
+                    "cannot tell which file of bundle \"{}\" {} is from its header; give its role as role=path",
+                    bundle.id,
+                    input.name.map_or("a file".to_string(), |n| format!("\"{n}\""))
+                ))
+            })?,
+        };
+        if assigned.iter().any(|(r, _)| *r == role) {
+            return Err(invalid(format!("two files have the role \"{role}\"")));
+        }
+        assigned.push((role, input));
+    }
+    let present: Vec<&str> = assigned.iter().map(|(r, _)| r.as_str()).collect();
+    let mut checker = BundleChecker::new(bundle, options, &present)?;
+    for role in checker.order() {
+        if let Some((_, input)) = assigned.iter().find(|(r, _)| *r == role) {
+            checker.begin(&role, input.name)?;
+            checker.push(input.bytes);
+            checker.end()?;
+        }
+    }
+    checker.finish()
+}
