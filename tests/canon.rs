@@ -1,0 +1,142 @@
+//! Canon multifunction device user information CSV (`canon/users`, seed 003): every fixture as a
+//! snapshot, every accepted encoding, `[...]` brackets and Excel-damaged values, ISO-8859-15
+//! passwords, and read-only columns against the device's export.
+
+mod support;
+
+use csv_preflight::profile::ParamValue;
+use csv_preflight::{builtin, CheckOptions, Code, TextEncoding};
+
+const ID: &str = "canon/users";
+
+#[test]
+fn every_fixture_matches_its_snapshot_and_streams_the_same() {
+    support::snapshot_fixtures(ID, 17);
+}
+
+/// The same users in each legacy encoding the device reads (no `CharSet` marker: that is for UTF-8).
+#[test]
+fn every_accepted_encoding() {
+    let profile = builtin(ID).unwrap();
+    let header = "uid,password,cn,cn;lang-ja;phonetic,mail,roleName,group\r\n";
+    let cases = [
+        ("shift_jis", TextEncoding::ShiftJis, "yamada,secret,山田 太郎,ヤマダ タロウ,yamada@example.com,GeneralUser,営業部|開発部\r\nsuzuki,,鈴木 花子,スズキ ハナコ,,GeneralUser,総務部\r\n"),
+        ("big5", TextEncoding::Big5, "chen,secret,陳大文,,chen@example.com,GeneralUser,業務部|資訊部\r\nlin,,林美麗,,,GeneralUser,總務部門\r\n"),
+        ("gbk", TextEncoding::Gbk, "wang,secret,王小明,,wang@example.com,GeneralUser,销售部|开发部\r\nli,,李晓红,,,GeneralUser,总务部门\r\n"),
+        ("euc-kr", TextEncoding::EucKr, "kim,secret,김민준,,kim@example.com,GeneralUser,영업부|개발부\r\npark,,박서연,,,GeneralUser,총무부서\r\n"),
+    ];
+    for (label, expected, rows) in cases {
+        let bytes = support::encode(&format!("{header}{rows}"), label);
+        let report = support::check_chunked(&bytes, &profile, CheckOptions::default(), None, 0);
+        assert!(
+            report.diagnostics.is_empty(),
+            "{label}: {:?}",
+            report.diagnostics
+        );
+        assert_eq!(report.detected.encoding, Some(expected), "{label}");
+        support::assert_streaming_equal(&bytes, &profile, &CheckOptions::default(), None, label);
+    }
+}
+
+#[test]
+fn utf8_needs_the_charset_marker_in_the_column_line() {
+    let report = support::check_fixture(ID, "missing-marker.csv", CheckOptions::default());
+    assert_eq!(
+        support::diagnostics("missing-marker.csv", &report),
+        "missing-marker.csv error missing-header-marker row=1 column=-\n"
+    );
+}
+
+#[test]
+fn passwords_are_counted_in_iso_8859_15_bytes() {
+    let report = support::check_fixture(ID, "password.csv", CheckOptions::default());
+    let got: Vec<(Code, Option<u64>)> =
+        report.diagnostics.iter().map(|d| (d.code, d.row)).collect();
+    assert_eq!(
+        got,
+        vec![
+            (Code::TooLong, Some(2)),
+            (Code::UnencodableCharacter, Some(3)),
+            (Code::ControlCharacter, Some(4)),
+        ]
+    );
+    assert_eq!(
+        report.diagnostics[0].message,
+        "too long: 33 bytes in ISO-8859-15 (at most 32)"
+    );
+}
+
+#[test]
+fn at_sign_in_user_names_follows_the_device_setting() {
+    let allowed = support::options(&[("allowAtInUserName", ParamValue::Boolean(true))]);
+    let report = support::check_fixture(ID, "uid.csv", allowed);
+    let rows: Vec<Option<u64>> = report.diagnostics.iter().map(|d| d.row).collect();
+    assert_eq!(
+        rows,
+        vec![Some(2), Some(3), Some(5), Some(6)],
+        "row 4 has the @"
+    );
+}
+
+#[test]
+fn roles_not_registered_fall_back_to_the_initial_role() {
+    let options = support::options(&[(
+        "registeredRoles",
+        ParamValue::StringList(vec!["GeneralUser".into()]),
+    )]);
+    let report = support::check_fixture(ID, "valid.csv", options);
+    assert_eq!(
+        support::diagnostics("valid.csv", &report),
+        "valid.csv warning row-constraint row=3 column=roleName\n"
+    );
+    assert!(report.valid);
+}
+
+#[test]
+fn brackets_are_unwrapped_and_missing_ones_flag_excel() {
+    let report = support::check_fixture(ID, "warn-brackets.csv", CheckOptions::default());
+    assert!(report.valid);
+    let got: Vec<(Code, Option<u64>, Option<&str>)> = report
+        .diagnostics
+        .iter()
+        .map(|d| (d.code, d.row, d.column.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (Code::MissingBrackets, Some(2), Some("uid")),
+            (Code::MissingBrackets, Some(3), Some("cn")),
+            (Code::MissingBrackets, Some(3), Some("dept_id")),
+        ]
+    );
+}
+
+#[test]
+fn read_only_columns_and_the_plan_against_the_export() {
+    let profile = builtin(ID).unwrap();
+    let options = CheckOptions::default();
+    let baseline = support::baseline(&profile, &support::read(ID, "export.csv"), &options);
+    let upload = support::read(ID, "plan-upload.csv");
+    let report = support::check_chunked(
+        &upload,
+        &profile,
+        options.clone(),
+        Some(baseline.clone()),
+        0,
+    );
+    assert_eq!(
+        support::diagnostics("plan-upload.csv", &report),
+        "plan-upload.csv warning read-only-changed row=3 column=uuid\n\
+         plan-upload.csv warning read-only-changed row=5 column=uuid\n"
+    );
+    assert_eq!(
+        report.diagnostics[0].message,
+        "\"uuid\" differs from the current export but cannot be changed"
+    );
+    assert_eq!(
+        report.diagnostics[1].message,
+        "\"uuid\" is set by the system; a new user's value is not used"
+    );
+    insta::assert_snapshot!("canon_plan", support::plan(report.plan.as_ref().unwrap()));
+    support::assert_streaming_equal(&upload, &profile, &options, Some(baseline), "canon plan");
+}

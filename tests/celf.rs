@@ -1,0 +1,440 @@
+//! CELF user/group import (`celf/users`, `celf/groups`, `celf/affiliations`, bundle `celf`,
+//! seed 004): every fixture as a snapshot, the tenant parameters, licence counting, and bundles
+//! with dangling references, baselines and replacement.
+
+mod support;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use csv_preflight::bundle::{
+    builtin_bundle, check_bundle, BundleChecker, BundleInput, BundleOptions, BundleReport,
+};
+use csv_preflight::profile::ParamValue;
+use csv_preflight::{builtin, CheckOptions, Code};
+
+fn bundle_file(name: &str) -> Vec<u8> {
+    support::read("celf", name)
+}
+
+/// Every file of a bundle report, one diagnostic per line.
+fn bundle_listing(report: &BundleReport) -> String {
+    let mut out = format!("valid={}\n", report.valid);
+    for f in &report.files {
+        let name = f.report.file_name.clone().unwrap_or_default();
+        out.push_str(&support::listing(
+            &format!("{name} ({})", f.role),
+            &f.report,
+        ));
+        if let Some(plan) = &f.report.plan {
+            out.push_str(&support::plan(plan));
+        }
+    }
+    out
+}
+
+fn inputs<'a>(files: &'a [(&'a str, Vec<u8>)]) -> Vec<BundleInput<'a>> {
+    files
+        .iter()
+        .map(|(name, bytes)| BundleInput {
+            role: None,
+            name: Some(name),
+            bytes,
+        })
+        .collect()
+}
+
+fn params(list: &[(&str, ParamValue)]) -> BundleOptions {
+    BundleOptions {
+        check: support::options(list),
+        baselines: BTreeMap::new(),
+    }
+}
+
+#[test]
+fn every_fixture_matches_its_snapshot_and_streams_the_same() {
+    support::snapshot_fixtures("celf/users", 8);
+    support::snapshot_fixtures("celf/groups", 3);
+    support::snapshot_fixtures("celf/affiliations", 3);
+}
+
+#[test]
+fn the_signed_in_administrator_cannot_import_themselves() {
+    let options = support::options(&[("signedInUserId", ParamValue::String("user01".into()))]);
+    let report = support::check_fixture("celf/users", "valid.csv", options);
+    assert_eq!(
+        support::diagnostics("valid.csv", &report),
+        "valid.csv error forbidden-value row=3 column=id\n"
+    );
+    assert_eq!(
+        report.diagnostics[0].message,
+        "this value is not accepted in \"id\": the signed-in administrator's own account cannot be updated by import"
+    );
+}
+
+#[test]
+fn two_factor_exclusion_needs_two_factor_authentication() {
+    let profile = builtin("celf/users").unwrap();
+    let csv =
+        "id,name,password,two-fa-exclusion?\r\nuser01,A,Welc0me!,1\r\nuser02,B,Welc0me!,0\r\n";
+    let off = support::options(&[("twoFactorAvailable", ParamValue::Boolean(false))]);
+    let report = support::check_chunked(csv.as_bytes(), &profile, off, None, 0);
+    assert_eq!(
+        support::diagnostics("2fa.csv", &report),
+        "2fa.csv warning row-constraint row=2 column=two-fa-exclusion?\n"
+    );
+    let on = support::options(&[("twoFactorAvailable", ParamValue::Boolean(true))]);
+    let report = support::check_chunked(csv.as_bytes(), &profile, on, None, 0);
+    assert!(report.diagnostics.is_empty());
+}
+
+#[test]
+fn password_policy_parameters() {
+    let profile = builtin("celf/users").unwrap();
+    let csv = "id,name,password\r\nu1,A,short1\r\nu2,B,longenough\r\nu3,C,Longenough1\r\n";
+    let options = support::options(&[
+        ("passwordMinLength", ParamValue::Integer(8)),
+        ("passwordNeedsDigit", ParamValue::Boolean(true)),
+        ("passwordNeedsUppercase", ParamValue::Boolean(true)),
+    ]);
+    let report = support::check_chunked(csv.as_bytes(), &profile, options, None, 0);
+    assert_eq!(
+        support::diagnostics("policy.csv", &report),
+        "policy.csv error too-short row=2 column=password\n\
+         policy.csv error missing-character-class row=2 column=password\n\
+         policy.csv error missing-character-class row=3 column=password\n\
+         policy.csv error missing-character-class row=3 column=password\n"
+    );
+}
+
+#[test]
+fn licences_do_not_count_web_only_and_suspended_users() {
+    let profile = builtin("celf/users").unwrap();
+    let csv = "id,name,password,celf-app-user?,web-app-user?,suspended?,ai-user?\r\n\
+               user01,A,Welc0me!,1,0,0,0\r\n\
+               web01,B,Welc0me!,0,1,0,0\r\n\
+               web02,C,Welc0me!,1,1,0,0\r\n\
+               lock01,D,Welc0me!,1,0,1,0\r\n\
+               ai01,E,Welc0me!,0,1,0,1\r\n";
+    // Counted: user01, web02 (also a CELF App user), ai01 (also an AI user) = 3.
+    let three = support::options(&[("licensedUsers", ParamValue::Integer(3))]);
+    assert!(support::check_chunked(csv.as_bytes(), &profile, three, None, 0).valid);
+    let two = support::options(&[("licensedUsers", ParamValue::Integer(2))]);
+    let report = support::check_chunked(csv.as_bytes(), &profile, two, None, 0);
+    assert_eq!(
+        support::diagnostics("seats.csv", &report),
+        "seats.csv error seat-limit-exceeded row=- column=-\n"
+    );
+    assert_eq!(
+        report.diagnostics[0].message,
+        "the file has 3 licensed users; the tenant has 2 licences"
+    );
+}
+
+#[test]
+fn without_the_export_a_blank_password_is_a_warning_with_it_an_error_for_new_users() {
+    let profile = builtin("celf/users").unwrap();
+    let upload = support::read("celf/users", "warn-blank-password.csv");
+    let report = support::check_chunked(&upload, &profile, CheckOptions::default(), None, 0);
+    assert_eq!(
+        support::diagnostics("u.csv", &report),
+        "u.csv warning required-for-new row=2 column=password\n"
+    );
+    // user01 exists in the export: blank keeps the password. user02 is new and has one.
+    let options = CheckOptions::default();
+    let baseline = support::baseline(&profile, &bundle_file("users-export.csv"), &options);
+    let report = support::check_chunked(
+        &upload,
+        &profile,
+        options.clone(),
+        Some(baseline.clone()),
+        0,
+    );
+    assert!(report.diagnostics.is_empty(), "{:?}", report.diagnostics);
+    // A new user (not in the export) with a blank password: missing-value.
+    let new_user = "id,name,password\r\nnew01,New,\r\n";
+    let report = support::check_chunked(new_user.as_bytes(), &profile, options, Some(baseline), 0);
+    assert_eq!(
+        support::diagnostics("n.csv", &report),
+        "n.csv error missing-value row=2 column=password\n"
+    );
+}
+
+#[test]
+fn bundle_roles_are_recognised_by_header_and_valid_together() {
+    let bundle = builtin_bundle("celf").unwrap();
+    // Given in any order: checked users and groups first, then affiliations.
+    let files = [
+        ("affiliations.csv", bundle_file("affiliations.csv")),
+        ("groups.csv", bundle_file("groups.csv")),
+        ("users.csv", bundle_file("users.csv")),
+    ];
+    let report = check_bundle(&bundle, &inputs(&files), BundleOptions::default()).unwrap();
+    let roles: Vec<&str> = report.files.iter().map(|f| f.role.as_str()).collect();
+    assert_eq!(roles, vec!["users", "groups", "affiliations"]);
+    assert!(report.valid, "{}", bundle_listing(&report));
+    assert!(report.files.iter().all(|f| f.report.diagnostics.is_empty()));
+}
+
+#[test]
+fn bundle_with_dangling_references() {
+    let bundle = builtin_bundle("celf").unwrap();
+    let files = [
+        ("users.csv", bundle_file("users.csv")),
+        ("groups.csv", bundle_file("groups.csv")),
+        (
+            "affiliations-dangling.csv",
+            bundle_file("affiliations-dangling.csv"),
+        ),
+    ];
+    let report = check_bundle(&bundle, &inputs(&files), BundleOptions::default()).unwrap();
+    assert!(!report.valid);
+    let dangling = &report.files[2].report;
+    let expected: Vec<(String, String, Option<u64>, Option<String>)> = [
+        ("foreign-key", 3, "group-id"),
+        ("foreign-key", 4, "user-id"),
+        ("foreign-key", 5, "group-id"),
+        ("foreign-key", 5, "user-id"),
+        ("foreign-key", 6, "user-id"),
+    ]
+    .iter()
+    .map(|(code, row, col)| {
+        (
+            "affiliations-dangling.csv".to_string(),
+            code.to_string(),
+            Some(*row),
+            Some(col.to_string()),
+        )
+    })
+    .collect();
+    assert_eq!(support::tuples(dangling), expected);
+    assert_eq!(
+        dangling.diagnostics[0].message,
+        "\"group-id\" names nothing in \"groups\", neither in its file nor in the current export"
+    );
+    insta::assert_snapshot!("celf_bundle_dangling", bundle_listing(&report));
+}
+
+#[test]
+fn bundle_references_resolve_in_the_exports_unless_replaced() {
+    let bundle = builtin_bundle("celf").unwrap();
+    let users = builtin("celf/users").unwrap();
+    let groups = builtin("celf/groups").unwrap();
+    let files = [
+        ("users.csv", bundle_file("users.csv")),
+        ("groups.csv", bundle_file("groups.csv")),
+        (
+            "affiliations-dangling.csv",
+            bundle_file("affiliations-dangling.csv"),
+        ),
+    ];
+    let mut options = params(&[("signedInUserId", ParamValue::String("admin01".into()))]);
+    let users_options = support::options(&[]);
+    options.baselines.insert(
+        "users".into(),
+        support::baseline(&users, &bundle_file("users-export.csv"), &users_options),
+    );
+    options.baselines.insert(
+        "groups".into(),
+        support::baseline(&groups, &bundle_file("groups-export.csv"), &users_options),
+    );
+    // Merge: "ops" and "kato" exist in the exports.
+    let merged = check_bundle(&bundle, &inputs(&files), options.clone()).unwrap();
+    insta::assert_snapshot!("celf_bundle_with_exports", bundle_listing(&merged));
+    // Replacement: the exports' records not in the files are deleted, so they no longer resolve;
+    // the signed-in administrator is never deleted.
+    options
+        .check
+        .params
+        .insert("replacement".into(), ParamValue::Boolean(true));
+    let replaced = check_bundle(&bundle, &inputs(&files), options).unwrap();
+    insta::assert_snapshot!("celf_bundle_replacement", bundle_listing(&replaced));
+    let users_plan = replaced.files[0].report.plan.as_ref().unwrap();
+    assert_eq!(users_plan.delete.keys, vec!["kato", "old01"]);
+}
+
+#[test]
+fn bundle_diagnostics_name_their_file_and_roles_can_be_given() {
+    let bundle = builtin_bundle("celf").unwrap();
+    let users = support::read("celf/users", "duplicate.csv");
+    let groups = support::read("celf/groups", "duplicate.csv");
+    let files = [
+        BundleInput {
+            role: Some("users"),
+            name: Some("u.csv"),
+            bytes: &users,
+        },
+        BundleInput {
+            role: Some("groups"),
+            name: Some("g.csv"),
+            bytes: &groups,
+        },
+    ];
+    let report = check_bundle(&bundle, &files, BundleOptions::default()).unwrap();
+    let all: Vec<_> = report
+        .files
+        .iter()
+        .flat_map(|f| support::tuples(&f.report))
+        .collect();
+    assert_eq!(
+        all,
+        vec![
+            (
+                "u.csv".to_string(),
+                "unique-error".to_string(),
+                Some(4),
+                Some("id".to_string())
+            ),
+            (
+                "g.csv".to_string(),
+                "unique-error".to_string(),
+                Some(3),
+                Some("id".to_string())
+            ),
+        ]
+    );
+}
+
+#[test]
+fn unknown_files_and_parameters_are_errors() {
+    let bundle = builtin_bundle("celf").unwrap();
+    let files = [(
+        "other.csv",
+        b"mail_address,family_name\r\na@b.jp,x\r\n".to_vec(),
+    )];
+    let err = check_bundle(&bundle, &inputs(&files), BundleOptions::default()).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid options: cannot tell which file of bundle \"celf\" \"other.csv\" is from its header; give its role as role=path"
+    );
+    let err = check_bundle(&bundle, &[], params(&[("seats", ParamValue::Integer(1))])).unwrap_err();
+    assert!(
+        err.to_string().starts_with("unknown parameter \"seats\""),
+        "{err}"
+    );
+}
+
+#[test]
+fn streaming_bundle_equals_whole_files() {
+    let bundle = builtin_bundle("celf").unwrap();
+    let files = [
+        ("users.csv", bundle_file("users.csv")),
+        ("groups.csv", bundle_file("groups.csv")),
+        (
+            "affiliations-dangling.csv",
+            bundle_file("affiliations-dangling.csv"),
+        ),
+    ];
+    let whole = check_bundle(&bundle, &inputs(&files), BundleOptions::default()).unwrap();
+    for size in [1, 7, 4096] {
+        let present = ["users", "groups", "affiliations"];
+        let mut checker = BundleChecker::new(&bundle, BundleOptions::default(), &present).unwrap();
+        for (role, (name, bytes)) in present.iter().zip(&files) {
+            checker.begin(role, Some(name)).unwrap();
+            for chunk in bytes.chunks(size) {
+                checker.push(chunk);
+            }
+            checker.end().unwrap();
+        }
+        assert_eq!(checker.finish().unwrap(), whole, "chunks of {size}");
+    }
+}
+
+#[test]
+fn a_referenced_role_must_come_first_when_streaming() {
+    let bundle = builtin_bundle("celf").unwrap();
+    let mut checker = BundleChecker::new(
+        &bundle,
+        BundleOptions::default(),
+        &["users", "affiliations"],
+    )
+    .unwrap();
+    let err = checker.begin("affiliations", None).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid options: check \"users\" before \"affiliations\": it references it"
+    );
+}
+
+#[test]
+fn the_cli_checks_a_bundle_with_baselines() {
+    let dir = support::dir("celf");
+    let path = |name: &str| dir.join(name).to_string_lossy().into_owned();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_csv-preflight"))
+        .args([
+            "check",
+            "--profile",
+            "celf",
+            "--format",
+            "json",
+            "--baseline",
+            &format!("users={}", path("users-export.csv")),
+            &path("users.csv"),
+            &format!("affiliations={}", path("affiliations-dangling.csv")),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: BundleReport = serde_json::from_slice(&out.stdout).unwrap();
+    let files: Vec<&str> = report.files.iter().map(|f| f.role.as_str()).collect();
+    assert_eq!(files, vec!["users", "affiliations"]);
+    let codes: Vec<(Code, Option<u64>, bool)> = report.files[1]
+        .report
+        .diagnostics
+        .iter()
+        .map(|d| {
+            (
+                d.code,
+                d.row,
+                d.file
+                    .as_deref()
+                    .is_some_and(|f| Path::new(f).ends_with("affiliations-dangling.csv")),
+            )
+        })
+        .collect();
+    assert_eq!(
+        codes,
+        vec![
+            (Code::ReferenceUnchecked, None, true),
+            (Code::ForeignKey, Some(4), true),
+            (Code::ForeignKey, Some(5), true),
+        ]
+    );
+    assert!(report.files[0].report.plan.is_some());
+}
+
+#[test]
+fn shift_jis_and_utf8_with_bom_are_accepted() {
+    let profile = builtin("celf/users").unwrap();
+    let text = String::from_utf8(support::read("celf/users", "valid.csv")).unwrap();
+    let sjis = support::encode(&text, "shift_jis");
+    let mut bom = b"\xEF\xBB\xBF".to_vec();
+    bom.extend_from_slice(text.as_bytes());
+    for (name, bytes) in [("sjis", sjis), ("bom", bom)] {
+        let report = support::check_chunked(&bytes, &profile, CheckOptions::default(), None, 0);
+        assert!(
+            report.diagnostics.is_empty(),
+            "{name}: {:?}",
+            report.diagnostics
+        );
+        support::assert_streaming_equal(&bytes, &profile, &CheckOptions::default(), None, name);
+    }
+}
+
+#[test]
+fn messages_in_japanese() {
+    let options = CheckOptions {
+        lang: csv_preflight::Lang::Ja,
+        ..support::options(&[("signedInUserId", ParamValue::String("user01".into()))])
+    };
+    let report = support::check_fixture("celf/users", "valid.csv", options);
+    assert_eq!(
+        report.diagnostics[0].message,
+        "「id」にこの値は使えません：ログイン中の管理者自身のアカウントはインポートで更新できません"
+    );
+}

@@ -1,0 +1,227 @@
+//! FLAT user data files (`flat/users-differential`, `flat/users-total`, seed 002): every fixture as
+//! a snapshot, Shift_JIS, seats, administrators, 50,000 tags, and plans against the export —
+//! including the delete mode where one mismatch fails the whole import.
+
+mod support;
+
+use csv_preflight::profile::{ImportMode, ParamValue};
+use csv_preflight::{builtin, CheckOptions, Code, TextEncoding};
+
+const DIFF: &str = "flat/users-differential";
+const TOTAL: &str = "flat/users-total";
+
+fn mode(value: &str) -> CheckOptions {
+    support::options(&[("importMode", ParamValue::String(value.into()))])
+}
+
+#[test]
+fn every_differential_fixture_matches_its_snapshot() {
+    support::snapshot_fixtures(DIFF, 11);
+}
+
+#[test]
+fn every_total_fixture_matches_its_snapshot() {
+    support::snapshot_fixtures(TOTAL, 6);
+}
+
+#[test]
+fn shift_jis_tsv_and_excel_csv_are_accepted() {
+    for (id, name) in [
+        (DIFF, "valid.tsv"),
+        (DIFF, "valid-excel.csv"),
+        (TOTAL, "valid.tsv"),
+    ] {
+        let profile = builtin(id).unwrap();
+        let text = String::from_utf8(support::read(id, name)).unwrap();
+        let bytes = support::encode(&text, "shift_jis");
+        let report = support::check_chunked(&bytes, &profile, CheckOptions::default(), None, 0);
+        assert!(
+            report.diagnostics.is_empty(),
+            "{id} {name}: {:?}",
+            report.diagnostics
+        );
+        assert_eq!(report.detected.encoding, Some(TextEncoding::ShiftJis));
+        support::assert_streaming_equal(&bytes, &profile, &CheckOptions::default(), None, name);
+    }
+}
+
+#[test]
+fn rows_are_limited_to_contracted_seats_minus_administrators() {
+    let options = support::options(&[
+        ("contractedSeats", ParamValue::Integer(3)),
+        ("administratorCount", ParamValue::Integer(1)),
+    ]);
+    let report = support::check_fixture(DIFF, "valid.tsv", options);
+    assert_eq!(
+        support::diagnostics("valid.tsv", &report),
+        "valid.tsv error too-many-rows row=- column=-\n"
+    );
+    assert_eq!(
+        report.diagnostics[0].message,
+        "the file has 3 users; at most 2 can be imported"
+    );
+    let roomy = support::options(&[("contractedSeats", ParamValue::Integer(4))]);
+    assert!(support::check_fixture(DIFF, "valid.tsv", roomy).valid);
+}
+
+#[test]
+fn administrators_cannot_be_imported() {
+    let options = support::options(&[(
+        "administratorEmails",
+        ParamValue::StringList(vec!["Suzuki@Example.com".into()]),
+    )]);
+    let report = support::check_fixture(TOTAL, "valid.tsv", options);
+    assert_eq!(
+        support::diagnostics("valid.tsv", &report),
+        "valid.tsv error forbidden-value row=3 column=email\n"
+    );
+}
+
+#[test]
+fn at_most_50000_distinct_tags() {
+    let profile = builtin(TOTAL).unwrap();
+    let mut text = String::from("#email\ttag\tpermission\r\n");
+    for i in 0..50_001 {
+        text.push_str(&format!("u{i}@example.com\ttag{i}\t\r\n"));
+    }
+    text.push_str("last@example.com\ttag0\t\r\n");
+    let report =
+        support::check_chunked(text.as_bytes(), &profile, CheckOptions::default(), None, 0);
+    assert_eq!(
+        support::diagnostics("tags.tsv", &report),
+        "tags.tsv error too-many-distinct-values row=50002 column=tag\n"
+    );
+}
+
+#[test]
+fn an_unknown_import_mode_is_an_error() {
+    let profile = builtin(DIFF).unwrap();
+    let err = csv_preflight::check(b"", &profile, mode("merge")).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid options: parameter \"importMode\" must be one of: add-change, delete"
+    );
+}
+
+#[test]
+fn differential_add_change_plan() {
+    let profile = builtin(DIFF).unwrap();
+    let options = mode("add-change");
+    let baseline = support::baseline(&profile, &support::read(TOTAL, "export.tsv"), &options);
+    let upload = support::read(DIFF, "plan-delete.tsv");
+    let report = support::check_chunked(
+        &upload,
+        &profile,
+        options.clone(),
+        Some(baseline.clone()),
+        0,
+    );
+    let plan = report.plan.as_ref().unwrap();
+    assert_eq!(plan.mode, ImportMode::Merge);
+    insta::assert_snapshot!(
+        "flat_differential_add_change_plan",
+        format!(
+            "{}{}",
+            support::listing("plan-delete.tsv", &report),
+            support::plan(plan)
+        )
+    );
+    support::assert_streaming_equal(&upload, &profile, &options, Some(baseline), "add-change");
+}
+
+#[test]
+fn delete_mode_every_row_must_match_exactly() {
+    let profile = builtin(DIFF).unwrap();
+    let options = mode("delete");
+    let baseline = support::baseline(&profile, &support::read(TOTAL, "export.tsv"), &options);
+    let upload = support::read(DIFF, "plan-delete.tsv");
+    let report = support::check_chunked(
+        &upload,
+        &profile,
+        options.clone(),
+        Some(baseline.clone()),
+        0,
+    );
+    assert_eq!(
+        support::diagnostics("plan-delete.tsv", &report),
+        "plan-delete.tsv error delete-mismatch row=4 column=permission\n\
+         plan-delete.tsv error delete-mismatch row=5 column=tag\n\
+         plan-delete.tsv error delete-mismatch row=6 column=email\n\
+         plan-delete.tsv error delete-mismatch row=7 column=email\n"
+    );
+    assert_eq!(
+        report.diagnostics[0].message,
+        "\"permission\" differs from the current export; in delete mode a single mismatch makes the whole import fail"
+    );
+    assert_eq!(
+        report.diagnostics[2].message,
+        "this user is not in the current export; in delete mode a single mismatch makes the whole import fail"
+    );
+    insta::assert_snapshot!(
+        "flat_delete_plan",
+        support::plan(report.plan.as_ref().unwrap())
+    );
+    support::assert_streaming_equal(&upload, &profile, &options, Some(baseline), "delete");
+}
+
+#[test]
+fn delete_mode_without_the_export_says_rows_were_not_compared() {
+    let report = support::check_fixture(DIFF, "valid.tsv", mode("delete"));
+    assert!(report.valid);
+    assert_eq!(
+        support::diagnostics("valid.tsv", &report),
+        "valid.tsv info baseline-missing row=- column=-\n"
+    );
+}
+
+#[test]
+fn total_import_lists_the_users_it_deletes_but_not_administrators() {
+    let profile = builtin(TOTAL).unwrap();
+    let options = support::options(&[(
+        "administratorEmails",
+        ParamValue::StringList(vec!["admin@example.com".into()]),
+    )]);
+    let baseline = support::baseline(&profile, &support::read(TOTAL, "export.tsv"), &options);
+    let upload = support::read(TOTAL, "plan-total.tsv");
+    let report = support::check_chunked(
+        &upload,
+        &profile,
+        options.clone(),
+        Some(baseline.clone()),
+        0,
+    );
+    let plan = report.plan.as_ref().unwrap();
+    assert_eq!(
+        plan.delete.keys,
+        vec!["tanaka@example.com", "sato@example.com"]
+    );
+    insta::assert_snapshot!(
+        "flat_total_plan",
+        format!(
+            "{}{}",
+            support::listing("plan-total.tsv", &report),
+            support::plan(plan)
+        )
+    );
+    support::assert_streaming_equal(&upload, &profile, &options, Some(baseline), "total");
+    assert!(report
+        .diagnostics
+        .iter()
+        .all(|d| d.code != Code::ForbiddenValue));
+}
+
+#[test]
+fn delete_mismatch_in_japanese() {
+    let profile = builtin(DIFF).unwrap();
+    let options = CheckOptions {
+        lang: csv_preflight::Lang::Ja,
+        ..mode("delete")
+    };
+    let baseline = support::baseline(&profile, &support::read(TOTAL, "export.tsv"), &options);
+    let upload = support::read(DIFF, "plan-delete.tsv");
+    let report = support::check_chunked(&upload, &profile, options, Some(baseline), 0);
+    assert_eq!(
+        report.diagnostics[0].message,
+        "「permission」が現在のエクスポートと異なります。削除モードでは 1 件でも一致しないとインポート全体が失敗します"
+    );
+}

@@ -1,0 +1,135 @@
+//! learningBOX batch user registration/update (`learningbox/users`, seed 001): every fixture as a
+//! snapshot, the tenant parameters, Shift_JIS, and the plan against a user download.
+
+mod support;
+
+use csv_preflight::profile::ParamValue;
+use csv_preflight::{builtin, CheckOptions, Code, TextEncoding};
+
+const ID: &str = "learningbox/users";
+
+#[test]
+fn every_fixture_matches_its_snapshot_and_streams_the_same() {
+    support::snapshot_fixtures(ID, 14);
+}
+
+#[test]
+fn exact_diagnostics_of_the_login_id_rules() {
+    let report = support::check_fixture(ID, "login-id.csv", CheckOptions::default());
+    let got: Vec<(Code, Option<u64>, Option<&str>)> = report
+        .diagnostics
+        .iter()
+        .map(|d| (d.code, d.row, d.column.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (Code::TooShort, Some(2), Some("Login ID")),
+            (Code::TooLong, Some(3), Some("Login ID")),
+            (Code::InvalidCharacter, Some(4), Some("Login ID")),
+            (Code::InvalidCharacter, Some(5), Some("Login ID")),
+        ]
+    );
+}
+
+#[test]
+fn password_needs_a_letter_and_a_digit() {
+    let report = support::check_fixture(ID, "password.csv", CheckOptions::default());
+    let got: Vec<(&str, Option<u64>)> = report
+        .diagnostics
+        .iter()
+        .map(|d| (d.code.as_str(), d.row))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("too-short", Some(2)),
+            ("missing-character-class", Some(3)),
+            ("missing-character-class", Some(4)),
+            ("invalid-character", Some(5)),
+            ("too-long", Some(6)),
+        ]
+    );
+    assert_eq!(
+        report.diagnostics[1].message,
+        "the value needs at least one of: half-width digits"
+    );
+}
+
+#[test]
+fn login_ids_turned_off_means_the_sign_in_column_stays_blank() {
+    let options = support::options(&[("loginIdDisabled", ParamValue::Boolean(true))]);
+    let report = support::check_fixture(ID, "valid.csv", options);
+    assert_eq!(
+        support::diagnostics("valid.csv", &report),
+        "valid.csv error row-constraint row=2 column=Login ID\n\
+         valid.csv error row-constraint row=3 column=Login ID\n\
+         valid.csv error row-constraint row=4 column=Login ID\n"
+    );
+    assert_eq!(
+        report.diagnostics[0].message,
+        "\"Login ID\" must be empty: login IDs are turned off in Input field settings, so the sign-in column stays blank"
+    );
+}
+
+#[test]
+fn permissions_need_the_right_to_grant_them() {
+    let options = support::options(&[("canGrantPermissions", ParamValue::Boolean(false))]);
+    let report = support::check_fixture(ID, "valid-role.csv", options);
+    assert_eq!(
+        support::diagnostics("valid-role.csv", &report),
+        "valid-role.csv error row-constraint row=2 column=Role\n"
+    );
+    let allowed = support::options(&[("canGrantPermissions", ParamValue::Boolean(true))]);
+    assert!(support::check_fixture(ID, "valid-role.csv", allowed).valid);
+}
+
+#[test]
+fn shift_jis_is_accepted() {
+    let profile = builtin(ID).unwrap();
+    let text = String::from_utf8(support::read(ID, "valid.csv")).unwrap();
+    let bytes = support::encode(&text, "shift_jis");
+    let report = support::check_chunked(&bytes, &profile, CheckOptions::default(), None, 0);
+    assert!(report.diagnostics.is_empty(), "{:?}", report.diagnostics);
+    assert_eq!(report.detected.encoding, Some(TextEncoding::ShiftJis));
+    support::assert_streaming_equal(&bytes, &profile, &CheckOptions::default(), None, "sjis");
+}
+
+#[test]
+fn plan_against_the_user_download() {
+    let profile = builtin(ID).unwrap();
+    let options = CheckOptions::default();
+    let baseline = support::baseline(&profile, &support::read(ID, "export.csv"), &options);
+    let upload = support::read(ID, "plan-upload.csv");
+    let report = support::check_chunked(
+        &upload,
+        &profile,
+        options.clone(),
+        Some(baseline.clone()),
+        0,
+    );
+    insta::assert_snapshot!(
+        "learningbox_plan",
+        format!(
+            "{}{}",
+            support::listing("plan-upload.csv", &report),
+            support::plan(report.plan.as_ref().unwrap())
+        )
+    );
+    // The e-mail of an existing user under another login ID: an error that points to "Edit user".
+    let conflict = report
+        .diagnostics
+        .iter()
+        .find(|d| d.code == Code::KeyConflict)
+        .unwrap();
+    assert_eq!(
+        (conflict.row, conflict.column.as_deref()),
+        (Some(4), Some("Email address"))
+    );
+    assert_eq!(
+        conflict.message,
+        "\"Email address\" belongs to another user in the current export (row 4)"
+    );
+    assert!(conflict.help.as_deref().unwrap().contains("\"Edit user\""));
+    support::assert_streaming_equal(&upload, &profile, &options, Some(baseline), "plan");
+}
