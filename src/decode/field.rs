@@ -1,0 +1,127 @@
+//! Decoding one field to UTF-8, reporting every malformed byte sequence at its offset.
+
+use std::borrow::Cow;
+
+use super::identify::run_decoder;
+use serde::{Deserialize, Serialize};
+
+use super::TextEncoding;
+
+/// A malformed byte sequence inside a field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Malformed {
+    /// Offset of the first malformed byte from the field's first byte.
+    pub offset: usize,
+    /// Length of the malformed sequence in bytes (at least 1).
+    pub len: usize,
+}
+
+/// A field decoded to UTF-8.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded<'a> {
+    /// The text. `Cow::Borrowed` means the field's bytes were used as they are
+    /// (valid UTF-8, or pure ASCII in a legacy encoding) with no allocation;
+    /// `Cow::Owned` means they were converted or repaired. Every malformed
+    /// sequence is replaced by one U+FFFD.
+    pub text: Cow<'a, str>,
+    /// The malformed sequences, in order of offset (empty when clean).
+    pub malformed: &'a [Malformed],
+}
+
+impl Decoded<'_> {
+    /// Whether the field decoded without any malformed sequence.
+    pub fn is_clean(&self) -> bool {
+        self.malformed.is_empty()
+    }
+}
+
+/// Decodes fields (already split on the raw bytes) to UTF-8, reusing its
+/// buffers from one field to the next.
+#[derive(Debug, Clone)]
+pub struct FieldDecoder {
+    encoding: TextEncoding,
+    malformed: Vec<Malformed>,
+}
+
+impl FieldDecoder {
+    /// A decoder for fields in `encoding`. For UTF-16 (transcoded to UTF-8
+    /// upstream by [`Utf16Transcoder`]) it decodes UTF-8.
+    pub fn new(encoding: TextEncoding) -> Self {
+        FieldDecoder {
+            encoding,
+            malformed: Vec::new(),
+        }
+    }
+
+    /// The encoding given to [`FieldDecoder::new`].
+    pub fn encoding(&self) -> TextEncoding {
+        self.encoding
+    }
+
+    /// Decodes one field's bytes; malformed sequences become U+FFFD and are
+    /// all reported with their offsets inside the field. The whole field is
+    /// decoded at once: an incomplete character at its end is malformed.
+    pub fn decode<'a>(&'a mut self, bytes: &'a [u8]) -> Decoded<'a> {
+        self.malformed.clear();
+        let text = match self.encoding {
+            TextEncoding::Utf8 | TextEncoding::Utf16Le | TextEncoding::Utf16Be => {
+                decode_utf8(bytes, &mut self.malformed)
+            }
+            legacy => {
+                if bytes.is_ascii() {
+                    // ASCII bytes are ASCII characters in every legacy encoding.
+                    Cow::Borrowed(std::str::from_utf8(bytes).unwrap_or_default())
+                } else {
+                    let mut out = String::new();
+                    let malformed = &mut self.malformed;
+                    run_decoder(
+                        legacy.encoding_rs().new_decoder_without_bom_handling(),
+                        bytes,
+                        true,
+                        &mut out,
+                        |offset, len| {
+                            malformed.push(Malformed { offset, len });
+                            true
+                        },
+                    );
+                    Cow::Owned(out)
+                }
+            }
+        };
+        Decoded {
+            text,
+            malformed: &self.malformed,
+        }
+    }
+}
+
+/// UTF-8 fast path: borrowed when valid, else repaired with every malformed
+/// sequence (maximal invalid subparts, as `String::from_utf8_lossy`) recorded.
+fn decode_utf8<'a>(bytes: &'a [u8], malformed: &mut Vec<Malformed>) -> Cow<'a, str> {
+    let first_error = match std::str::from_utf8(bytes) {
+        Ok(text) => return Cow::Borrowed(text),
+        Err(e) => e,
+    };
+    let mut out = String::with_capacity(bytes.len().saturating_add(8));
+    let mut pos = 0usize;
+    let mut error = Some(first_error);
+    while let Some(e) = error.take() {
+        let rest = bytes.get(pos..).unwrap_or(&[]);
+        let valid_up_to = e.valid_up_to();
+        let (valid, after_valid) = rest.split_at_checked(valid_up_to).unwrap_or((rest, &[]));
+        out.push_str(std::str::from_utf8(valid).unwrap_or_default());
+        let bad = e.error_len().unwrap_or(after_valid.len()).max(1);
+        malformed.push(Malformed {
+            offset: pos + valid_up_to,
+            len: bad,
+        });
+        out.push('\u{FFFD}');
+        pos = (pos + valid_up_to + bad).min(bytes.len());
+        let rest = bytes.get(pos..).unwrap_or(&[]);
+        match std::str::from_utf8(rest) {
+            Ok(text) => out.push_str(text),
+            Err(e) => error = Some(e),
+        }
+    }
+    Cow::Owned(out)
+}

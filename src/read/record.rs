@@ -1,0 +1,359 @@
+//! Records, positions, quote problems and line-ending statistics: what the tokenizer hands out.
+
+/// At most this many [`QuoteProblem`]s are stored per record; further ones are
+/// only counted (see [`Record::total_problems`]). This bounds memory on hostile
+/// input such as a binary file full of quote characters.
+pub const MAX_PROBLEMS_PER_RECORD: usize = 256;
+
+/// A record terminator style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum LineEnding {
+    /// `\r\n` (Windows, Excel).
+    Crlf,
+    /// `\n` (Unix).
+    Lf,
+    /// A lone `\r` (classic Mac OS).
+    Cr,
+}
+
+impl LineEnding {
+    /// The conventional upper-case name: `"CRLF"`, `"LF"` or `"CR"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LineEnding::Crlf => "CRLF",
+            LineEnding::Lf => "LF",
+            LineEnding::Cr => "CR",
+        }
+    }
+}
+
+/// How byte offsets advance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum OffsetMode {
+    /// One per input byte: the input *is* the file's bytes.
+    #[default]
+    Utf8,
+    /// The input is UTF-8 transcoded from a UTF-16 file: each UTF-8 lead byte
+    /// of a 1-3 byte sequence advances the offset by 2, a lead byte of a 4-byte
+    /// sequence (`0xF0..=0xF7`) by 4 and continuation bytes (`0x80..=0xBF`) by
+    /// 0, so offsets are exact offsets in the original UTF-16 file. (Bytes that
+    /// cannot occur in UTF-8, `0xF8..=0xFF`, count 2.)
+    Utf16Transcoded,
+}
+
+/// Offset weight of one byte in [`OffsetMode::Utf16Transcoded`] mode.
+#[inline]
+pub(super) fn utf16_weight(b: u8) -> u64 {
+    match b {
+        0x80..=0xBF => 0,
+        0xF0..=0xF7 => 4,
+        _ => 2,
+    }
+}
+
+/// Tokenizer settings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct TokenizerConfig {
+    /// Field separator, e.g. `b','`, `b'\t'` or `b';'`.
+    pub delimiter: u8,
+    /// Quote character, normally `b'"'`.
+    pub quote: u8,
+    /// Longer fields are truncated in the record buffer (content beyond is
+    /// dropped, scanning continues) and reported by
+    /// [`Record::truncated_fields`].
+    pub max_field_bytes: usize,
+    /// Fields beyond this many are not stored (only counted, see
+    /// [`Record::total_fields`]). A value of 0 is treated as 1, so every
+    /// record has at least one stored field.
+    pub max_fields: usize,
+    /// Absolute file offset of the first byte fed (e.g. 3 after a UTF-8 BOM).
+    pub start_offset: u64,
+    /// How offsets advance per input byte.
+    pub offset_mode: OffsetMode,
+}
+
+impl Default for TokenizerConfig {
+    /// Comma-separated, `"`-quoted, 64 KiB per field, 1024 fields, offset 0,
+    /// [`OffsetMode::Utf8`].
+    fn default() -> Self {
+        TokenizerConfig {
+            delimiter: b',',
+            quote: b'"',
+            max_field_bytes: 64 * 1024,
+            max_fields: 1024,
+            start_offset: 0,
+            offset_mode: OffsetMode::Utf8,
+        }
+    }
+}
+
+/// Where a record starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Position {
+    /// Absolute offset of the record's first byte.
+    pub byte: u64,
+    /// 1-based physical line of the record's first byte.
+    pub line: u64,
+    /// 1-based record number (blank-line records count).
+    pub record: u64,
+}
+
+/// A quoting anomaly. `byte` is absolute, `line` 1-based, `field` 0-based.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum QuoteProblem {
+    /// A quote character inside an unquoted field, e.g. `ab"c`; `byte` is that
+    /// quote's offset. The quote is kept as content.
+    StrayQuote {
+        /// Absolute offset of the quote character.
+        byte: u64,
+        /// 1-based physical line of the quote character.
+        line: u64,
+        /// 0-based field index.
+        field: usize,
+    },
+    /// Text after the closing quote of a quoted field, e.g. `"ab"c`; `byte` is
+    /// the offset of the first byte after the closing quote. The text is kept
+    /// (the field becomes `abc`) and is scanned as unquoted content from there
+    /// on, so later quotes in the same field are [`QuoteProblem::StrayQuote`]s.
+    TextAfterClosingQuote {
+        /// Absolute offset of the first byte after the closing quote.
+        byte: u64,
+        /// 1-based physical line of that byte.
+        line: u64,
+        /// 0-based field index.
+        field: usize,
+    },
+    /// The input ended inside a quoted field; `byte`/`line` locate the
+    /// *opening* quote. The content up to the end of input is kept.
+    UnclosedQuote {
+        /// Absolute offset of the opening quote.
+        byte: u64,
+        /// 1-based physical line of the opening quote.
+        line: u64,
+        /// 0-based field index.
+        field: usize,
+    },
+}
+
+impl QuoteProblem {
+    /// Absolute byte offset the problem points at.
+    pub fn byte(&self) -> u64 {
+        match *self {
+            QuoteProblem::StrayQuote { byte, .. }
+            | QuoteProblem::TextAfterClosingQuote { byte, .. }
+            | QuoteProblem::UnclosedQuote { byte, .. } => byte,
+        }
+    }
+
+    /// 1-based physical line the problem points at.
+    pub fn line(&self) -> u64 {
+        match *self {
+            QuoteProblem::StrayQuote { line, .. }
+            | QuoteProblem::TextAfterClosingQuote { line, .. }
+            | QuoteProblem::UnclosedQuote { line, .. } => line,
+        }
+    }
+
+    /// 0-based index of the field the problem is in.
+    pub fn field(&self) -> usize {
+        match *self {
+            QuoteProblem::StrayQuote { field, .. }
+            | QuoteProblem::TextAfterClosingQuote { field, .. }
+            | QuoteProblem::UnclosedQuote { field, .. } => field,
+        }
+    }
+}
+
+/// One tokenized record, lent to the callback of [`Tokenizer::feed`] /
+/// [`Tokenizer::finish`]. Its buffers are reused for the next record: copy out
+/// whatever must outlive the callback.
+#[derive(Debug, Clone, Default)]
+pub struct Record {
+    /// Unescaped content of all stored fields, concatenated.
+    pub(super) buf: Vec<u8>,
+    /// End of each stored field in `buf`.
+    pub(super) ends: Vec<usize>,
+    /// Absolute offset of each stored field's first byte.
+    pub(super) starts: Vec<u64>,
+    /// Whether each stored field started with the quote character.
+    pub(super) quoted: Vec<bool>,
+    /// Stored problems (at most [`MAX_PROBLEMS_PER_RECORD`]).
+    pub(super) problems: Vec<QuoteProblem>,
+    /// All problems, stored or not.
+    pub(super) problem_count: usize,
+    /// Indexes of stored fields longer than `max_field_bytes`.
+    pub(super) truncated: Vec<usize>,
+    /// All fields, stored or not.
+    pub(super) total_fields: usize,
+    pub(super) position: Position,
+    pub(super) end_offset: u64,
+    pub(super) lines: u64,
+    pub(super) terminator: Option<LineEnding>,
+    pub(super) blank: bool,
+    pub(super) non_ascii: bool,
+}
+
+impl Record {
+    /// Number of stored fields (at least 1 for every emitted record; at most
+    /// `max_fields`).
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Whether no field is stored. Never true for an emitted record (a blank
+    /// line has one empty field).
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// Unescaped content of field `i` (`""` inside quotes becomes `"`; the
+    /// enclosing quotes are removed), truncated to `max_field_bytes`.
+    pub fn field(&self, i: usize) -> Option<&[u8]> {
+        let end = *self.ends.get(i)?;
+        let start = match i.checked_sub(1) {
+            Some(prev) => *self.ends.get(prev)?,
+            None => 0,
+        };
+        self.buf.get(start..end)
+    }
+
+    /// All stored fields, in order.
+    pub fn fields(&self) -> impl Iterator<Item = &[u8]> + '_ {
+        (0..self.len()).filter_map(move |i| self.field(i))
+    }
+
+    /// Absolute offset of field `i`'s first byte in the file (the opening
+    /// quote for quoted fields; for an empty field, the offset of the
+    /// delimiter or terminator that follows it, or of the end of input).
+    pub fn field_offset(&self, i: usize) -> Option<u64> {
+        self.starts.get(i).copied()
+    }
+
+    /// Whether field `i` started with the quote character (false for a field
+    /// that is not stored).
+    pub fn was_quoted(&self, i: usize) -> bool {
+        self.quoted.get(i).copied().unwrap_or(false)
+    }
+
+    /// Where the record starts.
+    pub fn position(&self) -> Position {
+        self.position
+    }
+
+    /// Absolute offset just past the record (after its terminator, if any).
+    pub fn end_offset(&self) -> u64 {
+        self.end_offset
+    }
+
+    /// Physical lines the record spans: 1 + line breaks inside quoted fields.
+    pub fn lines(&self) -> u64 {
+        self.lines
+    }
+
+    /// The terminator that ended the record; `None` for the last record when
+    /// the input does not end with a line break.
+    pub fn terminator(&self) -> Option<LineEnding> {
+        self.terminator
+    }
+
+    /// Quoting anomalies in this record, in input order (at most
+    /// [`MAX_PROBLEMS_PER_RECORD`]).
+    pub fn problems(&self) -> &[QuoteProblem] {
+        &self.problems
+    }
+
+    /// Number of quoting anomalies in this record, including any beyond
+    /// [`MAX_PROBLEMS_PER_RECORD`] that were not stored.
+    pub fn total_problems(&self) -> usize {
+        self.problem_count
+    }
+
+    /// Whether the record is an empty physical line: a terminator and nothing
+    /// else (not even `""`). Such a record has one empty, unquoted field.
+    pub fn is_blank_line(&self) -> bool {
+        self.blank
+    }
+
+    /// Indexes of stored fields longer than `max_field_bytes` (their content
+    /// is truncated), ascending.
+    pub fn truncated_fields(&self) -> impl Iterator<Item = usize> + '_ {
+        self.truncated.iter().copied()
+    }
+
+    /// Number of fields seen, including those beyond `max_fields` that were
+    /// not stored. Greater than [`Record::len`] exactly when fields were
+    /// dropped.
+    pub fn total_fields(&self) -> usize {
+        self.total_fields
+    }
+
+    /// Whether any stored field content (after truncation) contains a byte
+    /// `>= 0x80`.
+    pub fn has_non_ascii(&self) -> bool {
+        self.non_ascii
+    }
+
+    /// Clears everything, keeping the allocations.
+    pub(super) fn reset(&mut self) {
+        self.buf.clear();
+        self.ends.clear();
+        self.starts.clear();
+        self.quoted.clear();
+        self.problems.clear();
+        self.problem_count = 0;
+        self.truncated.clear();
+        self.total_fields = 0;
+        self.position = Position::default();
+        self.end_offset = 0;
+        self.lines = 0;
+        self.terminator = None;
+        self.blank = false;
+        self.non_ascii = false;
+    }
+}
+
+/// Record terminator statistics for the whole input. Only terminators that
+/// end records are counted, not line breaks inside quoted fields (Excel writes
+/// LF inside cells and CRLF between records). The `first_*` positions are
+/// `(byte, line)`: the absolute offset of the terminator's first byte and the
+/// 1-based physical line it ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct LineEndingStats {
+    /// Records ended by CRLF.
+    pub crlf: u64,
+    /// Records ended by LF.
+    pub lf: u64,
+    /// Records ended by a lone CR.
+    pub cr: u64,
+    /// `(byte, line)` of the first CRLF terminator.
+    pub first_crlf: Option<(u64, u64)>,
+    /// `(byte, line)` of the first LF terminator.
+    pub first_lf: Option<(u64, u64)>,
+    /// `(byte, line)` of the first lone-CR terminator.
+    pub first_cr: Option<(u64, u64)>,
+}
+
+impl LineEndingStats {
+    /// Total number of terminators seen.
+    pub fn total(&self) -> u64 {
+        self.crlf.saturating_add(self.lf).saturating_add(self.cr)
+    }
+
+    /// How many distinct terminator styles were seen (0 to 3); more than 1
+    /// means the file mixes line endings.
+    pub fn styles(&self) -> usize {
+        usize::from(self.crlf > 0) + usize::from(self.lf > 0) + usize::from(self.cr > 0)
+    }
+
+    pub(super) fn record(&mut self, kind: LineEnding, byte: u64, line: u64) {
+        let (count, first) = match kind {
+            LineEnding::Crlf => (&mut self.crlf, &mut self.first_crlf),
+            LineEnding::Lf => (&mut self.lf, &mut self.first_lf),
+            LineEnding::Cr => (&mut self.cr, &mut self.first_cr),
+        };
+        *count = count.saturating_add(1);
+        if first.is_none() {
+            *first = Some((byte, line));
+        }
+    }
+}
