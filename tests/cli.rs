@@ -11,9 +11,12 @@ fn run(args: &[&str]) -> Output {
         .unwrap()
 }
 
-/// A copy of an add-users fixture under a name IWpro accepts (`add-users_*.csv`).
+/// A copy of an add-users fixture under a name IWpro accepts (`add-users_*.csv`), in a directory of
+/// its own per call (tests run in parallel and may copy the same fixture at the same time).
 fn fixture(name: &str) -> String {
-    let dir = std::env::temp_dir().join(format!("csv-preflight-cli-{}", std::process::id()));
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("csv-preflight-cli-{}-{n}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let target = dir.join(format!("add-users_{name}"));
     std::fs::copy(
