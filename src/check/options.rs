@@ -14,6 +14,9 @@ pub struct Limits {
     pub max_field_bytes: usize,
     /// Most fields stored per row (more are counted and reported).
     pub max_fields: usize,
+    /// Most bytes stored per row, all fields together (a row of many fields each under
+    /// `max_field_bytes`); the rest of the row is not checked and the row is reported.
+    pub max_record_bytes: usize,
     /// Most distinct values indexed per unique key.
     pub max_unique_keys: usize,
 }
@@ -23,6 +26,7 @@ impl Default for Limits {
         Limits {
             max_field_bytes: 1 << 20,
             max_fields: 4096,
+            max_record_bytes: 4 << 20,
             max_unique_keys: 5_000_000,
         }
     }

@@ -63,6 +63,7 @@ impl<S: Sink> Engine<S> {
             quote: b'"',
             max_field_bytes: limits.max_field_bytes,
             max_fields: limits.max_fields,
+            max_record_bytes: limits.max_record_bytes,
             start_offset: bom_len as u64,
             offset_mode: if utf16.is_some() {
                 OffsetMode::Utf16Transcoded

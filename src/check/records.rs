@@ -274,5 +274,10 @@ impl<S: Sink> Engine<S> {
             let place = self.place(record, None);
             self.emit(kind, place, None, None);
         }
+        let limit = self.options.limits.max_record_bytes;
+        if let Some(kind) = limits::record_too_long(limit, record.record_truncated()) {
+            let place = self.place(record, None);
+            self.emit(kind, place, None, None);
+        }
     }
 }

@@ -66,6 +66,10 @@ pub struct TokenizerConfig {
     /// [`Record::total_fields`]). A value of 0 is treated as 1, so every
     /// record has at least one stored field.
     pub max_fields: usize,
+    /// Most content bytes stored per record, all fields together (a row of
+    /// many fields each under `max_field_bytes`). Content beyond is dropped,
+    /// scanning continues, and [`Record::record_truncated`] is set.
+    pub max_record_bytes: usize,
     /// Absolute file offset of the first byte fed (e.g. 3 after a UTF-8 BOM).
     pub start_offset: u64,
     /// How offsets advance per input byte.
@@ -73,14 +77,15 @@ pub struct TokenizerConfig {
 }
 
 impl Default for TokenizerConfig {
-    /// Comma-separated, `"`-quoted, 64 KiB per field, 1024 fields, offset 0,
-    /// [`OffsetMode::Utf8`].
+    /// Comma-separated, `"`-quoted, 64 KiB per field, 1024 fields, 4 MiB per
+    /// record, offset 0, [`OffsetMode::Utf8`].
     fn default() -> Self {
         TokenizerConfig {
             delimiter: b',',
             quote: b'"',
             max_field_bytes: 64 * 1024,
             max_fields: 1024,
+            max_record_bytes: 4 << 20,
             start_offset: 0,
             offset_mode: OffsetMode::Utf8,
         }
@@ -185,6 +190,8 @@ pub struct Record {
     pub(super) truncated: Vec<usize>,
     /// All fields, stored or not.
     pub(super) total_fields: usize,
+    /// Content was dropped because the record reached `max_record_bytes`.
+    pub(super) record_truncated: bool,
     pub(super) position: Position,
     pub(super) end_offset: u64,
     pub(super) lines: u64,
@@ -287,6 +294,13 @@ impl Record {
         self.total_fields
     }
 
+    /// Whether stored content was cut because the whole record reached
+    /// `max_record_bytes` (fields cut only by this bound are not listed in
+    /// [`Record::truncated_fields`]).
+    pub fn record_truncated(&self) -> bool {
+        self.record_truncated
+    }
+
     /// Whether any stored field content (after truncation) contains a byte
     /// `>= 0x80`.
     pub fn has_non_ascii(&self) -> bool {
@@ -303,6 +317,7 @@ impl Record {
         self.problem_count = 0;
         self.truncated.clear();
         self.total_fields = 0;
+        self.record_truncated = false;
         self.position = Position::default();
         self.end_offset = 0;
         self.lines = 0;

@@ -372,14 +372,21 @@ impl Tokenizer {
             return;
         }
         if self.field_stored {
-            let room = self.cfg.max_field_bytes.saturating_sub(self.field_len);
+            let field_room = self.cfg.max_field_bytes.saturating_sub(self.field_len);
+            let record_room = self
+                .cfg
+                .max_record_bytes
+                .saturating_sub(self.record.buf.len());
+            let room = field_room.min(record_room);
             if bytes.len() <= room {
                 self.record.buf.extend_from_slice(bytes);
             } else {
                 self.record
                     .buf
                     .extend_from_slice(bytes.get(..room).unwrap_or_default());
-                self.field_truncated = true;
+                self.field_truncated |= bytes.len() > field_room;
+                // Only when the record bound, not the field bound, cut this content.
+                self.record.record_truncated |= record_room < bytes.len().min(field_room);
             }
         }
         self.field_len = self.field_len.saturating_add(bytes.len());

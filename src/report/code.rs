@@ -109,6 +109,8 @@ codes! {
     FieldTooLong = "field-too-long", Error;
     /// A row with more fields than the checker's limit.
     TooManyFields = "too-many-fields", Error;
+    /// A row longer than the checker's limit, all fields together (its end was not checked).
+    RecordTooLong = "record-too-long", Error;
     /// A required value is empty.
     MissingValue = "missing-value", Error;
     /// The cell must be empty.

@@ -95,6 +95,9 @@ pub enum Kind {
         limit: usize,
         found: usize,
     },
+    RecordTooLong {
+        limit: usize,
+    },
     MissingValue,
     MustBeEmpty,
     ValueNotNeeded,
@@ -284,6 +287,7 @@ impl Kind {
             ControlCharacter { .. } => Code::ControlCharacter,
             FieldTooLong { .. } => Code::FieldTooLong,
             TooManyFields { .. } => Code::TooManyFields,
+            RecordTooLong { .. } => Code::RecordTooLong,
             MissingValue => Code::MissingValue,
             MustBeEmpty => Code::MustBeEmpty,
             ValueNotNeeded => Code::ValueNotNeeded,

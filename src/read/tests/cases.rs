@@ -427,6 +427,27 @@ fn utf16_transcoded_offsets() {
 }
 
 #[test]
+fn max_record_bytes_truncates_the_row_not_each_field() {
+    let c = TokenizerConfig {
+        max_field_bytes: 3,
+        max_record_bytes: 5,
+        ..cfg()
+    };
+    let out = run(c, b"ab,cd,ef,gh\nabcdef,x\n");
+    assert_eq!(
+        fields(&out),
+        vec![vec!["ab", "cd", "e", ""], vec!["abc", "x"]]
+    );
+    assert!(out.recs[0].record_truncated);
+    assert_eq!(out.recs[0].truncated, Vec::<usize>::new());
+    assert_eq!(out.recs[0].total_fields, 4);
+    assert_eq!(out.recs[0].offsets, [0, 3, 6, 9]);
+    // The field bound cut the second row's first field; the record bound cut nothing.
+    assert!(!out.recs[1].record_truncated);
+    assert_eq!(out.recs[1].truncated, [0]);
+}
+
+#[test]
 fn max_field_bytes_truncates() {
     let c = TokenizerConfig {
         max_field_bytes: 3,

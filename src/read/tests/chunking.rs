@@ -136,6 +136,11 @@ fn random_bytes_never_panic_and_match_reference() {
             quote: [b'"', b'"', b'\n', b'"', 0x80][iter % 5],
             max_field_bytes: rng.below(5),
             max_fields: rng.below(4),
+            max_record_bytes: if iter % 3 == 0 {
+                rng.below(9)
+            } else {
+                usize::MAX
+            },
             start_offset: if iter % 7 == 0 { u64::MAX - 3 } else { 0 },
             offset_mode: if iter % 2 == 0 {
                 OffsetMode::Utf8

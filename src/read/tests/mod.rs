@@ -17,6 +17,7 @@ struct Snap {
     blank: bool,
     truncated: Vec<usize>,
     total_fields: usize,
+    record_truncated: bool,
     non_ascii: bool,
 }
 
@@ -40,6 +41,7 @@ impl Snap {
             blank: r.is_blank_line(),
             truncated: r.truncated_fields().collect(),
             total_fields: r.total_fields(),
+            record_truncated: r.record_truncated(),
             non_ascii: r.has_non_ascii(),
         }
     }

@@ -115,9 +115,17 @@ pub(super) fn oracle(cfg: TokenizerConfig, s: &[u8]) -> Out {
         }
         let blank = is_term(s[start]);
         let stored: Vec<_> = flds.iter().take(cfg.max_fields.max(1)).collect();
+        let mut budget = cfg.max_record_bytes;
+        let mut record_truncated = false;
         let fields: Vec<Vec<u8>> = stored
             .iter()
-            .map(|f| f.0[..f.0.len().min(cfg.max_field_bytes)].to_vec())
+            .map(|f| {
+                let keep = f.0.len().min(cfg.max_field_bytes);
+                let take = keep.min(budget);
+                record_truncated |= take < keep;
+                budget -= take;
+                f.0[..take].to_vec()
+            })
             .collect();
         let non_ascii = fields.iter().any(|f| f.iter().any(|&b| b >= 0x80));
         let line_span = lines[i] - lines[start];
@@ -143,6 +151,7 @@ pub(super) fn oracle(cfg: TokenizerConfig, s: &[u8]) -> Out {
             problems: probs.into_iter().take(MAX_PROBLEMS_PER_RECORD).collect(),
             blank,
             total_fields: flds.len(),
+            record_truncated,
             non_ascii,
         });
     }

@@ -114,6 +114,7 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
         ControlCharacter { ch } => (format!("the value contains {}", char_name(*ch, Lang::En)), Some(s("Remove the invisible character; it often comes from copying out of another program or a line break inside a cell (Alt+Enter)."))),
         FieldTooLong { limit } => (format!("the value is longer than {limit} bytes; only its start was checked"), Some(s("A quote is probably missing, making many lines one value."))),
         TooManyFields { limit, found } => (format!("row has {found} cells; only the first {limit} were checked"), Some(s("Check the delimiter and the quotes of this row."))),
+        RecordTooLong { limit } => (format!("the row is longer than {limit} bytes; only its start was checked"), Some(s("A quote is probably missing, or the row holds far more data than a user record."))),
         MissingValue => (format!("\"{column}\" is required"), Some(s("Enter a value."))),
         MustBeEmpty => (format!("\"{column}\" must be left empty here"), Some(s("Delete the value."))),
         ValueNotNeeded => (format!("\"{column}\" does not need to be entered"), Some(s("The system's manual says this item need not be entered; check that the value is what you mean, or leave it empty."))),

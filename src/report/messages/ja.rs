@@ -114,6 +114,7 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
         ControlCharacter { ch } => (format!("値に{}が含まれています", char_name(*ch, Lang::Ja)), Some(s("見えない文字を削除してください。他のソフトからのコピーや、セル内改行（Alt+Enter）が原因のことがよくあります。"))),
         FieldTooLong { limit } => (format!("値が {limit} バイトを超えています。先頭だけを確認しました"), Some(s("ダブルクォートが抜けていて、複数行が一つの値になっている可能性があります。"))),
         TooManyFields { limit, found } => (format!("この行のセルは {found} 個です。最初の {limit} 個だけを確認しました"), Some(s("この行の区切り文字とダブルクォートを確認してください。"))),
+        RecordTooLong { limit } => (format!("行が {limit} バイトを超えています。先頭だけを確認しました"), Some(s("ダブルクォートが抜けているか、ユーザー1件分としては多すぎるデータが入っています。"))),
         MissingValue => (format!("「{column}」は必須です"), Some(s("値を入力してください。"))),
         MustBeEmpty => (format!("ここでは「{column}」を空にする必要があります"), Some(s("値を削除してください。"))),
         ValueNotNeeded => (format!("「{column}」は入力不要の項目です"), Some(s("マニュアルでは入力不要とされています。意図した値か確認するか、空にしてください。"))),

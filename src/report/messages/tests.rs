@@ -80,6 +80,7 @@ fn samples() -> Vec<Kind> {
             limit: 10,
             found: 11,
         },
+        RecordTooLong { limit: 10 },
         MissingValue,
         MustBeEmpty,
         ValueNotNeeded,
