@@ -8,7 +8,8 @@ use crate::decode::{Decoded, FieldDecoder};
 use crate::read::{QuoteProblem, Record};
 use crate::report::{truncate_value, Kind};
 use crate::rules::{
-    blank_default, brackets, check_value, encoding, presence, row_rule, structure, whitespace,
+    blank_default, brackets, check_value, encoding, formula, presence, row_rule, structure,
+    whitespace,
 };
 
 impl<S: Sink> Engine<S> {
@@ -121,6 +122,7 @@ impl<S: Sink> Engine<S> {
         };
         let mut out = std::mem::take(&mut self.scratch);
         out.clear();
+        formula::check(raw, &mut out);
         let trimmed = whitespace::check(raw, &mut out);
         let value = if column.brackets {
             brackets::unwrap(trimmed, &mut out)

@@ -105,6 +105,8 @@ codes! {
     UnclosedQuote = "unclosed-quote", Error;
     /// A control character (NUL, tab, line feed, ...) inside a value.
     ControlCharacter = "control-character", Error;
+    /// A value a spreadsheet would run as a formula (starts with `=`, `+`, `-`, `@`, tab or CR).
+    FormulaPrefix = "formula-prefix", Warning;
     /// A field longer than the checker's limit (its end was not checked).
     FieldTooLong = "field-too-long", Error;
     /// A row with more fields than the checker's limit.

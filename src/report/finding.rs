@@ -88,6 +88,9 @@ pub enum Kind {
     ControlCharacter {
         ch: char,
     },
+    FormulaPrefix {
+        first: char,
+    },
     FieldTooLong {
         limit: usize,
     },
@@ -285,6 +288,7 @@ impl Kind {
             TextAfterQuote => Code::TextAfterQuote,
             UnclosedQuote => Code::UnclosedQuote,
             ControlCharacter { .. } => Code::ControlCharacter,
+            FormulaPrefix { .. } => Code::FormulaPrefix,
             FieldTooLong { .. } => Code::FieldTooLong,
             TooManyFields { .. } => Code::TooManyFields,
             RecordTooLong { .. } => Code::RecordTooLong,

@@ -18,6 +18,7 @@ pub(crate) mod encoding;
 pub(crate) mod file_name;
 pub(crate) mod flag;
 pub(crate) mod foreign_key;
+pub(crate) mod formula;
 pub(crate) mod header;
 pub(crate) mod key_conflict;
 pub(crate) mod length;
@@ -56,6 +57,7 @@ pub const RULES: &[(&str, &[Code])] = &[
     ("encoding", encoding::CODES),
     ("file_name", file_name::CODES),
     ("flag", flag::CODES),
+    ("formula", formula::CODES),
     ("foreign_key", foreign_key::CODES),
     ("header", header::CODES),
     ("key_conflict", key_conflict::CODES),

@@ -75,6 +75,8 @@ fn samples() -> Vec<Kind> {
         TextAfterQuote,
         UnclosedQuote,
         ControlCharacter { ch: '\0' },
+        FormulaPrefix { first: '=' },
+        FormulaPrefix { first: '\t' },
         FieldTooLong { limit: 10 },
         TooManyFields {
             limit: 10,
