@@ -26,6 +26,7 @@
 pub mod bindings;
 pub mod bundle;
 mod check;
+pub mod convert;
 pub mod decode;
 mod error;
 pub mod plan;
@@ -36,6 +37,7 @@ mod rules;
 
 pub use bundle::{check_bundle, BundleReport};
 pub use check::{check, CheckOptions, Checker, Limits, Progress};
+pub use convert::{convert, ConvertOptions, ConvertResult, Converter, Mapping};
 pub use decode::{Lang, TextEncoding};
 pub use error::{Error, ErrorKind};
 pub use profile::{builtin, builtin_ids, builtins, Profile};

@@ -213,6 +213,11 @@ impl<S: Sink> Engine<S> {
         self.tokenizer = Some(tokenizer);
     }
 
+    /// The sink, for pipelines that drain its output while the stream runs (conversion).
+    pub(crate) fn sink_mut(&mut self) -> &mut S {
+        &mut self.sink
+    }
+
     pub(crate) fn progress(&self) -> Progress {
         Progress {
             bytes: self.bytes,
@@ -275,6 +280,7 @@ impl<S: Sink> Engine<S> {
         self.ascii_only = false;
         let id = identify(&evidence);
         self.set_encoding(id.encoding);
+        self.sink.encoding_decided(id.encoding);
         // A header read while the text was still ASCII gets its markers checked now.
         self.check_markers();
         if !id.decodes_strictly && id.encoding != TextEncoding::Utf8 {

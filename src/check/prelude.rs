@@ -74,6 +74,7 @@ impl<S: Sink> Engine<S> {
         if let Some(encoding) = utf16.or(self.bom.map(|b| b.encoding())) {
             self.set_encoding(encoding);
             self.encoding_state = EncodingState::Known;
+            self.sink.encoding_decided(encoding);
         }
         if utf16.is_some() {
             let transcoder = self.transcoder.take();

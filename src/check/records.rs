@@ -99,6 +99,9 @@ impl<S: Sink> Engine<S> {
     /// Handles one record once the encoding is known (or the record is ASCII).
     pub(super) fn process(&mut self, record: &Record) {
         let row = record.position().record;
+        // Records held back while the encoding was undecided are processed after later ones were
+        // read: `RecordInfo::row` must be this record's row, not the last one read.
+        self.records = row;
         let preamble_len = self.profile.preamble.len() as u64;
         let blank = record.is_blank_line() || structure::is_blank(record.fields());
         if row <= preamble_len {

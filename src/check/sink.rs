@@ -44,6 +44,9 @@ pub(crate) trait Sink {
     }
     /// The end of the file: the plan (with a baseline) and the file's key hashes (when collected).
     fn tracked(&mut self, _plan: Option<Plan>, _keys: Option<KeySet>) {}
+    /// The encoding was decided from the bytes (a BOM, UTF-16, or the first non-ASCII text); it
+    /// comes before the first record that needed it. Never called for an ASCII-only file.
+    fn encoding_decided(&mut self, _encoding: crate::decode::TextEncoding) {}
 }
 
 impl Sink for Collector {

@@ -15,6 +15,7 @@ use csv_preflight::profile::{parse_param_value, Params};
 use csv_preflight::{builtin, builtins, result_csv, CheckOptions, Checker, Lang, Profile, Report};
 
 mod bundle_run;
+mod convert_run;
 mod text_report;
 
 #[derive(Parser)]
@@ -71,6 +72,8 @@ enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Convert a file to a target profile: map columns, repair, re-encode, re-check.
+    Convert(convert_run::ConvertArgs),
     /// List the built-in profiles.
     Profiles {
         /// Print one profile's JSON.
@@ -195,6 +198,7 @@ fn run(cli: Cli) -> Result<bool, Fatal> {
             }
             Ok(true)
         }
+        Command::Convert(args) => convert_run::run(args, &mut stdout),
         Command::Check {
             profile,
             params,

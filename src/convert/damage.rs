@@ -1,0 +1,137 @@
+//! Values Excel has already damaged, found but never repaired: the original digits are gone, and
+//! only the original system has them.
+//!
+//! - `1.23E+11`: a long number shown and saved in scientific notation;
+//! - `1234567890123450000`: more than 15 significant digits, the rest zeros (Excel keeps 15);
+//! - `123` in a column of 5 digits: leading zeros dropped;
+//! - `2-Jan`, `Jan-02`, `1月2日`, or `2025/1/2` in a column that holds no dates: a value Excel read
+//!   as a date.
+
+use crate::convert::dates::read_excel_date;
+use crate::convert::messages::Issue;
+use crate::convert::repairs::TargetColumn;
+
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+fn digits(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// `1.23E+11`, `-4E-5`, `1,23E+11` (a decimal comma).
+fn scientific(value: &str) -> bool {
+    let v = value.strip_prefix(['+', '-']).unwrap_or(value);
+    let Some((mantissa, exponent)) = v.split_once(['E', 'e']) else {
+        return false;
+    };
+    let exponent = exponent.strip_prefix(['+', '-']).unwrap_or(exponent);
+    let mantissa_ok = match mantissa.split_once(['.', ',']) {
+        Some((int, frac)) => int.len() == 1 && digits(int) && digits(frac),
+        None => mantissa.len() == 1 && digits(mantissa),
+    };
+    mantissa_ok && digits(exponent) && exponent.len() <= 3
+}
+
+/// More than 15 significant digits, everything after the 15th a zero.
+fn truncated(value: &str) -> bool {
+    if !digits(value) {
+        return false;
+    }
+    let significant = value.trim_start_matches('0');
+    significant.len() > 15
+        && significant
+            .get(15..)
+            .is_some_and(|tail| tail.bytes().all(|b| b == b'0'))
+}
+
+fn month_day(value: &str) -> bool {
+    let day = |s: &str| digits(s) && s.len() <= 2;
+    if let Some((a, b)) = value.split_once('-') {
+        // 2-Jan (from 1-2 or 2/1), Jan-02 (from 1-2 read as month-year).
+        return (day(a) && MONTHS.contains(&b)) || (MONTHS.contains(&a) && day(b));
+    }
+    // 1月2日 (Japanese Excel).
+    value
+        .strip_suffix('日')
+        .and_then(|v| v.split_once('月'))
+        .is_some_and(|(m, d)| day(m) && day(d))
+}
+
+/// Finds the damage Excel may have done to a value of the column.
+pub(crate) fn detect(value: &str, column: &TargetColumn) -> Option<Issue> {
+    if value.is_empty() || !value.is_ascii() && !value.contains(['月', '日']) {
+        return None;
+    }
+    if scientific(value) {
+        return Some(Issue::ScientificNotation);
+    }
+    if truncated(value) {
+        return Some(Issue::DigitsTruncated);
+    }
+    if let Some(width) = column.fixed_width {
+        if digits(value) && (value.len() as u64) < u64::from(width) {
+            return Some(Issue::LeadingZerosLost {
+                digits: value.len(),
+                width,
+            });
+        }
+    }
+    if !column.is_date()
+        && (month_day(value) || (column.ascii_only && read_excel_date(value).is_some()))
+    {
+        return Some(Issue::ValueBecameDate);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn col(ascii_only: bool, width: Option<u32>) -> TargetColumn {
+        TargetColumn {
+            ascii_only,
+            fixed_width: width,
+            ..TargetColumn::default()
+        }
+    }
+
+    #[test]
+    fn finds_what_excel_did() {
+        let any = col(false, None);
+        assert_eq!(detect("1.23E+11", &any), Some(Issue::ScientificNotation));
+        assert_eq!(detect("4E-05", &any), Some(Issue::ScientificNotation));
+        assert_eq!(detect("1,5E+12", &any), Some(Issue::ScientificNotation));
+        assert_eq!(detect("ABE+1", &any), None);
+        assert_eq!(detect("E+11", &any), None);
+        assert_eq!(
+            detect("1234567890123450000", &any),
+            Some(Issue::DigitsTruncated)
+        );
+        assert_eq!(detect("1234567890123456", &any), None);
+        assert_eq!(detect("123456789012345", &any), None);
+        assert_eq!(
+            detect("123", &col(true, Some(5))),
+            Some(Issue::LeadingZerosLost {
+                digits: 3,
+                width: 5
+            })
+        );
+        assert_eq!(detect("00123", &col(true, Some(5))), None);
+        assert_eq!(detect("2-Jan", &any), Some(Issue::ValueBecameDate));
+        assert_eq!(detect("Jan-02", &any), Some(Issue::ValueBecameDate));
+        assert_eq!(detect("1月2日", &any), Some(Issue::ValueBecameDate));
+        assert_eq!(
+            detect("2025/1/2", &col(true, None)),
+            Some(Issue::ValueBecameDate)
+        );
+        assert_eq!(detect("2025/1/2", &any), None);
+        assert_eq!(detect("山田", &any), None);
+        let date = TargetColumn {
+            date_formats: vec!["YYYYMMDD".into()],
+            ..TargetColumn::default()
+        };
+        assert_eq!(detect("2-Jan", &date), None);
+    }
+}

@@ -1,0 +1,203 @@
+//! Options of a conversion.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::check::Limits;
+use crate::convert::Mapping;
+use crate::decode::{Lang, TextEncoding};
+use crate::error::{Error, ErrorKind};
+use crate::profile::{Delimiter, LineEndingKind, Params};
+
+/// The repairs conversion applies. Each is on by default because it cannot change what a value
+/// means; each change is listed in the change log.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
+#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
+pub struct Repairs {
+    /// Remove half-width and ideographic spaces at the start and end of values (never in password
+    /// columns, where a space may be part of the secret).
+    pub trim: bool,
+    /// Make full-width ASCII characters and ideographic spaces half-width in columns that take
+    /// only half-width characters (e-mail addresses, digits, codes, flags, dates).
+    pub half_width: bool,
+    /// Remove byte order marks (U+FEFF) inside values, left by files joined together.
+    pub stray_bom: bool,
+    /// Remove empty cells after the last column and empty lines at the end of the file.
+    pub trailing_empty: bool,
+    /// Remove empty rows between the data rows.
+    pub blank_rows: bool,
+    /// Rewrite year-first dates (`2025/1/5`, `2025-01-05 0:00`) in the target's date format.
+    pub excel_dates: bool,
+    /// Correct the letter case of a value that matches exactly one accepted value but for case
+    /// (`JA` → `ja`).
+    pub letter_case: bool,
+}
+
+impl Default for Repairs {
+    fn default() -> Self {
+        Repairs {
+            trim: true,
+            half_width: true,
+            stray_bom: true,
+            trailing_empty: true,
+            blank_rows: true,
+            excel_dates: true,
+            letter_case: true,
+        }
+    }
+}
+
+/// Options of a conversion.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
+#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
+pub struct ConvertOptions {
+    /// What the source file is: `auto` (a built-in profile whose header it has, else a file with
+    /// its own header), `header` (a file with its own header), or a built-in profile id.
+    pub from: String,
+    /// The column mapping; suggested from the header, the samples and the presets when absent.
+    pub mapping: Option<Mapping>,
+    /// The output encoding; default: the source's when the target accepts it, else the target's
+    /// first.
+    pub encoding: Option<TextEncoding>,
+    /// Whether the output starts with a byte order mark (UTF-8 only); default: as the target's
+    /// policy requires, else as the source had it (a legacy source converted to UTF-8 gets one, so
+    /// that Excel opens the file correctly).
+    pub bom: Option<bool>,
+    /// The output delimiter; default: the source's when the target accepts it, else the target's
+    /// first.
+    pub delimiter: Option<Delimiter>,
+    /// The output line ending; default: the source's when the target accepts it, else the target's
+    /// first (CRLF when the target accepts any).
+    pub line_ending: Option<LineEndingKind>,
+    /// Offer the file even when it still has errors.
+    pub force: bool,
+    /// The date put in the suggested file name (e.g. `2026-11-21`), so that the same input always
+    /// gives the same name; without it the name carries no date.
+    pub date: Option<String>,
+    /// The source file's name, for the suggested file name.
+    pub source_file_name: Option<String>,
+    /// Replacements for characters the target encoding cannot hold (`{"髙": "高"}`); each use is
+    /// logged. Nothing is ever replaced without an entry here.
+    pub substitutions: BTreeMap<String, String>,
+    /// The target reads standard Shift_JIS (JIS X 0208): characters only Windows' CP932 has (①,
+    /// ㈱, 髙) are errors, not warnings.
+    pub strict_shift_jis: bool,
+    /// The repairs to apply.
+    pub repairs: Repairs,
+    /// Tenant parameters of the target profile, for the re-check.
+    #[cfg_attr(feature = "wasm", tsify(type = "Record<string, ParamValue>"))]
+    pub params: Params,
+    /// Language of the messages.
+    pub lang: Lang,
+    /// Most row-level conversion diagnostics kept (counts stay exact).
+    pub max_diagnostics: usize,
+    /// Most changes kept in the change log (counts stay exact).
+    pub max_changes: usize,
+    /// Bounds of reading the source and re-checking the output.
+    pub limits: Limits,
+}
+
+impl Default for ConvertOptions {
+    fn default() -> Self {
+        ConvertOptions {
+            from: "auto".to_string(),
+            mapping: None,
+            encoding: None,
+            bom: None,
+            delimiter: None,
+            line_ending: None,
+            force: false,
+            date: None,
+            source_file_name: None,
+            substitutions: BTreeMap::new(),
+            strict_shift_jis: false,
+            repairs: Repairs::default(),
+            params: Params::new(),
+            lang: Lang::En,
+            max_diagnostics: 1000,
+            max_changes: 1000,
+            limits: Limits::default(),
+        }
+    }
+}
+
+pub(crate) fn invalid(message: String) -> Error {
+    Error::new(ErrorKind::InvalidOptions { message })
+}
+
+impl ConvertOptions {
+    /// The substitution table as characters; every key must be one character.
+    pub(crate) fn substitution_table(&self) -> Result<BTreeMap<char, String>, Error> {
+        let mut table = BTreeMap::new();
+        for (from, to) in &self.substitutions {
+            let mut chars = from.chars();
+            match (chars.next(), chars.next()) {
+                (Some(ch), None) => {
+                    table.insert(ch, to.clone());
+                }
+                _ => {
+                    return Err(invalid(format!(
+                        "a substitution replaces one character, not \"{from}\""
+                    )))
+                }
+            }
+        }
+        Ok(table)
+    }
+
+    /// The date for the file name, checked: `YYYY-MM-DD` or `YYYYMMDD`.
+    pub(crate) fn checked_date(&self) -> Result<Option<&str>, Error> {
+        let Some(date) = self.date.as_deref() else {
+            return Ok(None);
+        };
+        let ok = match date.len() {
+            10 => date.bytes().enumerate().all(|(i, b)| {
+                if i == 4 || i == 7 {
+                    b == b'-'
+                } else {
+                    b.is_ascii_digit()
+                }
+            }),
+            8 => date.bytes().all(|b| b.is_ascii_digit()),
+            _ => false,
+        };
+        if ok {
+            Ok(Some(date))
+        } else {
+            Err(invalid(format!(
+                "the date \"{date}\" is not of the form YYYY-MM-DD"
+            )))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn options_read_from_camel_case_json_and_reject_typos() {
+        let json = r#"{"from":"header","encoding":"shift_jis","substitutions":{"髙":"高"},
+                       "repairs":{"trim":false},"strictShiftJis":true,"date":"2026-11-21"}"#;
+        let o: ConvertOptions = serde_json::from_str(json).unwrap();
+        assert_eq!(o.from, "header");
+        assert_eq!(o.encoding, Some(TextEncoding::ShiftJis));
+        assert!(!o.repairs.trim && o.repairs.half_width);
+        assert!(o.strict_shift_jis);
+        assert_eq!(o.substitution_table().unwrap().get(&'髙').unwrap(), "高");
+        assert_eq!(o.checked_date().unwrap(), Some("2026-11-21"));
+        assert!(serde_json::from_str::<ConvertOptions>(r#"{"forse":true}"#).is_err());
+        let bad = ConvertOptions {
+            substitutions: [("ab".to_string(), "c".to_string())].into(),
+            date: Some("21.11.2026".into()),
+            ..ConvertOptions::default()
+        };
+        assert!(bad.substitution_table().is_err());
+        assert!(bad.checked_date().is_err());
+    }
+}
