@@ -1,0 +1,681 @@
+// The demo page: files in, profile suggested, checked in a worker with progress and Cancel, results
+// as a summary, a filtered and paged diagnostics table, a preview of the file around the selected
+// diagnostic, and downloads. Everything runs in this page; nothing is sent anywhere.
+//
+// `start(env)` is called by the entry point of each build: main.js (the served site: the engine and
+// the worker are files next to the page) and inline.js (the single HTML file: both are inlined).
+import * as api from "csv-preflight/web";
+import { LANGS, browserLang, bytes, num, t, translate } from "./i18n.js";
+import { paramValues, renderParams } from "./params.js";
+import { readAround } from "./preview.js";
+import { Runner } from "./runner.js";
+import { suggestProfile } from "./suggest.js";
+import { DiagnosticsTable } from "./table.js";
+
+/** Most diagnostics kept for the table (the counts in the summary are always exact). */
+const MAX_DIAGNOSTICS = 200000;
+const LANG_KEY = "csv-preflight.lang";
+
+const ENCODINGS = {
+  "utf-8": "UTF-8",
+  "utf-16le": "UTF-16 LE",
+  "utf-16be": "UTF-16 BE",
+  shift_jis: "Shift_JIS (CP932)",
+  "euc-jp": "EUC-JP",
+  "euc-kr": "EUC-KR",
+  big5: "Big5",
+  gbk: "GBK",
+  gb18030: "GB18030",
+};
+const BOMS = { "utf-8": "UTF-8 BOM", "utf-16le": "UTF-16 LE BOM", "utf-16be": "UTF-16 BE BOM" };
+
+const $ = (id) => document.getElementById(id);
+
+/**
+ * @param {object} env
+ * @param {() => Promise<WebAssembly.Module>} env.loadModule
+ * @param {() => Worker} env.createWorker
+ * @param {string} env.build "site" or "single-file"
+ */
+export async function start(env) {
+  const state = {
+    lang: storedLang() ?? browserLang(),
+    files: [],
+    selected: null,
+    params: {},
+    queue: [],
+    busy: null,
+    nextId: 1,
+    previewToken: 0,
+  };
+  document.documentElement.dataset.build = env.build;
+  setLang(state.lang, false);
+
+  let module;
+  try {
+    module = await env.loadModule();
+    api.initSync({ module });
+  } catch (error) {
+    const alert = $("load-error");
+    alert.textContent = t(state.lang, "error.load", { message: String(error?.message ?? error) });
+    alert.hidden = false;
+    return;
+  }
+  const profiles = api.profiles().map((info) => ({ ...api.profile(info.id).profile, info }));
+  const profileById = new Map(profiles.map((p) => [p.id, p]));
+  const runner = new Runner({ module, api, createWorker: env.createWorker });
+  runner.warmUp();
+  const table = new DiagnosticsTable((diag) => showPreview(diag));
+
+  // ---- language -------------------------------------------------------------------------------
+
+  function setLang(lang, rerender = true) {
+    state.lang = lang;
+    document.documentElement.lang = lang;
+    translate(document, lang);
+    document.title = t(lang, "doc.title");
+    for (const button of document.querySelectorAll("[data-lang]")) {
+      button.setAttribute("aria-pressed", String(button.dataset.lang === lang));
+    }
+    if (!rerender) return;
+    try {
+      localStorage.setItem(LANG_KEY, lang);
+    } catch {
+      // Storage may be unavailable (file://, private mode): the choice then lasts for this visit.
+    }
+    renderProfileSelect();
+    renderFiles();
+    renderSetup();
+    renderResults();
+    table.setLang(lang);
+    freshen(selectedEntry());
+  }
+
+  for (const button of document.querySelectorAll("[data-lang]")) {
+    button.addEventListener("click", () => setLang(button.dataset.lang));
+  }
+
+  // ---- files ----------------------------------------------------------------------------------
+
+  const input = $("file-input");
+  $("choose-button").addEventListener("click", () => input.click());
+  input.addEventListener("change", () => {
+    addFiles([...input.files]);
+    input.value = "";
+  });
+  const dropzone = $("dropzone");
+  let dragDepth = 0;
+  document.addEventListener("dragenter", (event) => {
+    if (!hasFiles(event)) return;
+    dragDepth += 1;
+    dropzone.classList.add("dragging");
+  });
+  document.addEventListener("dragleave", () => {
+    dragDepth = Math.max(0, dragDepth - 1);
+    if (!dragDepth) dropzone.classList.remove("dragging");
+  });
+  document.addEventListener("dragover", (event) => {
+    if (!hasFiles(event)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = "copy";
+  });
+  document.addEventListener("drop", (event) => {
+    if (!hasFiles(event)) return;
+    event.preventDefault();
+    dragDepth = 0;
+    dropzone.classList.remove("dragging");
+    addFiles([...event.dataTransfer.files]);
+  });
+
+  async function addFiles(files) {
+    if (!files.length) return;
+    const added = files.map((file) => ({
+      id: state.nextId++,
+      file,
+      profileId: profiles[0].id,
+      suggestion: null,
+      chosen: false,
+      status: "queued",
+      report: null,
+      options: null,
+      error: null,
+    }));
+    state.files.push(...added);
+    select(added[0]);
+    for (const entry of added) {
+      try {
+        entry.suggestion = await suggestProfile(entry.file, api, profiles);
+      } catch {
+        entry.suggestion = { best: null, matched: 0, total: 0, nameMatches: false, ties: [], unread: true };
+      }
+      if (entry.suggestion.best && !entry.chosen) entry.profileId = entry.suggestion.best;
+      if (entry === selectedEntry()) renderSetup();
+      enqueue("check", entry);
+    }
+  }
+
+  function selectedEntry() {
+    return state.files.find((f) => f.id === state.selected) ?? null;
+  }
+
+  function select(entry) {
+    state.selected = entry?.id ?? null;
+    renderFiles();
+    renderSetup();
+    renderResults();
+    freshen(entry);
+  }
+
+  function removeFile(entry) {
+    state.queue = state.queue.filter((job) => job.entry !== entry);
+    if (state.busy?.entry === entry) runner.cancel();
+    const index = state.files.indexOf(entry);
+    state.files.splice(index, 1);
+    if (state.selected === entry.id) select(state.files[Math.min(index, state.files.length - 1)] ?? null);
+    else renderFiles();
+  }
+
+  function renderFiles() {
+    const list = $("file-list");
+    const { lang } = state;
+    list.replaceChildren();
+    $("files-empty").hidden = state.files.length > 0;
+    for (const entry of state.files) {
+      const li = document.createElement("li");
+      li.className = "file-entry";
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "file-item";
+      button.dataset.fileId = String(entry.id);
+      if (entry.id === state.selected) button.setAttribute("aria-current", "true");
+      const name = span(entry.file.name, "file-name");
+      const meta = span(`${bytes(lang, entry.file.size)} · ${profileById.get(entry.profileId)?.id ?? ""}`, "file-meta");
+      const status = statusOf(entry);
+      const badge = span(t(lang, status.key, status.vars), `status status-${status.tone}`);
+      button.append(name, meta, badge);
+      button.addEventListener("click", () => select(entry));
+      const remove = document.createElement("button");
+      remove.type = "button";
+      remove.className = "remove";
+      remove.textContent = "×";
+      remove.setAttribute("aria-label", t(lang, "files.remove", { name: entry.file.name }));
+      remove.title = remove.getAttribute("aria-label");
+      remove.addEventListener("click", () => removeFile(entry));
+      li.append(button, remove);
+      list.append(li);
+    }
+  }
+
+  function statusOf(entry) {
+    if (entry.status === "checking") return { key: "status.checking", tone: "busy" };
+    if (entry.status === "queued") return { key: "status.queued", tone: "muted" };
+    if (entry.status === "failed") return { key: "status.failed", tone: "error" };
+    if (entry.status === "cancelled") return { key: "status.cancelled", tone: "muted" };
+    if (entry.report && stale(entry)) return { key: "status.stale", tone: "warn" };
+    if (entry.report?.valid) return { key: "status.valid", tone: "ok" };
+    if (entry.report) {
+      const n = entry.report.summary.errors;
+      return { key: n === 1 ? "status.invalid1" : "status.invalid", vars: { n: num(state.lang, n) }, tone: "error" };
+    }
+    return { key: "status.queued", tone: "muted" };
+  }
+
+  // ---- profile and parameters -----------------------------------------------------------------
+
+  const profileSelect = $("profile-select");
+  function renderProfileSelect() {
+    const value = profileSelect.value;
+    profileSelect.replaceChildren();
+    const systems = new Map();
+    for (const p of profiles) {
+      if (!systems.has(p.system)) systems.set(p.system, []);
+      systems.get(p.system).push(p);
+    }
+    for (const [system, list] of systems) {
+      const group = document.createElement("optgroup");
+      group.label = system;
+      for (const p of list) group.append(new Option(p.title[state.lang] ?? p.id, p.id));
+      profileSelect.append(group);
+    }
+    profileSelect.value = value || profiles[0].id;
+  }
+  renderProfileSelect();
+
+  profileSelect.addEventListener("change", () => {
+    const entry = selectedEntry();
+    if (!entry) return;
+    entry.profileId = profileSelect.value;
+    entry.chosen = true;
+    renderSetup();
+    renderFiles();
+    enqueue("check", entry);
+  });
+
+  function renderSetup() {
+    const entry = selectedEntry();
+    const { lang } = state;
+    profileSelect.disabled = !entry;
+    $("check-button").disabled = !entry;
+    const profileId = entry?.profileId ?? profileSelect.value ?? profiles[0].id;
+    profileSelect.value = profileId;
+    for (const option of profileSelect.options) {
+      const p = profileById.get(option.value);
+      const suggested = entry?.suggestion?.best === option.value;
+      option.textContent = (p.title[lang] ?? p.id) + (suggested ? ` — ${t(lang, "profile.suggested")}` : "");
+    }
+    $("profile-reason").textContent = entry ? reasonText(entry) : "";
+    const profile = profileById.get(profileId);
+    state.params[profileId] ??= {};
+    renderParams($("params-body"), profile.parameters ?? [], state.params[profileId], lang, (name, text) => {
+      state.params[profileId][name] = text;
+      renderStale();
+      renderFiles();
+    });
+    renderStale();
+  }
+
+  function reasonText(entry) {
+    const { lang } = state;
+    const s = entry.suggestion;
+    if (!s) return "";
+    const parts = [];
+    if (entry.chosen && entry.profileId !== s.best) parts.push(t(lang, "profile.chosen"));
+    if (s.unread) parts.push(t(lang, "profile.reason.unread"));
+    else if (!s.best) parts.push(t(lang, "profile.reason.none"));
+    else {
+      const title = profileById.get(s.best).title[lang];
+      parts.push(t(lang, "profile.reason.match", { matched: s.matched, total: s.total, title }));
+      if (s.nameMatches) parts.push(t(lang, "profile.reason.name"));
+      if (s.ties.length) parts.push(t(lang, "profile.reason.ties", { n: s.ties.length, ids: s.ties.join(", ") }));
+    }
+    return parts.join(" ");
+  }
+
+  function optionsFor(entry) {
+    const profile = profileById.get(entry.profileId);
+    return {
+      profile: entry.profileId,
+      params: paramValues(profile.parameters ?? [], state.params[entry.profileId] ?? {}),
+      lang: state.lang,
+      fileName: entry.file.name,
+      maxDiagnostics: MAX_DIAGNOSTICS,
+    };
+  }
+
+  /** Whether the entry's report was made with other settings than the current ones. */
+  function stale(entry) {
+    if (!entry.options) return false;
+    const now = optionsFor(entry);
+    return JSON.stringify({ ...now, lang: "" }) !== JSON.stringify({ ...entry.options, lang: "" });
+  }
+
+  function renderStale() {
+    const entry = selectedEntry();
+    const isStale = Boolean(entry?.report && stale(entry) && entry.status !== "checking");
+    $("stale-note").hidden = !isStale;
+    const button = $("check-button");
+    button.textContent = t(state.lang, entry?.report ? "check.again" : "check.button");
+    button.classList.toggle("primary", !entry?.report || isStale);
+  }
+
+  $("check-button").addEventListener("click", () => {
+    const entry = selectedEntry();
+    if (entry) enqueue("check", entry);
+  });
+
+  /** Re-checks the entry when its messages are in another language than the page's. */
+  function freshen(entry) {
+    if (entry?.report && entry.options?.lang !== state.lang) {
+      const queued = state.queue.some((job) => job.entry === entry && job.kind === "check");
+      if (!queued && state.busy?.entry !== entry) enqueue("check", entry);
+    }
+  }
+
+  // ---- jobs -----------------------------------------------------------------------------------
+
+  function enqueue(kind, entry) {
+    if (kind === "check") {
+      state.queue = state.queue.filter((job) => !(job.kind === "check" && job.entry === entry));
+      if (entry.status !== "checking") entry.status = "queued";
+    }
+    state.queue.push({ kind, entry });
+    renderFiles();
+    pump();
+  }
+
+  async function pump() {
+    if (state.busy) return;
+    const job = state.queue.shift();
+    if (!job) return;
+    state.busy = job;
+    const { entry } = job;
+    const options = job.kind === "check" ? optionsFor(entry) : entry.options;
+    if (job.kind === "check") {
+      entry.status = "checking";
+      renderFiles();
+      if (entry === selectedEntry()) renderResults();
+    }
+    showProgress(job);
+    const result = await runner.run(job.kind, entry.file, options, (progress) => updateProgress(entry, progress));
+    document.documentElement.dataset.runner = runner.where;
+    state.busy = null;
+    hideProgress();
+    if (job.kind === "check") finishCheck(entry, options, result);
+    else finishCsv(entry, result);
+    pump();
+  }
+
+  function finishCheck(entry, options, result) {
+    const { lang } = state;
+    const name = entry.file.name;
+    if (result.type === "success") {
+      entry.report = result.report;
+      entry.options = options;
+      entry.error = null;
+      entry.status = "done";
+      const verdict = result.report.valid ? t(lang, "summary.valid") : t(lang, "summary.invalid");
+      announce(t(lang, "progress.finished", { name, verdict }));
+    } else if (result.type === "cancelled") {
+      entry.status = "cancelled";
+      for (const job of state.queue) if (job.kind === "check") job.entry.status = "cancelled";
+      state.queue = [];
+      announce(t(lang, "progress.cancelled", { name }));
+    } else {
+      entry.status = "failed";
+      entry.error = result.error?.message ?? String(result.error);
+      announce(t(lang, "error.check", { name, message: entry.error }));
+    }
+    if (!state.files.includes(entry)) return;
+    renderFiles();
+    if (entry === selectedEntry()) {
+      renderResults();
+      renderStale();
+      freshen(entry);
+    }
+  }
+
+  function finishCsv(entry, result) {
+    if (result.type !== "success") {
+      if (result.type === "failure") announce(t(state.lang, "error.check", { name: entry.file.name, message: result.error.message }));
+      return;
+    }
+    download(`${stem(entry.file.name)}_result.csv`, new Blob([result.bytes], { type: "text/csv" }));
+  }
+
+  // ---- progress -------------------------------------------------------------------------------
+
+  const progressBar = $("progress-bar");
+  function showProgress(job) {
+    const { lang } = state;
+    const name = job.entry.file.name;
+    $("progress").hidden = false;
+    $("progress").dataset.kind = job.kind;
+    $("progress-label").textContent =
+      job.kind === "check" ? t(lang, "progress.label", { name }) : t(lang, "progress.csv", { name });
+    $("progress-detail").textContent = "";
+    if (job.kind === "check") progressBar.value = 0;
+    else progressBar.removeAttribute("value");
+  }
+
+  function updateProgress(entry, progress) {
+    const { lang } = state;
+    const total = entry.file.size || 1;
+    const fraction = Math.min(1, progress.bytes / total);
+    progressBar.value = fraction;
+    $("progress-detail").textContent = t(lang, "progress.detail", {
+      done: bytes(lang, progress.bytes),
+      total: bytes(lang, entry.file.size),
+      percent: new Intl.NumberFormat(lang, { style: "percent" }).format(fraction),
+      rows: num(lang, Math.max(0, progress.records - 1)),
+    });
+  }
+
+  function hideProgress() {
+    $("progress").hidden = true;
+  }
+
+  $("cancel-button").addEventListener("click", () => runner.cancel());
+
+  function announce(text) {
+    $("status").textContent = text;
+  }
+
+  // ---- results --------------------------------------------------------------------------------
+
+  function renderResults() {
+    const entry = selectedEntry();
+    const { lang } = state;
+    const section = $("results");
+    const report = entry?.report ?? null;
+    section.dataset.state = !entry
+      ? "empty"
+      : entry.status === "checking" || entry.status === "queued"
+        ? "checking"
+        : entry.status === "failed"
+          ? "failed"
+          : report
+            ? "done"
+            : entry.status;
+    section.dataset.file = entry?.file.name ?? "";
+    section.dataset.profile = entry?.options?.profile ?? "";
+    section.dataset.lang = entry?.options?.lang ?? "";
+    section.dataset.valid = report ? String(report.valid) : "";
+    $("results-empty").hidden = Boolean(report) || entry?.status === "failed";
+    $("results-error").hidden = entry?.status !== "failed";
+    $("results-error").textContent = entry?.error ? t(lang, "error.check", { name: entry.file.name, message: entry.error }) : "";
+    $("results-body").hidden = !report;
+    if (!report) return;
+    if (table.report !== report) {
+      table.setReport(report, entry.file.name, entry.options.lang);
+      clearPreview();
+    }
+    renderSummary(entry, report);
+  }
+
+  function renderSummary(entry, report) {
+    const { lang } = state;
+    const verdict = $("verdict");
+    verdict.className = `verdict ${report.valid ? "verdict-ok" : "verdict-bad"}`;
+    $("verdict-text").textContent = report.valid ? t(lang, "summary.valid") : t(lang, "summary.invalid");
+    $("verdict-file").textContent = `${entry.file.name} · ${profileById.get(report.profile)?.title[lang] ?? report.profile}`;
+    const s = report.summary;
+    const counts = $("counts");
+    counts.replaceChildren();
+    for (const [key, value, tone] of [
+      ["summary.errors", s.errors, s.errors ? "error" : ""],
+      ["summary.warnings", s.warnings, s.warnings ? "warning" : ""],
+      ["summary.infos", s.infos, ""],
+      ["summary.rows", s.rows, ""],
+      ["summary.rowsWithErrors", s.rowsWithErrors, s.rowsWithErrors ? "error" : ""],
+    ]) {
+      const item = document.createElement("div");
+      item.className = `stat ${tone ? `stat-${tone}` : ""}`;
+      item.dataset.stat = key.split(".")[1];
+      item.append(el("dt", t(lang, key)), el("dd", num(lang, value)));
+      counts.append(item);
+    }
+    const d = report.detected;
+    const none = t(lang, "summary.none");
+    const ending = d.lineEnding ? d.lineEnding.toUpperCase() : none;
+    const detected = $("detected");
+    detected.replaceChildren();
+    for (const [key, value, attr] of [
+      ["summary.encoding", d.encoding ? ENCODINGS[d.encoding] ?? d.encoding : none, "encoding"],
+      ["summary.bom", d.bom ? BOMS[d.bom] ?? d.bom : none, "bom"],
+      ["summary.delimiter", d.delimiter ? t(lang, `delimiter.${d.delimiter}`) : none, "delimiter"],
+      ["summary.lineEnding", d.mixedLineEndings ? t(lang, "summary.mixed", { ending }) : ending, "line-ending"],
+      ["summary.size", `${bytes(lang, d.bytes)} · ${t(lang, "summary.records", { n: num(lang, d.records) })}`, "size"],
+    ]) {
+      const row = document.createElement("div");
+      row.dataset.detected = attr;
+      row.append(el("dt", t(lang, key)), el("dd", value));
+      detected.append(row);
+    }
+    const byCode = $("by-code");
+    byCode.replaceChildren();
+    const codes = Object.entries(s.byCode).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    for (const [code, count] of codes) {
+      const li = document.createElement("li");
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "code-chip";
+      button.dataset.code = code;
+      button.append(el("code", code), el("span", num(lang, count), "count"));
+      button.addEventListener("click", () => {
+        table.filterBy({ code, severity: "" });
+        $("diag-heading").scrollIntoView({ block: "start" });
+        $("filter-code").focus();
+      });
+      li.append(button);
+      byCode.append(li);
+    }
+    if (!codes.length) byCode.append(el("li", t(lang, "diag.noDiagnostics"), "muted"));
+    const capped = $("capped-note");
+    capped.hidden = !report.diagnosticsCapped;
+    capped.textContent = t(lang, "summary.capped", { n: num(lang, report.diagnostics.length) });
+  }
+
+  // ---- downloads ------------------------------------------------------------------------------
+
+  $("download-csv").addEventListener("click", () => {
+    const entry = selectedEntry();
+    if (entry?.report) enqueue("resultCsv", entry);
+  });
+  $("download-json").addEventListener("click", () => {
+    const entry = selectedEntry();
+    if (!entry?.report) return;
+    const text = `${JSON.stringify(entry.report, null, 2)}\n`;
+    download(`${stem(entry.file.name)}_report.json`, new Blob([text], { type: "application/json" }));
+  });
+
+  // ---- preview --------------------------------------------------------------------------------
+
+  function clearPreview() {
+    state.previewToken += 1;
+    $("preview-grid").replaceChildren();
+    $("preview-grid").hidden = true;
+    $("preview-where").textContent = t(state.lang, "preview.hint");
+    $("preview-note").hidden = true;
+  }
+
+  async function showPreview(diag) {
+    const entry = selectedEntry();
+    if (!entry?.report || !diag) return clearPreview();
+    const token = ++state.previewToken;
+    const { lang } = state;
+    let result = null;
+    try {
+      result = await readAround(entry.file, entry.report.detected, diag);
+    } catch {
+      result = null;
+    }
+    if (token !== state.previewToken) return;
+    const where = $("preview-where");
+    const grid = $("preview-grid");
+    const note = $("preview-note");
+    if (!result || !result.rows.length) {
+      grid.hidden = true;
+      where.textContent = t(lang, "preview.unreadable");
+      note.hidden = true;
+      return;
+    }
+    where.textContent = diag.row
+      ? diag.column || diag.columnIndex
+        ? t(lang, "preview.whereColumn", { row: num(lang, diag.row), line: num(lang, diag.line ?? diag.row), column: diag.column ?? `#${diag.columnIndex}` })
+        : t(lang, "preview.where", { row: num(lang, diag.row), line: num(lang, diag.line ?? diag.row) })
+      : t(lang, "preview.file");
+    note.hidden = result.exact;
+    note.textContent = t(lang, "preview.approx");
+    grid.replaceChildren(previewTable(result, entry.report.detected.header ?? []));
+    grid.hidden = false;
+    const bad = grid.querySelector(".bad");
+    if (bad) grid.scrollLeft = Math.max(0, bad.offsetLeft - grid.clientWidth / 3);
+  }
+
+  function previewTable(result, header) {
+    const width = Math.max(header.length, ...result.rows.map((r) => r.cells.length));
+    const tableEl = document.createElement("table");
+    tableEl.className = "grid";
+    const thead = document.createElement("thead");
+    const headRow = document.createElement("tr");
+    headRow.append(el("th", "", "corner"));
+    for (let c = 0; c < width; c++) {
+      const th = el("th", "");
+      th.scope = "col";
+      th.append(el("span", String(c + 1), "colnum"), " ", header[c] ?? "");
+      if (result.column === c) th.classList.add("bad-col");
+      headRow.append(th);
+    }
+    thead.append(headRow);
+    const tbody = document.createElement("tbody");
+    for (const row of result.rows) {
+      const tr = document.createElement("tr");
+      tr.dataset.previewRow = String(row.row);
+      if (row.target) tr.className = "target";
+      const th = el("th", num(state.lang, row.row), "rownum");
+      th.scope = "row";
+      tr.append(th);
+      for (let c = 0; c < width; c++) {
+        const td = el("td", row.cells[c] ?? "");
+        if (c >= row.cells.length) td.classList.add("absent");
+        if (row.target && result.column === c) {
+          td.classList.add("bad");
+          td.setAttribute("aria-current", "true");
+        }
+        tr.append(td);
+      }
+      tbody.append(tr);
+    }
+    tableEl.append(thead, tbody);
+    return tableEl;
+  }
+
+  // ---- go -------------------------------------------------------------------------------------
+
+  renderFiles();
+  renderSetup();
+  renderResults();
+  clearPreview();
+  document.documentElement.dataset.ready = "true";
+}
+
+function storedLang() {
+  try {
+    const lang = localStorage.getItem(LANG_KEY);
+    return LANGS.includes(lang) ? lang : null;
+  } catch {
+    return null;
+  }
+}
+
+function hasFiles(event) {
+  return [...(event.dataTransfer?.types ?? [])].includes("Files");
+}
+
+function stem(name) {
+  const dot = name.lastIndexOf(".");
+  return dot > 0 ? name.slice(0, dot) : name;
+}
+
+function download(name, blob) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+}
+
+function el(tag, text, className) {
+  const node = document.createElement(tag);
+  node.textContent = text;
+  if (className) node.className = className;
+  return node;
+}
+
+function span(text, className) {
+  return el("span", text, className);
+}

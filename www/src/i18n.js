@@ -1,0 +1,301 @@
+// The page's own words in English and Japanese. (Diagnostics are rendered by the engine in the
+// language the check ran with; these are only the labels around them.)
+
+const STRINGS = {
+  en: {
+    "doc.title": "csv-preflight — check a user import file before you upload it",
+    "app.tagline": "Check a user import file before you upload it",
+    "lang.label": "Language",
+    "privacy.line":
+      "Your files never leave this computer: they are checked here, in your browser, and nothing is uploaded or sent anywhere.",
+    "files.heading": "1. Files",
+    "files.drop": "Drop CSV or TSV files here",
+    "files.or": "or",
+    "files.choose": "Choose files…",
+    "files.hint": "One or several files, in any encoding (UTF-8, Shift_JIS, …).",
+    "files.list": "Files to check",
+    "files.empty": "No file yet.",
+    "files.remove": "Remove {name}",
+    "status.queued": "waiting",
+    "status.checking": "checking…",
+    "status.valid": "valid",
+    "status.invalid": "{n} errors",
+    "status.invalid1": "1 error",
+    "status.failed": "could not check",
+    "status.cancelled": "cancelled",
+    "status.stale": "check again",
+    "profile.heading": "2. Target system",
+    "profile.label": "Import file format",
+    "profile.suggested": "suggested",
+    "profile.reason.match": "Suggested from the header: {matched} of {total} labels match “{title}”.",
+    "profile.reason.name": "The file name matches this format too.",
+    "profile.reason.ties": "{n} other formats match the header as well ({ids}); pick the operation you mean.",
+    "profile.reason.none": "No format matches this header well; choose the target system yourself.",
+    "profile.reason.unread": "The header could not be read; choose the target system yourself.",
+    "profile.chosen": "Chosen by you.",
+    "params.heading": "Tenant settings",
+    "params.none": "This format has no tenant settings.",
+    "params.hint": "Leave a setting empty to skip the rules that need it.",
+    "params.unset": "not set",
+    "params.yes": "yes",
+    "params.no": "no",
+    "params.default": "default: {value}",
+    "params.list": "separate with commas",
+    "check.button": "Check",
+    "check.again": "Check again",
+    "check.stale": "Settings changed: check again to update the results.",
+    "progress.label": "Checking {name}",
+    "progress.detail": "{done} of {total} ({percent}) · {rows} rows",
+    "progress.csv": "Writing the result CSV of {name}…",
+    "progress.cancel": "Cancel",
+    "progress.cancelled": "The check of {name} was cancelled.",
+    "progress.finished": "{name}: {verdict}",
+    "results.heading": "3. Results",
+    "results.empty": "Add a file to see what the target system would reject, and where.",
+    "summary.valid": "Valid — the target system should accept this file",
+    "summary.invalid": "Not valid — the target system would reject this file",
+    "summary.errors": "Errors",
+    "summary.warnings": "Warnings",
+    "summary.infos": "Notes",
+    "summary.rows": "Data rows",
+    "summary.rowsWithErrors": "Rows with errors",
+    "summary.byCode": "By code",
+    "summary.detected": "Detected",
+    "summary.encoding": "Encoding",
+    "summary.bom": "BOM",
+    "summary.delimiter": "Delimiter",
+    "summary.lineEnding": "Line ending",
+    "summary.size": "Size",
+    "summary.profile": "Format",
+    "summary.none": "none",
+    "summary.records": "{n} records",
+    "summary.mixed": "{ending} (mixed)",
+    "summary.capped": "Only the first {n} diagnostics are listed; the counts above are exact.",
+    "summary.lang": "Messages are in the language the check ran with; the file is being checked again.",
+    "delimiter.comma": "comma",
+    "delimiter.tab": "tab",
+    "delimiter.semicolon": "semicolon",
+    "downloads.heading": "Downloads",
+    "downloads.resultCsv": "Result CSV",
+    "downloads.resultCsvHint": "Your rows plus result, codes and messages, in the file’s own encoding.",
+    "downloads.json": "JSON report",
+    "downloads.jsonHint": "The full report, as the command-line tool prints it.",
+    "downloads.fixed": "Fixed file",
+    "downloads.fixedHint": "Coming soon: a corrected file in the target system’s format, with a change log.",
+    "diag.heading": "Diagnostics",
+    "diag.severity": "Severity",
+    "diag.severity.all": "All severities",
+    "diag.severity.error": "Errors only",
+    "diag.severity.warning": "Warnings only",
+    "diag.severity.info": "Notes only",
+    "diag.code": "Code",
+    "diag.code.all": "All codes",
+    "diag.column": "Column",
+    "diag.column.all": "All columns",
+    "diag.column.none": "(whole row or file)",
+    "diag.pageSize": "Rows per page",
+    "diag.count": "{from}–{to} of {total}",
+    "diag.countNone": "No diagnostic matches the filters.",
+    "diag.noDiagnostics": "No problem found.",
+    "diag.first": "First page",
+    "diag.prev": "Previous page",
+    "diag.next": "Next page",
+    "diag.last": "Last page",
+    "diag.page": "Page {page} of {pages}",
+    "diag.th.row": "Row",
+    "diag.th.column": "Column",
+    "diag.th.code": "Code",
+    "diag.th.value": "Value",
+    "diag.th.message": "Message",
+    "diag.th.help": "How to fix",
+    "diag.file": "file",
+    "diag.caption": "Diagnostics of {name}. Select a row to see it in the file.",
+    "severity.error": "error",
+    "severity.warning": "warning",
+    "severity.info": "note",
+    "preview.heading": "In the file",
+    "preview.hint": "Select a diagnostic to see the rows around it, with the cell highlighted.",
+    "preview.where": "Row {row}, line {line}",
+    "preview.whereColumn": "Row {row}, line {line}, column {column}",
+    "preview.file": "The start of the file",
+    "preview.approx": "Row numbers of the rows above are approximate (a quoted value spans lines).",
+    "preview.unreadable": "This part of the file could not be shown.",
+    "preview.truncated": "…",
+    "error.load": "The checker could not start: {message}",
+    "error.check": "{name} could not be checked: {message}",
+    "footer.line": "csv-preflight checks files with a WebAssembly engine that runs in this page. No analytics, no cookies, no external fonts or scripts.",
+  },
+  ja: {
+    "doc.title": "csv-preflight — ユーザー一括登録ファイルをアップロード前にチェック",
+    "app.tagline": "ユーザー一括登録ファイルをアップロードする前にチェック",
+    "lang.label": "言語",
+    "privacy.line":
+      "ファイルはこのコンピューターから出ません。チェックはこのブラウザーの中で行われ、どこにもアップロード・送信されません。",
+    "files.heading": "1. ファイル",
+    "files.drop": "CSV・TSV ファイルをここにドロップ",
+    "files.or": "または",
+    "files.choose": "ファイルを選択…",
+    "files.hint": "複数のファイルも可。文字コードは問いません（UTF-8、Shift_JIS など）。",
+    "files.list": "チェックするファイル",
+    "files.empty": "ファイルはまだありません。",
+    "files.remove": "{name} を外す",
+    "status.queued": "待機中",
+    "status.checking": "チェック中…",
+    "status.valid": "問題なし",
+    "status.invalid": "エラー {n} 件",
+    "status.invalid1": "エラー 1 件",
+    "status.failed": "チェック不可",
+    "status.cancelled": "キャンセル",
+    "status.stale": "再チェック",
+    "profile.heading": "2. 登録先システム",
+    "profile.label": "インポートファイルの形式",
+    "profile.suggested": "推奨",
+    "profile.reason.match": "見出し行から推定：{total} 項目中 {matched} 項目が「{title}」に一致します。",
+    "profile.reason.name": "ファイル名もこの形式に一致します。",
+    "profile.reason.ties": "ほかに {n} 形式も見出しが一致します（{ids}）。目的の操作を選んでください。",
+    "profile.reason.none": "見出し行に合う形式がありません。登録先システムを選んでください。",
+    "profile.reason.unread": "見出し行を読めませんでした。登録先システムを選んでください。",
+    "profile.chosen": "手動で選択しました。",
+    "params.heading": "テナントの設定",
+    "params.none": "この形式にはテナントの設定がありません。",
+    "params.hint": "空欄の設定は、それを必要とするルールをチェックしません。",
+    "params.unset": "未設定",
+    "params.yes": "はい",
+    "params.no": "いいえ",
+    "params.default": "既定値：{value}",
+    "params.list": "カンマ区切り",
+    "check.button": "チェック",
+    "check.again": "再チェック",
+    "check.stale": "設定が変わりました。再チェックすると結果が更新されます。",
+    "progress.label": "{name} をチェック中",
+    "progress.detail": "{total} 中 {done}（{percent}）・{rows} 行",
+    "progress.csv": "{name} の結果 CSV を作成中…",
+    "progress.cancel": "キャンセル",
+    "progress.cancelled": "{name} のチェックをキャンセルしました。",
+    "progress.finished": "{name}：{verdict}",
+    "results.heading": "3. 結果",
+    "results.empty": "ファイルを追加すると、登録先システムで何がどこでエラーになるかを表示します。",
+    "summary.valid": "問題なし — 登録先システムはこのファイルを受け付けるはずです",
+    "summary.invalid": "エラーあり — 登録先システムはこのファイルを受け付けません",
+    "summary.errors": "エラー",
+    "summary.warnings": "警告",
+    "summary.infos": "お知らせ",
+    "summary.rows": "データ行",
+    "summary.rowsWithErrors": "エラーのある行",
+    "summary.byCode": "コード別",
+    "summary.detected": "検出結果",
+    "summary.encoding": "文字コード",
+    "summary.bom": "BOM",
+    "summary.delimiter": "区切り文字",
+    "summary.lineEnding": "改行コード",
+    "summary.size": "サイズ",
+    "summary.profile": "形式",
+    "summary.none": "なし",
+    "summary.records": "{n} レコード",
+    "summary.mixed": "{ending}（混在）",
+    "summary.capped": "一覧には最初の {n} 件だけを表示しています。上の件数は正確です。",
+    "summary.lang": "メッセージはチェック時の言語で表示されます。ファイルを再チェックしています。",
+    "delimiter.comma": "カンマ",
+    "delimiter.tab": "タブ",
+    "delimiter.semicolon": "セミコロン",
+    "downloads.heading": "ダウンロード",
+    "downloads.resultCsv": "結果 CSV",
+    "downloads.resultCsvHint": "元の行に結果・コード・メッセージを加えたもの。元のファイルと同じ文字コードです。",
+    "downloads.json": "JSON レポート",
+    "downloads.jsonHint": "コマンドラインツールと同じ形式の完全なレポート。",
+    "downloads.fixed": "修正済みファイル",
+    "downloads.fixedHint": "準備中：登録先システムの形式に直したファイルと変更履歴。",
+    "diag.heading": "診断結果",
+    "diag.severity": "重要度",
+    "diag.severity.all": "すべての重要度",
+    "diag.severity.error": "エラーのみ",
+    "diag.severity.warning": "警告のみ",
+    "diag.severity.info": "お知らせのみ",
+    "diag.code": "コード",
+    "diag.code.all": "すべてのコード",
+    "diag.column": "列",
+    "diag.column.all": "すべての列",
+    "diag.column.none": "（行全体・ファイル）",
+    "diag.pageSize": "1 ページの行数",
+    "diag.count": "{total} 件中 {from}–{to} 件",
+    "diag.countNone": "条件に合う診断結果はありません。",
+    "diag.noDiagnostics": "問題は見つかりませんでした。",
+    "diag.first": "最初のページ",
+    "diag.prev": "前のページ",
+    "diag.next": "次のページ",
+    "diag.last": "最後のページ",
+    "diag.page": "{page} / {pages} ページ",
+    "diag.th.row": "行",
+    "diag.th.column": "列",
+    "diag.th.code": "コード",
+    "diag.th.value": "値",
+    "diag.th.message": "内容",
+    "diag.th.help": "直し方",
+    "diag.file": "ファイル",
+    "diag.caption": "{name} の診断結果。行を選ぶとファイル内の位置を表示します。",
+    "severity.error": "エラー",
+    "severity.warning": "警告",
+    "severity.info": "お知らせ",
+    "preview.heading": "ファイル内の位置",
+    "preview.hint": "診断結果を選ぶと、その前後の行を該当セルを強調して表示します。",
+    "preview.where": "{row} 行目（{line} 行目の物理行）",
+    "preview.whereColumn": "{row} 行目（{line} 行目の物理行）、列 {column}",
+    "preview.file": "ファイルの先頭",
+    "preview.approx": "上の行の行番号は概算です（引用符で囲まれた値が複数行にわたっています）。",
+    "preview.unreadable": "この部分は表示できません。",
+    "preview.truncated": "…",
+    "error.load": "チェッカーを起動できませんでした：{message}",
+    "error.check": "{name} をチェックできませんでした：{message}",
+    "footer.line": "csv-preflight はこのページの中で動く WebAssembly エンジンでファイルをチェックします。アクセス解析・Cookie・外部フォントや外部スクリプトは使いません。",
+  },
+};
+
+/** The languages the page speaks. */
+export const LANGS = ["en", "ja"];
+
+/** The browser's preferred language among ours (Japanese when the first Japanese-or-English one is). */
+export function browserLang() {
+  const preferred = navigator.languages?.length ? navigator.languages : [navigator.language];
+  for (const tag of preferred) {
+    const base = String(tag ?? "").toLowerCase().split("-")[0];
+    if (LANGS.includes(base)) return base;
+  }
+  return "en";
+}
+
+/** `t(lang, key, { name: value })`: the text, with `{name}` placeholders filled. */
+export function t(lang, key, vars = {}) {
+  const text = STRINGS[lang]?.[key] ?? STRINGS.en[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (all, name) => (name in vars ? String(vars[name]) : all));
+}
+
+/** Fills every `data-i18n` (text) and `data-i18n-attr` ("attr:key;attr:key") element under `root`. */
+export function translate(root, lang) {
+  for (const el of root.querySelectorAll("[data-i18n]")) {
+    el.textContent = t(lang, el.dataset.i18n);
+  }
+  for (const el of root.querySelectorAll("[data-i18n-attr]")) {
+    for (const pair of el.dataset.i18nAttr.split(";")) {
+      const [attr, key] = pair.split(":");
+      el.setAttribute(attr.trim(), t(lang, key.trim()));
+    }
+  }
+}
+
+/** A number with the language's digit grouping. */
+export function num(lang, n) {
+  return new Intl.NumberFormat(lang === "ja" ? "ja-JP" : "en-US").format(n);
+}
+
+/** A byte count for people (KB, MB). */
+export function bytes(lang, n) {
+  const units = ["B", "KB", "MB", "GB"];
+  let value = n;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit += 1;
+  }
+  const digits = unit === 0 || value >= 100 ? 0 : 1;
+  return `${new Intl.NumberFormat(lang === "ja" ? "ja-JP" : "en-US", { maximumFractionDigits: digits }).format(value)} ${units[unit]}`;
+}

@@ -1,0 +1,79 @@
+// Suggests the target system of a file from its header (and its name), with the reason.
+//
+// The engine reads the header: the first 64 KiB of the file are checked against every built-in
+// profile (cheap), so that the encoding, the delimiter and any preamble line are handled exactly as
+// in the real check; the labels it found are then matched here against each profile's column names
+// and aliases.
+
+const HEAD = 64 * 1024;
+
+/**
+ * @param {File} file
+ * @param {object} api the package's `web` build (initialized)
+ * @param {object[]} profiles full profile objects (`profile(id).profile`), in the page's order
+ * @returns {Promise<{ best: string | null, matched: number, total: number, nameMatches: boolean, ties: string[] }>}
+ */
+export async function suggestProfile(file, api, profiles) {
+  let head = new Uint8Array(await file.slice(0, HEAD).arrayBuffer());
+  if (file.size > HEAD) {
+    const lastLf = head.lastIndexOf(0x0a);
+    if (lastLf > 0) head = head.subarray(0, lastLf + 1);
+  }
+  const scored = [];
+  for (const profile of profiles) {
+    const result = api.check(head, { profile: profile.id, fileName: file.name, maxDiagnostics: 0 });
+    if (result.type !== "success") continue;
+    const labels = result.report.detected.header ?? [];
+    scored.push({ id: profile.id, ...score(profile, labels), nameMatches: nameMatches(profile, file.name) });
+  }
+  scored.sort((a, b) => b.score - a.score || Number(b.nameMatches) - Number(a.nameMatches));
+  const best = scored[0];
+  if (!best || best.matched === 0) {
+    return { best: null, matched: 0, total: best?.total ?? 0, nameMatches: false, ties: [] };
+  }
+  const ties = scored
+    .slice(1)
+    .filter((s) => s.score === best.score && s.nameMatches === best.nameMatches)
+    .map((s) => s.id);
+  return { best: best.id, matched: best.matched, total: best.total, nameMatches: best.nameMatches, ties };
+}
+
+/** How well `labels` fit `profile`: matched labels count, unknown labels and missing required columns cost. */
+function score(profile, labels) {
+  const ignoreCase = profile.header?.ignoreCase ?? false;
+  const norm = (s) => (ignoreCase ? s.trim().toLowerCase() : s.trim());
+  const prefix = profile.header?.labelPrefix ?? "";
+  const known = new Map();
+  for (const column of profile.columns) {
+    for (const name of [column.name, ...(column.aliases ?? [])]) known.set(norm(name), column.name);
+  }
+  for (const marker of profile.header?.markers ?? []) {
+    for (const name of [marker.label, ...(marker.aliases ?? [])]) known.set(norm(name), `marker:${marker.label}`);
+  }
+  const seen = new Set();
+  let matched = 0;
+  labels.forEach((label, i) => {
+    let text = label;
+    if (i === 0 && prefix && text.startsWith(prefix)) text = text.slice(prefix.length);
+    const column = known.get(norm(text));
+    if (column && !seen.has(column)) {
+      seen.add(column);
+      matched += 1;
+    }
+  });
+  const total = labels.filter((l) => l.trim() !== "").length;
+  const missingRequired = profile.columns.filter(
+    (c) => (c.header ?? "required") === "required" && !seen.has(c.name),
+  ).length;
+  return { matched, total, score: 2 * matched - (total - matched) - 2 * missingRequired };
+}
+
+function nameMatches(profile, name) {
+  const pattern = profile.file?.fileName?.pattern;
+  if (!pattern) return false;
+  try {
+    return new RegExp(`^(?:${pattern})$`, "u").test(name);
+  } catch {
+    return false;
+  }
+}
