@@ -86,9 +86,33 @@ pub(crate) fn unicode_name(ch: char) -> Option<String> {
             Some(format!("CJK UNIFIED IDEOGRAPH-{cp:04X}"))
         }
         0xF900..=0xFAFF => Some(format!("CJK COMPATIBILITY IDEOGRAPH-{cp:04X}")),
+        0xAC00..=0xD7A3 => Some(hangul_name(cp - 0xAC00)),
         0xE000..=0xF8FF => Some("PRIVATE USE CHARACTER".to_string()),
         _ => None,
     }
+}
+
+/// `HANGUL SYLLABLE GIM`: the name is made of the syllable's jamo (Unicode chapter 3.12).
+fn hangul_name(index: u32) -> String {
+    const L: [&str; 19] = [
+        "G", "GG", "N", "D", "DD", "R", "M", "B", "BB", "S", "SS", "", "J", "JJ", "C", "K", "T",
+        "P", "H",
+    ];
+    const V: [&str; 21] = [
+        "A", "AE", "YA", "YAE", "EO", "E", "YEO", "YE", "O", "WA", "WAE", "OE", "YO", "U", "WEO",
+        "WE", "WI", "YU", "EU", "YI", "I",
+    ];
+    const T: [&str; 28] = [
+        "", "G", "GG", "GS", "N", "NJ", "NH", "D", "L", "LG", "LM", "LB", "LS", "LT", "LP", "LH",
+        "M", "B", "BS", "S", "SS", "NG", "J", "C", "K", "T", "P", "H",
+    ];
+    let part = |table: &[&'static str], i: u32| table.get(i as usize).copied().unwrap_or("");
+    format!(
+        "HANGUL SYLLABLE {}{}{}",
+        part(&L, index / 588),
+        part(&V, (index % 588) / 28),
+        part(&T, index % 28)
+    )
 }
 
 /// `CIRCLED DIGIT ONE` … `CIRCLED DIGIT NINE`, then `CIRCLED NUMBER TEN` … `TWENTY`.
@@ -175,6 +199,9 @@ mod tests {
             Some("CJK UNIFIED IDEOGRAPH-9AD9")
         );
         assert_eq!(unicode_name('Ⅲ').as_deref(), Some("ROMAN NUMERAL THREE"));
+        assert_eq!(unicode_name('김').as_deref(), Some("HANGUL SYLLABLE GIM"));
+        assert_eq!(unicode_name('울').as_deref(), Some("HANGUL SYLLABLE UL"));
+        assert_eq!(unicode_name('가').as_deref(), Some("HANGUL SYLLABLE GA"));
         assert_eq!(alternative('髙').as_deref(), Some("高"));
         assert_eq!(alternative('③').as_deref(), Some("(3)"));
         assert_eq!(alternative('ⅳ').as_deref(), Some("iv"));

@@ -54,7 +54,8 @@ wire_enum! {
         ZeroPadded = "zero-padded",
         /// A character replaced through the user's substitution table.
         Substituted = "substituted",
-        /// A character the target encoding cannot hold replaced by `?` (only when forced).
+        /// A character the target encoding cannot hold replaced by `?` (the file is then offered
+        /// only when forced).
         UnrepresentableReplaced = "unrepresentable-replaced",
         /// Canon-style `[...]` brackets added (leading zero, more than 12 digits, already bracketed).
         BracketsAdded = "brackets-added",

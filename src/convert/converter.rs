@@ -8,6 +8,7 @@ use crate::convert::options::{invalid, ConvertOptions};
 use crate::convert::pipeline::{delimiter_of, Pipeline, Settings};
 use crate::convert::result::{ConvertResult, ConvertStatus, FileFormat, Log};
 use crate::convert::source::{reading_profile, recognise};
+use crate::convert::transcode::Transcoder;
 use crate::convert::Mapping;
 use crate::decode::{sniff_bom, sniff_utf16, Bom, Lang};
 use crate::error::Error;
@@ -65,6 +66,8 @@ enum Stage {
 /// [`ConvertStatus::Refused`] they must be thrown away.
 pub struct Converter {
     stage: Stage,
+    /// Decodes the source first when the user gave its encoding.
+    transcoder: Option<Transcoder>,
 }
 
 fn line_ending(window: &[u8]) -> Option<LineEndingKind> {
@@ -119,6 +122,7 @@ impl Converter {
         options: ConvertOptions,
     ) -> Result<Converter, Error> {
         let substitutions = options.substitution_table()?;
+        let source_encoding = options.source_encoding;
         let date = options.checked_date()?;
         if let Some(e) = options.encoding.filter(|e| !e.is_ascii_compatible()) {
             return Err(invalid(format!(
@@ -158,6 +162,7 @@ impl Converter {
             source_line_ending: None,
         };
         Ok(Converter {
+            transcoder: source_encoding.map(Transcoder::new),
             stage: Stage::Window {
                 buf: Vec::new(),
                 source,
@@ -168,6 +173,16 @@ impl Converter {
 
     /// Feeds the next chunk of the source file (any size).
     pub fn push(&mut self, chunk: &[u8]) {
+        match self.transcoder.as_mut() {
+            Some(t) => {
+                let utf8 = t.push(chunk, false);
+                self.feed(&utf8);
+            }
+            None => self.feed(chunk),
+        }
+    }
+
+    fn feed(&mut self, chunk: &[u8]) {
         match &mut self.stage {
             Stage::Window { buf, .. } => {
                 buf.extend_from_slice(chunk);
@@ -229,6 +244,13 @@ impl Converter {
     /// Ends the input: re-checks the output and returns the result with the bytes not yet taken.
     /// Fails only when reading could not start at all (the source profile cannot be read with).
     pub fn finish(mut self) -> Result<ConvertResult, Error> {
+        let mut malformed = Vec::new();
+        if let Some(mut t) = self.transcoder.take() {
+            let tail = t.push(&[], true);
+            self.feed(&tail);
+            malformed = std::mem::take(&mut t.malformed);
+            self.transcoder = Some(t);
+        }
         if matches!(self.stage, Stage::Window { .. }) {
             self.run();
         }
@@ -238,6 +260,9 @@ impl Converter {
             _ => return Err(invalid("the conversion was already finished".to_string())),
         };
         let (mut pipeline, _, _, detected) = engine.finish();
+        if let Some(t) = &self.transcoder {
+            pipeline.report_malformed(t.encoding(), malformed);
+        }
         pipeline.finish_input();
         let bytes = pipeline.take_output();
         let Some(checker) = pipeline.checker.take() else {

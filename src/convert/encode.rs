@@ -2,7 +2,9 @@
 //! character the encoding cannot hold is found with its exact position.
 //!
 //! `encoding_rs`'s `Encoding::encode` replaces such characters with `&#NNNN;` and says only that
-//! something was replaced; here each one is an event instead. A character is replaced only through
+//! something was replaced; here each one is an event instead. A character whose bytes read back
+//! as another character (`¥` written as the byte 5C, which reads as `\`) counts as one the
+//! encoding cannot hold. A character is replaced only through
 //! the user's substitution table (logged), or by `?` so that the re-check has bytes to read; a
 //! conversion with such a character is refused unless forced.
 //!
@@ -81,7 +83,8 @@ impl TextEncoder {
             let encoded = match encode_char(&mut encoder, ch, &mut buf) {
                 Some((EncoderResult::InputEmpty, n)) => buf.get(..n),
                 _ => None,
-            };
+            }
+            .filter(|bytes| self.round_trips(bytes, ch));
             let cp932_only =
                 self.encoding == TextEncoding::ShiftJis && encoded.is_some_and(is_cp932_only);
             match encoded {
@@ -124,6 +127,18 @@ impl TextEncoder {
                 },
             }
         }
+    }
+}
+
+impl TextEncoder {
+    /// Whether `bytes` read back as `ch`: the WHATWG encoders write `¥` (U+00A5) and `‾` (U+203E)
+    /// as the ASCII bytes 5C and 7E in Shift_JIS and EUC-JP, which read back as `\` and `~`.
+    fn round_trips(&self, bytes: &[u8], ch: char) -> bool {
+        let (text, malformed) = self
+            .encoding
+            .encoding_rs()
+            .decode_without_bom_handling(bytes);
+        !malformed && text.chars().eq(std::iter::once(ch))
     }
 }
 
@@ -196,5 +211,16 @@ mod tests {
         assert_eq!(out, "😀".as_bytes());
         let (_, events) = run(TextEncoding::Gb18030, "😀①髙");
         assert!(events.is_empty());
+        // ¥ would be written as 5C, which reads back as a backslash.
+        let (out, events) = run(TextEncoding::ShiftJis, "¥1");
+        assert_eq!(
+            events,
+            vec![EncodeEvent::Unrepresentable {
+                ch: '¥',
+                char_index: 1,
+                byte: 0
+            }]
+        );
+        assert_eq!(out, b"?1");
     }
 }

@@ -192,7 +192,11 @@ pub(crate) fn resolve(
             zero_pad: entry.zero_pad,
             target: TargetColumn::new(column),
         };
-        if out.producer == Producer::Empty && out.default.is_none() && out.target.required {
+        let no_source = entry.from.is_none()
+            && entry.join.is_empty()
+            && entry.split.is_none()
+            && entry.constant.is_none();
+        if no_source && out.default.is_none() && out.target.required {
             layout
                 .issues
                 .push((Issue::TargetUnmapped, None, Some(column.name.clone())));

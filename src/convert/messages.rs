@@ -244,7 +244,7 @@ pub(crate) fn reason_text(reason: ChangeReason, lang: Lang) -> &'static str {
         (Lang::En, ZeroPadded) => "leading zeros added up to the mapping's width",
         (Lang::En, Substituted) => "character replaced through your substitution table",
         (Lang::En, UnrepresentableReplaced) => {
-            "character the target encoding cannot hold replaced by \"?\" (forced)"
+            "character the target encoding cannot hold replaced by \"?\""
         }
         (Lang::En, BracketsAdded) => "brackets added as the target requires",
         (Lang::En, BracketsRemoved) => "brackets removed: the target does not use them",
@@ -263,9 +263,7 @@ pub(crate) fn reason_text(reason: ChangeReason, lang: Lang) -> &'static str {
         (Lang::Ja, DefaultApplied) => "空欄をマッピングの既定値で補完",
         (Lang::Ja, ZeroPadded) => "マッピングの桁数まで先頭に 0 を追加",
         (Lang::Ja, Substituted) => "置換表で文字を置換",
-        (Lang::Ja, UnrepresentableReplaced) => {
-            "変換先の文字コードで表せない文字を「?」に置換（強制）"
-        }
+        (Lang::Ja, UnrepresentableReplaced) => "変換先の文字コードで表せない文字を「?」に置換",
         (Lang::Ja, BracketsAdded) => "変換先の規則に従い [ ] で囲んだ",
         (Lang::Ja, BracketsRemoved) => "変換先では使わない [ ] を外した",
         (Lang::Ja, MaskedCleared) => {

@@ -53,6 +53,7 @@ mod result;
 mod rows;
 mod source;
 mod suggest;
+mod transcode;
 
 pub use codes::{ChangeReason, ConvertCode};
 pub use converter::Converter;

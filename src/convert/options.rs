@@ -61,6 +61,9 @@ pub struct ConvertOptions {
     pub from: String,
     /// The column mapping; suggested from the header, the samples and the presets when absent.
     pub mapping: Option<Mapping>,
+    /// The source's encoding, when identification guesses wrong (a few characters of EUC-KR
+    /// also read as Big5); default: identified from the bytes.
+    pub source_encoding: Option<TextEncoding>,
     /// The output encoding; default: the source's when the target accepts it, else the target's
     /// first.
     pub encoding: Option<TextEncoding>,
@@ -107,6 +110,7 @@ impl Default for ConvertOptions {
         ConvertOptions {
             from: "auto".to_string(),
             mapping: None,
+            source_encoding: None,
             encoding: None,
             bom: None,
             delimiter: None,

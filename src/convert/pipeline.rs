@@ -109,11 +109,11 @@ fn replace_char(value: &str, char_index: u32, with: &str) -> String {
 impl Pipeline {
     pub(crate) fn new(settings: Settings, log: Log, checker: Checker) -> Self {
         Pipeline {
+            source_encoding: settings.options.source_encoding,
             settings,
             log,
             checker: Some(checker),
             output: Vec::new(),
-            source_encoding: None,
             source_delimiter: None,
             preamble: Vec::new(),
             header: None,
@@ -410,6 +410,7 @@ impl Pipeline {
         if !extra.is_empty() && extra.iter().all(String::is_empty) {
             let at = At {
                 row: Some(row),
+                output_row: Some(w.writer.next_row()),
                 ..At::default()
             };
             let before = char::from(w.writer.framing().delimiter)
@@ -429,6 +430,15 @@ impl Pipeline {
             &self.settings.options.repairs,
             &mut self.log,
         );
+        if values.iter().all(String::is_empty) {
+            // Nothing of this row reaches the target: written, it would be a blank line.
+            let at = At {
+                row: Some(row),
+                ..At::default()
+            };
+            self.log.change(&at, ChangeReason::BlankRowRemoved, "", "");
+            return;
+        }
         let events = w.writer.record(&values);
         let at = At {
             row: Some(row),
@@ -460,6 +470,27 @@ impl Pipeline {
         }
         self.rows += 1;
         self.flush_output();
+    }
+
+    /// Reports the malformed byte sequences found while decoding a source of a given encoding.
+    pub(crate) fn report_malformed(
+        &mut self,
+        encoding: TextEncoding,
+        malformed: Vec<(u64, String)>,
+    ) {
+        for (byte, bytes) in malformed {
+            let kind = crate::report::Kind::EncodingError { encoding, bytes };
+            let rendered = render(&kind, self.settings.options.lang, None);
+            let at = At {
+                byte: Some(byte),
+                ..At::default()
+            };
+            let issue = Issue::SourceError {
+                message: rendered.message,
+                help: rendered.help,
+            };
+            self.log.issue(&at, issue, None);
+        }
     }
 
     /// Ends the input: decides if not yet done, handles the blank lines at the end.
@@ -594,7 +625,10 @@ impl Sink for Pipeline {
     }
 
     fn encoding_decided(&mut self, encoding: TextEncoding) {
-        self.source_encoding = Some(encoding);
+        // A source encoding given by the user was decoded before reading: keep it.
+        if self.settings.options.source_encoding.is_none() {
+            self.source_encoding = Some(encoding);
+        }
         if self.ready() {
             self.decide();
         }

@@ -269,12 +269,13 @@ fn value_table(column: &OutColumn, cell: &mut Cell<'_>, log: &mut Log) {
         Some(to) if to != cell.value => cell.apply(log, ChangeReason::ValueMapped, Some(to)),
         Some(_) => {}
         None => {
-            // A value accepted but for its case is the letter-case repair's (or the check's).
-            let accepted = column
-                .target
-                .one_of
-                .as_ref()
-                .is_some_and(|(values, _)| values.iter().any(|a| a.eq_ignore_ascii_case(v)));
+            // A value accepted but for its width or case is for the repairs (or the check).
+            let narrow = half_width(v);
+            let plain = narrow.as_deref().unwrap_or(v);
+            let accepted =
+                column.target.one_of.as_ref().is_some_and(|(values, _)| {
+                    values.iter().any(|a| a.eq_ignore_ascii_case(plain))
+                });
             let is_target_value = column.values.iter().any(|(_, to)| to == v);
             if !accepted && !is_target_value {
                 let issue = Issue::ValueNotMapped {

@@ -208,7 +208,21 @@ impl Suggester<'_> {
             let Some(concept) = concept.filter(|_| self.open(t)) else {
                 continue;
             };
-            if let Some(label) = self.unused_with(concept) {
+            // A display name and a full name stand in for each other where the target has only
+            // one of them (Canon's cn, CELF's name).
+            let stand_in = match concept {
+                Concept::DisplayName if self.concept_target(Concept::FullName).is_none() => {
+                    Some(Concept::FullName)
+                }
+                Concept::FullName if self.concept_target(Concept::DisplayName).is_none() => {
+                    Some(Concept::DisplayName)
+                }
+                _ => None,
+            };
+            let found = self
+                .unused_with(concept)
+                .or_else(|| stand_in.and_then(|c| self.unused_with(c)));
+            if let Some(label) = found {
                 let entry = ColumnMapping {
                     from: Some(label),
                     ..self.entry(t, SuggestedBy::Synonym)

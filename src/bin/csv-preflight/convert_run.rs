@@ -59,6 +59,10 @@ pub struct ConvertArgs {
     /// Print the mapping (suggested, or the one given) as JSON and stop.
     #[arg(long)]
     print_map: bool,
+    /// The source's encoding, when identification guesses wrong (short EUC-KR files read as
+    /// Big5 too); default: identified from the bytes.
+    #[arg(long)]
+    source_encoding: Option<String>,
     /// Output encoding (utf-8, shift_jis, euc-kr, big5, gbk, gb18030, euc-jp); default: the
     /// source's when the target accepts it, else the target's first.
     #[arg(long)]
@@ -133,13 +137,14 @@ fn options(args: &ConvertArgs, target: &csv_preflight::Profile) -> Result<Conver
         }
         None => None,
     };
-    let encoding = match &args.encoding {
-        Some(label) => Some(
-            TextEncoding::from_label(label)
-                .ok_or_else(|| Fatal(format!("unknown encoding \"{label}\"")))?,
-        ),
-        None => None,
+    let encoding_arg = |arg: &Option<String>| match arg {
+        Some(label) => TextEncoding::from_label(label)
+            .map(Some)
+            .ok_or_else(|| Fatal(format!("unknown encoding \"{label}\""))),
+        None => Ok(None),
     };
+    let encoding = encoding_arg(&args.encoding)?;
+    let source_encoding = encoding_arg(&args.source_encoding)?;
     let mut substitutions = BTreeMap::new();
     for item in &args.substitutes {
         let (from, to) = item.split_once('=').ok_or_else(|| {
@@ -169,6 +174,7 @@ fn options(args: &ConvertArgs, target: &csv_preflight::Profile) -> Result<Conver
     Ok(ConvertOptions {
         from,
         mapping,
+        source_encoding,
         encoding,
         bom: args.bom.map(|b| matches!(b, YesNo::Yes)),
         force: args.force,
