@@ -1,0 +1,58 @@
+//! The streaming `Checker` class.
+
+use js_sys::Uint8Array;
+use tsify::Ts;
+use wasm_bindgen::prelude::*;
+
+use super::outcome::{to_js, Failure};
+use super::{for_each_piece, options, Options};
+use crate::check::Progress;
+use crate::report::Report;
+
+/// A streaming check: `push` the file's chunks in order (any sizes), then `finish`.
+///
+/// ```js
+/// const checker = new Checker({ profile: "fujifilm-iwpro/add-users", fileName: file.name });
+/// for await (const chunk of file.stream()) checker.push(chunk);
+/// const report = checker.finish();
+/// ```
+#[wasm_bindgen]
+pub struct Checker {
+    inner: crate::Checker,
+    buf: Vec<u8>,
+}
+
+#[wasm_bindgen]
+impl Checker {
+    /// Prepares a check. Throws a `CsvPreflightError` (with `kind`, `message` and `detail`, the
+    /// fields of a `Failure`) when the profile, the parameters or the options are invalid.
+    #[wasm_bindgen(constructor)]
+    pub fn new(options: Ts<Options>) -> Result<Checker, JsValue> {
+        let (profile, options) =
+            options::resolve(&options).map_err(|e| Failure::from(&e).into_js_error())?;
+        let inner = crate::Checker::new(&profile, options)
+            .map_err(|e| Failure::from(&e).into_js_error())?;
+        Ok(Checker {
+            inner,
+            buf: Vec::new(),
+        })
+    }
+
+    /// Feeds the next chunk of the file.
+    pub fn push(&mut self, chunk: &Uint8Array) {
+        let inner = &mut self.inner;
+        for_each_piece(chunk, &mut self.buf, |piece| inner.push(piece));
+    }
+
+    /// How far the check has got: bytes pushed and records read (header included).
+    #[wasm_bindgen(getter)]
+    pub fn progress(&self) -> Result<Ts<Progress>, JsError> {
+        to_js(&self.inner.progress())
+    }
+
+    /// Ends the input and returns the report (the same as the CLI's `--format json`). The checker
+    /// cannot be used afterwards.
+    pub fn finish(self) -> Result<Ts<Report>, JsError> {
+        to_js(&self.inner.finish())
+    }
+}

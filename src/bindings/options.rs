@@ -1,0 +1,86 @@
+//! The options object of `check`, `resultCsv` and `new Checker`.
+
+use serde::Deserialize;
+use serde_json::value::RawValue;
+use tsify::{Ts, Tsify};
+use wasm_bindgen::JsCast;
+
+use crate::check::{CheckOptions, Limits};
+use crate::decode::Lang;
+use crate::error::{Error, ErrorKind};
+use crate::profile::{builtin, Params, Profile};
+
+/// What to check against, and how.
+#[derive(Deserialize, Tsify)]
+#[tsify(rename = "CheckOptions", missing_as_null, hashmap_as_object)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Options {
+    /// A built-in profile id (see `profiles()`), or a custom profile: an object in the format of
+    /// `profile(id)` (its JSON Schema ships as `profile.schema.json`) or that JSON as text.
+    #[tsify(type = "string | Profile")]
+    profile: Box<RawValue>,
+    /// Tenant parameters by name (see `profiles()` for each profile's parameters).
+    #[tsify(type = "Record<string, ParamValue>")]
+    #[serde(default)]
+    params: Params,
+    /// Language of the messages (default `en`).
+    #[serde(default)]
+    lang: Option<Lang>,
+    /// The file's name, for the file-name rule.
+    #[serde(default)]
+    file_name: Option<String>,
+    /// Most row-level diagnostics kept in the report (default 1000; counts stay exact).
+    #[serde(default)]
+    max_diagnostics: Option<usize>,
+    /// The checker's own bounds (defaults: 1 MiB per field, 4096 fields, 5,000,000 unique keys).
+    #[tsify(type = "Partial<Limits>")]
+    #[serde(default)]
+    limits: Option<Limits>,
+}
+
+fn invalid_options(message: String) -> Error {
+    Error::new(ErrorKind::InvalidOptions { message })
+}
+
+/// Reads the options and the profile (built-in, or custom through the same JSON reader as the CLI).
+///
+/// The options object is read as JSON (`JSON.stringify`), so that a misspelt option is an error and
+/// a profile object is read exactly like a profile file.
+pub(super) fn resolve(options: &Ts<Options>) -> Result<(Profile, CheckOptions), Error> {
+    let value = options.js_value();
+    if !value.is_object() || js_sys::Array::is_array(&value) {
+        return Err(invalid_options(
+            "options must be an object such as { profile: \"fujifilm-iwpro/add-users\" }".into(),
+        ));
+    }
+    let json = js_sys::JSON::stringify(&value)
+        .ok()
+        .and_then(|s| s.dyn_into::<js_sys::JsString>().ok())
+        .map(String::from)
+        .ok_or_else(|| invalid_options("the options cannot be written as JSON".into()))?;
+    let options: Options =
+        serde_json::from_str(&json).map_err(|e| invalid_options(e.to_string()))?;
+    let spec = options.profile.get();
+    let profile = if spec.starts_with('{') {
+        Profile::from_json(spec)?
+    } else if let Ok(text) = serde_json::from_str::<String>(spec) {
+        if text.trim_start().starts_with('{') {
+            Profile::from_json(&text)?
+        } else {
+            builtin(&text)?
+        }
+    } else {
+        return Err(invalid_options(
+            "profile must be a built-in profile id or a profile object".into(),
+        ));
+    };
+    let defaults = CheckOptions::default();
+    let options = CheckOptions {
+        lang: options.lang.unwrap_or(defaults.lang),
+        file_name: options.file_name,
+        params: options.params,
+        max_diagnostics: options.max_diagnostics.unwrap_or(defaults.max_diagnostics),
+        limits: options.limits.unwrap_or(defaults.limits),
+    };
+    Ok((profile, options))
+}
