@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Builds the npm package `csv-preflight` into pkg/ (gitignored) from this template.
+# Run from the repository root: bash pkg-template/build.sh
+# Installs what it needs first (the pinned wasm-bindgen CLI, the npm dev tools: see scripts/setup.sh).
+#
+#   cargo (release, wasm32, --no-default-features --features wasm)
+#     -> wasm-bindgen --target web | bundler | nodejs   -> pkg/web, pkg/bundler, pkg/node
+#     -> wasm-opt -Oz (npm binaryen; Debian's binaryen writes modules that fail to load)
+#     -> the template's package.json, README, licences, entry points (TypeScript, compiled in place)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/setup.sh
+need_wasm
+need_node_modules
+
+ROOT="$PWD"
+PKG="$ROOT/pkg"
+TEMPLATE="$ROOT/pkg-template"
+BIN="$ROOT/tests/js/node_modules/.bin"
+TARGET_DIR="$(cargo metadata --format-version 1 --no-deps | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).target_directory))')"
+WASM="$TARGET_DIR/wasm32-unknown-unknown/release/csv_preflight.wasm"
+# The features of the wasm32 target that rustc enables by default, so that wasm-opt keeps them.
+WASM_OPT_FEATURES=(--enable-bulk-memory --enable-mutable-globals --enable-nontrapping-float-to-int
+  --enable-sign-ext --enable-reference-types --enable-multivalue)
+
+log "cargo build (wasm32, release, features: wasm)"
+cargo build --lib --release --target wasm32-unknown-unknown --no-default-features --features wasm
+
+rm -rf "$PKG"
+mkdir -p "$PKG"
+for target in web bundler nodejs; do
+  dir="$target"
+  [ "$target" = nodejs ] && dir=node
+  log "wasm-bindgen --target $target -> pkg/$dir"
+  wasm-bindgen --target "$target" --out-dir "$PKG/$dir" --out-name csv_preflight "$WASM"
+  "$BIN/wasm-opt" -Oz "${WASM_OPT_FEATURES[@]}" --strip-debug --strip-producers \
+    "$PKG/$dir/csv_preflight_bg.wasm" -o "$PKG/$dir/csv_preflight_bg.wasm"
+done
+
+log "package files"
+cp "$TEMPLATE/package.json" "$TEMPLATE/README.md" "$TEMPLATE/LICENSE" "$TEMPLATE/LICENSE-MIT" \
+  "$TEMPLATE/LICENSE-APACHE" "$PKG/"
+cp -R "$TEMPLATE/src/." "$PKG/"
+HAS_SCHEMA=0
+if [ -f schema/profile.schema.json ]; then
+  cp schema/profile.schema.json "$PKG/"
+  HAS_SCHEMA=1
+fi
+VERSION="$(cargo metadata --format-version 1 --no-deps | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).packages.find(p=>p.name==="csv-preflight").version))')"
+VERSION="$VERSION" HAS_SCHEMA="$HAS_SCHEMA" node -e '
+  const fs = require("fs");
+  const path = process.argv[1];
+  const pkg = JSON.parse(fs.readFileSync(path, "utf8"));
+  pkg.version = process.env.VERSION;
+  if (process.env.HAS_SCHEMA !== "1") {
+    delete pkg.exports["./profile.schema.json"];
+    pkg.files = pkg.files.filter((f) => f !== "profile.schema.json");
+  }
+  fs.writeFileSync(path, JSON.stringify(pkg, null, 2) + "\n");
+' "$PKG/package.json"
+
+log "tsc: entry points and the worker helper"
+"$BIN/tsc" -p "$PKG/tsconfig.json"
+find "$PKG" \( -name '*.ts' -o -name '*.mts' \) ! -name '*.d.ts' ! -name '*.d.mts' -delete
+rm "$PKG/tsconfig.json"
+
+raw=$(stat -c %s "$WASM")
+opt=$(stat -c %s "$PKG/web/csv_preflight_bg.wasm")
+gz=$(gzip -9 -c "$PKG/web/csv_preflight_bg.wasm" | wc -c)
+log "pkg/ ready: csv-preflight@$VERSION; .wasm $raw bytes from cargo, $opt after wasm-opt -Oz, $gz gzipped"

@@ -1,0 +1,93 @@
+// `checkFile`: checks a File or Blob in a Web Worker, so that the page never freezes, with progress
+// and cancellation. Browsers only (Node.js: use `Checker` with a file stream).
+import type { CheckOptions, ErrorKind, Failure, Progress, Report } from "../web/csv_preflight.js";
+import type { CheckRequest, WorkerMessage } from "./protocol.js";
+
+export type { CheckOptions, ErrorKind, Failure, Progress, Report };
+
+/** How far a `checkFile` has got. */
+export interface FileProgress extends Progress {
+  /** The file's size in bytes (`bytes / total` is the fraction done). */
+  total: number;
+}
+
+/** Options of `checkFile` beyond the check itself. */
+export interface CheckFileOptions {
+  /** Called every 50 ms or so while the file is read, and once at the end. */
+  onProgress?: (progress: FileProgress) => void;
+  /** Aborting it stops the worker and rejects the promise with the signal's reason. */
+  signal?: AbortSignal;
+}
+
+/** The check could not run: an unknown or invalid profile, a bad parameter or option. */
+export class CsvPreflightError extends Error {
+  /** What kind of failure. */
+  readonly kind: ErrorKind["kind"];
+  /** The kind's own fields. */
+  readonly detail: ErrorKind;
+
+  constructor(failure: Failure) {
+    super(failure.message);
+    this.name = "CsvPreflightError";
+    this.kind = failure.kind;
+    this.detail = failure.detail;
+  }
+}
+
+function abortReason(signal: AbortSignal): unknown {
+  return signal.reason ?? new DOMException("The check was aborted.", "AbortError");
+}
+
+/**
+ * Checks `file` against `options.profile` in a Web Worker, streaming it in chunks, and resolves to
+ * the report (the same as `check` and the CLI give). Rejects with a `CsvPreflightError` when the
+ * check cannot run, and with the signal's reason when aborted.
+ */
+export function checkFile(
+  file: Blob,
+  options: CheckOptions,
+  { onProgress, signal }: CheckFileOptions = {},
+): Promise<Report> {
+  return new Promise<Report>((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(abortReason(signal));
+      return;
+    }
+    const worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+    const onAbort = () => {
+      finish();
+      reject(signal ? abortReason(signal) : undefined);
+    };
+    const finish = () => {
+      worker.terminate();
+      signal?.removeEventListener("abort", onAbort);
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
+    worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
+      const message = event.data;
+      switch (message.type) {
+        case "progress":
+          onProgress?.({ ...message.progress, total: file.size });
+          break;
+        case "done":
+          finish();
+          resolve(message.report);
+          break;
+        case "failure":
+          finish();
+          reject(new CsvPreflightError(message.error));
+          break;
+        case "crash":
+          finish();
+          reject(new Error(`csv-preflight worker failed: ${message.message}`));
+          break;
+      }
+    };
+    worker.onerror = (event: ErrorEvent) => {
+      finish();
+      reject(new Error(`csv-preflight worker failed: ${event.message || "could not start"}`));
+    };
+    const request: CheckRequest = { file, options };
+    worker.postMessage(request);
+  });
+}

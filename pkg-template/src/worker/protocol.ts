@@ -1,0 +1,15 @@
+// Messages between `checkFile` (page) and `worker.js` (Web Worker).
+import type { CheckOptions, Failure, Progress, Report } from "../web/csv_preflight.js";
+
+/** Page → worker: the one request a worker serves. */
+export interface CheckRequest {
+  file: Blob;
+  options: CheckOptions;
+}
+
+/** Worker → page. */
+export type WorkerMessage =
+  | { type: "progress"; progress: Progress }
+  | { type: "done"; report: Report }
+  | { type: "failure"; error: Failure }
+  | { type: "crash"; message: string };

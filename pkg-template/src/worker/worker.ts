@@ -1,0 +1,61 @@
+// The Web Worker behind `checkFile`: streams the file through a `Checker` and posts progress, then
+// the report. It runs one request; the page terminates it when done or cancelled.
+import init, { Checker } from "../web/csv_preflight.js";
+import type { Failure } from "../web/csv_preflight.js";
+import type { CheckRequest, WorkerMessage } from "./protocol.js";
+
+/** Least time between two progress messages, in milliseconds. */
+const PROGRESS_INTERVAL = 50;
+
+interface WorkerScope {
+  onmessage: ((event: MessageEvent<CheckRequest>) => void) | null;
+  postMessage(message: WorkerMessage): void;
+}
+const scope = globalThis as unknown as WorkerScope;
+const ready = init();
+
+function failureOf(error: unknown): Failure | undefined {
+  // The Checker constructor throws an Error that carries a Failure's fields.
+  if (error instanceof Error && "kind" in error && "detail" in error) {
+    return { kind: error.kind, message: error.message, detail: error.detail } as Failure;
+  }
+  return undefined;
+}
+
+async function run({ file, options }: CheckRequest): Promise<void> {
+  await ready;
+  let checker: Checker;
+  try {
+    checker = new Checker(options);
+  } catch (error) {
+    const failure = failureOf(error);
+    if (failure) {
+      scope.postMessage({ type: "failure", error: failure });
+      return;
+    }
+    throw error;
+  }
+  const reader = file.stream().getReader();
+  let last = performance.now();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    checker.push(value);
+    const now = performance.now();
+    if (now - last >= PROGRESS_INTERVAL) {
+      last = now;
+      scope.postMessage({ type: "progress", progress: checker.progress });
+    }
+  }
+  const report = checker.finish();
+  // The last records are read when the input ends: the final progress comes from the report.
+  const { bytes, records } = report.detected;
+  scope.postMessage({ type: "progress", progress: { bytes, records } });
+  scope.postMessage({ type: "done", report });
+}
+
+scope.onmessage = (event) => {
+  run(event.data).catch((error: unknown) => {
+    scope.postMessage({ type: "crash", message: String(error) });
+  });
+};
