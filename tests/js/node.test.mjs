@@ -1,0 +1,226 @@
+// The npm package in Node.js, imported by name through its `exports`: every report equals the CLI's
+// `--format json` for the same file, whole-buffer and streamed.
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { before, describe, test } from "node:test";
+import { pathToFileURL } from "node:url";
+import {
+  EXAMPLE,
+  OWN_FIXTURES,
+  basename,
+  builtinIds,
+  cli,
+  cliReports,
+  consumerDir,
+  fixtureSets,
+  join,
+  pretty,
+} from "./helpers.mjs";
+
+let api;
+let sets;
+const scratch = mkdtempSync(join(tmpdir(), "csv-preflight-node-test-"));
+process.on("exit", () => rmSync(scratch, { recursive: true, force: true }));
+
+before(async () => {
+  const dir = consumerDir();
+  writeFileSync(join(dir, "entry.mjs"), 'export * from "csv-preflight";\n');
+  api = await import(pathToFileURL(join(dir, "entry.mjs")).href);
+  sets = fixtureSets();
+});
+
+function checkWhole(path, profile, extra = {}) {
+  const result = api.check(readFileSync(path), { profile, fileName: basename(path), ...extra });
+  assert.equal(result.type, "success", JSON.stringify(result));
+  return result.report;
+}
+
+function checkStreamed(path, profile, size) {
+  const bytes = readFileSync(path);
+  const checker = new api.Checker({ profile, fileName: basename(path) });
+  for (let at = 0; at < bytes.length; at += size) checker.push(bytes.subarray(at, at + size));
+  assert.deepEqual(checker.progress.bytes, bytes.length);
+  return checker.finish();
+}
+
+describe("the contract", () => {
+  test("import { check } from \"csv-preflight\" works without init and prints the CLI's JSON", () => {
+    const dir = consumerDir();
+    writeFileSync(
+      join(dir, "contract.mjs"),
+      [
+        'import { readFileSync } from "node:fs";',
+        'import { basename } from "node:path";',
+        'import { check } from "csv-preflight";',
+        "const path = process.argv[2];",
+        'const result = check(readFileSync(path), { profile: "fujifilm-iwpro/add-users", fileName: basename(path) });',
+        'if (result.type !== "success") throw new Error(result.error.message);',
+        'process.stdout.write(JSON.stringify(result.report, null, 2) + "\\n");',
+      ].join("\n"),
+    );
+    for (const path of [EXAMPLE, join(OWN_FIXTURES, "add-users_multibyte.csv")]) {
+      const js = execFileSync(process.execPath, [join(dir, "contract.mjs"), path], { encoding: "utf8" });
+      const { stdout } = cli(["check", "--profile", "fujifilm-iwpro/add-users", "--format", "json", path]);
+      assert.equal(js, stdout, path);
+    }
+  });
+
+  test("the package resolves to the Node.js build through its exports", () => {
+    const dir = consumerDir();
+    writeFileSync(join(dir, "resolve.mjs"), 'console.log(import.meta.resolve("csv-preflight"));\n');
+    const resolved = execFileSync(process.execPath, [join(dir, "resolve.mjs")], { encoding: "utf8" });
+    assert.match(resolved.trim(), /\/node_modules\/csv-preflight\/node\/index\.mjs$/);
+    const pkg = JSON.parse(readFileSync(join(dir, "node_modules/csv-preflight/package.json"), "utf8"));
+    assert.equal(pkg.name, "csv-preflight");
+    assert.equal(pkg.type, "module");
+  });
+});
+
+describe("same reports as the CLI", () => {
+  test("every fixture, whole buffer", () => {
+    let count = 0;
+    for (const { profile, files } of sets) {
+      const expected = cliReports(profile, files);
+      files.forEach((path, i) => {
+        const report = checkWhole(path, profile);
+        assert.deepEqual(report, expected[i], path);
+        assert.equal(pretty(report), pretty(expected[i]), `${path}: key order`);
+        count++;
+      });
+    }
+    assert.ok(count >= 20, `only ${count} fixtures`);
+  });
+
+  test("every fixture, streamed through Checker in odd-sized chunks", () => {
+    for (const { profile, files } of sets) {
+      const expected = cliReports(profile, files);
+      files.forEach((path, i) => {
+        for (const size of [1, 7, 4093]) {
+          assert.deepEqual(checkStreamed(path, profile, size), expected[i], `${path} in ${size}-byte chunks`);
+        }
+      });
+    }
+  });
+
+  test("Japanese messages and a diagnostics cap", () => {
+    for (const { profile, files } of sets) {
+      const expected = cliReports(profile, files, ["--lang", "ja", "--max-diagnostics", "2"]);
+      files.forEach((path, i) => {
+        const report = checkWhole(path, profile, { lang: "ja", maxDiagnostics: 2 });
+        assert.deepEqual(report, expected[i], path);
+      });
+    }
+  });
+
+  test("tenant parameters", () => {
+    const profile = "fujifilm-iwpro/add-users";
+    const [expected] = cliReports(profile, [EXAMPLE], [
+      "--param", "allowedEmailDomains=example.com,example.org",
+      "--param", "availableSeats=2",
+    ]);
+    const report = checkWhole(EXAMPLE, profile, {
+      params: { allowedEmailDomains: ["example.com", "example.org"], availableSeats: 2 },
+    });
+    assert.deepEqual(report, expected);
+    assert.ok(report.summary.byCode["too-many-rows"] === 1, JSON.stringify(report.summary));
+  });
+
+  test("a custom profile object, and its JSON text, as the CLI reads the profile file", () => {
+    const profilePath = join(OWN_FIXTURES, "example-staff.profile.json");
+    const csv = join(OWN_FIXTURES, "staff.csv");
+    const [expected] = cliReports(profilePath, [csv]);
+    const text = readFileSync(profilePath, "utf8");
+    assert.deepEqual(checkWhole(csv, JSON.parse(text)), expected);
+    assert.deepEqual(checkWhole(csv, text), expected);
+    assert.deepEqual(
+      expected.diagnostics.map((d) => [d.code, d.row, d.column]),
+      [
+        ["not-digits", 3, "id"],
+        ["unique-error", 4, "id"],
+        ["too-long", 4, "name"],
+        ["missing-value", 5, "id"],
+      ],
+    );
+  });
+
+  test("the result CSV has the CLI's bytes", () => {
+    for (const { profile, files } of sets.filter((s) => s.profile === "fujifilm-iwpro/add-users")) {
+      for (const path of files) {
+        const out = join(scratch, "result.csv");
+        cli(["check", "--profile", profile, "--format", "json", "--result-csv", out, path]);
+        const result = api.resultCsv(readFileSync(path), { profile, fileName: basename(path) });
+        assert.equal(result.type, "success");
+        assert.deepEqual(Buffer.from(result.bytes), readFileSync(out), path);
+        assert.equal(typeof result.encoding, "string");
+      }
+    }
+  });
+
+  test("profiles() and profile(id) match `profiles` and `profiles --json`", () => {
+    const ids = builtinIds();
+    const infos = api.profiles();
+    assert.deepEqual(infos.map((p) => p.id), ids);
+    for (const info of infos) {
+      assert.equal(typeof info.title.en, "string");
+      assert.equal(typeof info.title.ja, "string");
+      const result = api.profile(info.id);
+      assert.equal(result.type, "success");
+      assert.deepEqual(result.profile, JSON.parse(cli(["profiles", "--json", info.id]).stdout));
+      assert.deepEqual(info.parameters, result.profile.parameters ?? []);
+    }
+  });
+});
+
+describe("failures are typed values", () => {
+  test("unknown profile, malformed profile, bad parameter, misspelt option", () => {
+    const bytes = readFileSync(EXAMPLE);
+    assert.deepEqual(api.check(bytes, { profile: "acme/users" }), {
+      type: "failure",
+      error: {
+        kind: "unknownProfile",
+        message: 'unknown profile "acme/users"',
+        detail: { kind: "unknownProfile", id: "acme/users" },
+      },
+    });
+    const bad = api.check(bytes, { profile: { formatVersion: 1, id: "x" } });
+    assert.equal(bad.type, "failure");
+    assert.equal(bad.error.kind, "invalidProfile");
+    assert.match(bad.error.message, /^invalid profile: missing field `system`/);
+    const param = api.check(bytes, { profile: "fujifilm-iwpro/add-users", params: { availableSeats: "x" } });
+    assert.deepEqual(param.error.detail, {
+      kind: "invalidParameter",
+      name: "availableSeats",
+      expected: "integer",
+    });
+    const option = api.check(bytes, { profile: "fujifilm-iwpro/add-users", filename: "a.csv" });
+    assert.equal(option.error.kind, "invalidOptions");
+    assert.match(option.error.message, /unknown field `filename`/);
+    assert.equal(api.profile("acme/users").error.kind, "unknownProfile");
+    assert.equal(api.resultCsv(bytes, { profile: "acme/users" }).error.kind, "unknownProfile");
+  });
+
+  test("new Checker throws a CsvPreflightError carrying kind and detail", () => {
+    assert.throws(
+      () => new api.Checker({ profile: "acme/users" }),
+      (error) => {
+        assert.ok(error instanceof Error);
+        assert.equal(error.name, "CsvPreflightError");
+        assert.equal(error.message, 'unknown profile "acme/users"');
+        assert.equal(error.kind, "unknownProfile");
+        assert.deepEqual(error.detail, { kind: "unknownProfile", id: "acme/users" });
+        return true;
+      },
+    );
+  });
+
+  test("a finished Checker cannot be used again", () => {
+    const checker = new api.Checker({ profile: "fujifilm-iwpro/add-users" });
+    checker.push(readFileSync(EXAMPLE));
+    checker.finish();
+    assert.throws(() => checker.push(new Uint8Array([1])));
+    assert.throws(() => checker.finish());
+  });
+});
+

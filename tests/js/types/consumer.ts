@@ -1,0 +1,124 @@
+// A strict consumer of the package's types (type-checked by types.test.mjs with tsc --noEmit, once
+// with Node.js resolution and once with bundler resolution). Nothing here runs.
+import {
+  Checker,
+  check,
+  profile,
+  profiles,
+  resultCsv,
+  type CheckOptions,
+  type CheckResult,
+  type Code,
+  type Diagnostic,
+  type ErrorKind,
+  type Failure,
+  type Profile,
+  type ProfileInfo,
+  type Progress,
+  type Report,
+  type Severity,
+  type TextEncoding,
+} from "csv-preflight";
+import { CsvPreflightError, checkFile, type FileProgress } from "csv-preflight/worker";
+
+declare const bytes: Uint8Array;
+declare const file: File;
+
+const options: CheckOptions = {
+  profile: "fujifilm-iwpro/add-users",
+  params: { allowedEmailDomains: ["example.com"], availableSeats: 10 },
+  lang: "ja",
+  fileName: "add-users_2026-11.csv",
+  maxDiagnostics: 100,
+  limits: { maxFieldBytes: 4096 },
+};
+
+function describeFailure(error: Failure): string {
+  const detail: ErrorKind = error.detail;
+  switch (detail.kind) {
+    case "unknownProfile":
+      return `no profile ${detail.id}`;
+    case "unknownParameter":
+      return `${detail.name} is not one of ${detail.known.join(", ")}`;
+    case "invalidParameter":
+      return `${detail.name} needs ${detail.expected}`;
+    case "unsupportedFormatVersion":
+      return `${detail.found} > ${detail.supported}`;
+    case "invalidProfile":
+    case "invalidOptions":
+      return detail.message;
+    case "invalidPattern":
+      return `${detail.pattern}: ${detail.message}`;
+    default:
+      // More kinds may come (the Rust enum is non-exhaustive).
+      return error.message;
+  }
+}
+
+function where(d: Diagnostic): string {
+  const code: Code = d.code;
+  const severity: Severity = d.severity;
+  const row: number | undefined = d.row;
+  const column: string | undefined = d.column;
+  return `${severity} ${code} ${row ?? "-"}:${d.columnIndex ?? "-"} ${column ?? ""} ${d.message}`;
+}
+
+const result: CheckResult = check(bytes, options);
+if (result.type === "success") {
+  const report: Report = result.report;
+  const valid: boolean = report.valid;
+  const rows: number = report.summary.rows;
+  const notInList: number | undefined = report.summary.byCode["not-in-list"];
+  const encoding: TextEncoding | null = report.detected.encoding;
+  const lines: string[] = report.diagnostics.map(where);
+  console.log(valid, rows, notInList, encoding, lines, report.diagnosticsCapped);
+} else {
+  console.log(describeFailure(result.error), result.error.kind, result.error.message);
+}
+
+// A custom profile object, edited from a built-in one.
+const builtin = profile("fujifilm-iwpro/add-users");
+if (builtin.type === "success") {
+  const custom: Profile = { ...builtin.profile, id: "acme/add-users", severities: { "column-order": "error" } };
+  check(bytes, { profile: custom });
+}
+const infos: ProfileInfo[] = profiles();
+const ids: string[] = infos.map((p) => `${p.id}: ${p.title.en} / ${p.title.ja}`);
+
+// Streaming, with explicit resource management (the generated class is Disposable).
+{
+  using checker = new Checker({ profile: ids[0] ?? "fujifilm-iwpro/add-users" });
+  checker.push(bytes);
+  const progress: Progress = checker.progress;
+  console.log(progress.bytes, progress.records);
+}
+const streamed: Report = new Checker({ profile: "fujifilm-iwpro/add-users" }).finish();
+
+const csv = resultCsv(bytes, options);
+if (csv.type === "success") {
+  const out: Uint8Array = csv.bytes;
+  const encoding: TextEncoding = csv.encoding;
+  console.log(out.length, encoding, streamed.valid);
+}
+
+// The Web Worker helper.
+const controller = new AbortController();
+checkFile(file, { profile: "fujifilm-iwpro/add-users", fileName: file.name }, {
+  signal: controller.signal,
+  onProgress: (p: FileProgress) => console.log(p.bytes / p.total, p.records),
+})
+  .then((report: Report) => console.log(report.summary.errors))
+  .catch((error: unknown) => {
+    if (error instanceof CsvPreflightError) console.log(error.kind, error.detail, error.message);
+  });
+
+// @ts-expect-error: the language is "en" or "ja"
+check(bytes, { profile: "fujifilm-iwpro/add-users", lang: "fr" });
+// @ts-expect-error: a profile is required
+check(bytes, { fileName: "a.csv" });
+// @ts-expect-error: the input is bytes, not text
+check("mail_address\r\n", options);
+// @ts-expect-error: diagnostics codes are a closed set
+const unknownCode: Code = "not-a-code";
+// @ts-expect-error: a report exists only on success
+console.log(result.report, unknownCode);
