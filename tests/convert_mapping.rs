@@ -316,3 +316,30 @@ fn long_logs_are_capped_with_exact_counts() {
     assert_eq!(r.summary.changes, 100);
     assert_eq!(r.summary.rows, 50);
 }
+
+/// `schema/mapping.schema.json` is generated from the Rust types; after changing them run
+/// `UPDATE_SCHEMA=1 cargo test --test convert_mapping` and commit.
+#[cfg(feature = "schema")]
+#[test]
+fn committed_mapping_schema_matches_the_types() {
+    let mut schema = schemars::schema_for!(Mapping);
+    schema.insert(
+        "$id".into(),
+        "https://csv-preflight.invalid/mapping.schema.json".into(),
+    );
+    let fresh = serde_json::to_string_pretty(&schema).unwrap() + "\n";
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("schema/mapping.schema.json");
+    if std::env::var_os("UPDATE_SCHEMA").is_some() {
+        std::fs::write(&path, &fresh).unwrap();
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == fresh,
+        "schema/mapping.schema.json is stale: run UPDATE_SCHEMA=1 cargo test --test convert_mapping"
+    );
+    let value: serde_json::Value = serde_json::from_str(&fresh).unwrap();
+    assert_eq!(
+        value["additionalProperties"],
+        serde_json::Value::Bool(false)
+    );
+}
