@@ -589,7 +589,21 @@ export async function start(env) {
     grid.replaceChildren(previewTable(result, entry.report.detected.header ?? []));
     grid.hidden = false;
     const bad = grid.querySelector(".bad");
-    if (bad) grid.scrollLeft = Math.max(0, bad.offsetLeft - grid.clientWidth / 3);
+    if (bad && bad.offsetLeft + bad.offsetWidth > grid.clientWidth) {
+      grid.scrollLeft = Math.max(0, bad.offsetLeft - grid.clientWidth / 3);
+    }
+    revealPreview();
+  }
+
+  /** Scrolls the page just enough to show the preview, keeping the selected row in view. */
+  function revealPreview() {
+    const grid = $("preview-grid").getBoundingClientRect();
+    const row = document.querySelector("#diag-body tr.selected")?.getBoundingClientRect();
+    const overflow = grid.bottom + 16 - window.innerHeight;
+    if (overflow <= 0 || !row) return;
+    const room = row.top - 96;
+    const by = Math.min(overflow, room);
+    if (by > 0) window.scrollBy({ top: by });
   }
 
   function previewTable(result, header) {

@@ -26,14 +26,18 @@ export async function suggestProfile(file, api, profiles) {
     const labels = result.report.detected.header ?? [];
     scored.push({ id: profile.id, ...score(profile, labels), nameMatches: nameMatches(profile, file.name) });
   }
-  scored.sort((a, b) => b.score - a.score || Number(b.nameMatches) - Number(a.nameMatches));
+  // Best fit first: the header's fit, then a file name that follows the profile's pattern, then the
+  // share of the profile's columns present (CELF groups "id, name" over CELF users' twelve columns).
+  scored.sort(
+    (a, b) => b.score - a.score || Number(b.nameMatches) - Number(a.nameMatches) || b.coverage - a.coverage,
+  );
   const best = scored[0];
   if (!best || best.matched === 0) {
     return { best: null, matched: 0, total: best?.total ?? 0, nameMatches: false, ties: [] };
   }
   const ties = scored
     .slice(1)
-    .filter((s) => s.score === best.score && s.nameMatches === best.nameMatches)
+    .filter((s) => s.score === best.score && s.nameMatches === best.nameMatches && s.coverage === best.coverage)
     .map((s) => s.id);
   return { best: best.id, matched: best.matched, total: best.total, nameMatches: best.nameMatches, ties };
 }
@@ -65,7 +69,12 @@ function score(profile, labels) {
   const missingRequired = profile.columns.filter(
     (c) => (c.header ?? "required") === "required" && !seen.has(c.name),
   ).length;
-  return { matched, total, score: 2 * matched - (total - matched) - 2 * missingRequired };
+  return {
+    matched,
+    total,
+    score: 2 * matched - (total - matched) - 2 * missingRequired,
+    coverage: matched / Math.max(1, profile.columns.length),
+  };
 }
 
 function nameMatches(profile, name) {
