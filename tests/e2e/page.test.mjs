@@ -1,0 +1,300 @@
+// The served demo page (www/dist on 127.0.0.1) in headless Chromium: what it shows must be what
+// the CLI reports, nothing may leave the page's origin, and a million-row file must not freeze it.
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import { basename, extname, join } from "node:path";
+import { after, afterEach, before, describe, test } from "node:test";
+import {
+  FIXTURES,
+  ROOT,
+  chooseFiles,
+  cli,
+  cliReport,
+  cliResultCsv,
+  fixture,
+  foreignRequests,
+  launch,
+  openPage,
+  reportTriples,
+  screenshot,
+  serveDist,
+  shownTriples,
+  waitForResult,
+} from "./helpers.mjs";
+import { millionRows, longestFrameGap } from "./large.mjs";
+
+let server;
+let browser;
+const opened = [];
+
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens the served page; every page opened is checked for errors and foreign requests after the test. */
+async function open(options) {
+  const session = await openPage(browser, server.url, options);
+  opened.push(session);
+  return session;
+}
+
+afterEach(async () => {
+  for (const { context, requests, errors } of opened.splice(0)) {
+    await context.close();
+    assert.deepEqual(foreignRequests(requests, server.origin), [], "no request may leave the page's origin");
+    assert.deepEqual(errors, [], "no error, console error or CSP violation");
+  }
+});
+
+/** Built-in profile ids and the fixture directory of each (tests/fixtures/<id with / as ->). */
+function fixtureSets() {
+  const ids = cli(["profiles"])
+    .stdout.split("\n")
+    .map((line) => line.split(/\s+/)[0])
+    .filter((id) => id && id.includes("/"));
+  return ids
+    .map((profile) => {
+      const dir = profile.replaceAll("/", "-");
+      let files = [];
+      try {
+        files = readdirSync(join(FIXTURES, dir))
+          .filter((f) => [".csv", ".tsv", ".txt"].includes(extname(f)))
+          .sort();
+      } catch {
+        // No fixtures for this profile.
+      }
+      return { profile, dir, files: files.map((f) => join(FIXTURES, dir, f)) };
+    })
+    .filter((set) => set.files.length);
+}
+
+describe("the served page", () => {
+  test("loads with a strict CSP, the privacy line and one file input", async () => {
+    const { page } = await open();
+    const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', "content");
+    assert.match(csp, /default-src 'none'/);
+    assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'(;|$)/);
+    assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'|https?:|\*/);
+    assert.equal(await page.locator('input[type="file"]').count(), 1);
+    assert.match(await page.textContent("#privacy-line"), /never leave this computer/);
+    assert.equal(await page.getAttribute("html", "data-build"), "site");
+    await screenshot(page, "served-empty");
+  });
+
+  test("every fixture: the table shows the CLI's (row, column, code) set", async () => {
+    let checked = 0;
+    for (const { profile, dir, files } of fixtureSets()) {
+      const expected = JSON.parse(cli(["check", "--profile", profile, "--format", "json", ...files]).stdout);
+      const reports = files.length === 1 ? [expected] : expected;
+      const { page, context } = await open();
+      await chooseFiles(page, files);
+      for (const [i, file] of files.entries()) {
+        const name = basename(file);
+        await page.click(`.file-item >> nth=${i}`);
+        if ((await page.inputValue("#profile-select")) !== profile) await page.selectOption("#profile-select", profile);
+        await waitForResult(page, { file: name, profile });
+        assert.deepEqual(await shownTriples(page), reportTriples(reports[i]), `${dir}/${name}`);
+        await page.selectOption("#page-size", "100");
+        checked += 1;
+      }
+      if (dir === "fujifilm-iwpro-add-users") await screenshot(page, "served-fixtures-list", { fullPage: true });
+      await context.close();
+      opened.splice(opened.findIndex((s) => s.page === page), 1);
+    }
+    assert.ok(checked >= 60, `only ${checked} fixtures were checked`);
+  });
+
+  test("dropping several files lists them all and suggests each one's profile with the reason", async () => {
+    const { page } = await open();
+    const cases = [
+      [fixture("fujifilm-iwpro-add-users", "shift-jis.csv"), "fujifilm-iwpro/add-users"],
+      [join(ROOT, "examples/add-users_example.csv"), "fujifilm-iwpro/add-users"],
+      [fixture("learningbox-users", "valid-japanese-header.csv"), "learningbox/users"],
+      [fixture("flat-users-differential", "valid.tsv"), "flat/users-differential"],
+      [fixture("flat-users-total", "valid.tsv"), "flat/users-total"],
+      [fixture("canon-users", "valid.csv"), "canon/users"],
+      [fixture("celf-users", "valid.csv"), "celf/users"],
+      [fixture("celf-groups", "valid.csv"), "celf/groups"],
+    ];
+    const files = cases.map(([path]) => path);
+    const payload = files.map((path) => ({ name: basename(path), base64: readFileSync(path).toString("base64") }));
+    const dataTransfer = await page.evaluateHandle((list) => {
+      const dt = new DataTransfer();
+      for (const { name, base64 } of list) {
+        const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+        dt.items.add(new File([bytes], name, { type: "text/csv" }));
+      }
+      return dt;
+    }, payload);
+    await page.dispatchEvent("#dropzone", "dragenter", { dataTransfer });
+    assert.ok(await page.$eval("#dropzone", (el) => el.classList.contains("dragging")));
+    await page.dispatchEvent("#dropzone", "drop", { dataTransfer });
+    await page.waitForFunction(
+      (n) => document.querySelectorAll(".file-item .status-ok, .file-item .status-error").length === n,
+      files.length,
+    );
+    for (const [i, [path, profile]] of cases.entries()) {
+      const name = basename(path);
+      await page.click(`.file-item >> nth=${i}`);
+      await waitForResult(page, { file: name, profile });
+      assert.equal(await page.inputValue("#profile-select"), profile, name);
+      const reason = await page.textContent("#profile-reason");
+      assert.match(reason, /Suggested from the header: \d+ of \d+ labels match/, name);
+      if (name === "add-users_example.csv") assert.match(reason, /file name matches/);
+      const report = cliReport(path, profile);
+      assert.deepEqual(await shownTriples(page), reportTriples(report), name);
+      assert.equal(await page.getAttribute("#results", "data-valid"), String(report.valid), name);
+    }
+    await page.click(".file-item >> nth=0");
+    assert.equal(await page.textContent('[data-detected="encoding"] dd'), "Shift_JIS (CP932)");
+    await screenshot(page, "served-dropped-files", { fullPage: true });
+  });
+
+  test("tenant parameters reach the check (as the CLI's --param)", async () => {
+    const { page } = await open();
+    const file = fixture("fujifilm-iwpro-add-users", "valid.csv");
+    await chooseFiles(page, [file]);
+    await page.fill("#param-availableSeats", "1");
+    await page.fill("#param-allowedEmailDomains", "example.com, example.org");
+    assert.ok(await page.isVisible("#stale-note"));
+    await page.click("#check-button");
+    await page.waitForSelector("#results[data-state=done] .stat-error");
+    await waitForResult(page, { file: "valid.csv" });
+    const report = cliReport(file, "fujifilm-iwpro/add-users", [
+      "--param",
+      "availableSeats=1",
+      "--param",
+      "allowedEmailDomains=example.com,example.org",
+    ]);
+    assert.ok(report.summary.byCode["too-many-rows"] && report.summary.byCode["email-domain-not-allowed"]);
+    assert.deepEqual(await shownTriples(page), reportTriples(report));
+    assert.ok(!(await page.isVisible("#stale-note")));
+  });
+
+  test("Japanese by default for a Japanese browser; switching language re-renders the messages", async () => {
+    const { page } = await open({ locale: "ja-JP" });
+    assert.equal(await page.getAttribute("html", "lang"), "ja");
+    assert.equal(await page.textContent("#results-heading"), "3. 結果");
+    const file = fixture("fujifilm-iwpro-add-users", "invalid-email.csv");
+    await chooseFiles(page, [file], { lang: "ja" });
+    const messages = async () => page.$$eval("#diag-body tr .message", (cells) => cells.map((c) => c.firstChild.textContent));
+    const ja = cliReport(file, "fujifilm-iwpro/add-users", ["--lang", "ja"]);
+    assert.deepEqual(await messages(), ja.diagnostics.map((d) => d.message));
+    await screenshot(page, "served-ja", { fullPage: true });
+
+    await page.click('[data-lang="en"]');
+    assert.equal(await page.getAttribute("html", "lang"), "en");
+    assert.equal(await page.textContent("#results-heading"), "3. Results");
+    await waitForResult(page, { file: "invalid-email.csv", lang: "en" });
+    const en = cliReport(file, "fujifilm-iwpro/add-users");
+    assert.deepEqual(await messages(), en.diagnostics.map((d) => d.message));
+    assert.equal(await page.getAttribute('[data-lang="en"]', "aria-pressed"), "true");
+  });
+
+  test("the result CSV and the JSON report downloads have the CLI's bytes and report", async () => {
+    const { page } = await open();
+    for (const [dir, name, lang] of [
+      ["fujifilm-iwpro-add-users", "invalid-email.csv", "en"],
+      ["flat-users-differential", "delimiter.csv", "ja"],
+      ["fujifilm-iwpro-add-users", "shift-jis.csv", "ja"],
+      ["learningbox-users", "valid-japanese-header.csv", "en"],
+    ]) {
+      const file = fixture(dir, name);
+      if ((await page.getAttribute("html", "lang")) !== lang) await page.click(`[data-lang="${lang}"]`);
+      await chooseFiles(page, [file], { lang });
+      const profile = await page.getAttribute("#results", "data-profile");
+      const [csv] = await Promise.all([page.waitForEvent("download"), page.click("#download-csv")]);
+      assert.equal(csv.suggestedFilename(), name.replace(/\.\w+$/, "_result.csv"));
+      const shown = readFileSync(await csv.path());
+      const expected = cliResultCsv(file, profile, ["--lang", lang]);
+      assert.ok(shown.equals(expected), `${name}: the result CSV differs from the CLI's`);
+
+      const [json] = await Promise.all([page.waitForEvent("download"), page.click("#download-json")]);
+      const report = JSON.parse(readFileSync(await json.path(), "utf8"));
+      assert.deepEqual(report, cliReport(file, profile, ["--lang", lang]), `${name}: the JSON report differs`);
+    }
+  });
+
+  test("filters, paging, keyboard selection and the file preview", async () => {
+    const { page } = await open();
+    const file = fixture("fujifilm-iwpro-add-users", "invalid-email.csv");
+    await chooseFiles(page, [file]);
+    const report = cliReport(file, "fujifilm-iwpro/add-users");
+
+    await page.selectOption("#filter-code", "invalid-email");
+    const codes = await page.$$eval("#diag-body tr", (rows) => rows.map((r) => r.dataset.code));
+    assert.deepEqual(codes, report.diagnostics.filter((d) => d.code === "invalid-email").map((d) => d.code));
+    await page.selectOption("#filter-code", "");
+    await page.selectOption("#filter-column", "mail_address");
+    assert.equal(await page.locator("#diag-body tr").count(), 3);
+    await page.selectOption("#filter-column", "");
+    await page.selectOption("#filter-severity", "warning");
+    assert.equal(await page.locator("#diag-body tr").count(), 0);
+    assert.ok(await page.isVisible("#diag-empty"));
+    await page.selectOption("#filter-severity", "error");
+    assert.equal(await page.locator("#diag-body tr").count(), report.summary.errors);
+
+    // Keyboard: Tab reaches the table's first row; arrows move the selection and the preview follows.
+    await page.focus("#page-size");
+    let guard = 0;
+    while (!(await page.evaluate(() => document.activeElement?.matches("#diag-body tr"))) && guard++ < 20) {
+      await page.keyboard.press("Tab");
+    }
+    assert.ok(guard < 20, "Tab reaches the diagnostics table");
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("ArrowDown");
+    const selected = await page.$eval("#diag-body tr.selected", (tr) => ({ ...tr.dataset }));
+    const diag = report.diagnostics[Number(selected.index)];
+    assert.equal(selected.row, String(diag.row));
+    await page.waitForSelector(`#preview-grid tr.target[data-preview-row="${diag.row}"] td.bad`);
+    assert.equal(await page.textContent("#preview-grid td.bad"), diag.value);
+    assert.equal(await page.locator("#preview-grid tbody tr").count(), 4);
+    await screenshot(page, "served-preview");
+  });
+
+  test("a million rows: progress, a responsive page, Cancel, then 200,000 diagnostics paged", { timeout: 240000 }, async () => {
+    const big = millionRows();
+    const { page } = await open();
+    await page.setInputFiles("#file-input", big.path);
+    await page.waitForFunction(() => Number(document.getElementById("progress-bar").value) > 0.02, null, { timeout: 60000 });
+    assert.match(await page.textContent("#progress-detail"), /MB of .*MB .* rows/);
+    const gap = await longestFrameGap(page, 1000);
+    assert.ok(gap < 250, `the page froze for ${gap} ms while checking`);
+    await screenshot(page, "served-million-progress");
+    await page.click("#cancel-button");
+    await page.waitForSelector("#progress", { state: "hidden" });
+    assert.equal(await page.textContent(".file-item .status"), "cancelled");
+    assert.equal(await page.getAttribute("#results", "data-state"), "cancelled");
+
+    const started = Date.now();
+    await page.click("#check-button");
+    await waitForResult(page, { file: basename(big.path), timeout: 180000 });
+    const seconds = (Date.now() - started) / 1000;
+    console.log(`# 1,000,000 rows (${(big.size / 1e6).toFixed(0)} MB) checked in the worker in ${seconds.toFixed(1)} s`);
+    assert.equal(await page.textContent('[data-stat="rows"] dd'), "1,000,000");
+    assert.equal(await page.textContent('[data-stat="errors"] dd'), big.errors.toLocaleString("en-US"));
+    assert.ok(await page.isVisible("#capped-note"));
+    assert.equal(await page.textContent("#diag-count"), "1–100 of 200,000");
+    assert.equal(await page.locator("#diag-body tr").count(), 100);
+
+    let t = Date.now();
+    await page.click("#page-last");
+    await page.waitForSelector("#diag-body tr:last-child[data-index='199999']");
+    const last = Date.now() - t;
+    t = Date.now();
+    await page.selectOption("#filter-code", "not-in-list");
+    const filtered = Date.now() - t;
+    assert.ok(last < 2000 && filtered < 2000, `paging ${last} ms, filtering ${filtered} ms`);
+    const first = await page.$eval("#diag-body tr", (tr) => ({ ...tr.dataset }));
+    assert.deepEqual([first.row, first.column, first.code], ["8", "language", "not-in-list"]);
+    await page.click("#diag-body tr");
+    await page.waitForSelector('#preview-grid tr.target[data-preview-row="8"] td.bad');
+    assert.equal(await page.textContent("#preview-grid td.bad"), "JA");
+    await screenshot(page, "served-million-done", { fullPage: true });
+  });
+});
