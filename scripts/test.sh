@@ -28,3 +28,15 @@ CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test "${WASM_FEATURES[@]}" --test wasm_node --test wasm_browser
 log "the npm package: Node.js, headless Chromium (page + worker), tsc --noEmit, Vite build"
 (cd tests/js && node --test --test-concurrency=1 node.test.mjs browser.test.mjs types.test.mjs vite.test.mjs)
+
+# --- The demo page (www/) ---------------------------------------------------------------------
+# A Japanese font only makes the screenshots readable (the assertions do not need it): best effort.
+if command -v fc-list >/dev/null && ! fc-list :lang=ja | grep -q . && [ "$(id -u)" -eq 0 ]; then
+  log "installing a Japanese font for the screenshots (fonts-ipafont-gothic)"
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-ipafont-gothic; } >/dev/null 2>&1 \
+    || log "no Japanese font: Japanese text shows as boxes in the screenshots"
+fi
+log "build the demo page (www/dist/)"
+bash www/build.sh
+log "the demo page end to end: served and from file://, headless Chromium (screenshots: artifacts/e2e/)"
+node --test --test-concurrency=1 tests/e2e/*.test.mjs
