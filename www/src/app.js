@@ -243,7 +243,10 @@ export async function start(env) {
 
   profileSelect.addEventListener("change", () => {
     const entry = selectedEntry();
-    if (!entry) return;
+    if (!entry) {
+      renderSetup(); // no file yet: the tenant settings of the chosen format can be filled in first
+      return;
+    }
     entry.profileId = profileSelect.value;
     entry.chosen = true;
     renderSetup();
@@ -254,7 +257,6 @@ export async function start(env) {
   function renderSetup() {
     const entry = selectedEntry();
     const { lang } = state;
-    profileSelect.disabled = !entry;
     $("check-button").disabled = !entry;
     const profileId = entry?.profileId ?? profileSelect.value ?? profiles[0].id;
     profileSelect.value = profileId;

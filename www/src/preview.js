@@ -49,11 +49,15 @@ export async function readAround(file, detected, diag, { before = 3, after = 3 }
 
   const target = at - from;
   const starts = from === 0 ? [Math.min(bomLength, target)] : lineStarts(units, target);
-  for (const start of starts) {
+  // A diagnostic's byte is where its record or cell starts, or where in the cell the problem is
+  // (a stray quote): first look for a parse that has a record or cell starting exactly there, then
+  // settle for the first parse with a record around it.
+  const exactly = (r) => r.start === target || r.fields.some(([fieldStart]) => fieldStart === target);
+  const around = (r) => r.start <= target && target < r.end;
+  for (const [start, hit] of [...starts.map((s) => [s, exactly]), [starts[0], around]]) {
+    if (start === undefined) continue;
     const records = parse(units, start, delimiter, atEnd, Infinity, target, after);
-    const index = records.findIndex(
-      (r) => r.start === target || r.fields.some(([fieldStart]) => fieldStart === target),
-    );
+    const index = records.findIndex(hit);
     if (index < 0) continue;
     const first = Math.max(0, index - before);
     return {
@@ -98,7 +102,7 @@ function isLineStartSafe(records) {
 }
 
 /**
- * Parses records from `start`: [{ start, fields: [[start, end], ...], quotedNewline }]. Stops
+ * Parses records from `start`: [{ start, end, fields: [[start, end], ...], quotedNewline }]. Stops
  * after `limit` records, or `after` records past the one containing `target`, or at the window's
  * end (an unfinished last record is dropped unless the window ends the file).
  */
@@ -152,6 +156,7 @@ function parse(units, start, delimiter, atEnd, limit, target = -1, after = 0) {
       if (fieldStart < i || record.fields.length) record.fields.push([fieldStart, i]);
       if (quoted && inQuotes) record.quotedNewline = true;
     }
+    record.end = i;
     records.push(record);
     if (target >= 0 && past < 0 && i > target) past = records.length - 1;
     if (past >= 0 && records.length - 1 - past >= after) break;
