@@ -343,3 +343,94 @@ fn committed_mapping_schema_matches_the_types() {
         serde_json::Value::Bool(false)
     );
 }
+
+#[test]
+fn excel_damage_is_found_not_repaired_and_formulas_are_kept() {
+    // A profile that knows the width of its employee numbers.
+    let profile = csv_preflight::Profile::from_json(
+        r#"{"formatVersion":1,"id":"test/staff","system":"Test","title":{"en":"Staff","ja":"職員"},
+            "file":{"encodings":["utf-8"],"delimiters":["comma"]},
+            "columns":[
+              {"name":"number","header":"required","value":"required",
+               "check":{"pattern":{"regex":"\\d{6}","description":{"en":"6 digits","ja":"6 桁"}}}},
+              {"name":"code","check":{"type":"digits"}},
+              {"name":"since","check":{"type":"date","dateFormats":["YYYYMMDD"]}},
+              {"name":"name"}]}"#,
+    )
+    .unwrap();
+    let input = "number,code,since,name\r\n\
+                 123,1.23E+11,2025/1/5,=HYPERLINK(\"x\")\r\n\
+                 000456,1234567890123450000,2025-01-05 0:00,2-Jan\r\n";
+    let r = convert(
+        input.as_bytes(),
+        &profile,
+        ConvertOptions {
+            from: "header".into(),
+            force: true,
+            ..options()
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        codes(&r),
+        [
+            "leading-zeros-lost 2 number",
+            "scientific-notation 2 code",
+            "digits-truncated 3 code",
+            "value-became-date 3 name"
+        ]
+    );
+    assert_eq!(
+        changes(&r),
+        [
+            "2 [since] date-reformatted \"2025/1/5\" → \"20250105\"",
+            "3 [since] date-reformatted \"2025-01-05 0:00\" → \"20250105\""
+        ]
+    );
+    // The values themselves are kept: only the original system has the lost digits. A formula
+    // is kept too, and the re-check warns about it.
+    assert_eq!(
+        String::from_utf8(r.bytes).unwrap(),
+        "number,code,since,name\r\n\
+         123,1.23E+11,20250105,\"=HYPERLINK(\"\"x\"\")\"\r\n\
+         000456,1234567890123450000,20250105,2-Jan\r\n"
+    );
+    let report: Vec<String> = r
+        .report
+        .diagnostics
+        .iter()
+        .map(|d| format!("{} {}", d.code, d.row.unwrap_or(0)))
+        .collect();
+    assert!(
+        report.contains(&"formula-prefix 2".to_string()),
+        "{report:?}"
+    );
+    assert!(
+        report.contains(&"pattern-mismatch 2".to_string()),
+        "{report:?}"
+    );
+}
+
+#[test]
+fn a_source_that_is_not_the_profile_named_says_so() {
+    let iwpro = builtin("fujifilm-iwpro/add-users").unwrap();
+    let r = convert(
+        "#email\ttag\tpermission\r\na@example.com\tt\t\r\n".as_bytes(),
+        &iwpro,
+        ConvertOptions {
+            from: "flat/users-differential".into(),
+            ..options()
+        },
+    )
+    .unwrap();
+    assert_eq!(r.status, ConvertStatus::Refused);
+    let first = r
+        .diagnostics
+        .iter()
+        .find(|d| d.code.as_str() == "source-error")
+        .unwrap();
+    assert_eq!(first.row, Some(1));
+    assert!(first
+        .message
+        .starts_with("the source file cannot be read cleanly: "));
+}

@@ -33,6 +33,7 @@ pub(crate) const MAX_PENDING_BYTES: usize = 4 << 20;
 /// Codes of the reading engine that mean the source cannot be read as it is meant.
 const SOURCE_ERRORS: &[Code] = &[
     Code::EmptyFile,
+    Code::InvalidPreamble,
     Code::MissingHeader,
     Code::EncodingUnknown,
     Code::EncodingError,
@@ -445,24 +446,13 @@ impl Pipeline {
             output_row: Some(place.output_row),
             ..At::default()
         };
-        let labels: Vec<String> = w
-            .layout
-            .columns
-            .iter()
-            .map(|c| c.target.name.clone())
-            .collect();
-        let sources: Vec<Option<String>> = w
-            .layout
-            .columns
-            .iter()
-            .map(|c| c.source_label.clone())
-            .collect();
         let encoding = w.writer.encoder().encoding();
         for (k, event) in events {
+            let column = w.layout.columns.get(k);
             let at = At {
-                column: labels.get(k).cloned(),
+                column: column.map(|c| c.target.name.clone()),
                 column_index: Some(u32::try_from(k + 1).unwrap_or(u32::MAX)),
-                source_column: sources.get(k).cloned().flatten(),
+                source_column: column.and_then(|c| c.source_label.clone()),
                 ..at.clone()
             };
             let value = values.get(k).map_or("", String::as_str);

@@ -63,16 +63,32 @@ fn split(value: &str, separator: Option<&str>, part: SplitPart) -> (String, bool
     }
 }
 
+/// Where a cell is; the column's names are filled in only when something is logged.
+struct Here<'a> {
+    at: &'a mut At,
+    column: &'a OutColumn,
+}
+
+impl Here<'_> {
+    fn at(&mut self) -> &At {
+        if self.at.column.is_none() {
+            self.at.column = Some(self.column.target.name.clone());
+            self.at.source_column = self.column.source_label.clone();
+        }
+        self.at
+    }
+}
+
 /// A value on its way through the steps.
 struct Cell<'a> {
     value: String,
-    at: &'a At,
+    here: Here<'a>,
 }
 
 impl Cell<'_> {
     fn apply(&mut self, log: &mut Log, reason: ChangeReason, new: Option<String>) {
         if let Some(new) = new {
-            log.change(self.at, reason, &self.value, &new);
+            log.change(self.here.at(), reason, &self.value, &new);
             self.value = new;
         }
     }
@@ -135,32 +151,31 @@ pub(crate) fn convert_row(
             *m = info.masked.iter().any(|mask| mask == value);
         }
     }
-    layout
-        .columns
-        .iter()
-        .enumerate()
-        .map(|(k, column)| {
-            let at = At {
-                row: Some(place.row),
-                output_row: Some(place.output_row),
-                column: Some(column.target.name.clone()),
-                column_index: Some(u32::try_from(k + 1).unwrap_or(u32::MAX)),
-                source_column: column.source_label.clone(),
-                ..At::default()
-            };
-            convert_cell(column, &source, &at, repairs, log)
-        })
-        .collect()
+    // One place reused for every cell: only its column changes.
+    let mut at = At {
+        row: Some(place.row),
+        output_row: Some(place.output_row),
+        ..At::default()
+    };
+    let mut values = Vec::with_capacity(layout.columns.len());
+    for (k, column) in layout.columns.iter().enumerate() {
+        at.column_index = Some(u32::try_from(k + 1).unwrap_or(u32::MAX));
+        at.column = None;
+        at.source_column = None;
+        values.push(convert_cell(column, &source, &mut at, repairs, log));
+    }
+    values
 }
 
 fn convert_cell(
     column: &OutColumn,
     source: &Source<'_>,
-    at: &At,
+    at: &mut At,
     repairs: &Repairs,
     log: &mut Log,
 ) -> String {
     let target = &column.target;
+    let mut here = Here { at, column };
     let (mut value, bracketed, masked) = match &column.producer {
         Producer::Empty => (String::new(), false, false),
         Producer::Constant(c) => (c.clone(), false, false),
@@ -185,7 +200,7 @@ fn convert_cell(
                 let issue = Issue::SplitIncomplete {
                     separator: sep.clone().unwrap_or_default(),
                 };
-                log.issue(at, issue, Some(whole));
+                log.issue(here.at(), issue, Some(whole));
             }
             (v, false, false)
         }
@@ -194,10 +209,10 @@ fn convert_cell(
         if target.masked.contains(&value) {
             return value;
         }
-        log.change(at, ChangeReason::MaskedCleared, &value, "");
+        log.change(here.at(), ChangeReason::MaskedCleared, &value, "");
         value.clear();
     }
-    let mut cell = Cell { value, at };
+    let mut cell = Cell { value, here };
     if repairs.stray_bom {
         let new = strip_bom(&cell.value);
         cell.apply(log, ChangeReason::BomRemoved, new);
@@ -229,18 +244,21 @@ fn convert_cell(
         cell.apply(log, ChangeReason::ZeroPadded, new);
     }
     if let Some(issue) = damage::detect(&cell.value, target) {
-        log.issue(at, issue, Some(&cell.value));
+        log.issue(cell.here.at(), issue, Some(&cell.value));
     }
-    let mut value = cell.value;
+    let Cell {
+        mut value,
+        mut here,
+    } = cell;
     if target.brackets && needs_brackets(&value) {
         let wrapped = format!("[{value}]");
         if !bracketed {
-            log.change(at, ChangeReason::BracketsAdded, &value, &wrapped);
+            log.change(here.at(), ChangeReason::BracketsAdded, &value, &wrapped);
         }
         value = wrapped;
     } else if bracketed && !target.brackets {
         log.change(
-            at,
+            here.at(),
             ChangeReason::BracketsRemoved,
             &format!("[{value}]"),
             &value,
@@ -282,7 +300,7 @@ fn value_table(column: &OutColumn, cell: &mut Cell<'_>, log: &mut Log) {
                     value: v.to_string(),
                 };
                 let value = cell.value.clone();
-                log.issue(cell.at, issue, Some(&value));
+                log.issue(cell.here.at(), issue, Some(&value));
             }
         }
     }
@@ -308,7 +326,7 @@ fn explicit_date(column: &OutColumn, cell: &mut Cell<'_>, log: &mut Log) {
         None => {
             let issue = Issue::DateNotReformatted { format: to.clone() };
             let value = cell.value.clone();
-            log.issue(cell.at, issue, Some(&value));
+            log.issue(cell.here.at(), issue, Some(&value));
         }
     }
 }

@@ -296,7 +296,21 @@ fn severity(s: Severity, lang: Lang) -> &'static str {
     }
 }
 
-fn source_of(c: &csv_preflight::convert::ColumnMapping) -> String {
+fn words(lang: Lang, en: &'static str, ja: &'static str) -> &'static str {
+    match lang {
+        Lang::En => en,
+        Lang::Ja => ja,
+    }
+}
+
+fn row_label(lang: Lang, row: u64) -> String {
+    match lang {
+        Lang::En => format!("row {row} "),
+        Lang::Ja => format!("{row} 行目 "),
+    }
+}
+
+fn source_of(c: &csv_preflight::convert::ColumnMapping, lang: Lang) -> String {
     if let Some(from) = &c.from {
         return format!("\"{from}\"");
     }
@@ -306,17 +320,17 @@ fn source_of(c: &csv_preflight::convert::ColumnMapping) -> String {
     }
     if let Some(split) = &c.split {
         let part = match split.part {
-            SplitPart::First => "first",
-            SplitPart::Rest => "rest",
-            SplitPart::Last => "last",
-            SplitPart::AllButLast => "all but last",
+            SplitPart::First => words(lang, "first", "前"),
+            SplitPart::Rest => words(lang, "rest", "残り"),
+            SplitPart::Last => words(lang, "last", "最後"),
+            SplitPart::AllButLast => words(lang, "all but last", "最後以外"),
         };
         return format!("\"{}\" ({part})", split.from);
     }
     if let Some(constant) = &c.constant {
         return format!("= \"{constant}\"");
     }
-    "(empty)".to_string()
+    words(lang, "(empty)", "（空欄）").to_string()
 }
 
 fn write_text(
@@ -342,12 +356,13 @@ fn write_text(
     writeln!(out, "{}  {}", file.display(), format(&r.source))?;
     writeln!(
         out,
-        "→ {}  {}, {} rows",
+        "→ {}  {}, {} {}",
         r.file_name,
         format(&r.output),
-        r.summary.rows
+        r.summary.rows,
+        words(lang, "rows", "行")
     )?;
-    writeln!(out, "mapping:")?;
+    writeln!(out, "{}", words(lang, "mapping:", "対応付け:"))?;
     for c in &r.mapping.columns {
         let values = if c.values.is_empty() {
             String::new()
@@ -357,14 +372,15 @@ fn write_text(
                 .iter()
                 .map(|(k, v)| format!("\"{k}\"→\"{v}\""))
                 .collect();
-            format!("  values {}", pairs.join(", "))
+            format!("  {} {}", words(lang, "values", "値"), pairs.join(", "))
         };
-        writeln!(out, "  {} ← {}{values}", c.target, source_of(c))?;
+        writeln!(out, "  {} ← {}{values}", c.target, source_of(c, lang))?;
     }
     if !r.changes.is_empty() {
-        writeln!(out, "changes ({}):", r.summary.changes)?;
+        let changes = words(lang, "changes", "変更");
+        writeln!(out, "{changes} ({}):", r.summary.changes)?;
         for c in &r.changes {
-            let row = c.row.map_or(String::new(), |r| format!("row {r} "));
+            let row = c.row.map_or(String::new(), |r| row_label(lang, r));
             let column = c
                 .column
                 .as_ref()
@@ -381,9 +397,9 @@ fn write_text(
         }
     }
     if !r.diagnostics.is_empty() {
-        writeln!(out, "conversion:")?;
+        writeln!(out, "{}", words(lang, "conversion:", "変換:"))?;
         for d in &r.diagnostics {
-            let row = d.row.map_or(String::new(), |r| format!("row {r} "));
+            let row = d.row.map_or(String::new(), |r| row_label(lang, r));
             let column = d
                 .column
                 .as_ref()
@@ -406,10 +422,12 @@ fn write_text(
         }
     }
     text_report::write(out, &r.file_name, &r.report, lang)?;
+    let wrote = words(lang, "wrote", "書き出しました:");
+    let not_written = words(lang, "not written:", "書き出していません:");
     match (written, &r.refusal) {
-        (Some(path), None) => writeln!(out, "wrote {}", path.display()),
-        (Some(path), Some(why)) => writeln!(out, "wrote {}: {why}", path.display()),
-        (None, Some(why)) => writeln!(out, "not written: {why}"),
+        (Some(path), None) => writeln!(out, "{wrote} {}", path.display()),
+        (Some(path), Some(why)) => writeln!(out, "{wrote} {}: {why}", path.display()),
+        (None, Some(why)) => writeln!(out, "{not_written} {why}"),
         (None, None) => Ok(()),
     }
 }
