@@ -242,6 +242,11 @@ fn refusals_say_why_and_run_errors_are_errors() {
             ..options()
         },
         ConvertOptions {
+            encoding: Some(TextEncoding::ShiftJis),
+            bom: Some(true),
+            ..options()
+        },
+        ConvertOptions {
             mapping: Some(Mapping {
                 format_version: 1,
                 from: None,
@@ -433,4 +438,22 @@ fn a_source_that_is_not_the_profile_named_says_so() {
     assert!(first
         .message
         .starts_with("the source file cannot be read cleanly: "));
+}
+
+#[test]
+fn header_labels_kept_from_the_source_are_trimmed_and_logged() {
+    let celf = builtin("celf/users").unwrap();
+    let input = "id, name, password\r\nu1,A,Secret12\r\n";
+    let r = convert(input.as_bytes(), &celf, options()).unwrap();
+    assert_eq!(r.source.profile, "celf/users");
+    assert_eq!(
+        changes(&r),
+        [
+            "1 [name] trimmed \" name\" → \"name\"",
+            "1 [password] trimmed \" password\" → \"password\""
+        ]
+    );
+    assert!(String::from_utf8(r.bytes)
+        .unwrap()
+        .starts_with("id,name,password\r\n"));
 }

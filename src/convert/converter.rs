@@ -130,6 +130,15 @@ impl Converter {
                 e.label()
             )));
         }
+        if options.bom == Some(true)
+            && options
+                .encoding
+                .is_some_and(|e| e != crate::TextEncoding::Utf8)
+        {
+            return Err(invalid(
+                "a byte order mark is written for UTF-8 only".to_string(),
+            ));
+        }
         if let Some(mapping) = &options.mapping {
             mapping.validate(target)?;
         }

@@ -29,6 +29,8 @@ pub(crate) enum Producer {
 #[derive(Debug, Clone)]
 pub(crate) struct OutColumn {
     pub label: String,
+    /// The source's label as written, when the column keeps it (same profile on both sides).
+    pub raw_label: Option<String>,
     pub producer: Producer,
     /// The source label(s), for the change log (`氏名`, `family_name + given_name`).
     pub source_label: Option<String>,
@@ -159,13 +161,13 @@ pub(crate) fn resolve(
         } else {
             (Producer::Empty, None)
         };
-        let label = match (&producer, &entry.from) {
-            (Producer::From(i), Some(_)) if same_profile => header
-                .get(*i)
-                .map(|l| trimmed(l).to_string())
-                .unwrap_or_else(|| column.name.clone()),
-            _ => column.name.clone(),
+        let raw_label = match (&producer, &entry.from) {
+            (Producer::From(i), Some(_)) if same_profile => header.get(*i).cloned(),
+            _ => None,
         };
+        let label = raw_label
+            .as_deref()
+            .map_or_else(|| column.name.clone(), |l| trimmed(l).to_string());
         let date = entry.date.as_ref().map(|d| {
             let formats = d
                 .from
@@ -180,6 +182,7 @@ pub(crate) fn resolve(
         });
         let out = OutColumn {
             label,
+            raw_label,
             producer,
             source_label,
             values: entry

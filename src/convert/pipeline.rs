@@ -260,6 +260,24 @@ impl Pipeline {
             let events = events.into_iter().map(|e| (0, e));
             report_events(&mut self.log, &at, &line, events, &[], encoding);
         }
+        for (k, c) in layout.columns.iter().enumerate() {
+            let Some(raw) = c.raw_label.as_deref().filter(|raw| *raw != c.label) else {
+                continue;
+            };
+            let at = At {
+                row: header_row,
+                output_row: Some(writer.next_row()),
+                column: Some(c.target.name.clone()),
+                column_index: Some(u32::try_from(k + 1).unwrap_or(u32::MAX)),
+                ..At::default()
+            };
+            let reason = if raw.contains('\u{FEFF}') {
+                ChangeReason::BomRemoved
+            } else {
+                ChangeReason::Trimmed
+            };
+            self.log.change(&at, reason, raw, &c.label);
+        }
         let mut cells: Vec<String> = layout.columns.iter().map(|c| c.label.clone()).collect();
         if let (Some(prefix), Some(first)) = (&target.header.label_prefix, cells.first_mut()) {
             *first = format!("{prefix}{first}");
