@@ -204,6 +204,7 @@ export async function start(env) {
       li.append(button, remove);
       list.append(li);
     }
+    renderStale();
   }
 
   function statusOf(entry) {
@@ -257,7 +258,6 @@ export async function start(env) {
   function renderSetup() {
     const entry = selectedEntry();
     const { lang } = state;
-    $("check-button").disabled = !entry;
     const profileId = entry?.profileId ?? profileSelect.value ?? profiles[0].id;
     profileSelect.value = profileId;
     for (const option of profileSelect.options) {
@@ -317,6 +317,7 @@ export async function start(env) {
     $("stale-note").hidden = !isStale;
     const button = $("check-button");
     button.textContent = t(state.lang, entry?.report ? "check.again" : "check.button");
+    button.disabled = !entry || entry.status === "checking" || entry.status === "queued";
     button.classList.toggle("primary", !entry?.report || isStale);
   }
 

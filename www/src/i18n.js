@@ -6,6 +6,7 @@ const STRINGS = {
     "doc.title": "csv-preflight — check a user import file before you upload it",
     "app.tagline": "Check a user import file before you upload it",
     "lang.label": "Language",
+    "skip.results": "Skip to the results",
     "privacy.line":
       "Your files never leave this computer: they are checked here, in your browser, and nothing is uploaded or sent anywhere.",
     "files.heading": "1. Files",
@@ -129,6 +130,7 @@ const STRINGS = {
     "doc.title": "csv-preflight — ユーザー一括登録ファイルをアップロード前にチェック",
     "app.tagline": "ユーザー一括登録ファイルをアップロードする前にチェック",
     "lang.label": "言語",
+    "skip.results": "結果へ移動",
     "privacy.line":
       "ファイルはこのコンピューターから出ません。チェックはこのブラウザーの中で行われ、どこにもアップロード・送信されません。",
     "files.heading": "1. ファイル",
