@@ -1,6 +1,7 @@
 //! A profile resolved for checking: parameters substituted, patterns compiled, names indexed.
 //! Everything that can be wrong with a profile is found here, before the first byte is read.
 
+use std::cell::Cell;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
@@ -19,8 +20,13 @@ use crate::profile::{
 };
 use crate::report::{Code, Severity};
 
-/// Largest compiled regular expression, in bytes (regex-lite runs in linear time; this bounds memory).
-const MAX_REGEX_SIZE: usize = 1 << 20;
+/// Largest compiled regular expression, in bytes. regex-lite matches in O(size × length), so this
+/// bounds the time per byte of a value as well as memory: at 32 KiB the worst pattern costs about
+/// 25 µs per byte (see docs/security.md). Lengths belong in `length` rules, not in `{m,n}`.
+const MAX_REGEX_SIZE: usize = 32 << 10;
+/// All the compiled expressions of a profile together, in bytes (each counted at the power of two
+/// its size fits in), so that a profile of many patterns cannot exhaust memory.
+const MAX_REGEX_TOTAL: usize = 1 << 20;
 /// Deepest nesting allowed in a regular expression.
 const MAX_REGEX_NEST: u32 = 64;
 
@@ -136,21 +142,45 @@ fn invalid(message: String) -> Error {
     Error::new(ErrorKind::InvalidProfile { message })
 }
 
-fn regex(pattern: &str) -> Result<Regex, Error> {
-    RegexBuilder::new(&format!("^(?:{pattern})$"))
-        .size_limit(MAX_REGEX_SIZE)
-        .nest_limit(MAX_REGEX_NEST)
-        .build()
-        .map_err(|e| {
-            Error::new(ErrorKind::InvalidPattern {
-                pattern: pattern.to_string(),
-                message: e.to_string(),
-            })
+/// Compiles an anchored pattern, charging its size (rounded up to a power of two from 1 KiB) to
+/// `budget`.
+fn regex(pattern: &str, budget: &Cell<usize>) -> Result<Regex, Error> {
+    let anchored = format!("^(?:{pattern})$");
+    let build = |limit: usize| {
+        RegexBuilder::new(&anchored)
+            .size_limit(limit)
+            .nest_limit(MAX_REGEX_NEST)
+            .build()
+    };
+    let fail = |message: String| {
+        Error::new(ErrorKind::InvalidPattern {
+            pattern: pattern.to_string(),
+            message,
         })
+    };
+    let mut limit = 1 << 10;
+    let regex = loop {
+        match build(limit) {
+            Ok(regex) => break regex,
+            // Too big for this limit, or invalid: the error at the largest limit says which.
+            Err(_) if limit < MAX_REGEX_SIZE => limit *= 2,
+            Err(e) => return Err(fail(e.to_string())),
+        }
+    };
+    let left = budget.get();
+    if limit > left {
+        return Err(fail(format!(
+            "the profile's patterns together compile to more than {MAX_REGEX_TOTAL} bytes"
+        )));
+    }
+    budget.set(left - limit);
+    Ok(regex)
 }
 
 struct Resolver<'a> {
     params: &'a Params,
+    /// Bytes of compiled patterns the profile may still use.
+    regex_budget: Cell<usize>,
 }
 
 impl Resolver<'_> {
@@ -254,7 +284,7 @@ impl Resolver<'_> {
             pattern: checks
                 .pattern
                 .as_ref()
-                .map(|p| regex(&p.regex).map(|r| (r, p.description.clone())))
+                .map(|p| regex(&p.regex, &self.regex_budget).map(|r| (r, p.description.clone())))
                 .transpose()?,
             kind: checks.kind,
             max_digits: checks.max_digits,
@@ -289,9 +319,12 @@ impl Resolver<'_> {
     }
 }
 
-fn file_name_rule(rule: &Option<FileNameRule>) -> Result<Option<(Regex, String)>, Error> {
+fn file_name_rule(
+    rule: &Option<FileNameRule>,
+    budget: &Cell<usize>,
+) -> Result<Option<(Regex, String)>, Error> {
     rule.as_ref()
-        .map(|r| regex(&r.pattern).map(|re| (re, r.example.clone())))
+        .map(|r| regex(&r.pattern, budget).map(|re| (re, r.example.clone())))
         .transpose()
 }
 
@@ -299,7 +332,10 @@ impl Compiled {
     /// Resolves a profile with the caller's parameter values.
     pub(crate) fn new(profile: &Profile, given: &Params) -> Result<Compiled, Error> {
         let params = resolve(profile, given)?;
-        let r = Resolver { params: &params };
+        let r = Resolver {
+            params: &params,
+            regex_budget: Cell::new(MAX_REGEX_TOTAL),
+        };
         if profile.file.encodings.is_empty() || profile.file.delimiters.is_empty() {
             return Err(invalid(
                 "file.encodings and file.delimiters need at least one entry".to_string(),
@@ -380,7 +416,7 @@ impl Compiled {
             bom: profile.file.bom,
             delimiters: profile.file.delimiters.clone(),
             line_endings: profile.file.line_endings.clone(),
-            file_name: file_name_rule(&profile.file.file_name)?,
+            file_name: file_name_rule(&profile.file.file_name, &r.regex_budget)?,
             preamble: profile.file.preamble.clone(),
             max_rows: profile
                 .file

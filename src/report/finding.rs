@@ -101,6 +101,10 @@ pub enum Kind {
     RecordTooLong {
         limit: usize,
     },
+    /// A value longer than the checker matches against a pattern (code `field-too-long`).
+    PatternInputTooLong {
+        limit: usize,
+    },
     MissingValue,
     MustBeEmpty,
     ValueNotNeeded,
@@ -289,7 +293,7 @@ impl Kind {
             UnclosedQuote => Code::UnclosedQuote,
             ControlCharacter { .. } => Code::ControlCharacter,
             FormulaPrefix { .. } => Code::FormulaPrefix,
-            FieldTooLong { .. } => Code::FieldTooLong,
+            FieldTooLong { .. } | PatternInputTooLong { .. } => Code::FieldTooLong,
             TooManyFields { .. } => Code::TooManyFields,
             RecordTooLong { .. } => Code::RecordTooLong,
             MissingValue => Code::MissingValue,

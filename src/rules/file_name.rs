@@ -5,16 +5,19 @@
 
 use regex_lite::Regex;
 
-use crate::report::{Code, Kind};
+use crate::report::{truncate_value, Code, Kind};
+use crate::rules::pattern::MAX_PATTERN_INPUT;
 
 /// Codes this rule emits.
 pub(crate) const CODES: &[Code] = &[Code::FileNameMismatch];
 
-/// Checks the base name (anything before the last `/` or `\` is ignored).
+/// Checks the base name (anything before the last `/` or `\` is ignored). A name longer than
+/// [`MAX_PATTERN_INPUT`] (no file system has such names) is a mismatch without matching.
 pub(crate) fn check(path: &str, pattern: &Regex, example: &str) -> Option<Kind> {
     let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
-    (!pattern.is_match(name)).then(|| Kind::FileNameMismatch {
-        name: name.to_string(),
+    let matches = name.len() <= MAX_PATTERN_INPUT && pattern.is_match(name);
+    (!matches).then(|| Kind::FileNameMismatch {
+        name: truncate_value(name),
         example: example.to_string(),
     })
 }

@@ -115,6 +115,7 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
         FormulaPrefix { first } => (format!("the value starts with {}, so a spreadsheet would run it as a formula", char_name(*first, Lang::En)), Some(s("Excel computes such a cell when it opens the file (a phone number like +81-90-1234-5678 becomes a number) and may run commands hidden in it. If the value is meant as text, remove the first character or check where it came from; the result CSV adds a leading apostrophe so it opens as text."))),
         FieldTooLong { limit } => (format!("the value is longer than {limit} bytes; only its start was checked"), Some(s("A quote is probably missing, making many lines one value."))),
         TooManyFields { limit, found } => (format!("row has {found} cells; only the first {limit} were checked"), Some(s("Check the delimiter and the quotes of this row."))),
+        PatternInputTooLong { limit } => (format!("the value is longer than {limit} bytes, too long to be checked against the pattern of \"{column}\""), Some(s("Values with a required format (codes, IDs, addresses) are short; check that this column holds the right data."))),
         RecordTooLong { limit } => (format!("the row is longer than {limit} bytes; only its start was checked"), Some(s("A quote is probably missing, or the row holds far more data than a user record."))),
         MissingValue => (format!("\"{column}\" is required"), Some(s("Enter a value."))),
         MustBeEmpty => (format!("\"{column}\" must be left empty here"), Some(s("Delete the value."))),

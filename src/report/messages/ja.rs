@@ -115,6 +115,7 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
         FormulaPrefix { first } => (format!("値が{}で始まっているため、表計算ソフトが数式として実行します", char_name(*first, Lang::Ja)), Some(s("Excel はファイルを開くときにこのセルを計算し（+81-90-1234-5678 のような電話番号は数値になります）、埋め込まれたコマンドを実行することもあります。文字列のつもりなら先頭の文字を削除するか、値の出どころを確認してください。結果 CSV では先頭にアポストロフィを付けて文字列として開けるようにしています。"))),
         FieldTooLong { limit } => (format!("値が {limit} バイトを超えています。先頭だけを確認しました"), Some(s("ダブルクォートが抜けていて、複数行が一つの値になっている可能性があります。"))),
         TooManyFields { limit, found } => (format!("この行のセルは {found} 個です。最初の {limit} 個だけを確認しました"), Some(s("この行の区切り文字とダブルクォートを確認してください。"))),
+        PatternInputTooLong { limit } => (format!("値が {limit} バイトを超えているため、「{column}」の形式（パターン）との照合を行いませんでした"), Some(s("形式が決まっている値（コード、ID、アドレス）は短いはずです。この列に正しいデータが入っているか確認してください。"))),
         RecordTooLong { limit } => (format!("行が {limit} バイトを超えています。先頭だけを確認しました"), Some(s("ダブルクォートが抜けているか、ユーザー1件分としては多すぎるデータが入っています。"))),
         MissingValue => (format!("「{column}」は必須です"), Some(s("値を入力してください。"))),
         MustBeEmpty => (format!("ここでは「{column}」を空にする必要があります"), Some(s("値を削除してください。"))),

@@ -83,6 +83,7 @@ fn samples() -> Vec<Kind> {
             found: 11,
         },
         RecordTooLong { limit: 10 },
+        PatternInputTooLong { limit: 10 },
         MissingValue,
         MustBeEmpty,
         ValueNotNeeded,
