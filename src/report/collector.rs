@@ -3,7 +3,9 @@
 use std::collections::BTreeMap;
 
 use crate::decode::Lang;
-use crate::report::{render, Code, Detected, Diagnostic, Finding, Report, Severity, Summary};
+use crate::report::{
+    render, truncate_value, Code, Detected, Diagnostic, Finding, Report, Severity, Summary,
+};
 
 /// Collects findings into a report. File-level findings (no row) are always kept: there are few of
 /// them and they matter most; row-level ones are kept up to `max_diagnostics`.
@@ -68,7 +70,9 @@ impl Collector {
     }
 
     fn to_diagnostic(&self, finding: &Finding) -> Diagnostic {
-        let column = finding.place.column.as_deref();
+        // A label is shortened like a value: a missing quote can make a 1 MiB header label.
+        let column = finding.place.column.as_deref().map(truncate_value);
+        let column = column.as_deref();
         // Messages name the column without the spaces some headers have (`id, name`).
         let rendered = render(&finding.kind, self.lang, column.map(str::trim));
         let code = finding.kind.code();
