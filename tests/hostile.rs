@@ -1,0 +1,384 @@
+//! The hostile-input corpus: each case ends with an exact diagnostic or typed error, within the
+//! checker's bounds. Inputs are generated (see `hostile/cases.rs`) and streamed in 64 KiB chunks;
+//! `benches/hostile.rs` times the same cases.
+
+#[path = "hostile/cases.rs"]
+mod cases;
+mod common;
+
+use csv_preflight::{builtin, CheckOptions, Checker, ErrorKind, Profile, Report, TextEncoding};
+
+/// `(code, row, column index)` of every stored diagnostic, in report order.
+fn outline(report: &Report) -> Vec<(&'static str, Option<u64>, Option<u32>)> {
+    report
+        .diagnostics
+        .iter()
+        .map(|d| (d.code.as_str(), d.row, d.column_index))
+        .collect()
+}
+
+/// `(code, count)` of the summary.
+fn counts(report: &Report) -> Vec<(&'static str, u64)> {
+    report
+        .summary
+        .by_code
+        .iter()
+        .map(|(c, n)| (c.as_str(), *n))
+        .collect()
+}
+
+fn iwpro() -> Profile {
+    builtin(cases::PROFILE).unwrap()
+}
+
+fn streamed(bytes: &[u8], profile: &Profile) -> Report {
+    common::check_chunked(bytes, profile, CheckOptions::default(), 64 << 10)
+}
+
+#[test]
+fn a_10_mib_field_is_cut_at_the_field_limit() {
+    let report = streamed(&cases::ten_mb_field(), &iwpro());
+    assert_eq!(outline(&report), [("field-too-long", Some(2), Some(2))]);
+    assert_eq!(
+        report.diagnostics[0].message,
+        "the value is longer than 1048576 bytes; only its start was checked"
+    );
+    assert_eq!(report.summary.rows, 1);
+}
+
+#[test]
+fn a_row_of_100_000_columns_keeps_4096() {
+    let report = streamed(&cases::hundred_thousand_columns(), &iwpro());
+    assert_eq!(
+        outline(&report),
+        [
+            ("too-many-fields", Some(2), None),
+            ("value-not-needed", Some(2), Some(5)),
+            ("not-in-list", Some(2), Some(6)),
+            ("value-not-needed", Some(2), Some(7)),
+            ("value-not-needed", Some(2), Some(8)),
+            ("value-not-needed", Some(2), Some(9)),
+            ("value-not-needed", Some(2), Some(10)),
+            ("value-not-needed", Some(2), Some(11)),
+            ("extra-cell", Some(2), Some(12)),
+        ]
+    );
+    assert_eq!(
+        report.diagnostics[0].message,
+        "row has 100000 cells; only the first 4096 were checked"
+    );
+}
+
+#[test]
+fn a_row_over_the_record_limit_is_cut_and_reported() {
+    let report = streamed(&cases::long_record(), &iwpro());
+    assert_eq!(
+        outline(&report),
+        [
+            ("record-too-long", Some(2), None),
+            ("value-not-needed", Some(2), Some(7)),
+            ("value-not-needed", Some(2), Some(8)),
+            ("value-not-needed", Some(2), Some(9)),
+            ("value-not-needed", Some(2), Some(10)),
+            ("value-not-needed", Some(2), Some(11)),
+            ("extra-cell", Some(2), Some(12)),
+        ]
+    );
+    assert_eq!(
+        report.diagnostics[0].message,
+        "the row is longer than 4194304 bytes; only its start was checked"
+    );
+}
+
+#[test]
+fn an_unterminated_quote_at_the_start_makes_one_header_label() {
+    let report = streamed(&cases::unterminated_quote_at_start(), &iwpro());
+    assert_eq!(
+        outline(&report),
+        [
+            ("no-data-rows", None, None),
+            ("missing-label", Some(1), None),
+            ("missing-label", Some(1), None),
+            ("missing-label", Some(1), None),
+            ("missing-label", Some(1), None),
+            ("extra-label", Some(1), Some(1)),
+            ("unclosed-quote", Some(1), Some(1)),
+        ]
+    );
+    // The swallowed label is shortened in the report like a value.
+    let label = report.diagnostics[5].column.as_deref().unwrap();
+    assert!(
+        label.ends_with('…') && label.chars().count() == 81,
+        "{label:?}"
+    );
+}
+
+#[test]
+fn a_nul_flood_is_one_header_label() {
+    let report = streamed(&cases::nul_flood(), &iwpro());
+    assert_eq!(
+        outline(&report),
+        [
+            ("no-data-rows", None, None),
+            ("missing-label", Some(1), None),
+            ("missing-label", Some(1), None),
+            ("missing-label", Some(1), None),
+            ("missing-label", Some(1), None),
+            ("extra-label", Some(1), Some(1)),
+        ]
+    );
+    assert_eq!(report.detected.encoding, Some(TextEncoding::Utf8));
+}
+
+#[test]
+fn nuls_in_a_cell_are_a_control_character() {
+    let report = streamed(&cases::nul_cell(), &iwpro());
+    assert_eq!(outline(&report), [("control-character", Some(2), Some(2))]);
+    assert_eq!(
+        report.diagnostics[0].message,
+        "the value contains NUL (U+0000)"
+    );
+}
+
+#[test]
+fn an_invalid_byte_at_every_position_is_reported_at_that_byte() {
+    // 0xFF is invalid in every encoding the checker knows: the file stays UTF-8 and the byte is an
+    // `encoding-error` exactly where it is.
+    let profile = iwpro();
+    let len = cases::short_file().len();
+    for at in 0..len {
+        let bytes = cases::invalid_byte_at(at, 0xFF);
+        let report = csv_preflight::check(&bytes, &profile, CheckOptions::default()).unwrap();
+        let errors: Vec<(Option<u64>, Option<u64>)> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.code.as_str().starts_with("encoding"))
+            .map(|d| (d.row, d.byte))
+            .collect();
+        // A record's LF replaced: its CR ends it, and the bad byte starts the next record.
+        let row = if at + 1 < cases::HEADER.len() {
+            1
+        } else if at + 1 < len {
+            2
+        } else {
+            3
+        };
+        assert_eq!(errors, [(Some(row), Some(at as u64))], "0xFF at {at}");
+        assert_eq!(report.detected.encoding, Some(TextEncoding::Utf8));
+        assert!(!report.valid);
+    }
+}
+
+#[test]
+fn a_stray_legacy_byte_at_every_position_decides_a_legacy_encoding() {
+    // A byte that some legacy encoding reads is evidence for it, not damage: 0x80 is € in GBK;
+    // 0xC3 with a following byte in 0x40..=0x7E is a Big5 character, otherwise a Shift_JIS
+    // half-width katakana. IWpro accepts neither: one `encoding-not-accepted`, nothing else.
+    let profile = iwpro();
+    let len = cases::short_file().len();
+    for (bad, at) in [0x80u8, 0xC3]
+        .into_iter()
+        .flat_map(|b| (0..len).map(move |at| (b, at)))
+    {
+        let bytes = cases::invalid_byte_at(at, bad);
+        let report = csv_preflight::check(&bytes, &profile, CheckOptions::default()).unwrap();
+        let expected = match (bad, bytes.get(at + 1)) {
+            (0x80, _) => TextEncoding::Gbk,
+            (_, Some(0x40..=0x7E)) => TextEncoding::Big5,
+            _ => TextEncoding::ShiftJis,
+        };
+        assert_eq!(
+            report.detected.encoding,
+            Some(expected),
+            "0x{bad:02X} at {at}"
+        );
+        let encoding: Vec<_> = outline(&report)
+            .into_iter()
+            .filter(|d| d.0.starts_with("encoding"))
+            .collect();
+        assert_eq!(
+            encoding,
+            [("encoding-not-accepted", None, None)],
+            "0x{bad:02X} at {at}"
+        );
+    }
+}
+
+#[test]
+fn a_bom_alone_and_no_bytes_are_an_empty_file() {
+    for bytes in [cases::bom_only(), cases::empty()] {
+        let report = streamed(&bytes, &iwpro());
+        assert_eq!(outline(&report), [("empty-file", None, None)]);
+        assert_eq!(report.detected.encoding, None);
+    }
+}
+
+#[test]
+fn a_header_alone_has_no_data_rows() {
+    let report = streamed(&cases::header_only(), &iwpro());
+    assert_eq!(outline(&report), [("no-data-rows", None, None)]);
+}
+
+#[test]
+fn a_million_blank_lines_at_the_end_are_one_warning() {
+    let report = streamed(&cases::million_blank_lines(), &iwpro());
+    assert_eq!(outline(&report), [("trailing-blank-lines", Some(3), None)]);
+    assert_eq!(
+        report.diagnostics[0].message,
+        "1000000 empty line(s) at the end of the file"
+    );
+    assert!(report.valid);
+}
+
+#[test]
+fn a_million_blank_rows_are_counted_exactly_and_stored_up_to_the_cap() {
+    let report = streamed(&cases::million_blank_rows(), &iwpro());
+    assert_eq!(counts(&report), [("blank-row", 1_000_000)]);
+    assert_eq!(report.diagnostics.len(), 1000);
+    assert!(report.diagnostics_capped);
+    assert_eq!(report.diagnostics[999].row, Some(1001));
+    assert_eq!(report.summary.rows, 1);
+}
+
+#[test]
+fn mixed_encodings_mostly_utf8_report_the_shift_jis_bytes() {
+    let report = streamed(&cases::mixed_encodings_mostly_utf8(), &iwpro());
+    assert_eq!(report.detected.encoding, Some(TextEncoding::Utf8));
+    // 鈴木 一郎 in Shift_JIS: each byte pair that is not UTF-8, at its byte.
+    let rows: Vec<(&str, Option<u64>, Option<u32>)> = outline(&report);
+    assert!(!rows.is_empty());
+    assert!(
+        rows.iter()
+            .all(|(code, row, _)| *code == "encoding-error" && *row == Some(12)),
+        "{rows:?}"
+    );
+    assert_eq!(counts(&report), [("encoding-error", rows.len() as u64)]);
+    let columns: std::collections::BTreeSet<u32> = rows.iter().filter_map(|r| r.2).collect();
+    assert_eq!(columns.into_iter().collect::<Vec<_>>(), [2, 3]);
+}
+
+#[test]
+fn mixed_encodings_in_equal_parts_are_one_guess_never_a_crash() {
+    // Neither half decides: no single encoding reads the file, GBK is the only one that decodes
+    // every byte (as the wrong characters), and it is not one IWpro accepts.
+    let report = streamed(&cases::mixed_encodings_balanced(), &iwpro());
+    assert_eq!(report.detected.encoding, Some(TextEncoding::Gbk));
+    assert_eq!(outline(&report), [("encoding-not-accepted", None, None)]);
+}
+
+#[test]
+fn deeply_nested_profile_json_is_a_typed_error() {
+    let message = |json: &str| match Profile::from_json(json).unwrap_err().kind() {
+        ErrorKind::InvalidProfile { message } => message.clone(),
+        other => panic!("{other:?}"),
+    };
+    // Where the format takes any JSON value (an untagged parameter default), serde_json's
+    // recursion limit (128) stops the descent.
+    assert_eq!(
+        message(&cases::nested_in_a_parameter(100_000)),
+        "recursion limit exceeded at line 1 column 290"
+    );
+    // Elsewhere the type is wrong from the first bracket.
+    assert_eq!(
+        message(&cases::nested_arrays(100_000)),
+        "invalid type: sequence, expected u32 at line 1 column 1"
+    );
+}
+
+#[test]
+fn a_profile_over_1_mib_is_a_typed_error() {
+    let err = Profile::from_json(&cases::huge_profile()).unwrap_err();
+    assert_eq!(
+        err.kind(),
+        &ErrorKind::InvalidProfile {
+            message: "the profile is larger than 1048576 bytes".into()
+        }
+    );
+}
+
+#[test]
+fn a_profile_of_20_000_columns_checks_a_20_000_column_file() {
+    let profile = Profile::from_json(&cases::profile_with_columns(20_000, None)).unwrap();
+    let mut csv = (0..20_000)
+        .map(|i| format!("c{i}"))
+        .collect::<Vec<_>>()
+        .join(",");
+    csv.push_str("\r\n");
+    csv.push_str(&vec!["x"; 20_000].join(","));
+    csv.push_str("\r\n");
+    let report = streamed(csv.as_bytes(), &profile);
+    assert_eq!(
+        outline(&report),
+        [
+            ("too-many-fields", Some(1), None),
+            ("too-many-fields", Some(2), None),
+            ("extra-cell", Some(2), None),
+        ]
+    );
+}
+
+fn pattern_error(pattern: &str) -> String {
+    let profile = Profile::from_json(&cases::profile_with_pattern(pattern)).unwrap();
+    match Checker::new(&profile, CheckOptions::default()) {
+        Err(e) => match e.kind() {
+            ErrorKind::InvalidPattern { message, .. } => message.clone(),
+            other => panic!("{other:?}"),
+        },
+        Ok(_) => panic!("{pattern} compiled"),
+    }
+}
+
+#[test]
+fn catastrophic_patterns_run_in_linear_time() {
+    // Backtracking engines take exponential time on these; regex-lite is O(size × length), and a
+    // value over 4 KiB is not matched at all.
+    for pattern in ["(a*)*b", "(a|a)*b", "(a+)+$b", "(?:.*){20}b"] {
+        let profile = Profile::from_json(&cases::profile_with_pattern(pattern)).unwrap();
+        let report = streamed(&cases::id_row(4096), &profile);
+        assert_eq!(
+            outline(&report),
+            [("pattern-mismatch", Some(2), Some(1))],
+            "{pattern}"
+        );
+        let report = streamed(&cases::id_row(1_000_000), &profile);
+        assert_eq!(
+            outline(&report),
+            [("field-too-long", Some(2), Some(1))],
+            "{pattern}"
+        );
+        assert_eq!(
+            report.diagnostics[0].message,
+            "the value is longer than 4096 bytes, too long to be checked against the pattern of \"id\""
+        );
+    }
+}
+
+#[test]
+fn patterns_too_big_or_too_deep_are_typed_errors() {
+    assert_eq!(
+        pattern_error("a{100000}"),
+        "compiled regex exceeded size limit"
+    );
+    assert_eq!(
+        pattern_error("(?:.*){1000}"),
+        "compiled regex exceeded size limit"
+    );
+    let deep = format!("{}a{}", "(".repeat(100), ")".repeat(100));
+    assert!(
+        pattern_error(&deep).contains("nest"),
+        "{}",
+        pattern_error(&deep)
+    );
+    // Many patterns, each under the limit, over the profile's total.
+    let profile = Profile::from_json(&cases::profile_with_columns(100, Some("a{1000}"))).unwrap();
+    let err = Checker::new(&profile, CheckOptions::default())
+        .err()
+        .unwrap();
+    assert_eq!(
+        err.kind(),
+        &ErrorKind::InvalidPattern {
+            pattern: "a{1000}".into(),
+            message: "the profile's patterns together compile to more than 1048576 bytes".into()
+        }
+    );
+}
