@@ -463,7 +463,14 @@ export async function start(env) {
     section.dataset.profile = entry?.options?.profile ?? "";
     section.dataset.lang = entry?.options?.lang ?? "";
     section.dataset.valid = report ? String(report.valid) : "";
-    $("results-empty").hidden = Boolean(report) || entry?.status === "failed";
+    const empty = $("results-empty");
+    empty.hidden = Boolean(report) || entry?.status === "failed";
+    const name = entry?.file.name;
+    empty.textContent = !entry
+      ? t(lang, "results.empty")
+      : entry.status === "cancelled"
+        ? t(lang, "progress.cancelled", { name })
+        : t(lang, "progress.label", { name }) + "…";
     $("results-error").hidden = entry?.status !== "failed";
     $("results-error").textContent = entry?.error ? t(lang, "error.check", { name: entry.file.name, message: entry.error }) : "";
     $("results-body").hidden = !report;
