@@ -1,11 +1,10 @@
 //! The streaming `Checker` class.
 
-use js_sys::Uint8Array;
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
 use super::outcome::{to_js, Failure};
-use super::{for_each_piece, options, Options};
+use super::{bytes_of, for_each_piece, options, Options};
 use crate::check::Progress;
 use crate::report::Report;
 
@@ -38,10 +37,15 @@ impl Checker {
         })
     }
 
-    /// Feeds the next chunk of the file.
-    pub fn push(&mut self, chunk: &Uint8Array) {
+    /// Feeds the next chunk of the file. Throws when `chunk` is not bytes.
+    pub fn push(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] chunk: JsValue,
+    ) -> Result<(), JsError> {
+        let chunk = bytes_of(&chunk).map_err(|e| JsError::new(&e.to_string()))?;
         let inner = &mut self.inner;
-        for_each_piece(chunk, &mut self.buf, |piece| inner.push(piece));
+        for_each_piece(&chunk, &mut self.buf, |piece| inner.push(piece));
+        Ok(())
     }
 
     /// How far the check has got: bytes pushed and records read (header included).

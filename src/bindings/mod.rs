@@ -15,10 +15,11 @@ mod checker;
 mod options;
 mod outcome;
 
-use js_sys::Uint8Array;
+use js_sys::{ArrayBuffer, Uint8Array};
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
+use crate::error::{Error, ErrorKind};
 use crate::profile::builtin;
 
 pub use checker::Checker;
@@ -27,6 +28,19 @@ pub use outcome::{CheckResult, Failure, ProfileResult, ResultCsvResult};
 
 /// Most bytes copied from JavaScript into the module at a time.
 const PIECE: u32 = 1 << 20;
+
+/// The bytes of a `Uint8Array` (a Node.js `Buffer` is one) or of an `ArrayBuffer`.
+fn bytes_of(input: &JsValue) -> Result<Uint8Array, Error> {
+    if let Some(bytes) = input.dyn_ref::<Uint8Array>() {
+        Ok(bytes.clone())
+    } else if input.is_instance_of::<ArrayBuffer>() {
+        Ok(Uint8Array::new(input))
+    } else {
+        Err(Error::new(ErrorKind::InvalidOptions {
+            message: "the input must be a Uint8Array or an ArrayBuffer".into(),
+        }))
+    }
+}
 
 /// Copies `input` into `buf` piece by piece and hands every piece to `sink`.
 fn for_each_piece(input: &Uint8Array, buf: &mut Vec<u8>, mut sink: impl FnMut(&[u8])) {
@@ -45,10 +59,14 @@ fn for_each_piece(input: &Uint8Array, buf: &mut Vec<u8>, mut sink: impl FnMut(&[
 ///
 /// `options.profile` is a built-in profile id (see `profiles()`) or a profile object.
 #[wasm_bindgen]
-pub fn check(input: &Uint8Array, options: Ts<Options>) -> Result<Ts<CheckResult>, JsError> {
+pub fn check(
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] input: JsValue,
+    options: Ts<Options>,
+) -> Result<Ts<CheckResult>, JsError> {
     let result = options::resolve(&options).and_then(|(profile, options)| {
+        let input = bytes_of(&input)?;
         let mut checker = crate::Checker::new(&profile, options)?;
-        for_each_piece(input, &mut Vec::new(), |piece| checker.push(piece));
+        for_each_piece(&input, &mut Vec::new(), |piece| checker.push(piece));
         Ok(checker.finish())
     });
     outcome::to_js(&CheckResult::from(result))
@@ -58,11 +76,12 @@ pub fn check(input: &Uint8Array, options: Ts<Options>) -> Result<Ts<CheckResult>
 /// `messages` columns, in the input's encoding (the returned `encoding`).
 #[wasm_bindgen(js_name = resultCsv)]
 pub fn result_csv(
-    input: &Uint8Array,
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] input: JsValue,
     options: Ts<Options>,
 ) -> Result<Ts<ResultCsvResult>, JsError> {
-    let result = options::resolve(&options)
-        .and_then(|(profile, options)| crate::result_csv(&input.to_vec(), &profile, options));
+    let result = options::resolve(&options).and_then(|(profile, options)| {
+        crate::result_csv(&bytes_of(&input)?.to_vec(), &profile, options)
+    });
     outcome::to_js(&ResultCsvResult::from(result))
 }
 

@@ -54,7 +54,7 @@ fn bytes(input: &[u8]) -> Uint8Array {
 
 /// `check(input, options)` as JavaScript sees its result.
 fn check(input: &[u8], options_json: Value) -> Value {
-    let result = bindings::check(&bytes(input), options(options_json)).unwrap();
+    let result = bindings::check(bytes(input).into(), options(options_json)).unwrap();
     json_of(&result.js_value())
 }
 
@@ -194,7 +194,7 @@ fn checker_fed_in_odd_sized_chunks_gives_the_whole_buffer_report() {
         .unwrap();
         let mut pushed = 0;
         for chunk in input.chunks(size) {
-            checker.push(&bytes(chunk));
+            checker.push(bytes(chunk).into()).unwrap();
             pushed += chunk.len();
             let progress = json_of(&checker.progress().unwrap().js_value());
             assert_eq!(progress["bytes"], json!(pushed), "chunk size {size}");
@@ -211,7 +211,7 @@ fn progress_counts_bytes_and_records() {
         json_of(&checker.progress().unwrap().js_value()),
         json!({ "bytes": 0, "records": 0 })
     );
-    checker.push(&bytes(MULTIBYTE.as_bytes()));
+    checker.push(bytes(MULTIBYTE.as_bytes()).into()).unwrap();
     let progress = json_of(&checker.progress().unwrap().js_value());
     assert_eq!(progress["bytes"], 205);
     let report = json_of(&checker.finish().unwrap().js_value());
@@ -360,7 +360,7 @@ fn checker_constructor_throws_a_typed_error() {
 #[wasm_bindgen_test]
 fn maps_are_plain_objects_and_missing_values_are_null() {
     let result = bindings::check(
-        &bytes(MULTIBYTE.as_bytes()),
+        bytes(MULTIBYTE.as_bytes()).into(),
         options(json!({ "profile": IWPRO })),
     )
     .unwrap()
@@ -433,7 +433,7 @@ fn profiles_and_profile() {
 #[wasm_bindgen_test]
 fn result_csv_returns_bytes_in_the_input_encoding() {
     let result = bindings::result_csv(
-        &bytes(MULTIBYTE.as_bytes()),
+        bytes(MULTIBYTE.as_bytes()).into(),
         options(json!({ "profile": IWPRO, "fileName": "add-users_a.csv" })),
     )
     .unwrap()
@@ -469,7 +469,7 @@ fn result_csv_returns_bytes_in_the_input_encoding() {
     ));
     assert!(text.contains("\r\nhanako@example.com,佐藤,花子,日本語,NG,not-in-list,"));
 
-    let failure = bindings::result_csv(&bytes(b""), options_for("acme/users")).unwrap();
+    let failure = bindings::result_csv(bytes(b"").into(), options_for("acme/users")).unwrap();
     assert_eq!(
         failure_of(json_of(&failure.js_value()))["kind"],
         "unknownProfile"
@@ -478,4 +478,32 @@ fn result_csv_returns_bytes_in_the_input_encoding() {
 
 fn options_for(profile: &str) -> Ts<Options> {
     options(json!({ "profile": profile }))
+}
+
+#[wasm_bindgen_test]
+fn input_is_a_uint8array_or_an_arraybuffer() {
+    let whole = check(MULTIBYTE.as_bytes(), json!({ "profile": IWPRO }));
+    let buffer = bytes(MULTIBYTE.as_bytes()).buffer();
+    let result = bindings::check(buffer.clone().into(), options_for(IWPRO)).unwrap();
+    assert_eq!(json_of(&result.js_value()), whole);
+    // A view on part of a larger buffer: only the view's bytes count.
+    let mut padded = b"xxxx".to_vec();
+    padded.extend_from_slice(MULTIBYTE.as_bytes());
+    let view = bytes(&padded).subarray(4, padded.len() as u32);
+    let result = bindings::check(view.into(), options_for(IWPRO)).unwrap();
+    assert_eq!(json_of(&result.js_value()), whole);
+
+    let result = bindings::check(JsValue::from_str("mail_address"), options_for(IWPRO)).unwrap();
+    let error = failure_of(json_of(&result.js_value()));
+    assert_eq!(error["kind"], "invalidOptions");
+    assert_eq!(
+        error["message"],
+        "invalid options: the input must be a Uint8Array or an ArrayBuffer"
+    );
+
+    let mut checker = Checker::new(options_for(IWPRO)).unwrap();
+    checker.push(buffer.into()).unwrap();
+    assert!(checker.push(JsValue::from_f64(3.0)).is_err());
+    let report = json_of(&checker.finish().unwrap().js_value());
+    assert_eq!(report, whole["report"]);
 }
