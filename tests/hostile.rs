@@ -359,10 +359,13 @@ fn patterns_too_big_or_too_deep_are_typed_errors() {
         pattern_error("a{100000}"),
         "compiled regex exceeded size limit"
     );
+    // 16 KiB per pattern: the worst pattern that fits, and the next size up.
     assert_eq!(
-        pattern_error("(?:.*){1000}"),
+        pattern_error("(?:.*){200}b"),
         "compiled regex exceeded size limit"
     );
+    let fits = Profile::from_json(&cases::profile_with_pattern("(?:.*){180}b")).unwrap();
+    assert!(Checker::new(&fits, CheckOptions::default()).is_ok());
     let deep = format!("{}a{}", "(".repeat(100), ")".repeat(100));
     assert!(
         pattern_error(&deep).contains("nest"),
@@ -370,14 +373,14 @@ fn patterns_too_big_or_too_deep_are_typed_errors() {
         pattern_error(&deep)
     );
     // Many patterns, each under the limit, over the profile's total.
-    let profile = Profile::from_json(&cases::profile_with_columns(100, Some("a{1000}"))).unwrap();
+    let profile = Profile::from_json(&cases::profile_with_columns(200, Some("a{500}"))).unwrap();
     let err = Checker::new(&profile, CheckOptions::default())
         .err()
         .unwrap();
     assert_eq!(
         err.kind(),
         &ErrorKind::InvalidPattern {
-            pattern: "a{1000}".into(),
+            pattern: "a{500}".into(),
             message: "the profile's patterns together compile to more than 1048576 bytes".into()
         }
     );
