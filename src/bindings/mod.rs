@@ -12,6 +12,7 @@
 //!   check never grows the module's memory by the file's size.
 
 mod checker;
+mod conversion;
 mod options;
 mod outcome;
 
@@ -23,6 +24,7 @@ use crate::error::{Error, ErrorKind};
 use crate::profile::builtin;
 
 pub use checker::Checker;
+pub use conversion::{convert, ConvertOutcome};
 pub use options::Options;
 pub use outcome::{CheckResult, Failure, ProfileResult, ResultCsvResult};
 

@@ -507,3 +507,63 @@ fn input_is_a_uint8array_or_an_arraybuffer() {
     let report = json_of(&checker.finish().unwrap().js_value());
     assert_eq!(report, whole["report"]);
 }
+
+#[wasm_bindgen_test]
+fn convert_returns_the_file_and_the_result() {
+    let hr = "氏名,メールアドレス,言語\r\n山田 太郎,ｔａｒｏ＠example.com,日本語\r\n";
+    let call = |to: &str, options: Value| {
+        bindings::convert(
+            bytes(hr.as_bytes()).into(),
+            JsValue::from_str(to),
+            js(&options),
+        )
+        .unwrap()
+        .js_value()
+    };
+    let outcome = call(IWPRO, json!({ "date": "2026-11-21" }));
+    let out: Uint8Array = Reflect::get(&outcome, &"bytes".into())
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    let profile = csv_preflight::builtin(IWPRO).unwrap();
+    let native = csv_preflight::convert::convert(
+        hr.as_bytes(),
+        &profile,
+        csv_preflight::ConvertOptions {
+            date: Some("2026-11-21".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(out.to_vec(), native.bytes);
+    let result = json_of(&outcome);
+    assert_eq!(result["type"], "success");
+    assert_eq!(result["result"], serde_json::to_value(&native).unwrap());
+    assert_eq!(result["result"]["status"], "ready");
+    assert_eq!(result["result"]["fileName"], "add-users_2026-11-21.csv");
+    assert_eq!(result["result"]["changes"][0]["reason"], "half-width");
+    assert_eq!(
+        result["result"]["mapping"]["columns"][0]["from"],
+        "メールアドレス"
+    );
+
+    // Refused (IWpro reads UTF-8 only): no bytes, and the reason.
+    let refused = call(IWPRO, json!({ "encoding": "shift_jis" }));
+    let out: Uint8Array = Reflect::get(&refused, &"bytes".into())
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(out.length(), 0);
+    let refused = json_of(&refused);
+    assert_eq!(refused["result"]["status"], "refused");
+    assert!(refused["result"]["refusal"]
+        .as_str()
+        .unwrap()
+        .contains("encoding-not-accepted"));
+
+    // Failures are values: a misspelt option, an unknown profile.
+    let typo = json_of(&call(IWPRO, json!({ "forse": true })));
+    assert_eq!(failure_of(typo)["kind"], "invalidOptions");
+    let unknown = json_of(&call("acme/users", json!({})));
+    assert_eq!(failure_of(unknown)["kind"], "unknownProfile");
+}
