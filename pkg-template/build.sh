@@ -33,6 +33,7 @@ for target in web bundler nodejs; do
   [ "$target" = nodejs ] && dir=node
   log "wasm-bindgen --target $target -> pkg/$dir"
   wasm-bindgen --target "$target" --out-dir "$PKG/$dir" --out-name csv_preflight "$WASM"
+  [ "$target" = web ] && bindgen_size=$(stat -c %s "$PKG/$dir/csv_preflight_bg.wasm")
   "$BIN/wasm-opt" -Oz "${WASM_OPT_FEATURES[@]}" --strip-debug --strip-producers \
     "$PKG/$dir/csv_preflight_bg.wasm" -o "$PKG/$dir/csv_preflight_bg.wasm"
 done
@@ -64,7 +65,6 @@ log "tsc: entry points and the worker helper"
 find "$PKG" \( -name '*.ts' -o -name '*.mts' \) ! -name '*.d.ts' ! -name '*.d.mts' -delete
 rm "$PKG/tsconfig.json"
 
-raw=$(stat -c %s "$WASM")
 opt=$(stat -c %s "$PKG/web/csv_preflight_bg.wasm")
 gz=$(gzip -9 -c "$PKG/web/csv_preflight_bg.wasm" | wc -c)
-log "pkg/ ready: csv-preflight@$VERSION; .wasm $raw bytes from cargo, $opt after wasm-opt -Oz, $gz gzipped"
+log "pkg/ ready: csv-preflight@$VERSION; .wasm: $bindgen_size bytes from wasm-bindgen, $opt after wasm-opt -Oz, $gz gzipped"
