@@ -84,6 +84,11 @@ fn main() {
     );
     csv_case("1 MiB NUL flood", cases::nul_flood(), &iwpro);
     csv_case("100,000 NULs in a cell", cases::nul_cell(), &iwpro);
+    csv_case(
+        "1,000,000 invalid bytes in a cell",
+        cases::invalid_cell(1_000_000),
+        &iwpro,
+    );
     let short = cases::short_file();
     let (time, ()) = best_of_3(|| {
         for at in 0..short.len() {

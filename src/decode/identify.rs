@@ -120,6 +120,12 @@ pub(super) fn count_malformed(encoding: TextEncoding, bytes: &[u8]) -> usize {
     count
 }
 
+/// Input bytes given to the decoder per call. Its output goes to a scratch buffer sized for one
+/// window and is then appended to `dst`: decoding straight into `dst` would make encoding_rs touch
+/// every page of `dst`'s spare capacity on each call, and there is a call per malformed sequence,
+/// so a field of a million bad bytes took quadratic time (seconds per megabyte).
+const DECODE_WINDOW: usize = 8 << 10;
+
 /// Drives an `encoding_rs` decoder over `src`, appending UTF-8 to `dst`.
 ///
 /// Each malformed sequence is passed to `on_malformed(offset, len)` (offsets
@@ -134,22 +140,36 @@ pub(super) fn run_decoder(
 ) -> usize {
     let mut pos = 0usize;
     let mut stalls = 0u8;
+    let mut buf: Vec<u8> = Vec::new();
     loop {
         let rest = src.get(pos..).unwrap_or(&[]);
+        let window = rest.get(..DECODE_WINDOW).unwrap_or(rest);
+        // Only the window that reaches the end of `src` may end the stream.
+        let window_last = last && window.len() == rest.len();
         let needed = decoder
-            .max_utf8_buffer_length_without_replacement(rest.len())
-            .unwrap_or_else(|| rest.len().saturating_mul(3))
+            .max_utf8_buffer_length_without_replacement(window.len())
+            .unwrap_or_else(|| window.len().saturating_mul(3))
             .saturating_add(4);
-        let spare = dst.capacity().saturating_sub(dst.len());
-        if spare < needed {
-            dst.reserve(needed);
+        if buf.len() < needed {
+            buf.resize(needed, 0);
         }
-        let (result, read) = decoder.decode_to_string_without_replacement(rest, dst, last);
+        let (result, read, written) =
+            decoder.decode_to_utf8_without_replacement(window, &mut buf, window_last);
+        dst.push_str(std::str::from_utf8(buf.get(..written).unwrap_or(&[])).unwrap_or_default());
         pos = pos.saturating_add(read).min(src.len());
         match result {
-            DecoderResult::InputEmpty => return pos,
+            DecoderResult::InputEmpty if pos >= src.len() => return pos,
+            DecoderResult::InputEmpty => {
+                // A window is consumed whole; guard against a decoder that reads nothing anyway.
+                if read == 0 {
+                    stalls = stalls.saturating_add(1);
+                    if stalls > 3 {
+                        return pos;
+                    }
+                }
+            }
             DecoderResult::OutputFull => {
-                // Cannot happen with the reservation above; guard anyway.
+                // Cannot happen with the buffer sized above; guard anyway.
                 if read == 0 {
                     stalls = stalls.saturating_add(1);
                     if stalls > 3 {

@@ -72,6 +72,14 @@ pub fn nul_cell() -> Vec<u8> {
     with_header(&[&row])
 }
 
+/// A header, then a row whose `family_name` is `n` bytes of 0xFF (invalid in every encoding).
+pub fn invalid_cell(n: usize) -> Vec<u8> {
+    let mut row = b"taro@example.com,".to_vec();
+    row.resize(row.len() + n, 0xFF);
+    row.extend_from_slice(b",Taro,ja,,,,,,,\r\n");
+    with_header(&[&row])
+}
+
 /// The short valid file whose bytes are replaced, one position at a time, by 0xFF.
 pub fn short_file() -> Vec<u8> {
     with_header(&[ROW.as_bytes()])
