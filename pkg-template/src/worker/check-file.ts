@@ -35,7 +35,7 @@ export class CsvPreflightError extends Error {
 }
 
 function abortReason(signal: AbortSignal): unknown {
-  return signal.reason ?? new DOMException("The check was aborted.", "AbortError");
+  return signal.reason ?? new DOMException("the check was aborted", "AbortError");
 }
 
 /**
