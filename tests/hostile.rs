@@ -183,6 +183,31 @@ fn a_cell_of_200_000_invalid_bytes_is_200_000_exact_diagnostics() {
 }
 
 #[test]
+fn the_result_csv_of_200_000_invalid_bytes_lists_100_findings_and_counts_the_rest() {
+    let out = csv_preflight::result_csv(
+        &cases::invalid_cell(200_000),
+        &iwpro(),
+        CheckOptions::default(),
+    )
+    .unwrap();
+    let text = String::from_utf8(out.bytes).unwrap();
+    let row = text.split("\r\n").nth(1).unwrap();
+    let tail = row.rsplit_once(",NG,").unwrap().1;
+    let (codes, messages) = tail.split_once(',').unwrap();
+    let codes: Vec<&str> = codes.split('|').collect();
+    assert_eq!(codes.len(), 101);
+    assert!(codes[..100].iter().all(|c| *c == "encoding-error"));
+    assert_eq!(codes[100], "+199900 more");
+    assert!(
+        messages.ends_with(" / +199900 more"),
+        "{}",
+        &messages[messages.len() - 40..]
+    );
+    // The decoded cell (3 bytes per U+FFFD) and 100 messages: no amplification beyond that.
+    assert!(text.len() < 200_000 * 3 + 20_000, "{}", text.len());
+}
+
+#[test]
 fn a_stray_legacy_byte_at_every_position_decides_a_legacy_encoding() {
     // A byte that some legacy encoding reads is evidence for it, not damage: 0x80 is € in GBK;
     // 0xC3 with a following byte in 0x40..=0x7E is a Big5 character, otherwise a Shift_JIS

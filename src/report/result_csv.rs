@@ -20,11 +20,19 @@ pub struct ResultCsv {
     pub encoding: TextEncoding,
 }
 
+/// Findings listed per row; more are counted (`+N more`): a cell of a million malformed bytes
+/// would otherwise hold a million findings and write a million messages into one cell.
+const MAX_ROW_FINDINGS: usize = 100;
+
 struct Writer {
     lang: Lang,
     delimiter: u8,
     text: String,
     row_findings: Vec<Finding>,
+    /// Findings of the current row beyond [`MAX_ROW_FINDINGS`].
+    row_more: u64,
+    /// Whether the current row has an error (kept or not).
+    row_error: bool,
 }
 
 fn needs_quotes(value: &str, delimiter: u8) -> bool {
@@ -67,13 +75,20 @@ impl Writer {
 impl Sink for Writer {
     fn finding(&mut self, finding: Finding) {
         if finding.place.row.is_some() {
-            self.row_findings.push(finding);
+            self.row_error |= finding.severity == Severity::Error;
+            if self.row_findings.len() < MAX_ROW_FINDINGS {
+                self.row_findings.push(finding);
+            } else {
+                self.row_more += 1;
+            }
         }
     }
 
     fn end_record(&mut self, record: &RecordInfo<'_>) {
         self.delimiter = record.delimiter;
         let findings = std::mem::take(&mut self.row_findings);
+        let more = std::mem::take(&mut self.row_more);
+        let has_error = std::mem::take(&mut self.row_error);
         match record.role {
             RecordRole::Preamble => self.row(record.fields, ["", "", ""]),
             RecordRole::Header => {
@@ -84,9 +99,10 @@ impl Sink for Writer {
                 self.row(record.fields, labels);
             }
             RecordRole::Data | RecordRole::Blank => {
-                let ok = !findings.iter().any(|f| f.severity == Severity::Error);
-                let codes: Vec<&str> = findings.iter().map(|f| f.kind.code().as_str()).collect();
-                let messages: Vec<String> = findings
+                let ok = !has_error;
+                let mut codes: Vec<&str> =
+                    findings.iter().map(|f| f.kind.code().as_str()).collect();
+                let mut messages: Vec<String> = findings
                     .iter()
                     .map(|f| {
                         let column = f.place.column.as_deref();
@@ -97,6 +113,14 @@ impl Sink for Writer {
                         }
                     })
                     .collect();
+                let more_text = match self.lang {
+                    Lang::En => format!("+{more} more"),
+                    Lang::Ja => format!("ほか {more} 件"),
+                };
+                if more > 0 {
+                    codes.push(&more_text);
+                    messages.push(more_text.clone());
+                }
                 self.row(
                     record.fields,
                     [
@@ -125,6 +149,8 @@ pub fn result_csv(
         delimiter: b',',
         text: String::new(),
         row_findings: Vec::new(),
+        row_more: 0,
+        row_error: false,
     };
     let mut engine = Engine::new(profile, options, writer)?;
     engine.push(input);
