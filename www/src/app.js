@@ -5,6 +5,7 @@
 // `start(env)` is called by the entry point of each build: main.js (the served site: the engine and
 // the worker are files next to the page) and inline.js (the single HTML file: both are inlined).
 import * as api from "csv-preflight/web";
+import { ConvertPanel, convertRequest } from "./convert.js";
 import { LANGS, browserLang, bytes, num, t, translate } from "./i18n.js";
 import { paramValues, renderParams } from "./params.js";
 import { readAround } from "./preview.js";
@@ -66,6 +67,10 @@ export async function start(env) {
   const runner = new Runner({ module, api, createWorker: env.createWorker });
   runner.warmUp();
   const table = new DiagnosticsTable((diag) => showPreview(diag));
+  const convertPanel = new ConvertPanel({
+    run: (entry, mapping) => startConvert(entry, mapping),
+    download: (name, blob) => download(name, blob),
+  });
 
   // ---- language -------------------------------------------------------------------------------
 
@@ -336,12 +341,12 @@ export async function start(env) {
 
   // ---- jobs -----------------------------------------------------------------------------------
 
-  function enqueue(kind, entry) {
+  function enqueue(kind, entry, options) {
     if (kind === "check") {
       state.queue = state.queue.filter((job) => !(job.kind === "check" && job.entry === entry));
       if (entry.status !== "checking") entry.status = "queued";
     }
-    state.queue.push({ kind, entry });
+    state.queue.push({ kind, entry, options });
     renderFiles();
     pump();
   }
@@ -352,18 +357,20 @@ export async function start(env) {
     if (!job) return;
     state.busy = job;
     const { entry } = job;
-    const options = job.kind === "check" ? optionsFor(entry) : entry.options;
+    const options = job.kind === "check" ? optionsFor(entry) : job.options ?? entry.options;
     if (job.kind === "check") {
       entry.status = "checking";
       renderFiles();
       if (entry === selectedEntry()) renderResults();
     }
     showProgress(job);
+    if (job.kind === "convert" && entry === selectedEntry()) renderConversion();
     const result = await runner.run(job.kind, entry.file, options, (progress) => updateProgress(entry, progress));
     document.documentElement.dataset.runner = runner.where;
     state.busy = null;
     hideProgress();
     if (job.kind === "check") finishCheck(entry, options, result);
+    else if (job.kind === "convert") finishConvert(entry, options, result);
     else finishCsv(entry, result);
     pump();
   }
@@ -414,7 +421,7 @@ export async function start(env) {
     $("progress").hidden = false;
     $("progress").dataset.kind = job.kind;
     $("progress-label").textContent =
-      job.kind === "check" ? t(lang, "progress.label", { name }) : t(lang, "progress.csv", { name });
+      t(lang, job.kind === "check" ? "progress.label" : job.kind === "convert" ? "progress.convert" : "progress.csv", { name });
     $("progress-detail").textContent = "";
     if (job.kind === "check") progressBar.value = 0;
     else progressBar.removeAttribute("value");
@@ -474,12 +481,16 @@ export async function start(env) {
     $("results-error").hidden = entry?.status !== "failed";
     $("results-error").textContent = entry?.error ? t(lang, "error.check", { name: entry.file.name, message: entry.error }) : "";
     $("results-body").hidden = !report;
-    if (!report) return;
+    if (!report) {
+      $("convert-panel").hidden = true;
+      return;
+    }
     if (table.report !== report) {
       table.setReport(report, entry.file.name, entry.options.lang);
       clearPreview();
     }
     renderSummary(entry, report);
+    renderConversion();
   }
 
   function renderSummary(entry, report) {
@@ -557,6 +568,56 @@ export async function start(env) {
     const text = `${JSON.stringify(entry.report, null, 2)}\n`;
     download(`${stem(entry.file.name)}_report.json`, new Blob([text], { type: "application/json" }));
   });
+
+  // ---- the fixed file -------------------------------------------------------------------------
+
+  $("download-fixed").addEventListener("click", () => {
+    const entry = selectedEntry();
+    if (!entry?.report) return;
+    entry.showConversion = true;
+    startConvert(entry, null);
+    $("convert-panel").scrollIntoView({ block: "nearest" });
+    $("convert-heading").focus?.();
+  });
+
+  function startConvert(entry, mapping) {
+    const profile = profileById.get(entry.profileId);
+    const request = convertRequest(entry, {
+      lang: state.lang,
+      params: paramValues(profile.parameters ?? [], state.params[entry.profileId] ?? {}),
+      mapping,
+      ...convertPanel.settings(),
+    });
+    state.queue = state.queue.filter((job) => !(job.kind === "convert" && job.entry === entry));
+    enqueue("convert", entry, request);
+    renderConversion();
+  }
+
+  function finishConvert(entry, request, result) {
+    const { lang } = state;
+    const name = entry.file.name;
+    if (result.type === "success") {
+      entry.conversion = { target: request.to, mapping: result.result.mapping, result: result.result, bytes: result.bytes };
+      announce(t(lang, `convert.status.${result.result.status}`, { name: result.result.fileName }));
+    } else if (result.type === "failure") {
+      entry.conversion = { target: request.to, error: result.error?.message ?? String(result.error) };
+      announce(t(lang, "error.convert", { name, message: entry.conversion.error }));
+    }
+    if (entry === selectedEntry()) renderConversion();
+  }
+
+  function renderConversion() {
+    const entry = selectedEntry();
+    const busy = Boolean(entry && (state.busy?.entry === entry && state.busy.kind === "convert" || state.queue.some((job) => job.entry === entry && job.kind === "convert")));
+    $("download-fixed").disabled = !entry?.report;
+    convertPanel.render(entry, profileById.get(entry?.profileId), state.lang, busy);
+    const c = entry?.conversion;
+    const error = $("results-error");
+    if (c?.error && c.target === entry.profileId) {
+      error.hidden = false;
+      error.textContent = t(state.lang, "error.convert", { name: entry.file.name, message: c.error });
+    }
+  }
 
   // ---- preview --------------------------------------------------------------------------------
 

@@ -51,3 +51,11 @@ function failureOf(error) {
     message: String(error?.message ?? error),
   };
 }
+
+/** `file` converted by the package's `convert` (`request`: `{ to, options }`). */
+export async function convertJob(api, file, request) {
+  const input = new Uint8Array(await file.arrayBuffer());
+  const outcome = api.convert(input, request.to, request.options);
+  if (outcome.type !== "success") return { type: "failure", error: outcome.error };
+  return { type: "success", bytes: outcome.bytes, result: outcome.result };
+}

@@ -2,7 +2,7 @@
 // cancels by terminating the worker. Where no worker can start (a browser that refuses workers for
 // a page opened from disk), the same jobs run in the page itself in small slices that yield to the
 // event loop, so the page stays usable and Cancel still works.
-import { checkJob, resultCsvJob } from "./jobs.js";
+import { checkJob, convertJob, resultCsvJob } from "./jobs.js";
 
 const READY_TIMEOUT = 10000;
 const LOCAL_CHUNK = 256 * 1024;
@@ -36,7 +36,7 @@ export class Runner {
   }
 
   /**
-   * Runs `kind` ("check" or "resultCsv") on `file`; resolves to the job's result, or to
+   * Runs `kind` ("check", "resultCsv" or "convert") on `file`; resolves to the job's result, or to
    * `{ type: "cancelled" }` after `cancel()`.
    */
   async run(kind, file, options, onProgress = () => undefined) {
@@ -143,6 +143,10 @@ export class Runner {
       if (kind === "resultCsv") {
         await nextTask();
         return resultCsvJob(this.api, file, options);
+      }
+      if (kind === "convert") {
+        await nextTask();
+        return convertJob(this.api, file, options);
       }
       let sliceStart = performance.now();
       return checkJob(this.api, file, options, {

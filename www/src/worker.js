@@ -1,7 +1,7 @@
 // The page's Web Worker: receives the compiled WebAssembly module once, then runs one job at a time
 // (`check` with progress, or `resultCsv`). The page cancels a job by terminating the worker.
 import * as api from "csv-preflight/web";
-import { checkJob, resultCsvJob } from "./jobs.js";
+import { checkJob, convertJob, resultCsvJob } from "./jobs.js";
 
 const CHUNK = 1 << 20;
 
@@ -23,8 +23,10 @@ self.onmessage = async (event) => {
         self.postMessage({ ...result, id: message.id });
         break;
       }
-      case "resultCsv": {
-        const result = await resultCsvJob(api, message.file, message.options);
+      case "resultCsv":
+      case "convert": {
+        const job = message.type === "convert" ? convertJob : resultCsvJob;
+        const result = await job(api, message.file, message.options);
         const transfer = result.type === "success" ? [result.bytes.buffer] : [];
         self.postMessage({ ...result, id: message.id }, transfer);
         break;

@@ -1,0 +1,270 @@
+// The fixed file: the selected file converted to the selected target profile by the engine's
+// `convert` (run through the runner, in the worker), with its outcome, the mapping step (shown when
+// the source is not already the target's format), the characters the target encoding cannot hold,
+// the change log (paged) and the downloads (the converted bytes, the mapping as JSON).
+import { num, t } from "./i18n.js";
+
+/** Most changes kept by the engine for the log (the counts stay exact). */
+export const MAX_CHANGES = 5000;
+const PAGE = 50;
+const CHAR_CODES = new Set(["unrepresentable-character", "cp932-only-character"]);
+
+const $ = (id) => document.getElementById(id);
+
+/** Today's local date as YYYY-MM-DD. */
+export function today() {
+  const d = new Date();
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** The options of `convert` for an entry (the job's `options`: `{ to, options }`). */
+export function convertRequest(entry, { lang, params, mapping, force, date }) {
+  const options = {
+    from: "auto",
+    lang,
+    params,
+    force,
+    date: date || null,
+    sourceFileName: entry.file.name,
+    maxChanges: MAX_CHANGES,
+  };
+  if (mapping) options.mapping = mapping;
+  return { to: entry.profileId, options };
+}
+
+/** A mapping entry in words ("← 氏名", "join: A + B", "constant: ja"). */
+function describe(lang, column) {
+  if (!column) return t(lang, "mapping.none");
+  if (column.from !== undefined && column.from !== null) return `← ${column.from}`;
+  if (column.join) return t(lang, "mapping.join", { columns: column.join.join(" + ") });
+  if (column.split) return t(lang, "mapping.split", { column: column.split.from, part: column.split.part });
+  if (column.constant !== undefined && column.constant !== null) return t(lang, "mapping.constant", { value: column.constant });
+  return t(lang, "mapping.none");
+}
+
+export class ConvertPanel {
+  /**
+   * @param {object} hooks
+   * @param {(entry, mapping) => void} hooks.run converts the entry again (with a mapping, or suggested)
+   * @param {(name, blob) => void} hooks.download
+   */
+  constructor(hooks) {
+    this.hooks = hooks;
+    this.entry = null;
+    this.page = 0;
+    this.lang = "en";
+    this.targetColumns = [];
+    $("convert-date").value = today();
+    $("convert-run").addEventListener("click", () => this.entry && this.hooks.run(this.entry, this.entry.conversion?.mapping ?? null));
+    $("mapping-apply").addEventListener("click", () => this.entry && this.hooks.run(this.entry, this.editedMapping()));
+    $("convert-download").addEventListener("click", () => {
+      const c = this.entry?.conversion;
+      if (!c?.bytes?.length) return;
+      this.hooks.download(c.result.fileName, new Blob([c.bytes], { type: "text/csv" }));
+    });
+    $("mapping-download").addEventListener("click", () => {
+      const c = this.entry?.conversion;
+      if (!c) return;
+      const text = `${JSON.stringify(this.editedMapping(), null, 2)}\n`;
+      const stem = c.result.fileName.replace(/\.[^.]*$/, "");
+      this.hooks.download(`${stem}_mapping.json`, new Blob([text], { type: "application/json" }));
+    });
+    $("changes-prev").addEventListener("click", () => this.turn(-1));
+    $("changes-next").addEventListener("click", () => this.turn(1));
+  }
+
+  /** The settings of the panel: force and date. */
+  settings() {
+    return { force: $("convert-force").checked, date: $("convert-date").value };
+  }
+
+  turn(by) {
+    this.page += by;
+    this.renderChanges();
+  }
+
+  /**
+   * Shows the entry's conversion. `profile` is the target profile (its columns make the mapping
+   * rows); `busy` says a conversion of this entry is running.
+   */
+  render(entry, profile, lang, busy) {
+    this.lang = lang;
+    const panel = $("convert-panel");
+    const c = entry?.conversion && entry.conversion.target === entry.profileId ? entry.conversion : null;
+    if (this.entry !== entry || this.result !== c?.result) this.page = 0;
+    if (c?.result && this.result !== c.result) panel.dataset.results = String((this.count = (this.count ?? 0) + 1));
+    this.entry = entry;
+    this.result = c?.result ?? null;
+    panel.hidden = !entry?.showConversion;
+    if (panel.hidden) return;
+    this.targetColumns = (profile?.columns ?? []).map((col) => col.name);
+    $("convert-heading").textContent = t(lang, "convert.heading", { title: profile?.title?.[lang] ?? entry.profileId });
+    panel.dataset.state = busy ? "converting" : c ? (c.error ? "failed" : c.result.status) : "";
+    $("convert-run").disabled = Boolean(busy);
+    $("mapping-apply").disabled = Boolean(busy);
+    $("convert-body").hidden = !c;
+    const outcome = $("convert-outcome");
+    if (busy) outcome.textContent = t(lang, "convert.running");
+    if (!c) {
+      if (!busy) outcome.textContent = "";
+      return;
+    }
+    if (c.error) {
+      $("convert-body").hidden = true;
+      $("convert-refusal").hidden = true;
+      panel.dataset.state = "failed";
+      return;
+    }
+    const r = c.result;
+    outcome.className = `convert-outcome convert-${r.status}`;
+    outcome.textContent = t(lang, `convert.status.${r.status}`, { name: r.fileName });
+    const refusal = $("convert-refusal");
+    refusal.hidden = !r.refusal;
+    refusal.textContent = r.refusal ? t(lang, "convert.refusal", { reason: r.refusal }) : "";
+    const s = r.summary;
+    const fmt = (f) => [f.encoding ?? "ASCII", f.bom ? "BOM" : "", f.delimiter ?? "", f.lineEnding ? f.lineEnding.toUpperCase() : ""].filter(Boolean).join(" · ");
+    $("convert-format").textContent = t(lang, "convert.format", {
+      source: `${r.source.profile} (${fmt(r.source)})`,
+      output: fmt(r.output),
+      rows: num(lang, s.rows),
+      errors: num(lang, s.errors + (r.report?.summary?.errors ?? 0)),
+      warnings: num(lang, s.warnings),
+    });
+    const download = $("convert-download");
+    download.textContent = t(lang, "convert.download", { name: r.fileName });
+    download.disabled = !c.bytes?.length;
+    download.hidden = !c.bytes?.length;
+    this.renderMapping(entry, r);
+    this.renderChars(r);
+    this.renderChanges();
+  }
+
+  /** The mapping step: one row per target column, its source chosen with a select. */
+  renderMapping(entry, r) {
+    const lang = this.lang;
+    const step = $("mapping-step");
+    step.hidden = r.source.profile === r.mapping.to && !entry.editedMapping;
+    const body = $("mapping-body");
+    body.replaceChildren();
+    const labels = [...new Set([...(entry.report?.detected?.header ?? []), ...r.mapping.columns.flatMap((c) => [c.from, ...(c.join ?? []), c.split?.from])])].filter(
+      (label) => typeof label === "string" && label !== "",
+    );
+    const byTarget = new Map(r.mapping.columns.map((c) => [c.target, c]));
+    const targets = [...new Set([...this.targetColumns, ...r.mapping.columns.map((c) => c.target)])];
+    targets.forEach((target, index) => {
+      const current = byTarget.get(target) ?? null;
+      const tr = document.createElement("tr");
+      tr.dataset.target = target;
+      const th = document.createElement("th");
+      th.scope = "row";
+      th.textContent = target;
+      th.id = `map-target-${index}`;
+      const select = document.createElement("select");
+      select.className = "mapping-select";
+      select.setAttribute("aria-labelledby", th.id);
+      select.append(new Option(t(lang, "mapping.none"), ""));
+      const complex = current && (current.join || current.split);
+      if (complex) select.append(new Option(describe(lang, current), "keep"));
+      for (const label of labels) select.append(new Option(`← ${label}`, `from:${label}`));
+      select.append(new Option(t(lang, "mapping.constantOption"), "constant"));
+      const constant = document.createElement("input");
+      constant.type = "text";
+      constant.className = "mapping-constant";
+      constant.setAttribute("aria-label", t(lang, "mapping.constantLabel", { target }));
+      if (!current) select.value = "";
+      else if (complex) select.value = "keep";
+      else if (current.from !== undefined && current.from !== null) select.value = `from:${current.from}`;
+      else if (current.constant !== undefined && current.constant !== null) {
+        select.value = "constant";
+        constant.value = current.constant;
+      }
+      constant.hidden = select.value !== "constant";
+      select.addEventListener("change", () => {
+        constant.hidden = select.value !== "constant";
+        if (!constant.hidden) constant.focus();
+      });
+      const cell = document.createElement("td");
+      cell.className = "mapping-cell";
+      cell.append(select, constant);
+      const how = document.createElement("td");
+      how.className = "muted small";
+      how.textContent = current?.suggestedBy ? t(lang, `mapping.by.${current.suggestedBy}`) : "";
+      tr.append(th, cell, how);
+      tr._original = current;
+      body.append(tr);
+    });
+  }
+
+  /** The mapping as edited in the selects. */
+  editedMapping() {
+    const r = this.entry?.conversion?.result;
+    if (!r) return null;
+    const columns = [];
+    for (const tr of $("mapping-body").querySelectorAll("tr")) {
+      const target = tr.dataset.target;
+      const value = tr.querySelector("select").value;
+      const original = tr._original;
+      if (!value) continue;
+      if (value === "keep") columns.push(original);
+      else if (value === "constant") {
+        const text = tr.querySelector("input").value;
+        columns.push(original && original.constant === text ? original : { target, constant: text });
+      } else {
+        const from = value.slice(5);
+        columns.push(original && original.from === from ? original : { target, from });
+      }
+    }
+    if (this.entry) this.entry.editedMapping = true;
+    return { formatVersion: 1, from: r.mapping.from, to: r.mapping.to, columns };
+  }
+
+  renderChars(r) {
+    const chars = r.diagnostics.filter((d) => CHAR_CODES.has(d.code));
+    $("convert-chars-box").hidden = !chars.length;
+    const body = $("convert-chars");
+    body.replaceChildren();
+    for (const d of chars) {
+      const tr = document.createElement("tr");
+      tr.dataset.code = d.code;
+      tr.className = d.severity === "error" ? "sev-error" : "";
+      const where = [d.charIndex ? t(this.lang, "convert.char", { n: d.charIndex }) : "", d.byte !== undefined && d.byte !== null ? t(this.lang, "convert.byte", { n: num(this.lang, d.byte) }) : ""]
+        .filter(Boolean)
+        .join(", ");
+      for (const text of [d.row ?? "", d.column ?? d.sourceColumn ?? "", where, d.value ?? "", d.message]) tr.append(cell(String(text)));
+      body.append(tr);
+    }
+  }
+
+  renderChanges() {
+    const r = this.result;
+    const body = $("changes-body");
+    body.replaceChildren();
+    if (!r) return;
+    const lang = this.lang;
+    const pages = Math.max(1, Math.ceil(r.changes.length / PAGE));
+    this.page = Math.min(Math.max(0, this.page), pages - 1);
+    const shown = r.changes.slice(this.page * PAGE, (this.page + 1) * PAGE);
+    for (const change of shown) {
+      const tr = document.createElement("tr");
+      tr.dataset.reason = change.reason;
+      for (const text of [change.row ?? "", change.column ?? change.sourceColumn ?? "", change.before, change.after]) tr.append(cell(String(text)));
+      const reason = cell(change.message);
+      reason.title = change.reason;
+      tr.append(reason);
+      body.append(tr);
+    }
+    $("changes-count").textContent = r.summary.changes
+      ? t(lang, r.changesCapped ? "convert.changesCapped" : "convert.changesCount", { n: num(lang, r.summary.changes), kept: num(lang, r.changes.length) })
+      : t(lang, "convert.noChanges");
+    $("changes-page").textContent = t(lang, "convert.page", { page: num(lang, this.page + 1), pages: num(lang, pages) });
+    $("changes-prev").disabled = this.page === 0;
+    $("changes-next").disabled = this.page >= pages - 1;
+  }
+}
+
+function cell(text) {
+  const td = document.createElement("td");
+  td.textContent = text;
+  return td;
+}
