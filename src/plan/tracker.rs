@@ -76,7 +76,10 @@ impl Tracker {
             .columns
             .iter()
             .enumerate()
-            .filter_map(|(i, c)| c.max_distinct.map(|m| (i, DistinctCounter::new(m))))
+            .filter_map(|(i, c)| {
+                c.max_distinct
+                    .map(|m| (i, DistinctCounter::new(m, max_keys)))
+            })
             .collect();
         let needs_new = profile
             .columns
