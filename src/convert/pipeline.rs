@@ -616,7 +616,10 @@ impl Sink for Pipeline {
             return;
         }
         if record.role != RecordRole::Header {
-            self.pending_bytes += record.fields.iter().map(String::len).sum::<usize>();
+            // Each held field costs its text and a `String` (a row of 4,096 empty fields is
+            // 4 KiB of text but 96 KiB held).
+            self.pending_bytes += record.fields.iter().map(String::len).sum::<usize>()
+                + record.fields.len() * std::mem::size_of::<String>();
             if record.role == RecordRole::Data {
                 self.pending_data += 1;
             }
