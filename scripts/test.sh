@@ -27,7 +27,7 @@ log "wasm-bindgen-test: the bindings in Node.js and in headless Chromium"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test "${WASM_FEATURES[@]}" --test wasm_node --test wasm_browser
 log "the npm package: Node.js, headless Chromium (page + worker), tsc --noEmit, Vite build"
-(cd tests/js && node --test --test-concurrency=1 node.test.mjs browser.test.mjs types.test.mjs vite.test.mjs)
+(cd tests/js && node --test --test-concurrency=1 node.test.mjs browser.test.mjs types.test.mjs vite.test.mjs no-network.test.mjs)
 
 # --- The demo page (www/) ---------------------------------------------------------------------
 # A Japanese font only makes the screenshots readable (the assertions do not need it): best effort.
