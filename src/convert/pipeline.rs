@@ -619,7 +619,7 @@ impl Sink for Pipeline {
             // Each held field costs its text and a `String` (a row of 4,096 empty fields is
             // 4 KiB of text but 96 KiB held).
             self.pending_bytes += record.fields.iter().map(String::len).sum::<usize>()
-                + record.fields.len() * std::mem::size_of::<String>();
+                + std::mem::size_of_val(record.fields);
             if record.role == RecordRole::Data {
                 self.pending_data += 1;
             }
