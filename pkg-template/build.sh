@@ -4,7 +4,9 @@
 # Installs what it needs first (the pinned wasm-bindgen CLI, the npm dev tools: see scripts/setup.sh).
 #
 #   cargo (release, wasm32, --no-default-features --features wasm)
-#     -> wasm-bindgen --target web | bundler | nodejs   -> pkg/web, pkg/bundler, pkg/node
+#     -> wasm-bindgen --target web | nodejs   -> pkg/web, pkg/node (bundlers use the web build;
+#        wasm-bindgen's `bundler` build cannot start a fresh instance after a panic: see
+#        src/bindings/panic.rs)
 #     -> wasm-opt -Oz (npm binaryen; Debian's binaryen writes modules that fail to load)
 #     -> the template's package.json, README, licences, entry points (TypeScript, compiled in place)
 set -euo pipefail
@@ -28,11 +30,12 @@ cargo build --lib --release --target wasm32-unknown-unknown --no-default-feature
 
 rm -rf "$PKG"
 mkdir -p "$PKG"
-for target in web bundler nodejs; do
+for target in web nodejs; do
   dir="$target"
   [ "$target" = nodejs ] && dir=node
   log "wasm-bindgen --target $target -> pkg/$dir"
   wasm-bindgen --target "$target" --out-dir "$PKG/$dir" --out-name csv_preflight "$WASM"
+  node "$TEMPLATE/patch-glue.mjs" "$PKG/$dir"
   [ "$target" = web ] && bindgen_size=$(stat -c %s "$PKG/$dir/csv_preflight_bg.wasm")
   "$BIN/wasm-opt" -Oz "${WASM_OPT_FEATURES[@]}" --strip-debug --strip-producers \
     "$PKG/$dir/csv_preflight_bg.wasm" -o "$PKG/$dir/csv_preflight_bg.wasm"

@@ -18,16 +18,19 @@ need_wasm
 need_node_modules
 need_chromium
 WASM_FEATURES=(--target wasm32-unknown-unknown --no-default-features --features wasm)
-log "cargo clippy (wasm32, features: wasm) -- -D warnings"
-cargo clippy "${WASM_FEATURES[@]}" --lib --test wasm_node --test wasm_browser -- -D warnings
+log "cargo clippy (wasm32, features: wasm + test-panic) -- -D warnings"
+cargo clippy "${WASM_FEATURES[@]}" --features test-panic --lib --test wasm_node --test wasm_browser -- -D warnings
 log "build the npm package (pkg/)"
 bash pkg-template/build.sh
 log "wasm-bindgen-test: the bindings in Node.js and in headless Chromium"
 # No -q here: cargo would pass it on to wasm-bindgen-test-runner, which rejects it.
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test "${WASM_FEATURES[@]}" --test wasm_node --test wasm_browser
-log "the npm package: Node.js, headless Chromium (page + worker), tsc --noEmit, Vite build"
-(cd tests/js && node --test --test-concurrency=1 node.test.mjs browser.test.mjs types.test.mjs vite.test.mjs no-network.test.mjs)
+log "the test-only build that can be made to panic (target/test-panic-pkg/)"
+bash tests/js/panic/build.sh
+log "the npm package: Node.js, headless Chromium (page + worker), tsc --noEmit, Vite build, panics"
+(cd tests/js && node --test --test-concurrency=1 node.test.mjs browser.test.mjs types.test.mjs vite.test.mjs \
+  no-network.test.mjs panic.test.mjs)
 
 # --- The demo page (www/) ---------------------------------------------------------------------
 # A Japanese font only makes the screenshots readable (the assertions do not need it): best effort.

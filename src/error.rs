@@ -65,6 +65,12 @@ pub enum ErrorKind {
         /// Why.
         message: String,
     },
+    /// A bug in csv-preflight stopped the call (a panic). In WebAssembly the module is reset, so
+    /// the next call works; objects created before (a `Checker`) are gone.
+    Internal {
+        /// The panic's message and where in the source it happened.
+        message: String,
+    },
 }
 
 impl Error {
@@ -105,6 +111,10 @@ impl std::fmt::Display for Error {
             }
             ErrorKind::InvalidOptions { message } => write!(f, "invalid options: {message}"),
             ErrorKind::InvalidBaseline { message } => write!(f, "invalid baseline: {message}"),
+            ErrorKind::Internal { message } => write!(
+                f,
+                "internal error (a bug in csv-preflight; please report it): {message}"
+            ),
         }
     }
 }

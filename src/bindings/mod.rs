@@ -8,6 +8,8 @@
 //! - Failures (unknown or invalid profile, bad options) cross as `{ type: "failure", error }`
 //!   values; only the `Checker` constructor throws (a constructor cannot return one), an `Error`
 //!   carrying the same `kind` and `detail` fields.
+//! - A panic (a bug) throws a `CsvPreflightError` with kind `internal` and resets the module, so
+//!   the next call works (see `panic`).
 //! - The input bytes are copied into the module in pieces of [`PIECE`] bytes, so a whole-file
 //!   check never grows the module's memory by the file's size.
 
@@ -15,6 +17,7 @@ mod checker;
 mod conversion;
 mod options;
 mod outcome;
+mod panic;
 
 use js_sys::{ArrayBuffer, Uint8Array};
 use tsify::Ts;

@@ -67,28 +67,6 @@ describe("the contract", () => {
     }
   });
 
-  test("csv-preflight/bundler (WebAssembly ESM integration, as webpack loads it) gives the same report", () => {
-    const dir = consumerDir();
-    writeFileSync(
-      join(dir, "bundler.mjs"),
-      [
-        'import { readFileSync } from "node:fs";',
-        'import { basename } from "node:path";',
-        'import { check } from "csv-preflight/bundler";',
-        "const path = process.argv[2];",
-        'const result = check(readFileSync(path), { profile: "fujifilm-iwpro/add-users", fileName: basename(path) });',
-        'process.stdout.write(JSON.stringify(result.report, null, 2) + "\\n");',
-      ].join("\n"),
-    );
-    const js = execFileSync(
-      process.execPath,
-      ["--experimental-wasm-modules", "--no-warnings", join(dir, "bundler.mjs"), EXAMPLE],
-      { encoding: "utf8" },
-    );
-    const { stdout } = cli(["check", "--profile", "fujifilm-iwpro/add-users", "--format", "json", EXAMPLE]);
-    assert.equal(js, stdout);
-  });
-
   test("the package resolves to the Node.js build through its exports", () => {
     const dir = consumerDir();
     writeFileSync(join(dir, "resolve.mjs"), 'console.log(import.meta.resolve("csv-preflight"));\n');

@@ -19,7 +19,10 @@ export interface CheckFileOptions {
   signal?: AbortSignal;
 }
 
-/** The check could not run: an unknown or invalid profile, a bad parameter or option. */
+/**
+ * The check could not run: an unknown or invalid profile, a bad parameter or option, or (kind
+ * `internal`) a bug in csv-preflight.
+ */
 export class CsvPreflightError extends Error {
   /** What kind of failure. */
   readonly kind: ErrorKind["kind"];

@@ -15,7 +15,8 @@ const scope = globalThis as unknown as WorkerScope;
 const ready = init();
 
 function failureOf(error: unknown): Failure | undefined {
-  // The Checker constructor throws an Error that carries a Failure's fields.
+  // The Checker constructor (a bad profile or option) and a panic (kind "internal") throw an Error
+  // that carries a Failure's fields.
   if (error instanceof Error && "kind" in error && "detail" in error) {
     return { kind: error.kind, message: error.message, detail: error.detail } as Failure;
   }
@@ -24,17 +25,7 @@ function failureOf(error: unknown): Failure | undefined {
 
 async function run({ file, options }: CheckRequest): Promise<void> {
   await ready;
-  let checker: Checker;
-  try {
-    checker = new Checker(options);
-  } catch (error) {
-    const failure = failureOf(error);
-    if (failure) {
-      scope.postMessage({ type: "failure", error: failure });
-      return;
-    }
-    throw error;
-  }
+  const checker = new Checker(options);
   const reader = file.stream().getReader();
   let last = performance.now();
   for (;;) {
@@ -56,6 +47,7 @@ async function run({ file, options }: CheckRequest): Promise<void> {
 
 scope.onmessage = (event) => {
   run(event.data).catch((error: unknown) => {
-    scope.postMessage({ type: "crash", message: String(error) });
+    const failure = failureOf(error);
+    scope.postMessage(failure ? { type: "failure", error: failure } : { type: "crash", message: String(error) });
   });
 };

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Builds the test-only variant of the bindings with the `test-panic` feature (it adds the
+# `forcePanicForTest` export) into target/test-panic-pkg/{node,web}, for tests/js/panic.test.mjs.
+# Never part of the package. Dev profile and no wasm-opt: the test needs behaviour, not size.
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+source scripts/setup.sh
+need_wasm
+
+TARGET_DIR="$(cargo metadata --format-version 1 --no-deps | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).target_directory))')"
+OUT="$TARGET_DIR/test-panic-pkg"
+log "cargo build (wasm32, dev, features: test-panic) -> $OUT"
+cargo build --lib --target wasm32-unknown-unknown --no-default-features --features test-panic
+rm -rf "$OUT"
+wasm-bindgen --target nodejs --out-dir "$OUT/node" --out-name csv_preflight \
+  "$TARGET_DIR/wasm32-unknown-unknown/debug/csv_preflight.wasm"
+wasm-bindgen --target web --out-dir "$OUT/web" --out-name csv_preflight \
+  "$TARGET_DIR/wasm32-unknown-unknown/debug/csv_preflight.wasm"
+node pkg-template/patch-glue.mjs "$OUT/node" "$OUT/web"
