@@ -163,7 +163,8 @@ export class Runner {
     })();
     work.then(
       (value) => job.settle?.(value),
-      (error) => job.settle?.({ type: "failure", error: { kind: "crash", message: String(error?.message ?? error) } }),
+      (error) =>
+        job.settle?.({ type: "failure", error: { kind: error?.kind ?? "crash", message: String(error?.message ?? error) } }),
     );
     return result;
   }

@@ -1,5 +1,7 @@
 // The page's Web Worker: receives the compiled WebAssembly module once, then runs one job at a time
-// (`check` with progress, or `resultCsv`). The page cancels a job by terminating the worker.
+// (`check` with progress, or `resultCsv`). The page cancels a job by terminating the worker. A
+// thrown `CsvPreflightError` (kind `internal`: a panic, after which the module starts afresh)
+// keeps its kind.
 import * as api from "csv-preflight/web";
 import { checkJob, convertJob, resultCsvJob } from "./jobs.js";
 
@@ -36,7 +38,7 @@ self.onmessage = async (event) => {
     self.postMessage({
       type: "failure",
       id: message.id,
-      error: { kind: "crash", message: String(error?.message ?? error) },
+      error: { kind: error?.kind ?? "crash", message: String(error?.message ?? error) },
     });
   }
 };
