@@ -44,7 +44,11 @@ impl Checker {
     ) -> Result<(), JsError> {
         let chunk = bytes_of(&chunk).map_err(|e| JsError::new(&e.to_string()))?;
         let inner = &mut self.inner;
-        for_each_piece(&chunk, &mut self.buf, |piece| inner.push(piece));
+        for_each_piece(&chunk, &mut self.buf, |piece| {
+            #[cfg(feature = "test-panic")]
+            super::panic::panic_on_marker(piece);
+            inner.push(piece)
+        });
         Ok(())
     }
 

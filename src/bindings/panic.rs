@@ -45,6 +45,19 @@ fn describe(info: &PanicHookInfo<'_>) -> String {
     }
 }
 
+/// Test-only: a chunk starting with this makes `Checker.push` panic, so that tests can reach the
+/// hook through the worker helper `checkFile`, which only pushes chunks.
+#[cfg(feature = "test-panic")]
+const PANIC_MARKER: &[u8] = b"csv-preflight: force a panic";
+
+/// Panics when `piece` starts with [`PANIC_MARKER`] (`test-panic` builds only).
+#[cfg(feature = "test-panic")]
+pub(super) fn panic_on_marker(piece: &[u8]) {
+    if piece.starts_with(PANIC_MARKER) {
+        panic!("forced by the test marker");
+    }
+}
+
 /// Panics on purpose, so that tests can prove the hook's promise: the call throws a typed error
 /// and the next call works. Only in builds with the `test-panic` feature, never in the package.
 #[cfg(feature = "test-panic")]

@@ -1,6 +1,7 @@
 // A panic (a bug) inside the module must not kill it: the call throws a typed `CsvPreflightError`
 // with kind "internal", and the next call works on a fresh instance. Proven on the test-only build
-// with a `forcePanicForTest` export (tests/js/panic/build.sh), in Node.js and in headless Chromium.
+// with a `forcePanicForTest` export (tests/js/panic/build.sh), in Node.js and in headless Chromium,
+// and through the worker helper `checkFile` (a chunk with a marker makes `Checker.push` panic).
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -80,7 +81,7 @@ describe("headless Chromium", () => {
   let browser;
   let server;
   before(async () => {
-    server = await serve({ "/pkg/": join(OUT, "web"), "/page/": join(JS, "panic") });
+    server = await serve({ "/pkg/": OUT, "/page/": join(JS, "panic") });
     browser = await launchChromium();
   });
   after(async () => {
@@ -100,6 +101,37 @@ describe("headless Chromium", () => {
       { source: scenario.toString(), b64: bytes.toString("base64"), options: OPTIONS },
     );
     assertRecovered(got, expected);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test("checkFile: a panic in the worker rejects with CsvPreflightError(kind internal)", async () => {
+    const { page, errors } = await newPage(browser);
+    await page.goto(`${server.url}/page/index.html`);
+    await page.waitForSelector("body[data-ready=yes]", { state: "attached" });
+    const got = await page.evaluate(
+      async ({ b64, options }) => {
+        const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+        const settle = (promise) =>
+          promise.then(
+            (report) => ({ report }),
+            (e) => ({ rejected: { isError: e instanceof Error, name: e.name, kind: e.kind, message: e.message } }),
+          );
+        const marker = new Blob(["csv-preflight: force a panic\r\nmail_address\r\n"]);
+        const panicked = await settle(window.checkFile(marker, options));
+        const after = await settle(window.checkFile(new Blob([bytes]), options));
+        return { panicked, after };
+      },
+      { b64: bytes.toString("base64"), options: OPTIONS },
+    );
+    assert.equal(got.panicked.report, undefined);
+    const { isError, name, kind, message } = got.panicked.rejected;
+    assert.deepEqual({ isError, name, kind }, { isError: true, name: "CsvPreflightError", kind: "internal" });
+    assert.match(
+      message,
+      /^internal error \(a bug in csv-preflight; please report it\): forced by the test marker at src\/bindings\/panic\.rs:\d+$/,
+    );
+    assert.deepEqual(got.after, { report: expected });
     assert.deepEqual(errors, []);
     await page.close();
   });
