@@ -7,6 +7,7 @@ use crate::convert::file_name;
 use crate::convert::options::{invalid, ConvertOptions};
 use crate::convert::pipeline::{delimiter_of, Pipeline, Settings};
 use crate::convert::result::{ConvertResult, ConvertStatus, FileFormat, Log};
+use crate::convert::sink::ConvertSink;
 use crate::convert::source::{reading_profile, recognise};
 use crate::convert::transcode::Transcoder;
 use crate::convert::Mapping;
@@ -34,7 +35,7 @@ enum Stage {
         pipeline: Box<Pipeline>,
     },
     /// Reading.
-    Running(Box<Engine<Pipeline>>),
+    Running(Box<Engine<ConvertSink>>),
     /// Reading could not start.
     Failed(Error),
     /// Transient, while moving from one stage to the next.
@@ -233,7 +234,9 @@ impl Converter {
             max_diagnostics: pipeline.settings.options.max_diagnostics,
             ..CheckOptions::default()
         };
-        match reading.and_then(|profile| Engine::new(&profile, options, *pipeline)) {
+        match reading
+            .and_then(|profile| Engine::new(&profile, options, ConvertSink::Pipeline(pipeline)))
+        {
             Ok(mut engine) => {
                 engine.push(&buf);
                 self.stage = Stage::Running(Box::new(engine));
@@ -245,7 +248,11 @@ impl Converter {
     /// Takes the converted bytes produced so far (provisional until [`Converter::finish`]).
     pub fn take_output(&mut self) -> Vec<u8> {
         match &mut self.stage {
-            Stage::Running(engine) => engine.sink_mut().take_output(),
+            Stage::Running(engine) => engine
+                .sink_mut()
+                .pipeline_mut()
+                .map(Pipeline::take_output)
+                .unwrap_or_default(),
             _ => Vec::new(),
         }
     }
@@ -268,7 +275,10 @@ impl Converter {
             Stage::Failed(e) => return Err(e),
             _ => return Err(invalid("the conversion was already finished".to_string())),
         };
-        let (mut pipeline, _, _, detected) = engine.finish();
+        let (sink, _, _, detected) = engine.finish();
+        let Some(mut pipeline) = sink.pipeline() else {
+            return Err(invalid("the conversion was already finished".to_string()));
+        };
         if let Some(t) = &self.transcoder {
             pipeline.report_malformed(t.encoding(), malformed);
         }

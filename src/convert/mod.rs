@@ -51,6 +51,7 @@ mod presets;
 mod repairs;
 mod result;
 mod rows;
+mod sink;
 mod source;
 mod suggest;
 mod transcode;

@@ -15,6 +15,7 @@
 use serde_json::json;
 
 use crate::check::{CheckOptions, Engine, Limits, RecordInfo, RecordRole, Sink};
+use crate::convert::sink::ConvertSink;
 use crate::convert::suggest::column_for;
 use crate::error::Error;
 use crate::profile::{
@@ -74,7 +75,7 @@ pub(crate) fn reading_profile(
 }
 
 /// The first records of a window, as the engine read them.
-struct Probe {
+pub(crate) struct Probe {
     records: Vec<(RecordRole, Vec<String>)>,
 }
 
@@ -108,13 +109,13 @@ fn probe(window: &[u8], preamble: usize, limits: Limits) -> Option<Probe> {
     let mut engine = Engine::new(
         &profile,
         options,
-        Probe {
+        ConvertSink::Probe(Probe {
             records: Vec::new(),
-        },
+        }),
     )
     .ok()?;
     engine.push(window);
-    Some(engine.finish().0)
+    engine.finish().0.probe()
 }
 
 /// How well a header fits a profile: matching labels, or `None` when it does not fit.

@@ -1,48 +1,95 @@
 //! The built-in profiles: JSON files embedded in the binary, parsed on request.
 
+use std::sync::OnceLock;
+
 use serde::Serialize;
 
 use crate::error::{Error, ErrorKind};
 use crate::profile::{Parameter, Profile, Text};
 
-/// (id, JSON) of every built-in profile.
+/// (id, file name in `builtin/`) of every built-in profile.
 const BUILTINS: &[(&str, &str)] = &[
-    (
-        "fujifilm-iwpro/add-users",
-        include_str!("builtin/fujifilm-iwpro-add-users.json"),
-    ),
+    ("fujifilm-iwpro/add-users", "fujifilm-iwpro-add-users.json"),
     (
         "fujifilm-iwpro/invite-users",
-        include_str!("builtin/fujifilm-iwpro-invite-users.json"),
+        "fujifilm-iwpro-invite-users.json",
     ),
     (
         "fujifilm-iwpro/update-users",
-        include_str!("builtin/fujifilm-iwpro-update-users.json"),
+        "fujifilm-iwpro-update-users.json",
     ),
     (
         "fujifilm-iwpro/delete-users",
-        include_str!("builtin/fujifilm-iwpro-delete-users.json"),
+        "fujifilm-iwpro-delete-users.json",
     ),
-    (
-        "learningbox/users",
-        include_str!("builtin/learningbox-users.json"),
-    ),
-    (
-        "flat/users-differential",
-        include_str!("builtin/flat-users-differential.json"),
-    ),
-    (
-        "flat/users-total",
-        include_str!("builtin/flat-users-total.json"),
-    ),
-    ("canon/users", include_str!("builtin/canon-users.json")),
-    ("celf/users", include_str!("builtin/celf-users.json")),
-    ("celf/groups", include_str!("builtin/celf-groups.json")),
-    (
-        "celf/affiliations",
-        include_str!("builtin/celf-affiliations.json"),
-    ),
+    ("learningbox/users", "learningbox-users.json"),
+    ("flat/users-differential", "flat-users-differential.json"),
+    ("flat/users-total", "flat-users-total.json"),
+    ("canon/users", "canon-users.json"),
+    ("celf/users", "celf-users.json"),
+    ("celf/groups", "celf-groups.json"),
+    ("celf/affiliations", "celf-affiliations.json"),
 ];
+
+// The JSON files are embedded packed (build.rs): without the whitespace between tokens, joined,
+// LZ77-compressed. `FILES` gives each file's range in the unpacked text.
+include!(concat!(env!("OUT_DIR"), "/builtin_profiles.rs"));
+const PACKED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin_profiles.lz"));
+
+/// The unpacked text of every built-in profile (compact JSON, one after another).
+fn unpacked() -> &'static str {
+    static TEXT: OnceLock<String> = OnceLock::new();
+    TEXT.get_or_init(|| String::from_utf8(unpack(PACKED)).expect("the built-in profiles are UTF-8"))
+}
+
+/// Reverses build.rs's packing: sequences of a token (literal count in the high nibble, match
+/// length minus 4 in the low one, 15 meaning "more in 255-continued bytes"), the literals and a
+/// 2-byte little-endian distance back into the output; the last sequence has literals only.
+fn unpack(packed: &[u8]) -> Vec<u8> {
+    fn length(packed: &[u8], i: &mut usize, mut n: usize) -> usize {
+        loop {
+            let b = packed[*i];
+            *i += 1;
+            n += usize::from(b);
+            if b != 255 {
+                return n;
+            }
+        }
+    }
+    let mut out = Vec::with_capacity(UNPACKED_LEN);
+    let mut i = 0;
+    while i < packed.len() {
+        let token = packed[i];
+        i += 1;
+        let mut literals = usize::from(token >> 4);
+        if literals == 15 {
+            literals = length(packed, &mut i, literals);
+        }
+        out.extend_from_slice(&packed[i..i + literals]);
+        i += literals;
+        if i == packed.len() {
+            break;
+        }
+        let distance = usize::from(u16::from_le_bytes([packed[i], packed[i + 1]]));
+        i += 2;
+        let mut len = usize::from(token & 15);
+        if len == 15 {
+            len = length(packed, &mut i, len);
+        }
+        let start = out.len() - distance;
+        for k in start..start + len + 4 {
+            out.push(out[k]);
+        }
+    }
+    out
+}
+
+/// The JSON of the built-in profile `id`.
+fn json_of(id: &str) -> Option<&'static str> {
+    let (_, file) = BUILTINS.iter().find(|(known, _)| *known == id)?;
+    let (_, start, end) = FILES.iter().find(|(name, _, _)| name == file)?;
+    unpacked().get(*start..*end)
+}
 
 /// The ids of the built-in profiles.
 pub fn builtin_ids() -> impl Iterator<Item = &'static str> {
@@ -51,10 +98,8 @@ pub fn builtin_ids() -> impl Iterator<Item = &'static str> {
 
 /// A built-in profile by id.
 pub fn builtin(id: &str) -> Result<Profile, Error> {
-    let (_, json) = BUILTINS
-        .iter()
-        .find(|(known, _)| *known == id)
-        .ok_or_else(|| Error::new(ErrorKind::UnknownProfile { id: id.to_string() }))?;
+    let json =
+        json_of(id).ok_or_else(|| Error::new(ErrorKind::UnknownProfile { id: id.to_string() }))?;
     Profile::from_json(json)
 }
 
@@ -91,6 +136,29 @@ pub fn builtins() -> Result<Vec<ProfileInfo>, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_file_is_a_builtin_and_unpacks_to_its_json() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/profile/builtin");
+        let mut on_disk = 0;
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let name = entry.unwrap().file_name().into_string().unwrap();
+            if !name.ends_with(".json") {
+                continue;
+            }
+            on_disk += 1;
+            let (id, _) = BUILTINS
+                .iter()
+                .find(|(_, file)| *file == name)
+                .unwrap_or_else(|| panic!("{name} is not listed in BUILTINS"));
+            let source: serde_json::Value =
+                serde_json::from_str(&std::fs::read_to_string(dir.join(&name)).unwrap()).unwrap();
+            let packed: serde_json::Value = serde_json::from_str(json_of(id).unwrap()).unwrap();
+            assert_eq!(packed, source, "{name}");
+        }
+        assert_eq!(on_disk, BUILTINS.len());
+        assert_eq!(FILES.len(), BUILTINS.len());
+    }
 
     #[test]
     fn every_builtin_loads_compiles_and_has_its_id() {
