@@ -31,57 +31,20 @@ const BUILTINS: &[(&str, &str)] = &[
     ("celf/affiliations", "celf-affiliations.json"),
 ];
 
-// The JSON files are embedded packed (build.rs): without the whitespace between tokens, joined,
-// LZ77-compressed. `FILES` gives each file's range in the unpacked text.
+// The JSON files are embedded packed (build.rs): compact, joined, LZ4-compressed. `FILES` gives
+// each file's range in the unpacked text.
 include!(concat!(env!("OUT_DIR"), "/builtin_profiles.rs"));
-const PACKED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin_profiles.lz"));
+const PACKED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin_profiles.lz4"));
 
 /// The unpacked text of every built-in profile (compact JSON, one after another).
 fn unpacked() -> &'static str {
     static TEXT: OnceLock<String> = OnceLock::new();
-    TEXT.get_or_init(|| String::from_utf8(unpack(PACKED)).expect("the built-in profiles are UTF-8"))
-}
-
-/// Reverses build.rs's packing: sequences of a token (literal count in the high nibble, match
-/// length minus 4 in the low one, 15 meaning "more in 255-continued bytes"), the literals and a
-/// 2-byte little-endian distance back into the output; the last sequence has literals only.
-fn unpack(packed: &[u8]) -> Vec<u8> {
-    fn length(packed: &[u8], i: &mut usize, mut n: usize) -> usize {
-        loop {
-            let b = packed[*i];
-            *i += 1;
-            n += usize::from(b);
-            if b != 255 {
-                return n;
-            }
-        }
-    }
-    let mut out = Vec::with_capacity(UNPACKED_LEN);
-    let mut i = 0;
-    while i < packed.len() {
-        let token = packed[i];
-        i += 1;
-        let mut literals = usize::from(token >> 4);
-        if literals == 15 {
-            literals = length(packed, &mut i, literals);
-        }
-        out.extend_from_slice(&packed[i..i + literals]);
-        i += literals;
-        if i == packed.len() {
-            break;
-        }
-        let distance = usize::from(u16::from_le_bytes([packed[i], packed[i + 1]]));
-        i += 2;
-        let mut len = usize::from(token & 15);
-        if len == 15 {
-            len = length(packed, &mut i, len);
-        }
-        let start = out.len() - distance;
-        for k in start..start + len + 4 {
-            out.push(out[k]);
-        }
-    }
-    out
+    TEXT.get_or_init(|| {
+        // build.rs wrote these bytes from UTF-8 text in this same build: neither step can fail.
+        let bytes = lz4_flex::block::decompress_size_prepended(PACKED)
+            .expect("build.rs packs the built-in profiles as an LZ4 block");
+        String::from_utf8(bytes).expect("the built-in profiles are UTF-8")
+    })
 }
 
 /// The JSON of the built-in profile `id`.
