@@ -4,13 +4,56 @@
 use std::sync::Arc;
 
 use crate::check::{Engine, RecordRole, Sink};
-use crate::decode::{Decoded, FieldDecoder};
+use crate::decode::{Decoded, FieldDecoder, TextEncoding};
+use crate::profile::Compiled;
 use crate::read::{QuoteProblem, Record};
 use crate::report::{truncate_value, Kind};
 use crate::rules::{
     blank_default, brackets, check_value, encoding, formula, presence, row_rule, structure,
     whitespace,
 };
+
+/// The findings of one cell of profile column `col` (pushed to `out`) and the value a row keeps:
+/// trimmed, and without its brackets.
+fn cell_findings<'a>(profile: &Compiled, col: usize, raw: &'a str, out: &mut Vec<Kind>) -> &'a str {
+    let Some(column) = profile.columns.get(col) else {
+        return raw;
+    };
+    formula::check(raw, out);
+    let trimmed = whitespace::check(raw, out);
+    let value = if column.brackets {
+        brackets::unwrap(trimmed, out)
+    } else {
+        trimmed
+    };
+    blank_default::check(value, column.when_blank.as_ref(), out);
+    let masked = column.masked.iter().any(|m| m == value);
+    if !masked && presence::check(value, column.value, out) {
+        check_value(value, &column.checks, out);
+    }
+    value
+}
+
+/// Whether fields in `enc` reach the engine as UTF-8 (UTF-16 is transcoded before tokenizing).
+fn decodes_as_utf8(enc: TextEncoding) -> bool {
+    matches!(
+        enc,
+        TextEncoding::Utf8 | TextEncoding::Utf16Le | TextEncoding::Utf16Be
+    )
+}
+
+/// Per profile column, whether an empty cell has no finding (decided once: most cells of an import
+/// file are empty, and most columns allow that).
+pub(super) fn quiet_when_empty(profile: &Compiled) -> Vec<bool> {
+    let mut out = Vec::new();
+    (0..profile.columns.len())
+        .map(|col| {
+            out.clear();
+            cell_findings(profile, col, "", &mut out);
+            out.is_empty()
+        })
+        .collect()
+}
 
 impl<S: Sink> Engine<S> {
     pub(super) fn data_row(&mut self, record: &Record) {
@@ -38,6 +81,11 @@ impl<S: Sink> Engine<S> {
             QuoteProblem::UnclosedQuote { field, .. } => Some(*field),
             _ => None,
         });
+        // Valid UTF-8 (or ASCII in any encoding) is validated once per record, not per field.
+        let whole = (self.utf16_errors.is_empty()
+            && (decodes_as_utf8(enc) || !record.has_non_ascii()))
+        .then(|| record.utf8())
+        .flatten();
         for file_col in 0..record.len().max(width) {
             let bytes = record.field(file_col).unwrap_or(&[]);
             let col = self
@@ -50,7 +98,23 @@ impl<S: Sink> Engine<S> {
                     texts.push(String::new());
                 }
                 if let Some(col) = col {
-                    self.check_cell(record, file_col, col, "");
+                    if self.quiet_when_empty.get(col).copied().unwrap_or(false) {
+                        self.keep_value(col, "");
+                    } else {
+                        self.check_cell(record, file_col, col, "");
+                    }
+                }
+                continue;
+            }
+            let text = whole.zip(record.field_range(file_col));
+            if let Some(text) = text.and_then(|(whole, range)| whole.get(range)) {
+                if wants_fields {
+                    texts.push(text.to_string());
+                }
+                if let Some(col) = col {
+                    if swallowed != Some(file_col) {
+                        self.check_cell(record, file_col, col, text);
+                    }
                 }
                 continue;
             }
@@ -82,7 +146,7 @@ impl<S: Sink> Engine<S> {
         file_col: usize,
         bytes: &[u8],
         decoded: &Decoded<'_>,
-        enc: crate::decode::TextEncoding,
+        enc: TextEncoding,
     ) {
         let content_start =
             record.field_offset(file_col).unwrap_or(0) + u64::from(record.was_quoted(file_col));
@@ -117,18 +181,23 @@ impl<S: Sink> Engine<S> {
     }
 
     fn check_cell(&mut self, record: &Record, file_col: usize, col: usize, raw: &str) {
-        let Some(column) = self.profile.columns.get(col) else {
-            return;
-        };
         let mut out = std::mem::take(&mut self.scratch);
         out.clear();
-        formula::check(raw, &mut out);
-        let trimmed = whitespace::check(raw, &mut out);
-        let value = if column.brackets {
-            brackets::unwrap(trimmed, &mut out)
-        } else {
-            trimmed
-        };
+        let value = cell_findings(&self.profile, col, raw, &mut out);
+        self.keep_value(col, value);
+        if !out.is_empty() {
+            let place = self.place(record, Some(file_col));
+            let shown = (!raw.is_empty()).then(|| truncate_value(raw));
+            for kind in out.drain(..) {
+                self.emit(kind, place.clone(), shown.clone(), None);
+            }
+        }
+        self.scratch = out;
+    }
+
+    /// Keeps the value of profile column `col` when row rules, keys or the tracker need it.
+    #[inline]
+    fn keep_value(&mut self, col: usize, value: &str) {
         if self.stored_columns.get(col).copied().unwrap_or(false) {
             if let (Some(slot), Some(filled)) =
                 (self.row_values.get_mut(col), self.row_filled.get_mut(col))
@@ -138,19 +207,6 @@ impl<S: Sink> Engine<S> {
                 *filled = true;
             }
         }
-        blank_default::check(value, column.when_blank.as_ref(), &mut out);
-        let masked = column.masked.iter().any(|m| m == value);
-        if !masked && presence::check(value, column.value, &mut out) {
-            check_value(value, &column.checks, &mut out);
-        }
-        if !out.is_empty() {
-            let place = self.place(record, Some(file_col));
-            let shown = (!raw.is_empty()).then(|| truncate_value(raw));
-            for kind in out.drain(..) {
-                self.emit(kind, place.clone(), shown.clone(), None);
-            }
-        }
-        self.scratch = out;
     }
 
     /// The kept value of profile column `col` in the current row.

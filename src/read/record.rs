@@ -224,6 +224,32 @@ impl Record {
         self.buf.get(start..end)
     }
 
+    /// Where field `i` lies in [`Record::utf8`] (its unescaped content, as [`Record::field`]).
+    pub fn field_range(&self, i: usize) -> Option<std::ops::Range<usize>> {
+        let end = *self.ends.get(i)?;
+        let start = match i.checked_sub(1) {
+            Some(prev) => *self.ends.get(prev)?,
+            None => 0,
+        };
+        Some(start..end)
+    }
+
+    /// The content of all stored fields, concatenated, when it is valid UTF-8 and every field
+    /// boundary falls between characters: then field `i` is `utf8()[field_range(i)]`, and one
+    /// validation per record replaces one per field.
+    pub fn utf8(&self) -> Option<&str> {
+        let text = std::str::from_utf8(&self.buf).ok()?;
+        if self.non_ascii && !self.ends.iter().all(|&e| text.is_char_boundary(e)) {
+            return None;
+        }
+        Some(text)
+    }
+
+    /// Whether any stored field is non-empty (false for a blank line or a row of delimiters only).
+    pub fn has_content(&self) -> bool {
+        !self.buf.is_empty()
+    }
+
     /// All stored fields, in order.
     pub fn fields(&self) -> impl Iterator<Item = &[u8]> + '_ {
         (0..self.len()).filter_map(move |i| self.field(i))
