@@ -14,21 +14,43 @@ pub(crate) const CODES: &[Code] = &[Code::InvalidEmail, Code::EmailDomainNotAllo
 
 const LOCAL_SPECIALS: &str = "!#$%&'*+-/=?^_`{|}~.";
 
+/// The bytes a dot-atom local part may contain.
+const LOCAL_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    let specials = LOCAL_SPECIALS.as_bytes();
+    let mut i = 0;
+    while i < specials.len() {
+        table[specials[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
+/// The first problem of `value`, checked in order of precedence. The scans are plain byte loops:
+/// a valid address is ASCII and short.
 fn problem(value: &str) -> Option<EmailProblem> {
-    if value
-        .chars()
-        .any(|c| ('\u{FF01}'..='\u{FF5E}').contains(&c) || c == '\u{3000}')
+    // Full-width forms and the ideographic space are never ASCII.
+    if !value.is_ascii()
+        && value
+            .chars()
+            .any(|c| ('\u{FF01}'..='\u{FF5E}').contains(&c) || c == '\u{3000}')
     {
         return Some(EmailProblem::FullWidth);
     }
-    let Some(at) = memchr::memchr(b'@', value.as_bytes()) else {
+    let bytes = value.as_bytes();
+    let Some(at) = bytes.iter().position(|&b| b == b'@') else {
         return Some(EmailProblem::NoAt);
     };
     let (local, domain) = (
-        value.get(..at).unwrap_or(""),
-        value.get(at + 1..).unwrap_or(""),
+        bytes.get(..at).unwrap_or(&[]),
+        bytes.get(at + 1..).unwrap_or(&[]),
     );
-    if memchr::memchr(b'@', domain.as_bytes()).is_some() {
+    if domain.contains(&b'@') {
         return Some(EmailProblem::SeveralAt);
     }
     if local.is_empty() {
@@ -37,41 +59,57 @@ fn problem(value: &str) -> Option<EmailProblem> {
     if local.len() > 64 {
         return Some(EmailProblem::LocalTooLong);
     }
-    if !local
-        .bytes()
-        .all(|b| b.is_ascii_alphanumeric() || LOCAL_SPECIALS.as_bytes().contains(&b))
-    {
+    let (mut bad_byte, mut double_dot, mut prev) = (false, false, 0u8);
+    for &b in local {
+        bad_byte |= !LOCAL_BYTES[usize::from(b)];
+        double_dot |= b == b'.' && prev == b'.';
+        prev = b;
+    }
+    if bad_byte {
         return Some(EmailProblem::BadCharacter);
     }
-    if local.starts_with('.')
-        || local.ends_with('.')
-        || local.as_bytes().windows(2).any(|w| w == b"..")
-    {
+    if double_dot || local.first() == Some(&b'.') || local.last() == Some(&b'.') {
         return Some(EmailProblem::BadDots);
     }
     if domain.is_empty() || domain.len() > 253 {
         return Some(EmailProblem::BadDomain);
     }
-    if !domain.contains('.') {
+    if !domain.contains(&b'.') {
         return Some(EmailProblem::DomainWithoutDot);
     }
-    let labels_ok = domain.split('.').all(|label| {
-        !label.is_empty()
-            && label.len() <= 63
-            && !label.starts_with('-')
-            && !label.ends_with('-')
-            && label
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'-')
-    });
-    let tld_ok = domain
-        .rsplit('.')
-        .next()
-        .is_some_and(|tld| tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic()));
-    if !labels_ok || !tld_ok {
+    if !domain_ok(domain) {
         return Some(EmailProblem::BadDomain);
     }
     None
+}
+
+/// Whether every label of `domain` is 1 to 63 letters, digits and inner hyphens, and the last one
+/// (the top-level domain) at least two letters.
+fn domain_ok(domain: &[u8]) -> bool {
+    let mut ok = true;
+    // The current label: its length, first and last byte, and whether it is all letters.
+    let (mut len, mut first, mut last, mut letters) = (0usize, 0u8, 0u8, true);
+    for &b in domain {
+        if b == b'.' {
+            ok &= label_ok(len, first, last);
+            (len, letters) = (0, true);
+        } else {
+            ok &= b.is_ascii_alphanumeric() || b == b'-';
+            letters &= b.is_ascii_alphabetic();
+            if len == 0 {
+                first = b;
+            }
+            last = b;
+            len += 1;
+        }
+    }
+    ok && label_ok(len, first, last) && letters && len >= 2
+}
+
+/// Whether a label of `len` bytes from `first` to `last` has an allowed length and no hyphen at
+/// either end (its bytes are checked one by one).
+fn label_ok(len: usize, first: u8, last: u8) -> bool {
+    len > 0 && len <= 63 && first != b'-' && last != b'-'
 }
 
 /// Checks the syntax and, when `allowed_domains` is not empty, the domain (a sub-domain of an
