@@ -4,38 +4,19 @@
 //! 64-bit collision, about 1 in 10^7 for a million keys), capped at `max_keys`.
 //! Example: `Taro@example.com` in row 5 after `taro@example.com` in row 2 → `unique-error`.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+mod first_rows;
 
 use crate::report::{Code, Kind};
+use first_rows::FirstRows;
 
 /// Codes this rule emits.
 pub(crate) const CODES: &[Code] = &[Code::UniqueError, Code::IndexLimitReached];
-
-/// The keys are already xxh3 hashes: hashing them again (SipHash) would only cost time.
-#[derive(Default)]
-pub(crate) struct PreHashed(u64);
-
-impl Hasher for PreHashed {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        // Only u64 keys are hashed; fold anything else in so the hasher stays correct.
-        for &b in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(b);
-        }
-    }
-    fn write_u64(&mut self, value: u64) {
-        self.0 = value;
-    }
-}
 
 /// The index of one unique key.
 pub(crate) struct UniqueIndex {
     ignore_case: bool,
     max_keys: usize,
-    seen: HashMap<u64, u64, BuildHasherDefault<PreHashed>>,
+    seen: FirstRows,
     full: bool,
     buf: Vec<u8>,
 }
@@ -45,7 +26,7 @@ impl UniqueIndex {
         UniqueIndex {
             ignore_case,
             max_keys,
-            seen: HashMap::default(),
+            seen: FirstRows::default(),
             full: false,
             buf: Vec::new(),
         }
@@ -58,8 +39,37 @@ impl UniqueIndex {
         row: u64,
         columns: &[String],
     ) -> Option<Kind> {
+        let hash = self.hash(parts);
+        if let Some(first_row) = self.seen.get(hash) {
+            return Some(Kind::UniqueError {
+                first_row,
+                columns: columns.to_vec(),
+            });
+        }
+        if self.seen.len() < self.max_keys {
+            self.seen.insert(hash, row);
+            None
+        } else if !self.full {
+            self.full = true;
+            Some(Kind::IndexLimitReached {
+                limit: self.max_keys,
+            })
+        } else {
+            None
+        }
+    }
+
+    /// The xxh3 hash of the parts joined with U+001F, lowercased when case is ignored.
+    fn hash(&mut self, parts: &mut dyn Iterator<Item = &str>) -> u64 {
+        let first = parts.next().unwrap_or("");
+        let folded = !self.ignore_case || !first.bytes().any(|b| b.is_ascii_uppercase());
+        let mut rest = parts.peekable();
+        if folded && first.is_ascii() && rest.peek().is_none() {
+            // The common key: one column, already as it would be folded; no copy needed.
+            return xxhash_rust::xxh3::xxh3_64(first.as_bytes());
+        }
         self.buf.clear();
-        for (i, part) in parts.enumerate() {
+        for (i, part) in std::iter::once(first).chain(rest).enumerate() {
             if i > 0 {
                 self.buf.push(0x1F);
             }
@@ -76,27 +86,7 @@ impl UniqueIndex {
                 self.buf.extend_from_slice(lower.as_bytes());
             }
         }
-        let hash = xxhash_rust::xxh3::xxh3_64(&self.buf);
-        let len = self.seen.len();
-        match self.seen.entry(hash) {
-            std::collections::hash_map::Entry::Occupied(first) => Some(Kind::UniqueError {
-                first_row: *first.get(),
-                columns: columns.to_vec(),
-            }),
-            std::collections::hash_map::Entry::Vacant(slot) => {
-                if len < self.max_keys {
-                    slot.insert(row);
-                    None
-                } else if !self.full {
-                    self.full = true;
-                    Some(Kind::IndexLimitReached {
-                        limit: self.max_keys,
-                    })
-                } else {
-                    None
-                }
-            }
-        }
+        xxhash_rust::xxh3::xxh3_64(&self.buf)
     }
 }
 
