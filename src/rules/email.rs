@@ -14,25 +14,41 @@ pub(crate) const CODES: &[Code] = &[Code::InvalidEmail, Code::EmailDomainNotAllo
 
 const LOCAL_SPECIALS: &str = "!#$%&'*+-/=?^_`{|}~.";
 
-/// The bytes a dot-atom local part may contain.
-const LOCAL_BYTES: [bool; 256] = {
-    let mut table = [false; 256];
+/// Byte classes, as bits of [`CLASSES`].
+const LOCAL: u8 = 1; // allowed in a dot-atom local part
+const LDH: u8 = 2; // letter, digit or hyphen (a domain label byte)
+const ALPHA: u8 = 4;
+const DOT: u8 = 8;
+const AT: u8 = 16;
+
+/// The class bits of every byte.
+const CLASSES: [u8; 256] = {
+    let mut table = [0u8; 256];
     let mut b = 0;
     while b < 256 {
-        table[b] = (b as u8).is_ascii_alphanumeric();
+        let byte = b as u8;
+        if byte.is_ascii_alphanumeric() {
+            table[b] = LOCAL | LDH;
+        }
+        if byte.is_ascii_alphabetic() {
+            table[b] |= ALPHA;
+        }
         b += 1;
     }
     let specials = LOCAL_SPECIALS.as_bytes();
     let mut i = 0;
     while i < specials.len() {
-        table[specials[i] as usize] = true;
+        table[specials[i] as usize] |= LOCAL;
         i += 1;
     }
+    table[b'-' as usize] |= LDH;
+    table[b'.' as usize] |= DOT;
+    table[b'@' as usize] |= AT;
     table
 };
 
-/// The first problem of `value`, checked in order of precedence. The scans are plain byte loops:
-/// a valid address is ASCII and short.
+/// The first problem of `value`, in order of precedence. One pass over the bytes gathers what
+/// the checks need (a valid address is ASCII and short).
 fn problem(value: &str) -> Option<EmailProblem> {
     // Full-width forms and the ideographic space are never ASCII.
     if !value.is_ascii()
@@ -43,14 +59,27 @@ fn problem(value: &str) -> Option<EmailProblem> {
         return Some(EmailProblem::FullWidth);
     }
     let bytes = value.as_bytes();
-    let Some(at) = bytes.iter().position(|&b| b == b'@') else {
+    // The local part: the AND of its classes, and whether two dots follow each other.
+    let (mut local_all, mut double_dot, mut prev) = (LOCAL, false, 0u8);
+    let mut at = None;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'@' {
+            at = Some(i);
+            break;
+        }
+        local_all &= CLASSES[usize::from(b)];
+        double_dot |= b == b'.' && prev == b'.';
+        prev = b;
+    }
+    let Some(at) = at else {
         return Some(EmailProblem::NoAt);
     };
     let (local, domain) = (
         bytes.get(..at).unwrap_or(&[]),
         bytes.get(at + 1..).unwrap_or(&[]),
     );
-    if domain.contains(&b'@') {
+    let domain = DomainScan::of(domain);
+    if domain.seen & AT != 0 {
         return Some(EmailProblem::SeveralAt);
     }
     if local.is_empty() {
@@ -59,57 +88,67 @@ fn problem(value: &str) -> Option<EmailProblem> {
     if local.len() > 64 {
         return Some(EmailProblem::LocalTooLong);
     }
-    let (mut bad_byte, mut double_dot, mut prev) = (false, false, 0u8);
-    for &b in local {
-        bad_byte |= !LOCAL_BYTES[usize::from(b)];
-        double_dot |= b == b'.' && prev == b'.';
-        prev = b;
-    }
-    if bad_byte {
+    if local_all & LOCAL == 0 {
         return Some(EmailProblem::BadCharacter);
     }
     if double_dot || local.first() == Some(&b'.') || local.last() == Some(&b'.') {
         return Some(EmailProblem::BadDots);
     }
-    if domain.is_empty() || domain.len() > 253 {
+    if domain.len == 0 || domain.len > 253 {
         return Some(EmailProblem::BadDomain);
     }
-    if !domain.contains(&b'.') {
+    if domain.seen & DOT == 0 {
         return Some(EmailProblem::DomainWithoutDot);
     }
-    if !domain_ok(domain) {
+    if !domain.ok {
         return Some(EmailProblem::BadDomain);
     }
     None
 }
 
-/// Whether every label of `domain` is 1 to 63 letters, digits and inner hyphens, and the last one
-/// (the top-level domain) at least two letters.
-fn domain_ok(domain: &[u8]) -> bool {
-    let mut ok = true;
-    // The current label: its length, first and last byte, and whether it is all letters.
-    let (mut len, mut first, mut last, mut letters) = (0usize, 0u8, 0u8, true);
-    for &b in domain {
-        if b == b'.' {
-            ok &= label_ok(len, first, last);
-            (len, letters) = (0, true);
-        } else {
-            ok &= b.is_ascii_alphanumeric() || b == b'-';
-            letters &= b.is_ascii_alphabetic();
-            if len == 0 {
-                first = b;
-            }
-            last = b;
-            len += 1;
-        }
-    }
-    ok && label_ok(len, first, last) && letters && len >= 2
+/// What one pass over a domain finds.
+struct DomainScan {
+    len: usize,
+    /// The OR of the classes of its bytes.
+    seen: u8,
+    /// Every label is 1 to 63 letters, digits and inner hyphens, and the last one (the top-level
+    /// domain) at least two letters.
+    ok: bool,
 }
 
-/// Whether a label of `len` bytes from `first` to `last` has an allowed length and no hyphen at
-/// either end (its bytes are checked one by one).
-fn label_ok(len: usize, first: u8, last: u8) -> bool {
-    len > 0 && len <= 63 && first != b'-' && last != b'-'
+impl DomainScan {
+    fn of(domain: &[u8]) -> DomainScan {
+        let (mut seen, mut every, mut labels_ok) = (0u8, LDH, true);
+        // The current label: where it starts, and the AND of its classes.
+        let (mut start, mut label_all) = (0usize, LDH | ALPHA);
+        for (i, &b) in domain.iter().enumerate() {
+            let class = CLASSES[usize::from(b)];
+            seen |= class;
+            if class & DOT != 0 {
+                labels_ok &= label_ok(domain.get(start..i).unwrap_or(&[]));
+                (start, label_all) = (i + 1, LDH | ALPHA);
+            } else {
+                every &= class;
+                label_all &= class;
+            }
+        }
+        let tld = domain.get(start..).unwrap_or(&[]);
+        let tld_ok = label_ok(tld) && tld.len() >= 2 && label_all & ALPHA != 0;
+        DomainScan {
+            len: domain.len(),
+            seen,
+            ok: labels_ok && tld_ok && every & LDH != 0,
+        }
+    }
+}
+
+/// Whether a label has an allowed length and no hyphen at either end (its bytes are checked by
+/// the caller).
+fn label_ok(label: &[u8]) -> bool {
+    !label.is_empty()
+        && label.len() <= 63
+        && label.first() != Some(&b'-')
+        && label.last() != Some(&b'-')
 }
 
 /// Checks the syntax and, when `allowed_domains` is not empty, the domain (a sub-domain of an
