@@ -9,13 +9,20 @@ use crate::profile::Compiled;
 use crate::read::{QuoteProblem, Record};
 use crate::report::{truncate_value, Kind};
 use crate::rules::{
-    blank_default, brackets, check_value, encoding, formula, presence, row_rule, structure,
-    whitespace,
+    blank_default, brackets, check_value, control_chars, encoding, formula, presence, row_rule,
+    structure, whitespace,
 };
 
 /// The findings of one cell of profile column `col` (pushed to `out`) and the value a row keeps:
-/// trimmed, and without its brackets.
-fn cell_findings<'a>(profile: &Compiled, col: usize, raw: &'a str, out: &mut Vec<Kind>) -> &'a str {
+/// trimmed, and without its brackets. `suspicious` is false when the cell is known to hold no
+/// control character.
+fn cell_findings<'a>(
+    profile: &Compiled,
+    col: usize,
+    raw: &'a str,
+    suspicious: bool,
+    out: &mut Vec<Kind>,
+) -> &'a str {
     let Some(column) = profile.columns.get(col) else {
         return raw;
     };
@@ -29,7 +36,7 @@ fn cell_findings<'a>(profile: &Compiled, col: usize, raw: &'a str, out: &mut Vec
     blank_default::check(value, column.when_blank.as_ref(), out);
     let masked = column.masked.iter().any(|m| m == value);
     if !masked && presence::check(value, column.value, out) {
-        check_value(value, &column.checks, out);
+        check_value(value, &column.checks, suspicious, out);
     }
     value
 }
@@ -49,7 +56,7 @@ pub(super) fn quiet_when_empty(profile: &Compiled) -> Vec<bool> {
     (0..profile.columns.len())
         .map(|col| {
             out.clear();
-            cell_findings(profile, col, "", &mut out);
+            cell_findings(profile, col, "", true, &mut out);
             out.is_empty()
         })
         .collect()
@@ -81,18 +88,20 @@ impl<S: Sink> Engine<S> {
             QuoteProblem::UnclosedQuote { field, .. } => Some(*field),
             _ => None,
         });
-        // Valid UTF-8 (or ASCII in any encoding) is validated once per record, not per field.
+        // Valid UTF-8 (or ASCII in any encoding) is validated once per record, not per field, and
+        // scanned for control characters once.
         let whole = (self.utf16_errors.is_empty()
             && (decodes_as_utf8(enc) || !record.has_non_ascii()))
         .then(|| record.utf8())
         .flatten();
+        let suspicious = whole.map_or(true, control_chars::suspicious);
         for file_col in 0..record.len().max(width) {
-            let bytes = record.field(file_col).unwrap_or(&[]);
+            let range = record.field_range(file_col).unwrap_or_default();
             let col = self
                 .header
                 .as_ref()
                 .and_then(|h| h.by_file.get(file_col).copied().flatten());
-            if bytes.is_empty() && self.utf16_errors.is_empty() {
+            if range.is_empty() && self.utf16_errors.is_empty() {
                 // Most cells of an import file are empty: only the presence rule applies.
                 if wants_fields && file_col < record.len() {
                     texts.push(String::new());
@@ -101,23 +110,21 @@ impl<S: Sink> Engine<S> {
                     if self.quiet_when_empty.get(col).copied().unwrap_or(false) {
                         self.keep_value(col, "");
                     } else {
-                        self.check_cell(record, file_col, col, "");
+                        self.check_cell(record, (file_col, col), "", true);
                     }
                 }
                 continue;
             }
-            let text = whole.zip(record.field_range(file_col));
-            if let Some(text) = text.and_then(|(whole, range)| whole.get(range)) {
+            if let Some(text) = whole.and_then(|whole| whole.get(range.clone())) {
                 if wants_fields {
                     texts.push(text.to_string());
                 }
-                if let Some(col) = col {
-                    if swallowed != Some(file_col) {
-                        self.check_cell(record, file_col, col, text);
-                    }
+                if let Some(col) = col.filter(|_| swallowed != Some(file_col)) {
+                    self.check_cell(record, (file_col, col), text, suspicious);
                 }
                 continue;
             }
+            let bytes = record.field(file_col).unwrap_or(&[]);
             let decoded = decoder.decode(bytes);
             if !decoded.malformed.is_empty() || !self.utf16_errors.is_empty() {
                 self.report_malformed(record, file_col, bytes, &decoded, enc);
@@ -125,9 +132,8 @@ impl<S: Sink> Engine<S> {
             if wants_fields && file_col < record.len() {
                 texts.push(decoded.text.to_string());
             }
-            let Some(col) = col else { continue };
-            if swallowed != Some(file_col) {
-                self.check_cell(record, file_col, col, &decoded.text);
+            if let Some(col) = col.filter(|_| swallowed != Some(file_col)) {
+                self.check_cell(record, (file_col, col), &decoded.text, true);
             }
         }
         self.decoder = decoder;
@@ -180,10 +186,16 @@ impl<S: Sink> Engine<S> {
         }
     }
 
-    fn check_cell(&mut self, record: &Record, file_col: usize, col: usize, raw: &str) {
+    fn check_cell(
+        &mut self,
+        record: &Record,
+        (file_col, col): (usize, usize),
+        raw: &str,
+        suspicious: bool,
+    ) {
         let mut out = std::mem::take(&mut self.scratch);
         out.clear();
-        let value = cell_findings(&self.profile, col, raw, &mut out);
+        let value = cell_findings(&self.profile, col, raw, suspicious, &mut out);
         self.keep_value(col, value);
         if !out.is_empty() {
             let place = self.place(record, Some(file_col));

@@ -81,9 +81,15 @@ pub const RULES: &[(&str, &[Code])] = &[
     ("whitespace", whitespace::CODES),
 ];
 
-/// Runs every value check of a column (or list item) on a non-empty value.
-pub(crate) fn check_value(value: &str, checks: &CompiledChecks, out: &mut Vec<Kind>) {
-    if !checks.allow_control_chars {
+/// Runs every value check of a column (or list item) on a non-empty value. `suspicious` is false
+/// when the value is known to hold no control character (its whole record was scanned).
+pub(crate) fn check_value(
+    value: &str,
+    checks: &CompiledChecks,
+    suspicious: bool,
+    out: &mut Vec<Kind>,
+) {
+    if suspicious && !checks.allow_control_chars {
         control_chars::check(value, out);
     }
     if let Some(list) = &checks.list {
@@ -91,7 +97,7 @@ pub(crate) fn check_value(value: &str, checks: &CompiledChecks, out: &mut Vec<Ki
         if let Some(length) = &checks.length {
             length::check(value, length, out);
         }
-        list::check(value, list, out);
+        list::check(value, list, suspicious, out);
         return;
     }
     if let Some(length) = &checks.length {
