@@ -49,6 +49,37 @@ fn decodes_as_utf8(enc: TextEncoding) -> bool {
     )
 }
 
+/// What the engine does with the cells of one file column, decided when the header is read.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct CellPlan {
+    /// The profile column the file column is, if any.
+    col: Option<usize>,
+    /// Whether an empty cell of it has no finding.
+    quiet_when_empty: bool,
+}
+
+/// The cell plan of every file column.
+pub(super) fn cell_plans(by_file: &[Option<usize>], quiet_when_empty: &[bool]) -> Vec<CellPlan> {
+    by_file
+        .iter()
+        .map(|&col| CellPlan {
+            col,
+            quiet_when_empty: col
+                .is_some_and(|c| quiet_when_empty.get(c).copied().unwrap_or(false)),
+        })
+        .collect()
+}
+
+/// About the cells of one data row.
+struct Cells {
+    /// Cells to visit: the record's, or the header's width if the record is shorter.
+    count: usize,
+    /// The field an unclosed quote swallowed.
+    swallowed: Option<usize>,
+    /// Whether the sink wants the decoded fields.
+    wants_fields: bool,
+}
+
 /// Per profile column, whether an empty cell has no finding (decided once: most cells of an import
 /// file are empty, and most columns allow that).
 pub(super) fn quiet_when_empty(profile: &Compiled) -> Vec<bool> {
@@ -77,71 +108,104 @@ impl<S: Sink> Engine<S> {
             self.emit(kind, place, None, None);
         }
         self.row_filled.iter_mut().for_each(|f| *f = false);
-        let wants_fields = self.sink.wants_fields();
         let mut texts = std::mem::take(&mut self.texts);
         texts.clear();
-        let enc = self.decoder.encoding();
-        let mut decoder = std::mem::replace(&mut self.decoder, FieldDecoder::new(enc));
         // The field an unclosed quote swallowed: the rest of the file became its value, and checking
         // it would only repeat the cause.
         let swallowed = record.problems().iter().find_map(|p| match p {
             QuoteProblem::UnclosedQuote { field, .. } => Some(*field),
             _ => None,
         });
-        // Valid UTF-8 (or ASCII in any encoding) is validated once per record, not per field, and
-        // scanned for control characters once.
+        let cells = Cells {
+            count: record.len().max(width),
+            swallowed,
+            wants_fields: self.sink.wants_fields(),
+        };
+        // Valid UTF-8 (or ASCII in any encoding) is validated once per record, not per field.
+        let enc = self.decoder.encoding();
         let whole = (self.utf16_errors.is_empty()
             && (decodes_as_utf8(enc) || !record.has_non_ascii()))
         .then(|| record.utf8())
         .flatten();
-        let suspicious = whole.map_or(true, control_chars::suspicious);
-        for file_col in 0..record.len().max(width) {
-            let range = record.field_range(file_col).unwrap_or_default();
-            let col = self
-                .header
-                .as_ref()
-                .and_then(|h| h.by_file.get(file_col).copied().flatten());
-            if range.is_empty() && self.utf16_errors.is_empty() {
-                // Most cells of an import file are empty: only the presence rule applies.
-                if wants_fields && file_col < record.len() {
-                    texts.push(String::new());
-                }
-                if let Some(col) = col {
-                    if self.quiet_when_empty.get(col).copied().unwrap_or(false) {
-                        self.keep_value(col, "");
-                    } else {
-                        self.check_cell(record, (file_col, col), "", true);
-                    }
-                }
-                continue;
-            }
-            if let Some(text) = whole.and_then(|whole| whole.get(range.clone())) {
-                if wants_fields {
-                    texts.push(text.to_string());
-                }
-                if let Some(col) = col.filter(|_| swallowed != Some(file_col)) {
-                    self.check_cell(record, (file_col, col), text, suspicious);
-                }
-                continue;
-            }
-            let bytes = record.field(file_col).unwrap_or(&[]);
-            let decoded = decoder.decode(bytes);
-            if !decoded.malformed.is_empty() || !self.utf16_errors.is_empty() {
-                self.report_malformed(record, file_col, bytes, &decoded, enc);
-            }
-            if wants_fields && file_col < record.len() {
-                texts.push(decoded.text.to_string());
-            }
-            if let Some(col) = col.filter(|_| swallowed != Some(file_col)) {
-                self.check_cell(record, (file_col, col), &decoded.text, true);
-            }
+        match whole {
+            Some(text) => self.text_cells(record, text, &cells, &mut texts),
+            None => self.decoded_cells(record, &cells, &mut texts),
         }
-        self.decoder = decoder;
         self.row_rules(record);
         self.unique_keys(record, row);
         self.track_row(record);
         self.end_record(RecordRole::Data, &texts);
         self.texts = texts;
+    }
+
+    /// Checks the cells of a record whose content is `text`, valid UTF-8 as a whole (see
+    /// [`Record::utf8`]): no decoding, and one scan for control characters.
+    fn text_cells(&mut self, record: &Record, text: &str, cells: &Cells, texts: &mut Vec<String>) {
+        let suspicious = control_chars::suspicious(text);
+        let plans = std::mem::take(&mut self.cell_plans);
+        for file_col in 0..cells.count {
+            let plan = plans.get(file_col).copied().unwrap_or_default();
+            let range = record.field_range(file_col).unwrap_or_default();
+            if range.is_empty() {
+                self.empty_cell(record, file_col, plan, cells, texts);
+                continue;
+            }
+            let value = text.get(range).unwrap_or_default();
+            if cells.wants_fields {
+                texts.push(value.to_string());
+            }
+            if let Some(col) = plan.col.filter(|_| cells.swallowed != Some(file_col)) {
+                self.check_cell(record, (file_col, col), value, suspicious);
+            }
+        }
+        self.cell_plans = plans;
+    }
+
+    /// An empty cell: most cells of an import file are, and only the presence rule applies.
+    #[inline]
+    fn empty_cell(
+        &mut self,
+        record: &Record,
+        file_col: usize,
+        plan: CellPlan,
+        cells: &Cells,
+        texts: &mut Vec<String>,
+    ) {
+        if cells.wants_fields && file_col < record.len() {
+            texts.push(String::new());
+        }
+        match plan.col {
+            Some(col) if plan.quiet_when_empty => self.keep_value(col, ""),
+            Some(col) => self.check_cell(record, (file_col, col), "", true),
+            None => {}
+        }
+    }
+
+    /// Checks the cells of a record field by field, decoding each and reporting malformed bytes.
+    fn decoded_cells(&mut self, record: &Record, cells: &Cells, texts: &mut Vec<String>) {
+        let enc = self.decoder.encoding();
+        let mut decoder = std::mem::replace(&mut self.decoder, FieldDecoder::new(enc));
+        let plans = std::mem::take(&mut self.cell_plans);
+        for file_col in 0..cells.count {
+            let plan = plans.get(file_col).copied().unwrap_or_default();
+            let bytes = record.field(file_col).unwrap_or(&[]);
+            if bytes.is_empty() && self.utf16_errors.is_empty() {
+                self.empty_cell(record, file_col, plan, cells, texts);
+                continue;
+            }
+            let decoded = decoder.decode(bytes);
+            if !decoded.malformed.is_empty() || !self.utf16_errors.is_empty() {
+                self.report_malformed(record, file_col, bytes, &decoded, enc);
+            }
+            if cells.wants_fields && file_col < record.len() {
+                texts.push(decoded.text.to_string());
+            }
+            if let Some(col) = plan.col.filter(|_| cells.swallowed != Some(file_col)) {
+                self.check_cell(record, (file_col, col), &decoded.text, true);
+            }
+        }
+        self.cell_plans = plans;
+        self.decoder = decoder;
     }
 
     /// Reports malformed byte sequences of a field at their exact offsets (and UTF-16 errors that

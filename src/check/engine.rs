@@ -72,6 +72,8 @@ pub(crate) struct Engine<S: Sink> {
     pub(super) stored_columns: Vec<bool>,
     /// Profile columns where an empty cell has no finding.
     pub(super) quiet_when_empty: Vec<bool>,
+    /// Per file column, what to do with its cells (set with the header).
+    pub(super) cell_plans: Vec<super::cells::CellPlan>,
     /// Trimmed value per stored profile column of the current row (buffers reused).
     pub(super) row_values: Vec<String>,
     /// Whether the current row reached the column.
@@ -147,6 +149,7 @@ impl<S: Sink> Engine<S> {
             records: 0,
             row_has_error: false,
             quiet_when_empty,
+            cell_plans: Vec::new(),
             stored_columns,
             row_values: vec![String::new(); columns],
             row_filled: vec![false; columns],
