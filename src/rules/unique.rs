@@ -40,14 +40,14 @@ impl UniqueIndex {
         columns: &[String],
     ) -> Option<Kind> {
         let hash = self.hash(parts);
-        if let Some(first_row) = self.seen.get(hash) {
+        let room = self.seen.len() < self.max_keys;
+        if let Some(first_row) = self.seen.get_or_insert(hash, row, room) {
             return Some(Kind::UniqueError {
                 first_row,
                 columns: columns.to_vec(),
             });
         }
-        if self.seen.len() < self.max_keys {
-            self.seen.insert(hash, row);
+        if room {
             None
         } else if !self.full {
             self.full = true;
