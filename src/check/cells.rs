@@ -9,18 +9,28 @@ use crate::profile::Compiled;
 use crate::read::{QuoteProblem, Record};
 use crate::report::{truncate_value, Kind};
 use crate::rules::{
-    blank_default, brackets, check_value, control_chars, encoding, formula, presence, row_rule,
-    structure, whitespace,
+    blank_default, brackets, check_value, control_chars, encoding, formula, only_control_chars,
+    presence, row_rule, structure, whitespace,
 };
 
+/// Which value checks a cell needs, from what is known of its record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ValueChecks {
+    /// All of them.
+    All,
+    /// All but the control-character rule (the record has none).
+    NoControls,
+    /// None: the record has no control character, and the column no other value check.
+    Skip,
+}
+
 /// The findings of one cell of profile column `col` (pushed to `out`) and the value a row keeps:
-/// trimmed, and without its brackets. `suspicious` is false when the cell is known to hold no
-/// control character.
+/// trimmed, and without its brackets.
 fn cell_findings<'a>(
     profile: &Compiled,
     col: usize,
     raw: &'a str,
-    suspicious: bool,
+    checks: ValueChecks,
     out: &mut Vec<Kind>,
 ) -> &'a str {
     let Some(column) = profile.columns.get(col) else {
@@ -35,7 +45,8 @@ fn cell_findings<'a>(
     };
     blank_default::check(value, column.when_blank.as_ref(), out);
     let masked = column.masked.iter().any(|m| m == value);
-    if !masked && presence::check(value, column.value, out) {
+    if !masked && presence::check(value, column.value, out) && checks != ValueChecks::Skip {
+        let suspicious = checks == ValueChecks::All;
         check_value(value, &column.checks, suspicious, out);
     }
     value
@@ -56,16 +67,25 @@ pub(super) struct CellPlan {
     col: Option<usize>,
     /// Whether an empty cell of it has no finding.
     quiet_when_empty: bool,
+    /// Whether its only value check is the control-character rule.
+    plain: bool,
 }
 
 /// The cell plan of every file column.
-pub(super) fn cell_plans(by_file: &[Option<usize>], quiet_when_empty: &[bool]) -> Vec<CellPlan> {
+pub(super) fn cell_plans(
+    by_file: &[Option<usize>],
+    quiet_when_empty: &[bool],
+    profile: &Compiled,
+) -> Vec<CellPlan> {
     by_file
         .iter()
         .map(|&col| CellPlan {
             col,
             quiet_when_empty: col
                 .is_some_and(|c| quiet_when_empty.get(c).copied().unwrap_or(false)),
+            plain: col
+                .and_then(|c| profile.columns.get(c))
+                .is_some_and(|c| only_control_chars(&c.checks)),
         })
         .collect()
 }
@@ -87,7 +107,7 @@ pub(super) fn quiet_when_empty(profile: &Compiled) -> Vec<bool> {
     (0..profile.columns.len())
         .map(|col| {
             out.clear();
-            cell_findings(profile, col, "", true, &mut out);
+            cell_findings(profile, col, "", ValueChecks::All, &mut out);
             out.is_empty()
         })
         .collect()
@@ -155,7 +175,12 @@ impl<S: Sink> Engine<S> {
                 texts.push(value.to_string());
             }
             if let Some(col) = plan.col.filter(|_| cells.swallowed != Some(file_col)) {
-                self.check_cell(record, (file_col, col), value, suspicious);
+                let checks = match (suspicious, plan.plain) {
+                    (true, _) => ValueChecks::All,
+                    (false, false) => ValueChecks::NoControls,
+                    (false, true) => ValueChecks::Skip,
+                };
+                self.check_cell(record, (file_col, col), value, checks);
             }
         }
         self.cell_plans = plans;
@@ -176,7 +201,7 @@ impl<S: Sink> Engine<S> {
         }
         match plan.col {
             Some(col) if plan.quiet_when_empty => self.keep_value(col, ""),
-            Some(col) => self.check_cell(record, (file_col, col), "", true),
+            Some(col) => self.check_cell(record, (file_col, col), "", ValueChecks::All),
             None => {}
         }
     }
@@ -201,7 +226,7 @@ impl<S: Sink> Engine<S> {
                 texts.push(decoded.text.to_string());
             }
             if let Some(col) = plan.col.filter(|_| cells.swallowed != Some(file_col)) {
-                self.check_cell(record, (file_col, col), &decoded.text, true);
+                self.check_cell(record, (file_col, col), &decoded.text, ValueChecks::All);
             }
         }
         self.cell_plans = plans;
@@ -255,11 +280,11 @@ impl<S: Sink> Engine<S> {
         record: &Record,
         (file_col, col): (usize, usize),
         raw: &str,
-        suspicious: bool,
+        checks: ValueChecks,
     ) {
         let mut out = std::mem::take(&mut self.scratch);
         out.clear();
-        let value = cell_findings(&self.profile, col, raw, suspicious, &mut out);
+        let value = cell_findings(&self.profile, col, raw, checks, &mut out);
         self.keep_value(col, value);
         if !out.is_empty() {
             let place = self.place(record, Some(file_col));

@@ -221,7 +221,8 @@ impl<S: Sink> Engine<S> {
             }
         }
         let (map, findings) = header::match_header(&labels, &self.profile);
-        self.cell_plans = super::cells::cell_plans(&map.by_file, &self.quiet_when_empty);
+        self.cell_plans =
+            super::cells::cell_plans(&map.by_file, &self.quiet_when_empty, &self.profile);
         self.header = Some(map);
         self.header_row = Some(row);
         if matches!(self.encoding_state, EncodingState::Known) {
