@@ -62,14 +62,23 @@ impl UniqueIndex {
     /// The xxh3 hash of the parts joined with U+001F, lowercased when case is ignored.
     fn hash(&mut self, parts: &mut dyn Iterator<Item = &str>) -> u64 {
         let first = parts.next().unwrap_or("");
-        let folded = !self.ignore_case || !first.bytes().any(|b| b.is_ascii_uppercase());
-        let mut rest = parts.peekable();
-        if folded && first.is_ascii() && rest.peek().is_none() {
-            // The common key: one column, already as it would be folded; no copy needed.
+        let second = parts.next();
+        // The common key: one column, already as it would be folded; no copy needed.
+        let folded = || {
+            first
+                .bytes()
+                .fold(true, |ok, b| ok & !b.is_ascii_uppercase() & b.is_ascii())
+        };
+        if second.is_none() && (!self.ignore_case || folded()) {
             return xxhash_rust::xxh3::xxh3_64(first.as_bytes());
         }
+        // (`parts` already ended when `second` is `None`: it is not asked again.)
+        let more = second.is_some();
+        let rest = std::iter::once(first)
+            .chain(second)
+            .chain(parts.take_while(|_| more));
         self.buf.clear();
-        for (i, part) in std::iter::once(first).chain(rest).enumerate() {
+        for (i, part) in rest.enumerate() {
             if i > 0 {
                 self.buf.push(0x1F);
             }
