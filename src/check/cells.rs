@@ -282,16 +282,22 @@ impl<S: Sink> Engine<S> {
         raw: &str,
         checks: ValueChecks,
     ) {
-        let mut out = std::mem::take(&mut self.scratch);
-        out.clear();
-        let value = cell_findings(&self.profile, col, raw, checks, &mut out);
+        self.scratch.clear();
+        let value = cell_findings(&self.profile, col, raw, checks, &mut self.scratch);
         self.keep_value(col, value);
-        if !out.is_empty() {
-            let place = self.place(record, Some(file_col));
-            let shown = (!raw.is_empty()).then(|| truncate_value(raw));
-            for kind in out.drain(..) {
-                self.emit(kind, place.clone(), shown.clone(), None);
-            }
+        if !self.scratch.is_empty() {
+            self.emit_cell_findings(record, file_col, raw);
+        }
+    }
+
+    /// Emits the findings `check_cell` left in `scratch` (the rare case, kept out of its way).
+    #[cold]
+    fn emit_cell_findings(&mut self, record: &Record, file_col: usize, raw: &str) {
+        let mut out = std::mem::take(&mut self.scratch);
+        let place = self.place(record, Some(file_col));
+        let shown = (!raw.is_empty()).then(|| truncate_value(raw));
+        for kind in out.drain(..) {
+            self.emit(kind, place.clone(), shown.clone(), None);
         }
         self.scratch = out;
     }
