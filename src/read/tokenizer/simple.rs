@@ -3,7 +3,7 @@
 //! through the state machine, which gives the same fields, offsets and statistics.
 
 use super::{Cursor, Tokenizer};
-use crate::read::record::{OffsetMode, Record, Span};
+use crate::read::record::{LineEnding, OffsetMode, Record, Span};
 
 /// The longest record the fast path takes: longer ones may need truncating.
 pub(super) fn max_simple_len(cfg: &crate::read::TokenizerConfig) -> Option<usize> {
@@ -55,7 +55,16 @@ impl Tokenizer {
         }
         self.record.buf.extend_from_slice(window.get(..end)?);
         self.field_index = self.record.spans.len();
-        Some(self.line_break(terminator, input, i + end, cur, on_record))
+        let at = i + end;
+        if terminator == b'\r' && input.get(at + 1) == Some(&b'\n') {
+            // CRLF, as Excel writes it: the state machine's CR then LF, in one step.
+            let (cr, line) = (cur.at(input, at), self.line);
+            self.line = self.line.saturating_add(1);
+            let end = cur.at(input, at + 2);
+            self.end_record(Some((LineEnding::Crlf, cr, line)), end, on_record);
+            return Some(at + 2);
+        }
+        Some(self.line_break(terminator, input, at, cur, on_record))
     }
 
     /// Adds the unquoted field `line[begin..end]` of a record at `offset`; false when the record
