@@ -366,12 +366,12 @@ impl<S: Sink> Engine<S> {
                 continue;
             }
             let values = &self.row_values;
-            let mut parts = key
+            let parts = key
                 .columns
                 .iter()
                 .map(|c| values.get(*c).map_or("", String::as_str));
             let found = match self.unique.get_mut(k) {
-                Some(index) => index.check(&mut parts, row, &key.names),
+                Some(index) => index.check(parts, row, &key.names),
                 None => None,
             };
             if let Some(kind) = found {

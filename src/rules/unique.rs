@@ -33,9 +33,9 @@ impl UniqueIndex {
     }
 
     /// Records the key of `row`; reports an earlier row with the same key.
-    pub(crate) fn check(
+    pub(crate) fn check<'a>(
         &mut self,
-        parts: &mut dyn Iterator<Item = &str>,
+        parts: impl Iterator<Item = &'a str>,
         row: u64,
         columns: &[String],
     ) -> Option<Kind> {
@@ -60,7 +60,7 @@ impl UniqueIndex {
     }
 
     /// The xxh3 hash of the parts joined with U+001F, lowercased when case is ignored.
-    fn hash(&mut self, parts: &mut dyn Iterator<Item = &str>) -> u64 {
+    fn hash<'a>(&mut self, mut parts: impl Iterator<Item = &'a str>) -> u64 {
         let first = parts.next().unwrap_or("");
         let second = parts.next();
         // The common key: one column, already as it would be folded; no copy needed.
@@ -108,27 +108,21 @@ mod tests {
         let cols = vec!["mail_address".to_string()];
         let mut index = UniqueIndex::new(true, 2);
         assert_eq!(
-            index.check(&mut ["taro@example.com"].into_iter(), 2, &cols),
+            index.check(["taro@example.com"].into_iter(), 2, &cols),
             None
         );
         assert_eq!(
-            index.check(&mut ["TARO@example.com"].into_iter(), 3, &cols),
+            index.check(["TARO@example.com"].into_iter(), 3, &cols),
             Some(Kind::UniqueError {
                 first_row: 2,
                 columns: cols.clone()
             })
         );
+        assert_eq!(index.check(["b@example.com"].into_iter(), 4, &cols), None);
         assert_eq!(
-            index.check(&mut ["b@example.com"].into_iter(), 4, &cols),
-            None
-        );
-        assert_eq!(
-            index.check(&mut ["c@example.com"].into_iter(), 5, &cols),
+            index.check(["c@example.com"].into_iter(), 5, &cols),
             Some(Kind::IndexLimitReached { limit: 2 })
         );
-        assert_eq!(
-            index.check(&mut ["d@example.com"].into_iter(), 6, &cols),
-            None
-        );
+        assert_eq!(index.check(["d@example.com"].into_iter(), 6, &cols), None);
     }
 }
