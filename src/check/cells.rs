@@ -4,13 +4,114 @@
 use std::sync::Arc;
 
 use crate::check::{Engine, RecordRole, Sink};
-use crate::decode::{Decoded, FieldDecoder};
+use crate::decode::{Decoded, FieldDecoder, TextEncoding};
+use crate::profile::Compiled;
 use crate::read::{QuoteProblem, Record};
 use crate::report::{truncate_value, Kind};
 use crate::rules::{
-    blank_default, brackets, check_value, encoding, formula, presence, row_rule, structure,
-    whitespace,
+    blank_default, brackets, check_value, control_chars, encoding, formula, only_control_chars,
+    presence, row_rule, structure, whitespace,
 };
+
+/// Which value checks a cell needs, from what is known of its record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ValueChecks {
+    /// All of them.
+    All,
+    /// All but the control-character rule (the record has none).
+    NoControls,
+    /// None: the record has no control character, and the column no other value check.
+    Skip,
+}
+
+/// The findings of one cell of profile column `col` (pushed to `out`) and the value a row keeps:
+/// trimmed, and without its brackets.
+fn cell_findings<'a>(
+    profile: &Compiled,
+    col: usize,
+    raw: &'a str,
+    checks: ValueChecks,
+    out: &mut Vec<Kind>,
+) -> &'a str {
+    let Some(column) = profile.columns.get(col) else {
+        return raw;
+    };
+    formula::check(raw, out);
+    let trimmed = whitespace::check(raw, out);
+    let value = if column.brackets {
+        brackets::unwrap(trimmed, out)
+    } else {
+        trimmed
+    };
+    blank_default::check(value, column.when_blank.as_ref(), out);
+    let masked = column.masked.iter().any(|m| m == value);
+    if !masked && presence::check(value, column.value, out) && checks != ValueChecks::Skip {
+        let suspicious = checks == ValueChecks::All;
+        check_value(value, &column.checks, suspicious, out);
+    }
+    value
+}
+
+/// Whether fields in `enc` reach the engine as UTF-8 (UTF-16 is transcoded before tokenizing).
+fn decodes_as_utf8(enc: TextEncoding) -> bool {
+    matches!(
+        enc,
+        TextEncoding::Utf8 | TextEncoding::Utf16Le | TextEncoding::Utf16Be
+    )
+}
+
+/// What the engine does with the cells of one file column, decided when the header is read.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct CellPlan {
+    /// The profile column the file column is, if any.
+    col: Option<usize>,
+    /// Whether an empty cell of it has no finding.
+    quiet_when_empty: bool,
+    /// Whether its only value check is the control-character rule.
+    plain: bool,
+}
+
+/// The cell plan of every file column.
+pub(super) fn cell_plans(
+    by_file: &[Option<usize>],
+    quiet_when_empty: &[bool],
+    profile: &Compiled,
+) -> Vec<CellPlan> {
+    by_file
+        .iter()
+        .map(|&col| CellPlan {
+            col,
+            quiet_when_empty: col
+                .is_some_and(|c| quiet_when_empty.get(c).copied().unwrap_or(false)),
+            plain: col
+                .and_then(|c| profile.columns.get(c))
+                .is_some_and(|c| only_control_chars(&c.checks)),
+        })
+        .collect()
+}
+
+/// About the cells of one data row.
+struct Cells {
+    /// Cells to visit: the record's, or the header's width if the record is shorter.
+    count: usize,
+    /// The field an unclosed quote swallowed.
+    swallowed: Option<usize>,
+    /// Whether the sink wants the decoded fields.
+    wants_fields: bool,
+}
+
+/// Per profile column, whether an empty cell has no finding (decided once: most cells of an import
+/// file are empty, and most columns allow that).
+pub(super) fn quiet_when_empty(profile: &Compiled) -> Vec<bool> {
+    let mut out = Vec::new();
+    (0..profile.columns.len())
+        .map(|col| {
+            out.clear();
+            cell_findings(profile, col, "", ValueChecks::All, &mut out);
+            out.is_empty()
+        })
+        .collect()
+}
 
 impl<S: Sink> Engine<S> {
     pub(super) fn data_row(&mut self, record: &Record) {
@@ -27,51 +128,109 @@ impl<S: Sink> Engine<S> {
             self.emit(kind, place, None, None);
         }
         self.row_filled.iter_mut().for_each(|f| *f = false);
-        let wants_fields = self.sink.wants_fields();
         let mut texts = std::mem::take(&mut self.texts);
         texts.clear();
-        let enc = self.decoder.encoding();
-        let mut decoder = std::mem::replace(&mut self.decoder, FieldDecoder::new(enc));
         // The field an unclosed quote swallowed: the rest of the file became its value, and checking
         // it would only repeat the cause.
         let swallowed = record.problems().iter().find_map(|p| match p {
             QuoteProblem::UnclosedQuote { field, .. } => Some(*field),
             _ => None,
         });
-        for file_col in 0..record.len().max(width) {
+        let cells = Cells {
+            count: record.len().max(width),
+            swallowed,
+            wants_fields: self.sink.wants_fields(),
+        };
+        // Valid UTF-8 (or ASCII in any encoding) is validated once per record, not per field.
+        let enc = self.decoder.encoding();
+        let whole = (self.utf16_errors.is_empty()
+            && (decodes_as_utf8(enc) || !record.has_non_ascii()))
+        .then(|| record.utf8())
+        .flatten();
+        match whole {
+            Some(text) => self.text_cells(record, text, &cells, &mut texts),
+            None => self.decoded_cells(record, &cells, &mut texts),
+        }
+        self.row_rules(record);
+        self.unique_keys(record, row);
+        self.track_row(record);
+        self.end_record(RecordRole::Data, &texts);
+        self.texts = texts;
+    }
+
+    /// Checks the cells of a record whose content is `text`, valid UTF-8 as a whole (see
+    /// [`Record::utf8`]): no decoding, and one scan for control characters.
+    fn text_cells(&mut self, record: &Record, text: &str, cells: &Cells, texts: &mut Vec<String>) {
+        let suspicious = control_chars::suspicious(text);
+        let plans = std::mem::take(&mut self.cell_plans);
+        for file_col in 0..cells.count {
+            let plan = plans.get(file_col).copied().unwrap_or_default();
+            let range = record.field_range(file_col).unwrap_or_default();
+            if range.is_empty() {
+                self.empty_cell(record, file_col, plan, cells, texts);
+                continue;
+            }
+            let value = text.get(range).unwrap_or_default();
+            if cells.wants_fields {
+                texts.push(value.to_string());
+            }
+            if let Some(col) = plan.col.filter(|_| cells.swallowed != Some(file_col)) {
+                let checks = match (suspicious, plan.plain) {
+                    (true, _) => ValueChecks::All,
+                    (false, false) => ValueChecks::NoControls,
+                    (false, true) => ValueChecks::Skip,
+                };
+                self.check_cell(record, (file_col, col), value, checks);
+            }
+        }
+        self.cell_plans = plans;
+    }
+
+    /// An empty cell: most cells of an import file are, and only the presence rule applies.
+    #[inline]
+    fn empty_cell(
+        &mut self,
+        record: &Record,
+        file_col: usize,
+        plan: CellPlan,
+        cells: &Cells,
+        texts: &mut Vec<String>,
+    ) {
+        if cells.wants_fields && file_col < record.len() {
+            texts.push(String::new());
+        }
+        match plan.col {
+            Some(col) if plan.quiet_when_empty => self.keep_value(col, ""),
+            Some(col) => self.check_cell(record, (file_col, col), "", ValueChecks::All),
+            None => {}
+        }
+    }
+
+    /// Checks the cells of a record field by field, decoding each and reporting malformed bytes.
+    fn decoded_cells(&mut self, record: &Record, cells: &Cells, texts: &mut Vec<String>) {
+        let enc = self.decoder.encoding();
+        let mut decoder = std::mem::replace(&mut self.decoder, FieldDecoder::new(enc));
+        let plans = std::mem::take(&mut self.cell_plans);
+        for file_col in 0..cells.count {
+            let plan = plans.get(file_col).copied().unwrap_or_default();
             let bytes = record.field(file_col).unwrap_or(&[]);
-            let col = self
-                .header
-                .as_ref()
-                .and_then(|h| h.by_file.get(file_col).copied().flatten());
             if bytes.is_empty() && self.utf16_errors.is_empty() {
-                // Most cells of an import file are empty: only the presence rule applies.
-                if wants_fields && file_col < record.len() {
-                    texts.push(String::new());
-                }
-                if let Some(col) = col {
-                    self.check_cell(record, file_col, col, "");
-                }
+                self.empty_cell(record, file_col, plan, cells, texts);
                 continue;
             }
             let decoded = decoder.decode(bytes);
             if !decoded.malformed.is_empty() || !self.utf16_errors.is_empty() {
                 self.report_malformed(record, file_col, bytes, &decoded, enc);
             }
-            if wants_fields && file_col < record.len() {
+            if cells.wants_fields && file_col < record.len() {
                 texts.push(decoded.text.to_string());
             }
-            let Some(col) = col else { continue };
-            if swallowed != Some(file_col) {
-                self.check_cell(record, file_col, col, &decoded.text);
+            if let Some(col) = plan.col.filter(|_| cells.swallowed != Some(file_col)) {
+                self.check_cell(record, (file_col, col), &decoded.text, ValueChecks::All);
             }
         }
+        self.cell_plans = plans;
         self.decoder = decoder;
-        self.row_rules(record);
-        self.unique_keys(record, row);
-        self.track_row(record);
-        self.end_record(RecordRole::Data, &texts);
-        self.texts = texts;
     }
 
     /// Reports malformed byte sequences of a field at their exact offsets (and UTF-16 errors that
@@ -82,7 +241,7 @@ impl<S: Sink> Engine<S> {
         file_col: usize,
         bytes: &[u8],
         decoded: &Decoded<'_>,
-        enc: crate::decode::TextEncoding,
+        enc: TextEncoding,
     ) {
         let content_start =
             record.field_offset(file_col).unwrap_or(0) + u64::from(record.was_quoted(file_col));
@@ -116,19 +275,36 @@ impl<S: Sink> Engine<S> {
         }
     }
 
-    fn check_cell(&mut self, record: &Record, file_col: usize, col: usize, raw: &str) {
-        let Some(column) = self.profile.columns.get(col) else {
-            return;
-        };
+    fn check_cell(
+        &mut self,
+        record: &Record,
+        (file_col, col): (usize, usize),
+        raw: &str,
+        checks: ValueChecks,
+    ) {
+        self.scratch.clear();
+        let value = cell_findings(&self.profile, col, raw, checks, &mut self.scratch);
+        self.keep_value(col, value);
+        if !self.scratch.is_empty() {
+            self.emit_cell_findings(record, file_col, raw);
+        }
+    }
+
+    /// Emits the findings `check_cell` left in `scratch` (the rare case, kept out of its way).
+    #[cold]
+    fn emit_cell_findings(&mut self, record: &Record, file_col: usize, raw: &str) {
         let mut out = std::mem::take(&mut self.scratch);
-        out.clear();
-        formula::check(raw, &mut out);
-        let trimmed = whitespace::check(raw, &mut out);
-        let value = if column.brackets {
-            brackets::unwrap(trimmed, &mut out)
-        } else {
-            trimmed
-        };
+        let place = self.place(record, Some(file_col));
+        let shown = (!raw.is_empty()).then(|| truncate_value(raw));
+        for kind in out.drain(..) {
+            self.emit(kind, place.clone(), shown.clone(), None);
+        }
+        self.scratch = out;
+    }
+
+    /// Keeps the value of profile column `col` when row rules, keys or the tracker need it.
+    #[inline]
+    fn keep_value(&mut self, col: usize, value: &str) {
         if self.stored_columns.get(col).copied().unwrap_or(false) {
             if let (Some(slot), Some(filled)) =
                 (self.row_values.get_mut(col), self.row_filled.get_mut(col))
@@ -138,19 +314,6 @@ impl<S: Sink> Engine<S> {
                 *filled = true;
             }
         }
-        blank_default::check(value, column.when_blank.as_ref(), &mut out);
-        let masked = column.masked.iter().any(|m| m == value);
-        if !masked && presence::check(value, column.value, &mut out) {
-            check_value(value, &column.checks, &mut out);
-        }
-        if !out.is_empty() {
-            let place = self.place(record, Some(file_col));
-            let shown = (!raw.is_empty()).then(|| truncate_value(raw));
-            for kind in out.drain(..) {
-                self.emit(kind, place.clone(), shown.clone(), None);
-            }
-        }
-        self.scratch = out;
     }
 
     /// The kept value of profile column `col` in the current row.
@@ -203,12 +366,12 @@ impl<S: Sink> Engine<S> {
                 continue;
             }
             let values = &self.row_values;
-            let mut parts = key
+            let parts = key
                 .columns
                 .iter()
                 .map(|c| values.get(*c).map_or("", String::as_str));
             let found = match self.unique.get_mut(k) {
-                Some(index) => index.check(&mut parts, row, &key.names),
+                Some(index) => index.check(parts, row, &key.names),
                 None => None,
             };
             if let Some(kind) = found {

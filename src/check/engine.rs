@@ -70,6 +70,10 @@ pub(crate) struct Engine<S: Sink> {
     pub(super) row_has_error: bool,
     /// Profile columns whose values row rules or unique keys need.
     pub(super) stored_columns: Vec<bool>,
+    /// Profile columns where an empty cell has no finding.
+    pub(super) quiet_when_empty: Vec<bool>,
+    /// Per file column, what to do with its cells (set with the header).
+    pub(super) cell_plans: Vec<super::cells::CellPlan>,
     /// Trimmed value per stored profile column of the current row (buffers reused).
     pub(super) row_values: Vec<String>,
     /// Whether the current row reached the column.
@@ -121,6 +125,7 @@ impl<S: Sink> Engine<S> {
         if let Some(t) = &tracker {
             t.needed_columns().into_iter().for_each(&mut store);
         }
+        let quiet_when_empty = super::cells::quiet_when_empty(&compiled);
         let mut engine = Engine {
             profile: compiled,
             options,
@@ -143,6 +148,8 @@ impl<S: Sink> Engine<S> {
             bytes: 0,
             records: 0,
             row_has_error: false,
+            quiet_when_empty,
+            cell_plans: Vec::new(),
             stored_columns,
             row_values: vec![String::new(); columns],
             row_filled: vec![false; columns],

@@ -103,7 +103,9 @@ impl<S: Sink> Engine<S> {
         // read: `RecordInfo::row` must be this record's row, not the last one read.
         self.records = row;
         let preamble_len = self.profile.preamble.len() as u64;
-        let blank = record.is_blank_line() || structure::is_blank(record.fields());
+        // A blank row: an empty line, or only empty cells (`,,,,` rows are what Excel writes for
+        // formatted but empty rows).
+        let blank = record.is_blank_line() || !record.has_content();
         if row <= preamble_len {
             let texts = self.decode_all(record);
             let delim = self.delimiter.map_or(",", |d| {
@@ -219,6 +221,8 @@ impl<S: Sink> Engine<S> {
             }
         }
         let (map, findings) = header::match_header(&labels, &self.profile);
+        self.cell_plans =
+            super::cells::cell_plans(&map.by_file, &self.quiet_when_empty, &self.profile);
         self.header = Some(map);
         self.header_row = Some(row);
         if matches!(self.encoding_state, EncodingState::Known) {

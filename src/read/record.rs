@@ -169,19 +169,29 @@ impl QuoteProblem {
     }
 }
 
+/// Where one stored field is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Span {
+    /// Start of its content in `buf`.
+    pub begin: usize,
+    /// End of its content in `buf`.
+    pub end: usize,
+    /// Absolute offset of its first byte in the file.
+    pub offset: u64,
+    /// Whether it started with the quote character.
+    pub quoted: bool,
+}
+
 /// One tokenized record, lent to the callback of [`Tokenizer::feed`] /
 /// [`Tokenizer::finish`]. Its buffers are reused for the next record: copy out
 /// whatever must outlive the callback.
 #[derive(Debug, Clone, Default)]
 pub struct Record {
-    /// Unescaped content of all stored fields, concatenated.
+    /// Unescaped content of the stored fields, in order (with the delimiters between them when
+    /// the record was copied whole: see [`Span`]).
     pub(super) buf: Vec<u8>,
-    /// End of each stored field in `buf`.
-    pub(super) ends: Vec<usize>,
-    /// Absolute offset of each stored field's first byte.
-    pub(super) starts: Vec<u64>,
-    /// Whether each stored field started with the quote character.
-    pub(super) quoted: Vec<bool>,
+    /// Each stored field.
+    pub(super) spans: Vec<Span>,
     /// Stored problems (at most [`MAX_PROBLEMS_PER_RECORD`]).
     pub(super) problems: Vec<QuoteProblem>,
     /// All problems, stored or not.
@@ -204,24 +214,41 @@ impl Record {
     /// Number of stored fields (at least 1 for every emitted record; at most
     /// `max_fields`).
     pub fn len(&self) -> usize {
-        self.ends.len()
+        self.spans.len()
     }
 
     /// Whether no field is stored. Never true for an emitted record (a blank
     /// line has one empty field).
     pub fn is_empty(&self) -> bool {
-        self.ends.is_empty()
+        self.spans.is_empty()
     }
 
     /// Unescaped content of field `i` (`""` inside quotes becomes `"`; the
     /// enclosing quotes are removed), truncated to `max_field_bytes`.
     pub fn field(&self, i: usize) -> Option<&[u8]> {
-        let end = *self.ends.get(i)?;
-        let start = match i.checked_sub(1) {
-            Some(prev) => *self.ends.get(prev)?,
-            None => 0,
-        };
-        self.buf.get(start..end)
+        self.buf.get(self.field_range(i)?)
+    }
+
+    /// Where field `i` lies in [`Record::utf8`] (its unescaped content, as [`Record::field`]).
+    pub fn field_range(&self, i: usize) -> Option<std::ops::Range<usize>> {
+        self.spans.get(i).map(|s| s.begin..s.end)
+    }
+
+    /// The content of the stored fields as one UTF-8 string (with what lies between them), when
+    /// it is valid UTF-8 and every field starts and ends between characters: then field `i` is
+    /// `utf8()[field_range(i)]`, and one validation per record replaces one per field.
+    pub fn utf8(&self) -> Option<&str> {
+        let text = std::str::from_utf8(&self.buf).ok()?;
+        let whole = |s: &Span| text.is_char_boundary(s.begin) && text.is_char_boundary(s.end);
+        if self.non_ascii && !self.spans.iter().all(whole) {
+            return None;
+        }
+        Some(text)
+    }
+
+    /// Whether any stored field is non-empty (false for a blank line or a row of delimiters only).
+    pub fn has_content(&self) -> bool {
+        self.spans.iter().any(|s| s.end > s.begin)
     }
 
     /// All stored fields, in order.
@@ -233,13 +260,13 @@ impl Record {
     /// quote for quoted fields; for an empty field, the offset of the
     /// delimiter or terminator that follows it, or of the end of input).
     pub fn field_offset(&self, i: usize) -> Option<u64> {
-        self.starts.get(i).copied()
+        self.spans.get(i).map(|s| s.offset)
     }
 
     /// Whether field `i` started with the quote character (false for a field
     /// that is not stored).
     pub fn was_quoted(&self, i: usize) -> bool {
-        self.quoted.get(i).copied().unwrap_or(false)
+        self.spans.get(i).is_some_and(|s| s.quoted)
     }
 
     /// Where the record starts.
@@ -310,9 +337,7 @@ impl Record {
     /// Clears everything, keeping the allocations.
     pub(super) fn reset(&mut self) {
         self.buf.clear();
-        self.ends.clear();
-        self.starts.clear();
-        self.quoted.clear();
+        self.spans.clear();
         self.problems.clear();
         self.problem_count = 0;
         self.truncated.clear();

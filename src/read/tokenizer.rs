@@ -1,5 +1,7 @@
 //! The tokenizer's state machine.
 
+mod simple;
+
 use super::record::*;
 
 /// Scanner state between bytes (and between `feed` calls).
@@ -87,6 +89,8 @@ pub struct Tokenizer {
     pending_cr: (u64, u64),
     /// Bytes that end a run of unquoted content: delimiter, quote, CR, LF.
     stop_unquoted: [bool; 256],
+    /// The longest record [`Tokenizer::simple_record`] takes, if the configuration allows it.
+    max_simple_len: Option<usize>,
 }
 
 impl Tokenizer {
@@ -115,6 +119,7 @@ impl Tokenizer {
             quoted_prev_cr: false,
             pending_cr: (0, 0),
             stop_unquoted,
+            max_simple_len: simple::max_simple_len(&config),
         }
     }
 
@@ -157,6 +162,10 @@ impl Tokenizer {
                 State::StartRecord => {
                     let o = cur.at(input, i);
                     self.begin_record(o);
+                    if let Some(next) = self.simple_record(input, i, &mut cur, on_record) {
+                        i = next;
+                        continue;
+                    }
                     self.state = State::StartField;
                 }
                 State::StartField => {
@@ -359,8 +368,13 @@ impl Tokenizer {
     fn start_field(&mut self, byte: u64, quoted: bool) {
         self.field_stored = self.field_index < self.max_fields;
         if self.field_stored {
-            self.record.starts.push(byte);
-            self.record.quoted.push(quoted);
+            let at = self.record.buf.len();
+            self.record.spans.push(Span {
+                begin: at,
+                end: at,
+                offset: byte,
+                quoted,
+            });
         }
         self.field_len = 0;
         self.field_truncated = false;
@@ -395,7 +409,10 @@ impl Tokenizer {
     #[inline]
     fn end_field(&mut self) {
         if self.field_stored {
-            self.record.ends.push(self.record.buf.len());
+            let end = self.record.buf.len();
+            if let Some(span) = self.record.spans.last_mut() {
+                span.end = end;
+            }
             if self.field_truncated {
                 self.record.truncated.push(self.field_index);
             }

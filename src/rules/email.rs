@@ -14,21 +14,72 @@ pub(crate) const CODES: &[Code] = &[Code::InvalidEmail, Code::EmailDomainNotAllo
 
 const LOCAL_SPECIALS: &str = "!#$%&'*+-/=?^_`{|}~.";
 
+/// Byte classes, as bits of [`CLASSES`].
+const LOCAL: u8 = 1; // allowed in a dot-atom local part
+const LDH: u8 = 2; // letter, digit or hyphen (a domain label byte)
+const ALPHA: u8 = 4;
+const DOT: u8 = 8;
+const AT: u8 = 16;
+
+/// The class bits of every byte.
+const CLASSES: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        if byte.is_ascii_alphanumeric() {
+            table[b] = LOCAL | LDH;
+        }
+        if byte.is_ascii_alphabetic() {
+            table[b] |= ALPHA;
+        }
+        b += 1;
+    }
+    let specials = LOCAL_SPECIALS.as_bytes();
+    let mut i = 0;
+    while i < specials.len() {
+        table[specials[i] as usize] |= LOCAL;
+        i += 1;
+    }
+    table[b'-' as usize] |= LDH;
+    table[b'.' as usize] |= DOT;
+    table[b'@' as usize] |= AT;
+    table
+};
+
+/// The first problem of `value`, in order of precedence. One pass over the bytes gathers what
+/// the checks need (a valid address is ASCII and short).
 fn problem(value: &str) -> Option<EmailProblem> {
-    if value
-        .chars()
-        .any(|c| ('\u{FF01}'..='\u{FF5E}').contains(&c) || c == '\u{3000}')
+    // Full-width forms and the ideographic space are never ASCII.
+    if !value.is_ascii()
+        && value
+            .chars()
+            .any(|c| ('\u{FF01}'..='\u{FF5E}').contains(&c) || c == '\u{3000}')
     {
         return Some(EmailProblem::FullWidth);
     }
-    let Some(at) = memchr::memchr(b'@', value.as_bytes()) else {
+    let bytes = value.as_bytes();
+    // The local part: the AND of its classes, and whether two dots follow each other.
+    let (mut local_all, mut double_dot, mut prev) = (LOCAL, false, 0u8);
+    let mut at = None;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'@' {
+            at = Some(i);
+            break;
+        }
+        local_all &= CLASSES[usize::from(b)];
+        double_dot |= b == b'.' && prev == b'.';
+        prev = b;
+    }
+    let Some(at) = at else {
         return Some(EmailProblem::NoAt);
     };
     let (local, domain) = (
-        value.get(..at).unwrap_or(""),
-        value.get(at + 1..).unwrap_or(""),
+        bytes.get(..at).unwrap_or(&[]),
+        bytes.get(at + 1..).unwrap_or(&[]),
     );
-    if memchr::memchr(b'@', domain.as_bytes()).is_some() {
+    let domain = DomainScan::of(domain);
+    if domain.seen & AT != 0 {
         return Some(EmailProblem::SeveralAt);
     }
     if local.is_empty() {
@@ -37,41 +88,67 @@ fn problem(value: &str) -> Option<EmailProblem> {
     if local.len() > 64 {
         return Some(EmailProblem::LocalTooLong);
     }
-    if !local
-        .bytes()
-        .all(|b| b.is_ascii_alphanumeric() || LOCAL_SPECIALS.as_bytes().contains(&b))
-    {
+    if local_all & LOCAL == 0 {
         return Some(EmailProblem::BadCharacter);
     }
-    if local.starts_with('.')
-        || local.ends_with('.')
-        || local.as_bytes().windows(2).any(|w| w == b"..")
-    {
+    if double_dot || local.first() == Some(&b'.') || local.last() == Some(&b'.') {
         return Some(EmailProblem::BadDots);
     }
-    if domain.is_empty() || domain.len() > 253 {
+    if domain.len == 0 || domain.len > 253 {
         return Some(EmailProblem::BadDomain);
     }
-    if !domain.contains('.') {
+    if domain.seen & DOT == 0 {
         return Some(EmailProblem::DomainWithoutDot);
     }
-    let labels_ok = domain.split('.').all(|label| {
-        !label.is_empty()
-            && label.len() <= 63
-            && !label.starts_with('-')
-            && !label.ends_with('-')
-            && label
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'-')
-    });
-    let tld_ok = domain
-        .rsplit('.')
-        .next()
-        .is_some_and(|tld| tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic()));
-    if !labels_ok || !tld_ok {
+    if !domain.ok {
         return Some(EmailProblem::BadDomain);
     }
     None
+}
+
+/// What one pass over a domain finds.
+struct DomainScan {
+    len: usize,
+    /// The OR of the classes of its bytes.
+    seen: u8,
+    /// Every label is 1 to 63 letters, digits and inner hyphens, and the last one (the top-level
+    /// domain) at least two letters.
+    ok: bool,
+}
+
+impl DomainScan {
+    fn of(domain: &[u8]) -> DomainScan {
+        let (mut seen, mut every, mut labels_ok) = (0u8, LDH, true);
+        // The current label: where it starts, and the AND of its classes.
+        let (mut start, mut label_all) = (0usize, LDH | ALPHA);
+        for (i, &b) in domain.iter().enumerate() {
+            let class = CLASSES[usize::from(b)];
+            seen |= class;
+            if class & DOT != 0 {
+                labels_ok &= label_ok(domain.get(start..i).unwrap_or(&[]));
+                (start, label_all) = (i + 1, LDH | ALPHA);
+            } else {
+                every &= class;
+                label_all &= class;
+            }
+        }
+        let tld = domain.get(start..).unwrap_or(&[]);
+        let tld_ok = label_ok(tld) && tld.len() >= 2 && label_all & ALPHA != 0;
+        DomainScan {
+            len: domain.len(),
+            seen,
+            ok: labels_ok && tld_ok && every & LDH != 0,
+        }
+    }
+}
+
+/// Whether a label has an allowed length and no hyphen at either end (its bytes are checked by
+/// the caller).
+fn label_ok(label: &[u8]) -> bool {
+    !label.is_empty()
+        && label.len() <= 63
+        && label.first() != Some(&b'-')
+        && label.last() != Some(&b'-')
 }
 
 /// Checks the syntax and, when `allowed_domains` is not empty, the domain (a sub-domain of an

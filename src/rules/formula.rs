@@ -21,12 +21,11 @@ pub(crate) const PREFIXES: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
 /// Reports a raw (untrimmed) cell value that a spreadsheet would run as a formula.
 pub(crate) fn check(raw: &str, out: &mut Vec<Kind>) {
-    let Some(first) = raw.chars().next() else {
-        return;
+    // Every prefix is ASCII: the first byte decides.
+    let first = match raw.as_bytes().first() {
+        Some(&b) if b.is_ascii() && PREFIXES.contains(&char::from(b)) => char::from(b),
+        _ => return,
     };
-    if !PREFIXES.contains(&first) {
-        return;
-    }
     let rest = &raw[first.len_utf8()..];
     if rest.is_empty() {
         return;

@@ -9,9 +9,23 @@ use crate::report::{Code, Kind};
 /// Codes this rule emits.
 pub(crate) const CODES: &[Code] = &[Code::TooLong, Code::TooShort, Code::UnencodableCharacter];
 
+/// Whether a bound holds (true without one).
+fn fits(bound: Option<u32>, len: usize, holds: impl Fn(usize, usize) -> bool) -> bool {
+    match bound {
+        Some(bound) => holds(bound as usize, len),
+        None => true,
+    }
+}
+
 /// Checks the length of a non-empty value.
 pub(crate) fn check(value: &str, rule: &CompiledLength, out: &mut Vec<Kind>) {
     let (actual, bytes_in) = match rule.bytes_in {
+        // A value has at most as many characters as bytes, and at least a quarter as many.
+        None if fits(rule.max, value.len(), |max, len| len <= max)
+            && fits(rule.min, value.len() / 4, |min, len| len >= min) =>
+        {
+            return
+        }
         None => (value.chars().count(), None),
         Some(enc) if enc == encoding_rs::UTF_8 => (value.len(), Some(enc.name().to_string())),
         Some(enc) => {

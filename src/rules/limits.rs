@@ -23,10 +23,19 @@ pub(crate) fn pattern_input_too_long(limit: usize) -> Kind {
 
 /// The finding for a row whose fields together pass the record limit.
 pub(crate) fn record_too_long(limit: usize, truncated: bool) -> Option<Kind> {
-    truncated.then_some(Kind::RecordTooLong { limit })
+    // Not `then_some`: it builds the finding (and drops it) for every record.
+    if truncated {
+        Some(Kind::RecordTooLong { limit })
+    } else {
+        None
+    }
 }
 
 /// The finding for a row with too many fields.
 pub(crate) fn too_many_fields(limit: usize, found: usize) -> Option<Kind> {
-    (found > limit).then_some(Kind::TooManyFields { limit, found })
+    if found > limit {
+        Some(Kind::TooManyFields { limit, found })
+    } else {
+        None
+    }
 }

@@ -81,9 +81,43 @@ pub const RULES: &[(&str, &[Code])] = &[
     ("whitespace", whitespace::CODES),
 ];
 
-/// Runs every value check of a column (or list item) on a non-empty value.
-pub(crate) fn check_value(value: &str, checks: &CompiledChecks, out: &mut Vec<Kind>) {
-    if !checks.allow_control_chars {
+/// Whether the checks hold nothing but the control-character rule (a plain text column). The
+/// destructuring is exhaustive: a new kind of check must be counted here.
+pub(crate) fn only_control_chars(checks: &CompiledChecks) -> bool {
+    let CompiledChecks {
+        length,
+        chars,
+        allow_control_chars: _,
+        one_of,
+        pattern,
+        kind,
+        max_digits: _,
+        date_formats: _,
+        flag_values: _,
+        email_domains: _,
+        list,
+        not_one_of,
+        must_contain,
+    } = checks;
+    length.is_none()
+        && chars.is_none()
+        && one_of.is_none()
+        && pattern.is_none()
+        && kind.is_none()
+        && list.is_none()
+        && not_one_of.is_none()
+        && must_contain.is_empty()
+}
+
+/// Runs every value check of a column (or list item) on a non-empty value. `suspicious` is false
+/// when the value is known to hold no control character (its whole record was scanned).
+pub(crate) fn check_value(
+    value: &str,
+    checks: &CompiledChecks,
+    suspicious: bool,
+    out: &mut Vec<Kind>,
+) {
+    if suspicious && !checks.allow_control_chars {
         control_chars::check(value, out);
     }
     if let Some(list) = &checks.list {
@@ -91,7 +125,7 @@ pub(crate) fn check_value(value: &str, checks: &CompiledChecks, out: &mut Vec<Ki
         if let Some(length) = &checks.length {
             length::check(value, length, out);
         }
-        list::check(value, list, out);
+        list::check(value, list, suspicious, out);
         return;
     }
     if let Some(length) = &checks.length {

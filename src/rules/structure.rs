@@ -50,9 +50,3 @@ pub(crate) fn ragged(expected: usize, optional_tail: usize, found: usize) -> Opt
         None
     }
 }
-
-/// Whether a record counts as a blank row: an empty line, or only empty unquoted cells (`,,,,`
-/// rows are what Excel writes for formatted but empty rows).
-pub(crate) fn is_blank<'a>(mut fields: impl Iterator<Item = &'a [u8]>) -> bool {
-    fields.all(|f| f.is_empty())
-}

@@ -4,38 +4,19 @@
 //! 64-bit collision, about 1 in 10^7 for a million keys), capped at `max_keys`.
 //! Example: `Taro@example.com` in row 5 after `taro@example.com` in row 2 → `unique-error`.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+mod first_rows;
 
 use crate::report::{Code, Kind};
+use first_rows::FirstRows;
 
 /// Codes this rule emits.
 pub(crate) const CODES: &[Code] = &[Code::UniqueError, Code::IndexLimitReached];
-
-/// The keys are already xxh3 hashes: hashing them again (SipHash) would only cost time.
-#[derive(Default)]
-pub(crate) struct PreHashed(u64);
-
-impl Hasher for PreHashed {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        // Only u64 keys are hashed; fold anything else in so the hasher stays correct.
-        for &b in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(b);
-        }
-    }
-    fn write_u64(&mut self, value: u64) {
-        self.0 = value;
-    }
-}
 
 /// The index of one unique key.
 pub(crate) struct UniqueIndex {
     ignore_case: bool,
     max_keys: usize,
-    seen: HashMap<u64, u64, BuildHasherDefault<PreHashed>>,
+    seen: FirstRows,
     full: bool,
     buf: Vec<u8>,
 }
@@ -45,21 +26,59 @@ impl UniqueIndex {
         UniqueIndex {
             ignore_case,
             max_keys,
-            seen: HashMap::default(),
+            seen: FirstRows::default(),
             full: false,
             buf: Vec::new(),
         }
     }
 
     /// Records the key of `row`; reports an earlier row with the same key.
-    pub(crate) fn check(
+    pub(crate) fn check<'a>(
         &mut self,
-        parts: &mut dyn Iterator<Item = &str>,
+        parts: impl Iterator<Item = &'a str>,
         row: u64,
         columns: &[String],
     ) -> Option<Kind> {
+        let hash = self.hash(parts);
+        let room = self.seen.len() < self.max_keys;
+        if let Some(first_row) = self.seen.get_or_insert(hash, row, room) {
+            return Some(Kind::UniqueError {
+                first_row,
+                columns: columns.to_vec(),
+            });
+        }
+        if room {
+            None
+        } else if !self.full {
+            self.full = true;
+            Some(Kind::IndexLimitReached {
+                limit: self.max_keys,
+            })
+        } else {
+            None
+        }
+    }
+
+    /// The xxh3 hash of the parts joined with U+001F, lowercased when case is ignored.
+    fn hash<'a>(&mut self, mut parts: impl Iterator<Item = &'a str>) -> u64 {
+        let first = parts.next().unwrap_or("");
+        let second = parts.next();
+        // The common key: one column, already as it would be folded; no copy needed.
+        let folded = || {
+            first
+                .bytes()
+                .fold(true, |ok, b| ok & !b.is_ascii_uppercase() & b.is_ascii())
+        };
+        if second.is_none() && (!self.ignore_case || folded()) {
+            return xxhash_rust::xxh3::xxh3_64(first.as_bytes());
+        }
+        // (`parts` already ended when `second` is `None`: it is not asked again.)
+        let more = second.is_some();
+        let rest = std::iter::once(first)
+            .chain(second)
+            .chain(parts.take_while(|_| more));
         self.buf.clear();
-        for (i, part) in parts.enumerate() {
+        for (i, part) in rest.enumerate() {
             if i > 0 {
                 self.buf.push(0x1F);
             }
@@ -76,27 +95,7 @@ impl UniqueIndex {
                 self.buf.extend_from_slice(lower.as_bytes());
             }
         }
-        let hash = xxhash_rust::xxh3::xxh3_64(&self.buf);
-        let len = self.seen.len();
-        match self.seen.entry(hash) {
-            std::collections::hash_map::Entry::Occupied(first) => Some(Kind::UniqueError {
-                first_row: *first.get(),
-                columns: columns.to_vec(),
-            }),
-            std::collections::hash_map::Entry::Vacant(slot) => {
-                if len < self.max_keys {
-                    slot.insert(row);
-                    None
-                } else if !self.full {
-                    self.full = true;
-                    Some(Kind::IndexLimitReached {
-                        limit: self.max_keys,
-                    })
-                } else {
-                    None
-                }
-            }
-        }
+        xxhash_rust::xxh3::xxh3_64(&self.buf)
     }
 }
 
@@ -109,27 +108,21 @@ mod tests {
         let cols = vec!["mail_address".to_string()];
         let mut index = UniqueIndex::new(true, 2);
         assert_eq!(
-            index.check(&mut ["taro@example.com"].into_iter(), 2, &cols),
+            index.check(["taro@example.com"].into_iter(), 2, &cols),
             None
         );
         assert_eq!(
-            index.check(&mut ["TARO@example.com"].into_iter(), 3, &cols),
+            index.check(["TARO@example.com"].into_iter(), 3, &cols),
             Some(Kind::UniqueError {
                 first_row: 2,
                 columns: cols.clone()
             })
         );
+        assert_eq!(index.check(["b@example.com"].into_iter(), 4, &cols), None);
         assert_eq!(
-            index.check(&mut ["b@example.com"].into_iter(), 4, &cols),
-            None
-        );
-        assert_eq!(
-            index.check(&mut ["c@example.com"].into_iter(), 5, &cols),
+            index.check(["c@example.com"].into_iter(), 5, &cols),
             Some(Kind::IndexLimitReached { limit: 2 })
         );
-        assert_eq!(
-            index.check(&mut ["d@example.com"].into_iter(), 6, &cols),
-            None
-        );
+        assert_eq!(index.check(["d@example.com"].into_iter(), 6, &cols), None);
     }
 }

@@ -538,16 +538,16 @@ fn buffers_are_reused() {
     tok.feed(&data, &mut |_| {});
     let caps = (
         tok.record.buf.capacity(),
-        tok.record.ends.capacity(),
-        tok.record.starts.capacity(),
+        tok.record.spans.capacity(),
+        tok.record.problems.capacity(),
     );
     tok.feed(&data, &mut |_| {});
     assert_eq!(
         caps,
         (
             tok.record.buf.capacity(),
-            tok.record.ends.capacity(),
-            tok.record.starts.capacity()
+            tok.record.spans.capacity(),
+            tok.record.problems.capacity()
         )
     );
     assert_eq!(tok.records(), 200);
