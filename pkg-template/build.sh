@@ -19,7 +19,7 @@ ROOT="$PWD"
 PKG="$ROOT/pkg"
 TEMPLATE="$ROOT/pkg-template"
 BIN="$ROOT/tests/js/node_modules/.bin"
-TARGET_DIR="$(cargo metadata --format-version 1 --no-deps | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).target_directory))')"
+TARGET_DIR="$(cargo_target_dir)"
 WASM="$TARGET_DIR/wasm32-unknown-unknown/release/csv_preflight.wasm"
 # The features of the wasm32 target that rustc enables by default, so that wasm-opt keeps them.
 WASM_OPT_FEATURES=(--enable-bulk-memory --enable-mutable-globals --enable-nontrapping-float-to-int

@@ -13,6 +13,12 @@ export PATH="$WASM_BINDGEN_ROOT/bin:$PATH"
 
 log() { printf '==> %s\n' "$*" >&2; }
 
+# Cargo's target directory (honours CARGO_TARGET_DIR and .cargo/config).
+cargo_target_dir() {
+  cargo metadata --format-version 1 --no-deps |
+    node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).target_directory))'
+}
+
 need_wasm() {
   if ! rustup target list --installed | grep -q '^wasm32-unknown-unknown$'; then
     log "adding the wasm32-unknown-unknown target"

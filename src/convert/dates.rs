@@ -2,6 +2,8 @@
 //! and the source formats a mapping names (`D/M/YYYY`), and writing a date in a target format
 //! built from `YYYY MM DD hh mm ss mmm` (the tokens of the profile format's `dateFormats`).
 
+use crate::profile::days_in_month;
+
 /// A date with an optional time of day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub(crate) struct DateTime {
@@ -28,15 +30,6 @@ impl DateTime {
 
     fn has_time(&self) -> bool {
         self.hour != 0 || self.minute != 0 || self.second != 0 || self.millis != 0
-    }
-}
-
-fn days_in_month(year: u32, month: u32) -> u32 {
-    match month {
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
     }
 }
 

@@ -121,7 +121,8 @@ impl DateFormat {
     }
 }
 
-fn days_in_month(year: u32, month: u32) -> u32 {
+/// Days in `month` (1–12) of `year` in the Gregorian calendar.
+pub(crate) fn days_in_month(year: u32, month: u32) -> u32 {
     match month {
         2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
         2 => 28,

@@ -15,6 +15,7 @@ pub(crate) use compile::{
     Compiled, CompiledChars, CompiledChecks, CompiledLength, CompiledList, CompiledRowRule,
 };
 pub(crate) use compile_relations::{all_hold, CondTest, Relations};
+pub(crate) use date_format::days_in_month;
 pub use date_format::DateFormat;
 pub(crate) use doc::write_profile as write_profile_doc;
 pub use model::*;

@@ -4,7 +4,6 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -15,9 +14,6 @@ export const FIXTURES = join(ROOT, "tests/fixtures");
 export const ARTIFACTS = join(ROOT, "artifacts/e2e");
 export const TMP = mkdtempSync(join(tmpdir(), "csv-preflight-e2e-"));
 
-// playwright-core is a dev dependency of tests/js (installed by scripts/setup.sh need_node_modules).
-const require = createRequire(join(ROOT, "tests/js/package.json"));
-const { chromium } = require("playwright-core");
 
 export function fixture(dir, name) {
   return join(FIXTURES, dir, name);
@@ -57,24 +53,8 @@ export function serveDist() {
   });
 }
 
-/** Headless Debian Chromium (never a downloaded browser). */
-export function launch() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-dev-shm-usage",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-default-apps",
-    ],
-  });
-}
+/** Headless Debian Chromium (never a downloaded browser): the package tests' launcher. */
+export { launchChromium as launch } from "../js/helpers.mjs";
 
 /**
  * Opens `url` in a fresh context (running `init` in the page before its own scripts): { page,

@@ -11,7 +11,7 @@ use csv_preflight::convert::{
     ConvertOptions, ConvertResult, ConvertStatus, Converter, Mapping, SplitPart,
 };
 use csv_preflight::profile::Delimiter;
-use csv_preflight::{Lang, Severity, TextEncoding};
+use csv_preflight::{Lang, TextEncoding};
 
 use crate::{load_profile, parse_params, text_report, Fatal, Format, LangArg};
 
@@ -285,17 +285,6 @@ pub fn run(args: ConvertArgs, stdout: &mut impl Write) -> Result<bool, Fatal> {
     Ok(result.status == ConvertStatus::Ready)
 }
 
-fn severity(s: Severity, lang: Lang) -> &'static str {
-    match (s, lang) {
-        (Severity::Error, Lang::En) => "error",
-        (Severity::Warning, Lang::En) => "warning",
-        (Severity::Info, Lang::En) => "info",
-        (Severity::Error, Lang::Ja) => "エラー",
-        (Severity::Warning, Lang::Ja) => "警告",
-        (Severity::Info, Lang::Ja) => "情報",
-    }
-}
-
 fn words(lang: Lang, en: &'static str, ja: &'static str) -> &'static str {
     match lang {
         Lang::En => en,
@@ -412,7 +401,7 @@ fn write_text(
             writeln!(
                 out,
                 "  {} {}: {row}{column}{value}{}",
-                severity(d.severity, lang),
+                text_report::severity_label(d.severity, lang),
                 d.code,
                 d.message
             )?;

@@ -6,7 +6,7 @@ use csv_preflight::plan::{Plan, PlanList};
 use csv_preflight::profile::ImportMode;
 use csv_preflight::{Lang, Report, Severity};
 
-fn severity_label(severity: Severity, lang: Lang) -> &'static str {
+pub(crate) fn severity_label(severity: Severity, lang: Lang) -> &'static str {
     match (severity, lang) {
         (Severity::Error, Lang::En) => "error",
         (Severity::Warning, Lang::En) => "warning",

@@ -9,7 +9,7 @@ cd "$(dirname "$0")/../../.."
 source scripts/setup.sh
 need_wasm
 
-TARGET_DIR="$(cargo metadata --format-version 1 --no-deps | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).target_directory))')"
+TARGET_DIR="$(cargo_target_dir)"
 OUT="$TARGET_DIR/test-panic-pkg"
 log "cargo build (wasm32, dev, features: test-panic) -> $OUT"
 cargo build --lib --target wasm32-unknown-unknown --no-default-features --features test-panic
