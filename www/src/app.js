@@ -6,7 +6,7 @@
 // the worker are files next to the page) and inline.js (the single HTML file: both are inlined).
 import * as api from "csv-preflight/web";
 import { ConvertPanel, convertRequest } from "./convert.js";
-import { LANGS, browserLang, bytes, num, t, translate } from "./i18n.js";
+import { LANGS, browserLang, bytes, failureText, num, t, translate } from "./i18n.js";
 import { paramValues, renderParams } from "./params.js";
 import { readAround } from "./preview.js";
 import { Runner } from "./runner.js";
@@ -392,8 +392,8 @@ export async function start(env) {
       announce(t(lang, "progress.cancelled", { name }));
     } else {
       entry.status = "failed";
-      entry.error = result.error?.message ?? String(result.error);
-      announce(t(lang, "error.check", { name, message: entry.error }));
+      entry.error = result.error;
+      announce(t(lang, "error.check", { name, message: failureText(lang, entry.error) }));
     }
     if (!state.files.includes(entry)) return;
     renderFiles();
@@ -406,7 +406,7 @@ export async function start(env) {
 
   function finishCsv(entry, result) {
     if (result.type !== "success") {
-      if (result.type === "failure") announce(t(state.lang, "error.check", { name: entry.file.name, message: result.error.message }));
+      if (result.type === "failure") announce(t(state.lang, "error.check", { name: entry.file.name, message: failureText(state.lang, result.error) }));
       return;
     }
     download(`${stem(entry.file.name)}_result.csv`, new Blob([result.bytes], { type: "text/csv" }));
@@ -479,7 +479,7 @@ export async function start(env) {
         ? t(lang, "progress.cancelled", { name })
         : t(lang, "progress.label", { name }) + "…";
     $("results-error").hidden = entry?.status !== "failed";
-    $("results-error").textContent = entry?.error ? t(lang, "error.check", { name: entry.file.name, message: entry.error }) : "";
+    $("results-error").textContent = entry?.error ? t(lang, "error.check", { name: entry.file.name, message: failureText(lang, entry.error) }) : "";
     $("results-body").hidden = !report;
     if (!report) {
       $("convert-panel").hidden = true;
@@ -600,8 +600,8 @@ export async function start(env) {
       entry.conversion = { target: request.to, mapping: result.result.mapping, result: result.result, bytes: result.bytes };
       announce(t(lang, `convert.status.${result.result.status}`, { name: result.result.fileName }));
     } else if (result.type === "failure") {
-      entry.conversion = { target: request.to, error: result.error?.message ?? String(result.error) };
-      announce(t(lang, "error.convert", { name, message: entry.conversion.error }));
+      entry.conversion = { target: request.to, error: result.error };
+      announce(t(lang, "error.convert", { name, message: failureText(lang, entry.conversion.error) }));
     }
     if (entry === selectedEntry()) renderConversion();
   }
@@ -615,7 +615,7 @@ export async function start(env) {
     const error = $("results-error");
     if (c?.error && c.target === entry.profileId) {
       error.hidden = false;
-      error.textContent = t(state.lang, "error.convert", { name: entry.file.name, message: c.error });
+      error.textContent = t(state.lang, "error.convert", { name: entry.file.name, message: failureText(state.lang, c.error) });
     }
   }
 

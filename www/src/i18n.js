@@ -1,7 +1,8 @@
 // The page's own words in English and Japanese. (Diagnostics are rendered by the engine in the
 // language the check ran with; these are only the labels around them.)
 
-const STRINGS = {
+/** The texts by language, then key (exported for the test that both languages have every key). */
+export const STRINGS = {
   en: {
     "doc.title": "csv-preflight — check a user import file before you upload it",
     "app.tagline": "Check a user import file before you upload it",
@@ -173,6 +174,7 @@ const STRINGS = {
     "preview.truncated": "…",
     "error.load": "The checker could not start: {message}",
     "error.check": "{name} could not be checked: {message}",
+    "error.internal": "{message} The checker has restarted: you can go on.",
     "footer.line": "csv-preflight checks files with a WebAssembly engine that runs in this page. No analytics, no cookies, no external fonts or scripts.",
   },
   ja: {
@@ -346,6 +348,7 @@ const STRINGS = {
     "preview.truncated": "…",
     "error.load": "チェッカーを起動できませんでした：{message}",
     "error.check": "{name} をチェックできませんでした：{message}",
+    "error.internal": "csv-preflight の内部エラー（不具合です。お手数ですがご報告ください）。チェッカーは再起動したので、そのまま続けられます。詳細（英語）：{message}",
     "footer.line": "csv-preflight はこのページの中で動く WebAssembly エンジンでファイルをチェックします。アクセス解析・Cookie・外部フォントや外部スクリプトは使いません。",
   },
 };
@@ -380,6 +383,13 @@ export function translate(root, lang) {
       el.setAttribute(attr.trim(), t(lang, key.trim()));
     }
   }
+}
+
+/** The text of a failed job's `{ kind, message }` in `lang`. An internal error's message is the
+ * panic's own text (English, for the bug report): the page says around it what happened. */
+export function failureText(lang, error) {
+  const message = String(error?.message ?? error);
+  return error?.kind === "internal" ? t(lang, "error.internal", { message }) : message;
 }
 
 /** A number with the language's digit grouping. */
