@@ -27,6 +27,7 @@ pub mod bindings;
 pub mod bundle;
 mod check;
 pub mod convert;
+mod de;
 pub mod decode;
 mod error;
 pub mod plan;

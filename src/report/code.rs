@@ -1,9 +1,9 @@
 //! Stable diagnostic codes and severities.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// How serious a diagnostic is. `valid` means: no `error`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "lowercase")]
@@ -16,10 +16,16 @@ pub enum Severity {
     Info,
 }
 
+crate::de::unit_enum!(Severity {
+    Error: "error",
+    Warning: "warning",
+    Info: "info",
+});
+
 macro_rules! codes {
     ($( $(#[doc = $doc:literal])* $variant:ident = $name:literal, $sev:ident; )*) => {
         /// A stable, kebab-case diagnostic code (Frictionless names where the meaning is the same).
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
         #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
         #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
         pub enum Code {
@@ -43,6 +49,18 @@ macro_rules! codes {
             /// Looks a code up by its kebab-case name.
             pub fn from_name(name: &str) -> Option<Code> {
                 match name { $( $name => Some(Code::$variant), )* _ => None }
+            }
+        }
+
+        impl crate::de::UnitEnum for Code {
+            const NAME: &'static str = "Code";
+            const VARIANTS: &'static [&'static str] = &[ $( $name, )* ];
+            const ALL: &'static [Code] = Code::ALL;
+        }
+
+        impl<'de> serde::Deserialize<'de> for Code {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                crate::de::deserialize_unit_enum(d)
             }
         }
     };
