@@ -25,11 +25,16 @@ crate::de::unit_enum!(Severity {
 macro_rules! codes {
     ($( $(#[doc = $doc:literal])* $variant:ident = $name:literal, $sev:ident; )*) => {
         /// A stable, kebab-case diagnostic code (Frictionless names where the meaning is the same).
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+        // `Serialize` and `Deserialize` are written below from `as_str` and the names table (the
+        // derived ones were a match of their own per direction); the `serde` names are for the
+        // JSON Schema and the TypeScript type.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
         #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
         #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
         pub enum Code {
-            $( $(#[doc = $doc])* #[serde(rename = $name)] $variant, )*
+            $( $(#[doc = $doc])*
+            #[cfg_attr(any(feature = "schema", feature = "wasm"), serde(rename = $name))]
+            $variant, )*
         }
 
         impl Code {
@@ -56,6 +61,13 @@ macro_rules! codes {
             const NAME: &'static str = "Code";
             const VARIANTS: &'static [&'static str] = &[ $( $name, )* ];
             const ALL: &'static [Code] = Code::ALL;
+        }
+
+        impl Serialize for Code {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                // What the derive called: the variant's index and its name.
+                s.serialize_unit_variant("Code", *self as u32, self.as_str())
+            }
         }
 
         impl<'de> serde::Deserialize<'de> for Code {
