@@ -35,6 +35,7 @@ pub mod profile;
 pub mod read;
 pub mod report;
 mod rules;
+mod sort;
 
 pub use bundle::{check_bundle, BundleReport};
 pub use check::{check, CheckOptions, Checker, Limits, Progress};
