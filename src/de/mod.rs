@@ -16,12 +16,12 @@
 //! field lists here match the types' serde attributes (which the JSON Schema, `Serialize` and the
 //! TypeScript types are made from).
 
-mod probe;
 mod record;
+mod shape;
 mod unit_enum;
 
-pub(crate) use probe::{no_variant, skip_map, texts, Any, Text, Texts};
 pub(crate) use record::{deserialize_record, position, record, Blank, Record};
+pub(crate) use shape::{no_variant, Shape};
 pub(crate) use unit_enum::{deserialize_unit_enum, unit_enum, UnitEnum};
 
 #[cfg(all(test, feature = "schema", feature = "cli"))]

@@ -1,69 +1,31 @@
 //! `Deserialize` for the untagged enums of the profile format: [`ParamValue`], [`ParamOr`] and
 //! [`Quantity`].
 //!
-//! Each reads the value once and tells which variant it fits, accepting exactly what the derived
-//! impls (which buffered the value and tried each variant in turn) accepted, and failing with the
-//! same `data did not match any variant of untagged enum Name` (see `crate::de`).
+//! Each reads the value once as a [`Shape`] and picks the first variant that fits, accepting
+//! exactly what the derived impls (which buffered the value and tried each variant in turn)
+//! accepted, and failing with the same `data did not match any variant of untagged enum Name`
+//! (see `crate::de`).
 
-use std::fmt;
-use std::marker::PhantomData;
+use serde::de::{Deserialize, Deserializer};
 
-use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
-
-use crate::de::{no_variant, skip_map, texts, Any, Blank, Text, Texts};
+use crate::de::{no_variant, Blank, Shape};
 use crate::profile::{ParamExpr, ParamOr, ParamValue, Quantity};
-
-/// What all three visitors expect (never shown: they take every kind of value).
-const ANY: &str = "any value";
 
 impl<'de> Deserialize<'de> for ParamValue {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(ParamValueVisitor)?
-            .ok_or_else(|| no_variant("ParamValue"))
+        param_value(Shape::deserialize(d)?).ok_or_else(|| no_variant("ParamValue"))
     }
 }
 
 /// The variants in order: `Boolean`, `Integer` (an `i64`), `String`, `StringList`.
-struct ParamValueVisitor;
-
-impl<'de> Visitor<'de> for ParamValueVisitor {
-    type Value = Option<ParamValue>;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str(ANY)
-    }
-
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
-        Ok(Some(ParamValue::Boolean(v)))
-    }
-
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-        Ok(Some(ParamValue::Integer(v)))
-    }
-
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-        Ok(i64::try_from(v).ok().map(ParamValue::Integer))
-    }
-
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(Some(ParamValue::String(v.to_string())))
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-        Ok(texts(seq)?.map(ParamValue::StringList))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-        skip_map(map)?;
-        Ok(None)
+fn param_value(shape: Shape) -> Option<ParamValue> {
+    match shape {
+        Shape::Bool(b) => Some(ParamValue::Boolean(b)),
+        Shape::Negative(i) => Some(ParamValue::Integer(i)),
+        Shape::Unsigned(u) => i64::try_from(u).ok().map(ParamValue::Integer),
+        Shape::Text(s) => Some(ParamValue::String(s)),
+        list @ Shape::List(_) => list.texts().map(ParamValue::StringList),
+        Shape::Float | Shape::Null | Shape::Map(_) => None,
     }
 }
 
@@ -93,8 +55,7 @@ impl Literal for Vec<String> {
 
 impl<'de, T: Literal> Deserialize<'de> for ParamOr<T> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(ParamOrVisitor(PhantomData))?
-            .ok_or_else(|| no_variant("ParamOr"))
+        param_or(Shape::deserialize(d)?).ok_or_else(|| no_variant("ParamOr"))
     }
 }
 
@@ -104,63 +65,28 @@ impl<T: Blank> Blank for ParamOr<T> {
     }
 }
 
-/// The variants in order: `Param` (`{"param": "name"}`, other keys ignored), `Value`.
-struct ParamOrVisitor<T>(PhantomData<T>);
-
-impl<'de, T: Literal> Visitor<'de> for ParamOrVisitor<T> {
-    type Value = Option<ParamOr<T>>;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str(ANY)
-    }
-
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-        Ok(T::from_u64(v).map(ParamOr::Value))
-    }
-
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-        Ok(texts(seq)?.and_then(T::from_texts).map(ParamOr::Value))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        // One `param` text; unknown keys are skipped (the variant does not deny them).
-        let mut param = Once::default();
-        while let Some(Text(key)) = map.next_key()? {
-            if key.as_deref() == Some("param") {
-                let Text(value) = map.next_value()?;
-                param.set(value);
-            } else {
-                map.next_value::<Any>()?;
+/// The variants in order: `Param` (`{"param": "name"}`; the variant does not deny other keys),
+/// `Value`.
+fn param_or<T: Literal>(shape: Shape) -> Option<ParamOr<T>> {
+    match shape {
+        Shape::Map(entries) => {
+            let mut param = Once::default();
+            for (key, value) in entries {
+                if key.as_deref() == Some("param") {
+                    param.set(value.text());
+                }
             }
+            param.take().map(|param| ParamOr::Param { param })
         }
-        Ok(param.take().map(|param| ParamOr::Param { param }))
+        Shape::Unsigned(u) => T::from_u64(u).map(ParamOr::Value),
+        list @ Shape::List(_) => list.texts().and_then(T::from_texts).map(ParamOr::Value),
+        _ => None,
     }
 }
 
 impl<'de> Deserialize<'de> for Quantity {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(QuantityVisitor)?
-            .ok_or_else(|| no_variant("Quantity"))
+        quantity(Shape::deserialize(d)?).ok_or_else(|| no_variant("Quantity"))
     }
 }
 
@@ -171,86 +97,44 @@ impl Blank for Quantity {
 }
 
 /// The variants in order: `Value` (a `u64`), `Param` (a [`ParamExpr`], written as an object or,
-/// like any derived struct, as the array `[param, minus]`).
-struct QuantityVisitor;
-
-impl<'de> Visitor<'de> for QuantityVisitor {
-    type Value = Option<Quantity>;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str(ANY)
-    }
-
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-        Ok(Some(Quantity::Value(v)))
-    }
-
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        // `[param]` or `[param, minus]`: fewer or more items do not fit.
-        let mut param = None;
-        let mut minus = Some(Vec::new());
-        let mut fits = true;
-        let mut index = 0;
-        loop {
-            let read = match index {
-                0 => seq.next_element::<Text>()?.map(|Text(p)| param = p),
-                1 => seq.next_element::<Texts>()?.map(|Texts(m)| minus = m),
-                _ => seq.next_element::<Any>()?.map(|_| fits = false),
+/// like any derived struct, as the array `[param]` or `[param, minus]`).
+fn quantity(shape: Shape) -> Option<Quantity> {
+    let (param, minus) = match shape {
+        Shape::Unsigned(u) => return Some(Quantity::Value(u)),
+        Shape::List(items) => {
+            // Exactly one or two items.
+            let mut items = items.into_iter();
+            let param = items.next()?.text();
+            let minus = match items.next() {
+                Some(minus) => minus.texts(),
+                None => Some(Vec::new()),
             };
-            if read.is_none() {
-                break;
+            if items.next().is_some() {
+                return None;
             }
-            index += 1;
+            (param, minus)
         }
-        Ok(expr(param, minus.filter(|_| fits)))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        // `param` (a text) and `minus` (a list of texts, default empty), once each, nothing else.
-        let mut param = Once::default();
-        let mut minus = Once::default();
-        let mut fits = true;
-        while let Some(Text(key)) = map.next_key()? {
-            match key.as_deref() {
-                Some("param") => param.set(map.next_value::<Text>()?.0),
-                Some("minus") => minus.set(map.next_value::<Texts>()?.0),
-                _ => {
-                    map.next_value::<Any>()?;
-                    fits = false;
+        Shape::Map(entries) => {
+            // `param` (a text) and `minus` (a list of texts, default empty), once each, no other
+            // key.
+            let mut param = Once::default();
+            let mut minus = Once::default();
+            for (key, value) in entries {
+                match key.as_deref() {
+                    Some("param") => param.set(value.text()),
+                    Some("minus") => minus.set(value.texts()),
+                    _ => return None,
                 }
             }
+            let minus = if minus.seen {
+                minus.take()
+            } else {
+                Some(Vec::new())
+            };
+            (param.take(), minus)
         }
-        let minus = if minus.seen {
-            minus.take()
-        } else {
-            Some(Vec::new())
-        };
-        Ok(expr(param.take(), minus.filter(|_| fits)))
-    }
-}
-
-/// The `Param` variant, when both parts fit.
-fn expr(param: Option<String>, minus: Option<Vec<String>>) -> Option<Quantity> {
+        _ => return None,
+    };
     Some(Quantity::Param(ParamExpr {
         param: param?,
         minus: minus?,
