@@ -24,6 +24,10 @@ WASM="$TARGET_DIR/wasm32-unknown-unknown/release/csv_preflight.wasm"
 # The features of the wasm32 target that rustc enables by default, so that wasm-opt keeps them.
 WASM_OPT_FEATURES=(--enable-bulk-memory --enable-mutable-globals --enable-nontrapping-float-to-int
   --enable-sign-ext --enable-reference-types --enable-multivalue)
+# --low-memory-unused lets wasm-opt fold `pointer + constant` into the load or store offset (the
+# two differ only when the sum wraps past 4 GiB, which no Rust object or field address does):
+# about 9 KB smaller, and the check no slower.
+WASM_OPT_FLAGS=(-Oz --low-memory-unused "${WASM_OPT_FEATURES[@]}")
 
 log "cargo build (wasm32, release, features: wasm)"
 cargo build --lib --release --target wasm32-unknown-unknown --no-default-features --features wasm
@@ -37,7 +41,7 @@ for target in web nodejs; do
   wasm-bindgen --target "$target" --out-dir "$PKG/$dir" --out-name csv_preflight "$WASM"
   node "$TEMPLATE/patch-glue.mjs" "$PKG/$dir"
   [ "$target" = web ] && bindgen_size=$(stat -c %s "$PKG/$dir/csv_preflight_bg.wasm")
-  "$BIN/wasm-opt" -Oz "${WASM_OPT_FEATURES[@]}" --strip-debug --strip-producers \
+  "$BIN/wasm-opt" "${WASM_OPT_FLAGS[@]}" --strip-debug --strip-producers \
     "$PKG/$dir/csv_preflight_bg.wasm" -o "$PKG/$dir/csv_preflight_bg.wasm"
 done
 

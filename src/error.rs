@@ -73,6 +73,23 @@ pub enum ErrorKind {
     },
 }
 
+impl ErrorKind {
+    /// The `kind` tag it is serialized with (`unknownProfile`, `invalidProfile`, ...).
+    pub fn name(&self) -> &'static str {
+        match self {
+            ErrorKind::UnknownProfile { .. } => "unknownProfile",
+            ErrorKind::InvalidProfile { .. } => "invalidProfile",
+            ErrorKind::UnsupportedFormatVersion { .. } => "unsupportedFormatVersion",
+            ErrorKind::UnknownParameter { .. } => "unknownParameter",
+            ErrorKind::InvalidParameter { .. } => "invalidParameter",
+            ErrorKind::InvalidPattern { .. } => "invalidPattern",
+            ErrorKind::InvalidOptions { .. } => "invalidOptions",
+            ErrorKind::InvalidBaseline { .. } => "invalidBaseline",
+            ErrorKind::Internal { .. } => "internal",
+        }
+    }
+}
+
 impl Error {
     /// Wraps a kind.
     pub fn new(kind: ErrorKind) -> Self {
@@ -120,3 +137,38 @@ impl std::fmt::Display for Error {
 }
 
 impl std::error::Error for Error {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_the_serialized_tags() {
+        let text = || "x".to_string();
+        for kind in [
+            ErrorKind::UnknownProfile { id: text() },
+            ErrorKind::InvalidProfile { message: text() },
+            ErrorKind::UnsupportedFormatVersion {
+                found: 2,
+                supported: 1,
+            },
+            ErrorKind::UnknownParameter {
+                name: text(),
+                known: vec![],
+            },
+            ErrorKind::InvalidParameter {
+                name: text(),
+                expected: ParamType::Integer,
+            },
+            ErrorKind::InvalidPattern {
+                pattern: text(),
+                message: text(),
+            },
+            ErrorKind::InvalidOptions { message: text() },
+            ErrorKind::InvalidBaseline { message: text() },
+            ErrorKind::Internal { message: text() },
+        ] {
+            assert_eq!(serde_json::to_value(&kind).unwrap()["kind"], kind.name());
+        }
+    }
+}

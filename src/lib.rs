@@ -27,6 +27,7 @@ pub mod bindings;
 pub mod bundle;
 mod check;
 pub mod convert;
+mod de;
 pub mod decode;
 mod error;
 pub mod plan;
@@ -34,6 +35,7 @@ pub mod profile;
 pub mod read;
 pub mod report;
 mod rules;
+mod sort;
 
 pub use bundle::{check_bundle, BundleReport};
 pub use check::{check, CheckOptions, Checker, Limits, Progress};

@@ -1,6 +1,5 @@
 //! The options object of `check`, `resultCsv` and `new Checker`.
 
-use serde::Deserialize;
 use serde_json::value::RawValue;
 use tsify::{Ts, Tsify};
 use wasm_bindgen::JsCast;
@@ -11,7 +10,7 @@ use crate::error::{Error, ErrorKind};
 use crate::profile::{builtin, Params, Profile};
 
 /// What to check against, and how.
-#[derive(Deserialize, Tsify)]
+#[derive(Tsify)]
 #[tsify(rename = "CheckOptions", missing_as_null, hashmap_as_object)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Options {
@@ -36,6 +35,22 @@ pub struct Options {
     #[tsify(type = "Partial<Limits>")]
     #[serde(default)]
     limits: Option<Limits>,
+}
+
+crate::de::record!(Options {
+    profile: "profile",
+    params: "params"(default),
+    lang: "lang"(default),
+    file_name: "fileName"(default),
+    max_diagnostics: "maxDiagnostics"(default),
+    limits: "limits"(default),
+});
+
+impl crate::de::Blank for Box<RawValue> {
+    fn blank() -> Self {
+        // Never seen: `profile` is required, so it is overwritten or the options are an error.
+        RawValue::NULL.to_owned()
+    }
 }
 
 fn invalid_options(message: String) -> Error {

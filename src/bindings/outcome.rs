@@ -24,12 +24,8 @@ pub struct Failure {
 
 impl From<&Error> for Failure {
     fn from(error: &Error) -> Self {
-        let kind = serde_json::to_value(error.kind())
-            .ok()
-            .and_then(|v| v.get("kind").and_then(|k| k.as_str()).map(str::to_string))
-            .unwrap_or_default();
         Failure {
-            kind,
+            kind: error.kind().name().to_string(),
             message: error.to_string(),
             detail: error.kind().clone(),
         }

@@ -6,7 +6,7 @@ use crate::decode::Lang;
 use crate::profile::Params;
 
 /// The checker's own bounds, so that no input can exhaust memory.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct Limits {
@@ -20,6 +20,17 @@ pub struct Limits {
     /// Most distinct values indexed per unique key.
     pub max_unique_keys: usize,
 }
+
+crate::de::record!(
+    Limits {
+        max_field_bytes: "maxFieldBytes",
+        max_fields: "maxFields",
+        max_record_bytes: "maxRecordBytes",
+        max_unique_keys: "maxUniqueKeys",
+    },
+    default,
+    ignore_unknown
+);
 
 impl Default for Limits {
     fn default() -> Self {

@@ -8,10 +8,19 @@ use crate::report::Severity;
 macro_rules! wire_enum {
     ($(#[$meta:meta])* $name:ident { $( $(#[doc = $doc:literal])* $variant:ident = $wire:literal, )* }) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        // `Serialize` is written below from `as_str` (the derived one was a second match); the
+        // `serde` names are for the TypeScript type.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
         #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
         pub enum $name {
             $( $(#[doc = $doc])* #[serde(rename = $wire)] $variant, )*
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                // What the derive called: the variant's index and its name.
+                s.serialize_unit_variant(stringify!($name), *self as u32, self.as_str())
+            }
         }
 
         impl $name {

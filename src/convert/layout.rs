@@ -207,7 +207,7 @@ pub(crate) fn resolve(
         entries.push((t, out));
     }
     if target.header.order != ColumnOrder::Any {
-        entries.sort_by_key(|(t, _)| *t);
+        crate::sort::by_key(&mut entries, |(t, _)| *t as u128);
     }
     layout.columns = entries.into_iter().map(|(_, c)| c).collect();
     let markers: Vec<String> = source

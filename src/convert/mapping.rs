@@ -35,7 +35,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::convert::dates::SourceDateFormat;
 use crate::convert::options::invalid;
@@ -50,7 +50,7 @@ fn one() -> u32 {
 }
 
 /// Where every column of the converted file comes from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
@@ -68,8 +68,15 @@ pub struct Mapping {
     pub columns: Vec<ColumnMapping>,
 }
 
+crate::de::record!(Mapping {
+    format_version: "formatVersion"(one()),
+    from: "from"(default),
+    to: "to",
+    columns: "columns",
+});
+
 /// One column of the converted file.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
@@ -110,8 +117,22 @@ pub struct ColumnMapping {
     pub suggested_by: Option<SuggestedBy>,
 }
 
+crate::de::record!(ColumnMapping {
+    target: "target",
+    from: "from"(default),
+    join: "join"(default),
+    separator: "separator"(default),
+    split: "split"(default),
+    constant: "constant"(default),
+    values: "values"(default),
+    date: "date"(default),
+    default: "default"(default),
+    zero_pad: "zeroPad"(default),
+    suggested_by: "suggestedBy"(default),
+});
+
 /// A part of a source value.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
@@ -126,8 +147,14 @@ pub struct Split {
     pub part: SplitPart,
 }
 
+crate::de::record!(Split {
+    from: "from",
+    separator: "separator"(default),
+    part: "part",
+});
+
 /// Which part of a split value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
@@ -142,8 +169,15 @@ pub enum SplitPart {
     AllButLast,
 }
 
+crate::de::unit_enum!(SplitPart {
+    First: "first",
+    Rest: "rest",
+    Last: "last",
+    AllButLast: "allButLast",
+});
+
 /// A date reformat.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
@@ -157,8 +191,13 @@ pub struct DateMapping {
     pub to: Option<String>,
 }
 
+crate::de::record!(DateMapping {
+    from: "from",
+    to: "to"(default),
+});
+
 /// How a suggested mapping entry was found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
@@ -174,6 +213,14 @@ pub enum SuggestedBy {
     /// The values look like what the column holds (e-mail addresses).
     Samples,
 }
+
+crate::de::unit_enum!(SuggestedBy {
+    Identity: "identity",
+    Preset: "preset",
+    Name: "name",
+    Synonym: "synonym",
+    Samples: "samples",
+});
 
 impl Mapping {
     /// Reads a mapping from JSON, rejecting unknown fields and other format versions.

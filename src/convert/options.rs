@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::check::Limits;
 use crate::convert::Mapping;
@@ -12,7 +12,7 @@ use crate::profile::{Delimiter, LineEndingKind, Params};
 
 /// The repairs conversion applies. Each is on by default because it cannot change what a value
 /// means; each change is listed in the change log.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
@@ -36,6 +36,19 @@ pub struct Repairs {
     pub letter_case: bool,
 }
 
+crate::de::record!(
+    Repairs {
+        trim: "trim",
+        half_width: "halfWidth",
+        stray_bom: "strayBom",
+        trailing_empty: "trailingEmpty",
+        blank_rows: "blankRows",
+        excel_dates: "excelDates",
+        letter_case: "letterCase",
+    },
+    default
+);
+
 impl Default for Repairs {
     fn default() -> Self {
         Repairs {
@@ -51,7 +64,7 @@ impl Default for Repairs {
 }
 
 /// Options of a conversion.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
@@ -104,6 +117,30 @@ pub struct ConvertOptions {
     /// Bounds of reading the source and re-checking the output.
     pub limits: Limits,
 }
+
+crate::de::record!(
+    ConvertOptions {
+        from: "from",
+        mapping: "mapping",
+        source_encoding: "sourceEncoding",
+        encoding: "encoding",
+        bom: "bom",
+        delimiter: "delimiter",
+        line_ending: "lineEnding",
+        force: "force",
+        date: "date",
+        source_file_name: "sourceFileName",
+        substitutions: "substitutions",
+        strict_shift_jis: "strictShiftJis",
+        repairs: "repairs",
+        params: "params",
+        lang: "lang",
+        max_diagnostics: "maxDiagnostics",
+        max_changes: "maxChanges",
+        limits: "limits",
+    },
+    default
+);
 
 impl Default for ConvertOptions {
     fn default() -> Self {

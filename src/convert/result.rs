@@ -11,6 +11,7 @@ use crate::convert::Mapping;
 use crate::decode::{Bom, Lang, TextEncoding};
 use crate::profile::{Delimiter, LineEndingKind};
 use crate::report::{truncate_value, Report, Severity};
+use crate::sort;
 
 /// One value that conversion changed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -294,8 +295,9 @@ impl Log {
 
     /// Sorts diagnostics: file-level first, then by source row and column (stable).
     pub(crate) fn sort(&mut self) {
-        self.diagnostics
-            .sort_by_key(|d| (d.row.unwrap_or(0), d.column_index.unwrap_or(0)));
-        self.changes.sort_by_key(|c| c.row.unwrap_or(0));
+        sort::by_key(&mut self.diagnostics, |d| {
+            sort::row_column(d.row.unwrap_or(0), d.column_index.unwrap_or(0))
+        });
+        sort::by_key(&mut self.changes, |c| u128::from(c.row.unwrap_or(0)));
     }
 }

@@ -12,38 +12,16 @@
 //! best fit has the most matching labels; ties go to the target profile, then to the built-in
 //! order.
 
-use serde_json::json;
-
 use crate::check::{CheckOptions, Engine, Limits, RecordInfo, RecordRole, Sink};
 use crate::convert::sink::ConvertSink;
 use crate::convert::suggest::column_for;
+use crate::decode::ALL_ENCODINGS;
 use crate::error::Error;
 use crate::profile::{
-    builtin, builtin_ids, normalize_label, Delimiter, HeaderPresence, PreambleLine, Profile,
-    UnknownColumns,
+    builtin, builtin_ids, normalize_label, Delimiter, FileRules, HeaderPresence, HeaderRules,
+    PreambleLine, Profile, Text, UnknownColumns, FORMAT_VERSION,
 };
 use crate::report::Finding;
-
-/// Every encoding the engine can read.
-const ENCODINGS: [&str; 9] = [
-    "utf-8",
-    "utf-16le",
-    "utf-16be",
-    "shift_jis",
-    "euc-jp",
-    "euc-kr",
-    "big5",
-    "gbk",
-    "gb18030",
-];
-
-fn delimiter_name(d: Delimiter) -> &'static str {
-    match d {
-        Delimiter::Comma => "comma",
-        Delimiter::Tab => "tab",
-        Delimiter::Semicolon => "semicolon",
-    }
-}
 
 /// A profile that reads any file: every encoding, the source's delimiters first (then the others),
 /// the source's preamble lines, no columns.
@@ -51,27 +29,51 @@ pub(crate) fn reading_profile(
     preamble: &[PreambleLine],
     delimiters: &[Delimiter],
 ) -> Result<Profile, Error> {
-    let mut order: Vec<&str> = delimiters.iter().map(|d| delimiter_name(*d)).collect();
-    for d in ["comma", "tab", "semicolon"] {
+    let mut order = delimiters.to_vec();
+    for d in [Delimiter::Comma, Delimiter::Tab, Delimiter::Semicolon] {
         if !order.contains(&d) {
             order.push(d);
         }
     }
-    let json = json!({
-        "formatVersion": 1,
-        "id": "source",
-        "system": "",
-        "title": {"en": "source", "ja": "変換元"},
-        "file": {
-            "encodings": ENCODINGS,
-            "delimiters": order,
-            "preamble": preamble,
-            "requireRows": false
+    // Built as a value, not as JSON read back (which linked serde_json's `Value` into the wasm
+    // module for this alone).
+    Ok(Profile {
+        format_version: FORMAT_VERSION,
+        id: "source".into(),
+        system: String::new(),
+        title: Text {
+            en: "source".into(),
+            ja: "変換元".into(),
         },
-        "header": {"unknownColumns": "ignore"},
-        "columns": []
-    });
-    Profile::from_json(&json.to_string())
+        description: None,
+        sources: Vec::new(),
+        parameters: Vec::new(),
+        file: FileRules {
+            encodings: ALL_ENCODINGS.to_vec(),
+            bom: Default::default(),
+            delimiters: order,
+            line_endings: Vec::new(),
+            file_name: None,
+            preamble: preamble.to_vec(),
+            max_rows: None,
+            require_rows: false,
+            source: None,
+        },
+        header: HeaderRules {
+            unknown_columns: UnknownColumns::Ignore,
+            ..HeaderRules::default()
+        },
+        columns: Vec::new(),
+        row_rules: Vec::new(),
+        unique: Vec::new(),
+        key: None,
+        foreign_keys: Vec::new(),
+        plan: None,
+        seats: None,
+        severities: Default::default(),
+        system_codes: Default::default(),
+        unchecked: Vec::new(),
+    })
 }
 
 /// The first records of a window, as the engine read them.
@@ -207,6 +209,35 @@ pub(crate) fn recognise(window: &[u8], target: &Profile, limits: Limits) -> Opti
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_reading_profile_is_the_profile_its_json_says() {
+        let line = PreambleLine {
+            starts_with: "#x".into(),
+            description: Text {
+                en: "e".into(),
+                ja: "j".into(),
+            },
+        };
+        let built = reading_profile(std::slice::from_ref(&line), &[Delimiter::Tab]).unwrap();
+        let json = serde_json::json!({
+            "formatVersion": 1,
+            "id": "source",
+            "system": "",
+            "title": {"en": "source", "ja": "変換元"},
+            "file": {
+                "encodings": ["utf-8", "utf-16le", "utf-16be", "shift_jis", "euc-jp", "euc-kr",
+                    "big5", "gbk", "gb18030"],
+                "delimiters": ["tab", "comma", "semicolon"],
+                "preamble": [line],
+                "requireRows": false
+            },
+            "header": {"unknownColumns": "ignore"},
+            "columns": []
+        });
+        let read = Profile::from_json(&json.to_string()).unwrap();
+        assert_eq!(format!("{built:?}"), format!("{read:?}"));
+    }
 
     fn recognised(csv: &str, target: &str) -> Option<String> {
         let target = builtin(target).unwrap();

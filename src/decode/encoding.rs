@@ -4,7 +4,7 @@ use encoding_rs::Encoding;
 use serde::{Deserialize, Serialize};
 
 /// The text encodings the checker can identify and decode.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "kebab-case")]
@@ -38,6 +38,18 @@ pub enum TextEncoding {
     #[serde(rename = "gb18030")]
     Gb18030,
 }
+
+crate::de::unit_enum!(TextEncoding {
+    Utf8: "utf-8",
+    Utf16Le: "utf-16le",
+    Utf16Be: "utf-16be",
+    ShiftJis: "shift_jis",
+    EucJp: "euc-jp",
+    EucKr: "euc-kr",
+    Big5: "big5",
+    Gbk: "gbk",
+    Gb18030: "gb18030",
+});
 
 /// Every [`TextEncoding`], in declaration order.
 pub const ALL_ENCODINGS: [TextEncoding; 9] = [
@@ -258,7 +270,7 @@ impl TextEncoding {
 }
 
 /// Message language (the crate's `Lang`; defined here for now).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "lowercase")]
@@ -268,6 +280,8 @@ pub enum Lang {
     /// Japanese.
     Ja,
 }
+
+crate::de::unit_enum!(Lang { En: "en", Ja: "ja" });
 
 /// A byte order mark.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -50,7 +50,10 @@ pub fn identify(evidence: &[u8]) -> Identification {
         }
     }
     // Stable sort: equal scores keep the fixed candidate order.
-    scored.sort_by_key(|&(_, s)| std::cmp::Reverse(s));
+    // (Highest score first: the key falls as the score rises.)
+    crate::sort::by_key(&mut scored, |&(_, s)| {
+        (i128::from(i64::MAX) - i128::from(s)) as u128
+    });
     let mut strict_candidates: Vec<TextEncoding> = Vec::with_capacity(scored.len() + 1);
     if valid_utf8 {
         strict_candidates.push(TextEncoding::Utf8);

@@ -8,6 +8,7 @@ mod doc;
 mod model;
 mod params;
 mod relations;
+mod untagged;
 
 pub use builtin::{builtin, builtin_ids, builtins, ProfileInfo};
 pub(crate) use compile::normalize_label;
@@ -21,6 +22,7 @@ pub(crate) use doc::write_profile as write_profile_doc;
 pub use model::*;
 pub use params::{parse_param_value, Params};
 pub use relations::*;
+pub use untagged::Literal;
 
 use crate::error::{Error, ErrorKind};
 

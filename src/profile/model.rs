@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::decode::TextEncoding;
 use crate::profile::{ForeignKey, KeyRule, MustContain, NotOneOf, PlanRules, Quantity, SeatRule};
@@ -16,7 +16,7 @@ use crate::report::{Code, Severity};
 pub const FORMAT_VERSION: u32 = 1;
 
 /// A text in the two languages every message exists in.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
@@ -28,8 +28,10 @@ pub struct Text {
     pub ja: String,
 }
 
+crate::de::record!(Text { en: "en", ja: "ja" });
+
 /// One import file of one target system.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
@@ -90,8 +92,30 @@ pub struct Profile {
     pub unchecked: Vec<Text>,
 }
 
+crate::de::record!(Profile {
+    format_version: "formatVersion",
+    id: "id",
+    system: "system",
+    title: "title",
+    description: "description"(default),
+    sources: "sources"(default),
+    parameters: "parameters"(default),
+    file: "file",
+    header: "header"(default),
+    columns: "columns",
+    row_rules: "rowRules"(default),
+    unique: "unique"(default),
+    key: "key"(default),
+    foreign_keys: "foreignKeys"(default),
+    plan: "plan"(default),
+    seats: "seats"(default),
+    severities: "severities"(default),
+    system_codes: "systemCodes"(default),
+    unchecked: "unchecked"(default),
+});
+
 /// A tenant setting that rules refer to with `{"param": "name"}`.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
@@ -115,8 +139,17 @@ pub struct Parameter {
     pub source: Option<String>,
 }
 
+crate::de::record!(Parameter {
+    name: "name",
+    kind: "type",
+    title: "title",
+    default: "default"(default),
+    values: "values"(default),
+    source: "source"(default),
+});
+
 /// The type of a parameter.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
@@ -132,8 +165,15 @@ pub enum ParamType {
     StringList,
 }
 
+crate::de::unit_enum!(ParamType {
+    Integer: "integer",
+    Boolean: "boolean",
+    String: "string",
+    StringList: "stringList",
+});
+
 /// A parameter value.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
@@ -150,7 +190,7 @@ pub enum ParamValue {
 }
 
 /// A literal value or a reference to a parameter.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
@@ -166,7 +206,7 @@ pub enum ParamOr<T> {
 }
 
 /// Whether a byte order mark is wanted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
@@ -181,8 +221,14 @@ pub enum BomPolicy {
     Forbidden,
 }
 
+crate::de::unit_enum!(BomPolicy {
+    Optional: "optional",
+    Required: "required",
+    Forbidden: "forbidden",
+});
+
 /// A field delimiter.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
@@ -196,6 +242,12 @@ pub enum Delimiter {
     Semicolon,
 }
 
+crate::de::unit_enum!(Delimiter {
+    Comma: "comma",
+    Tab: "tab",
+    Semicolon: "semicolon",
+});
+
 impl Delimiter {
     /// The delimiter byte.
     pub fn byte(self) -> u8 {
@@ -208,7 +260,7 @@ impl Delimiter {
 }
 
 /// A record terminator style (for profiles and reports).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
@@ -222,8 +274,14 @@ pub enum LineEndingKind {
     Cr,
 }
 
+crate::de::unit_enum!(LineEndingKind {
+    Crlf: "crlf",
+    Lf: "lf",
+    Cr: "cr",
+});
+
 /// File-level rules.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
@@ -257,12 +315,24 @@ pub struct FileRules {
     pub source: Option<String>,
 }
 
+crate::de::record!(FileRules {
+    encodings: "encodings",
+    bom: "bom"(default),
+    delimiters: "delimiters",
+    line_endings: "lineEndings"(default),
+    file_name: "fileName"(default),
+    preamble: "preamble"(default),
+    max_rows: "maxRows"(default),
+    require_rows: "requireRows"(yes()),
+    source: "source"(default),
+});
+
 fn yes() -> bool {
     true
 }
 
 /// A file-name rule.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
@@ -274,8 +344,13 @@ pub struct FileNameRule {
     pub example: String,
 }
 
+crate::de::record!(FileNameRule {
+    pattern: "pattern",
+    example: "example",
+});
+
 /// A line before the header row (FLAT's differential-import identification line).
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
@@ -287,8 +362,13 @@ pub struct PreambleLine {
     pub description: Text,
 }
 
+crate::de::record!(PreambleLine {
+    starts_with: "startsWith",
+    description: "description",
+});
+
 /// How header labels are matched.
-#[derive(Debug, Clone, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Serialize, Default)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
@@ -314,8 +394,17 @@ pub struct HeaderRules {
     pub source: Option<String>,
 }
 
+crate::de::record!(HeaderRules {
+    order: "order"(default),
+    unknown_columns: "unknownColumns"(default),
+    ignore_case: "ignoreCase"(default),
+    label_prefix: "labelPrefix"(default),
+    markers: "markers"(default),
+    source: "source"(default),
+});
+
 /// Column order policy.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
@@ -330,8 +419,14 @@ pub enum ColumnOrder {
     Fixed,
 }
 
+crate::de::unit_enum!(ColumnOrder {
+    Any: "any",
+    Template: "template",
+    Fixed: "fixed",
+});
+
 /// What to do with a label that matches no column.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
@@ -346,8 +441,14 @@ pub enum UnknownColumns {
     Ignore,
 }
 
+crate::de::unit_enum!(UnknownColumns {
+    Error: "error",
+    Warning: "warning",
+    Ignore: "ignore",
+});
+
 /// A header label that marks something about the file rather than naming a column.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
@@ -363,8 +464,14 @@ pub struct HeaderMarker {
     pub required_for: Vec<TextEncoding>,
 }
 
+crate::de::record!(HeaderMarker {
+    label: "label",
+    aliases: "aliases"(default),
+    required_for: "requiredFor"(default),
+});
+
 /// Whether a column must appear in the header.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
@@ -379,8 +486,14 @@ pub enum HeaderPresence {
     Recommended,
 }
 
+crate::de::unit_enum!(HeaderPresence {
+    Required: "required",
+    Optional: "optional",
+    Recommended: "recommended",
+});
+
 /// What the system expects in a column's cells.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
@@ -404,8 +517,18 @@ pub enum ValuePolicy {
     RequiredWhenNew,
 }
 
+crate::de::unit_enum!(ValuePolicy {
+    Required: "required",
+    Optional: "optional",
+    NotNeeded: "notNeeded",
+    Ignored: "ignored",
+    Empty: "empty",
+    ReadOnly: "readOnly",
+    RequiredWhenNew: "requiredWhenNew",
+});
+
 /// One column.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
@@ -448,8 +571,23 @@ pub struct Column {
     pub source: Option<String>,
 }
 
+crate::de::record!(Column {
+    name: "name",
+    aliases: "aliases"(default),
+    title: "title"(default),
+    header: "header"(default),
+    value: "value"(default),
+    masked: "masked"(default),
+    brackets: "brackets"(default),
+    blank_keeps: "blankKeeps"(default),
+    when_blank: "whenBlank"(default),
+    max_distinct: "maxDistinct"(default),
+    check: "check"(default),
+    source: "source"(default),
+});
+
 /// Checks on one non-empty value (a cell, or an item of a list).
-#[derive(Debug, Clone, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Serialize, Default)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
@@ -496,8 +634,24 @@ pub struct ValueChecks {
     pub list: Option<Box<ListRule>>,
 }
 
+crate::de::record!(ValueChecks {
+    length: "length"(default),
+    chars: "chars"(default),
+    allow_control_chars: "allowControlChars"(default),
+    one_of: "oneOf"(default),
+    not_one_of: "notOneOf"(default),
+    must_contain: "mustContain"(default),
+    pattern: "pattern"(default),
+    kind: "type"(default),
+    max_digits: "maxDigits"(default),
+    date_formats: "dateFormats"(default),
+    flag_values: "flagValues"(default),
+    email_domains: "emailDomains"(default),
+    list: "list"(default),
+});
+
 /// A length limit.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
@@ -517,8 +671,15 @@ pub struct Length {
     pub encoding: Option<String>,
 }
 
+crate::de::record!(Length {
+    min: "min"(default),
+    max: "max"(default),
+    unit: "unit"(default),
+    encoding: "encoding"(default),
+});
+
 /// What a length counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
@@ -531,8 +692,13 @@ pub enum LengthUnit {
     Bytes,
 }
 
+crate::de::unit_enum!(LengthUnit {
+    Chars: "chars",
+    Bytes: "bytes",
+});
+
 /// Character rules.
-#[derive(Debug, Clone, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Serialize, Default)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
@@ -552,8 +718,15 @@ pub struct Chars {
     pub allowed_by: Vec<CharsByParam>,
 }
 
+crate::de::record!(Chars {
+    allow: "allow"(default),
+    extra: "extra"(default),
+    forbid: "forbid"(default),
+    allowed_by: "allowedBy"(default),
+});
+
 /// Characters that a boolean parameter allows.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
@@ -565,8 +738,13 @@ pub struct CharsByParam {
     pub chars: String,
 }
 
+crate::de::record!(CharsByParam {
+    param: "param",
+    chars: "chars",
+});
+
 /// A named character class.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
@@ -590,8 +768,19 @@ pub enum CharClass {
     AsciiLower,
 }
 
+crate::de::unit_enum!(CharClass {
+    AsciiLetter: "ascii-letter",
+    AsciiDigit: "ascii-digit",
+    AsciiSymbol: "ascii-symbol",
+    Space: "space",
+    AsciiPrintable: "ascii-printable",
+    Latin9: "latin9",
+    AsciiUpper: "ascii-upper",
+    AsciiLower: "ascii-lower",
+});
+
 /// An enumeration.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
@@ -604,8 +793,13 @@ pub struct OneOf {
     pub ignore_case: bool,
 }
 
+crate::de::record!(OneOf {
+    values: "values",
+    ignore_case: "ignoreCase"(default),
+});
+
 /// A regular-expression rule.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
@@ -617,8 +811,13 @@ pub struct Pattern {
     pub description: Text,
 }
 
+crate::de::record!(Pattern {
+    regex: "regex",
+    description: "description",
+});
+
 /// A typed value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
@@ -636,8 +835,16 @@ pub enum ValueType {
     Date,
 }
 
+crate::de::unit_enum!(ValueType {
+    Email: "email",
+    Digits: "digits",
+    Integer: "integer",
+    Flag: "flag",
+    Date: "date",
+});
+
 /// A list inside one cell.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
@@ -656,8 +863,15 @@ pub struct ListRule {
     pub item: ValueChecks,
 }
 
+crate::de::record!(ListRule {
+    separator: "separator",
+    max_items: "maxItems"(default),
+    unique_items: "uniqueItems"(default),
+    item: "item"(default),
+});
+
 /// A constraint between columns of one row: when all `when` conditions hold, `then` must.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
@@ -677,8 +891,16 @@ pub struct RowRule {
     pub source: Option<String>,
 }
 
+crate::de::record!(RowRule {
+    when: "when",
+    then: "then",
+    reason: "reason",
+    severity: "severity"(default),
+    source: "source"(default),
+});
+
 /// A condition on a cell of the row or on a parameter.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
@@ -705,8 +927,17 @@ pub struct Condition {
     pub present: Option<bool>,
 }
 
+crate::de::record!(Condition {
+    column: "column"(default),
+    param: "param"(default),
+    equals: "equals"(default),
+    filled: "filled"(default),
+    not_equals: "notEquals"(default),
+    present: "present"(default),
+});
+
 /// What a row rule requires of a column.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
@@ -722,8 +953,14 @@ pub struct Requirement {
     pub one_of: Option<ParamOr<Vec<String>>>,
 }
 
+crate::de::record!(Requirement {
+    column: "column",
+    filled: "filled"(default),
+    one_of: "oneOf"(default),
+});
+
 /// A key that must be unique across the rows of the file.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
@@ -738,3 +975,9 @@ pub struct UniqueKey {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
 }
+
+crate::de::record!(UniqueKey {
+    columns: "columns",
+    ignore_case: "ignoreCase"(default),
+    source: "source"(default),
+});

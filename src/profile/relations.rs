@@ -4,7 +4,7 @@
 //! None of these name a system: learningBOX's "the login ID cannot change", FLAT's delete mode and
 //! CELF's licence counting are all stated as data here and checked by generic code.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::profile::{Condition, Text};
 
@@ -14,7 +14,7 @@ use crate::profile::{Condition, Text};
 /// ```json
 /// "key": { "columns": ["id"], "alternate": [] }
 /// ```
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
@@ -34,8 +34,15 @@ pub struct KeyRule {
     pub source: Option<String>,
 }
 
+crate::de::record!(KeyRule {
+    columns: "columns",
+    ignore_case: "ignoreCase"(default),
+    alternate: "alternate"(default),
+    source: "source"(default),
+});
+
 /// A second identity of a record, which must not move to another record by import.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
@@ -53,13 +60,20 @@ pub struct AlternateKey {
     pub source: Option<String>,
 }
 
+crate::de::record!(AlternateKey {
+    columns: "columns",
+    ignore_case: "ignoreCase"(default),
+    reason: "reason",
+    source: "source"(default),
+});
+
 /// Values that must name a record of another file of the bundle (or of its baseline), as in
 /// Frictionless' `foreignKeys`.
 ///
 /// ```json
 /// "foreignKeys": [{ "columns": ["group-id"], "reference": { "role": "groups" } }]
 /// ```
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
@@ -74,8 +88,14 @@ pub struct ForeignKey {
     pub source: Option<String>,
 }
 
+crate::de::record!(ForeignKey {
+    columns: "columns",
+    reference: "reference",
+    source: "source"(default),
+});
+
 /// The target of a foreign key: the key of another role of the bundle.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
@@ -85,8 +105,10 @@ pub struct Reference {
     pub role: String,
 }
 
+crate::de::record!(Reference { role: "role" });
+
 /// What the rows of an import do to the records the system already holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
@@ -100,6 +122,12 @@ pub enum ImportMode {
     Delete,
 }
 
+crate::de::unit_enum!(ImportMode {
+    Merge: "merge",
+    Replace: "replace",
+    Delete: "delete",
+});
+
 /// How the import is planned against the system's current export.
 ///
 /// ```json
@@ -108,7 +136,7 @@ pub enum ImportMode {
 ///   "protect": [{ "param": "administratorEmails" }]
 /// }
 /// ```
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
@@ -133,8 +161,16 @@ pub struct PlanRules {
     pub source: Option<String>,
 }
 
+crate::de::record!(PlanRules {
+    mode: "mode"(default),
+    modes: "modes"(default),
+    protect: "protect"(default),
+    baseline_profile: "baselineProfile"(default),
+    source: "source"(default),
+});
+
 /// An import mode chosen by parameters.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
@@ -146,6 +182,11 @@ pub struct ModeWhen {
     pub mode: ImportMode,
 }
 
+crate::de::record!(ModeWhen {
+    when: "when",
+    mode: "mode",
+});
+
 /// A licence (seat) limit on the records after import.
 ///
 /// ```json
@@ -154,7 +195,7 @@ pub struct ModeWhen {
 ///   "uncounted": [{ "when": [{ "column": "suspended?", "equals": "1" }], "reason": {...} }]
 /// }
 /// ```
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
@@ -170,8 +211,14 @@ pub struct SeatRule {
     pub source: Option<String>,
 }
 
+crate::de::record!(SeatRule {
+    limit: "limit",
+    uncounted: "uncounted"(default),
+    source: "source"(default),
+});
+
 /// Records that a seat limit does not count.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
@@ -183,10 +230,15 @@ pub struct Uncounted {
     pub reason: Text,
 }
 
+crate::de::record!(Uncounted {
+    when: "when",
+    reason: "reason",
+});
+
 /// A count: a literal, or a parameter minus other parameters (FLAT: contracted seats minus
 /// administrators). Parameters in `minus` that are unset count as 0; an unset `param` turns the
 /// rule off.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(untagged)]
@@ -198,7 +250,7 @@ pub enum Quantity {
 }
 
 /// `{"param": "contractedSeats", "minus": ["administrators"]}`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
@@ -211,13 +263,18 @@ pub struct ParamExpr {
     pub minus: Vec<String>,
 }
 
+crate::de::record!(ParamExpr {
+    param: "param",
+    minus: "minus"(default),
+});
+
 /// Values a column must not hold, with the reason (CELF: the signed-in administrator's own ID;
 /// FLAT: administrator users).
 ///
 /// ```json
 /// "notOneOf": { "values": { "param": "signedInUserId" }, "reason": { "en": "...", "ja": "..." } }
 /// ```
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
@@ -232,12 +289,18 @@ pub struct NotOneOf {
     pub reason: Text,
 }
 
+crate::de::record!(NotOneOf {
+    values: "values",
+    ignore_case: "ignoreCase"(default),
+    reason: "reason",
+});
+
 /// A character class a value must contain at least once (password policies).
 ///
 /// ```json
 /// "mustContain": [{ "class": "ascii-letter" }, { "class": "ascii-digit", "param": "passwordNeedsDigit" }]
 /// ```
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
@@ -249,3 +312,8 @@ pub struct MustContain {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub param: Option<String>,
 }
+
+crate::de::record!(MustContain {
+    class: "class",
+    param: "param"(default),
+});

@@ -1,9 +1,9 @@
 //! Stable diagnostic codes and severities.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// How serious a diagnostic is. `valid` means: no `error`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "lowercase")]
@@ -16,14 +16,25 @@ pub enum Severity {
     Info,
 }
 
+crate::de::unit_enum!(Severity {
+    Error: "error",
+    Warning: "warning",
+    Info: "info",
+});
+
 macro_rules! codes {
     ($( $(#[doc = $doc:literal])* $variant:ident = $name:literal, $sev:ident; )*) => {
         /// A stable, kebab-case diagnostic code (Frictionless names where the meaning is the same).
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        // `Serialize` and `Deserialize` are written below from `as_str` and the names table (the
+        // derived ones were a match of their own per direction); the `serde` names are for the
+        // JSON Schema and the TypeScript type.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
         #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
         #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
         pub enum Code {
-            $( $(#[doc = $doc])* #[serde(rename = $name)] $variant, )*
+            $( $(#[doc = $doc])*
+            #[cfg_attr(any(feature = "schema", feature = "wasm"), serde(rename = $name))]
+            $variant, )*
         }
 
         impl Code {
@@ -43,6 +54,25 @@ macro_rules! codes {
             /// Looks a code up by its kebab-case name.
             pub fn from_name(name: &str) -> Option<Code> {
                 match name { $( $name => Some(Code::$variant), )* _ => None }
+            }
+        }
+
+        impl crate::de::UnitEnum for Code {
+            const NAME: &'static str = "Code";
+            const VARIANTS: &'static [&'static str] = &[ $( $name, )* ];
+            const ALL: &'static [Code] = Code::ALL;
+        }
+
+        impl Serialize for Code {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                // What the derive called: the variant's index and its name.
+                s.serialize_unit_variant("Code", *self as u32, self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for Code {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                crate::de::deserialize_unit_enum(d)
             }
         }
     };

@@ -99,8 +99,9 @@ impl Collector {
         detected: Detected,
     ) -> Report {
         // File-level diagnostics first, then by row and column; stable, so emission order breaks ties.
-        self.diagnostics
-            .sort_by_key(|d| (d.row.unwrap_or(0), d.column_index.unwrap_or(0)));
+        crate::sort::by_key(&mut self.diagnostics, |d| {
+            crate::sort::row_column(d.row.unwrap_or(0), d.column_index.unwrap_or(0))
+        });
         Report {
             valid: self.summary.errors == 0,
             profile,
