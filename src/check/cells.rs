@@ -366,13 +366,15 @@ impl<S: Sink> Engine<S> {
                 continue;
             }
             let values = &self.row_values;
-            let parts = key
-                .columns
-                .iter()
-                .map(|c| values.get(*c).map_or("", String::as_str));
-            let found = match self.unique.get_mut(k) {
-                Some(index) => index.check(parts, row, &key.names),
-                None => None,
+            let value = |c: &usize| values.get(*c).map_or("", String::as_str);
+            let hashed = match key.columns[..] {
+                [c] => self.key_hashes.get(k, record, value(&c)),
+                _ => None,
+            };
+            let found = match (self.unique.get_mut(k), hashed) {
+                (Some(index), Some(hash)) => index.check_hash(hash, row, &key.names),
+                (Some(index), None) => index.check(key.columns.iter().map(value), row, &key.names),
+                (None, _) => None,
             };
             if let Some(kind) = found {
                 let first_col = key.columns.first().and_then(|c| {

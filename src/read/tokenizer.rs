@@ -153,6 +153,13 @@ impl Tokenizer {
     /// the very end of the chunk is emitted by the next call (or by
     /// [`Tokenizer::finish`]), once it is known whether an LF follows.
     pub fn feed(&mut self, input: &[u8], on_record: &mut dyn FnMut(&Record)) {
+        self.feed_lending(input, &mut |record| on_record(record));
+    }
+
+    /// [`Tokenizer::feed`], lending each record mutably: the callback may take it and leave
+    /// another in its place (any record: the next one starts by clearing it), so that a caller can
+    /// hold records back without copying them.
+    pub(crate) fn feed_lending(&mut self, input: &[u8], on_record: &mut dyn FnMut(&mut Record)) {
         let mut cur = Cursor::new(self.cfg.offset_mode, self.offset);
         let quote = self.cfg.quote;
         let delim = self.cfg.delimiter;
@@ -295,6 +302,11 @@ impl Tokenizer {
     /// (with an [`QuoteProblem::UnclosedQuote`] problem). Calling it again, or
     /// on empty input, emits nothing.
     pub fn finish(&mut self, on_record: &mut dyn FnMut(&Record)) {
+        self.finish_lending(&mut |record| on_record(record));
+    }
+
+    /// [`Tokenizer::finish`], lending the record as [`Tokenizer::feed_lending`] does.
+    pub(crate) fn finish_lending(&mut self, on_record: &mut dyn FnMut(&mut Record)) {
         let end = self.offset;
         match self.state {
             State::StartRecord => {}
@@ -333,7 +345,7 @@ impl Tokenizer {
         input: &[u8],
         i: usize,
         cur: &mut Cursor,
-        on_record: &mut dyn FnMut(&Record),
+        on_record: &mut dyn FnMut(&mut Record),
     ) -> usize {
         let o = cur.at(input, i);
         let line = self.line;
@@ -437,7 +449,7 @@ impl Tokenizer {
         &mut self,
         term: Option<(LineEnding, u64, u64)>,
         end: u64,
-        on_record: &mut dyn FnMut(&Record),
+        on_record: &mut dyn FnMut(&mut Record),
     ) {
         let spanned = self.line.saturating_sub(self.record.position.line);
         let rec = &mut self.record;
@@ -458,6 +470,6 @@ impl Tokenizer {
         self.records = self.records.saturating_add(1);
         rec.position.record = self.records;
         self.state = State::StartRecord;
-        on_record(&self.record);
+        on_record(&mut self.record);
     }
 }

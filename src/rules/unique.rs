@@ -40,6 +40,11 @@ impl UniqueIndex {
         columns: &[String],
     ) -> Option<Kind> {
         let hash = self.hash(parts);
+        self.check_hash(hash, row, columns)
+    }
+
+    /// [`UniqueIndex::check`] for a key whose hash is known (see [`UniqueIndex::hash_ascii`]).
+    pub(crate) fn check_hash(&mut self, hash: u64, row: u64, columns: &[String]) -> Option<Kind> {
         let room = self.seen.len() < self.max_keys;
         if let Some(first_row) = self.seen.get_or_insert(hash, row, room) {
             return Some(Kind::UniqueError {
@@ -57,6 +62,25 @@ impl UniqueIndex {
         } else {
             None
         }
+    }
+
+    /// The hash [`UniqueIndex::check`] gives the one-part key `key`, if it is ASCII.
+    pub(crate) fn hash_ascii(&mut self, key: &[u8]) -> Option<u64> {
+        if !key.is_ascii() {
+            return None;
+        }
+        if !self.ignore_case || !key.iter().any(u8::is_ascii_uppercase) {
+            return Some(xxhash_rust::xxh3::xxh3_64(key));
+        }
+        self.buf.clear();
+        self.buf.extend_from_slice(key);
+        self.buf.make_ascii_lowercase();
+        Some(xxhash_rust::xxh3::xxh3_64(&self.buf))
+    }
+
+    /// Loads the table's slot for `hash` (a prefetch: see `check::ahead`).
+    pub(crate) fn touch(&self, hash: u64) -> u64 {
+        self.seen.touch(hash)
     }
 
     /// The xxh3 hash of the parts joined with U+001F, lowercased when case is ignored.
@@ -124,5 +148,17 @@ mod tests {
             Some(Kind::IndexLimitReached { limit: 2 })
         );
         assert_eq!(index.check(["d@example.com"].into_iter(), 6, &cols), None);
+    }
+
+    #[test]
+    fn an_ascii_key_hashes_alike_either_way() {
+        for ignore_case in [false, true] {
+            let mut index = UniqueIndex::new(ignore_case, 10);
+            for key in ["taro@example.com", "Taro@Example.COM", "", "a b"] {
+                let whole = index.hash(std::iter::once(key));
+                assert_eq!(index.hash_ascii(key.as_bytes()), Some(whole), "{key}");
+            }
+            assert_eq!(index.hash_ascii("山田@example.com".as_bytes()), None);
+        }
     }
 }

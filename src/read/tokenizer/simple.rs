@@ -21,7 +21,7 @@ impl Tokenizer {
         input: &[u8],
         i: usize,
         cur: &mut Cursor,
-        on_record: &mut dyn FnMut(&Record),
+        on_record: &mut dyn FnMut(&mut Record),
     ) -> Option<usize> {
         let max_len = self.max_simple_len?;
         let rest = input.get(i..)?;
