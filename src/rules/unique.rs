@@ -66,10 +66,8 @@ impl UniqueIndex {
 
     /// The hash [`UniqueIndex::check`] gives the one-part key `key`, if it is ASCII.
     pub(crate) fn hash_ascii(&mut self, key: &[u8]) -> Option<u64> {
-        if !key.is_ascii() {
-            return None;
-        }
-        if !self.ignore_case || !key.iter().any(u8::is_ascii_uppercase) {
+        let has_upper = ascii_upper(key)?;
+        if !self.ignore_case || !has_upper {
             return Some(xxhash_rust::xxh3::xxh3_64(key));
         }
         self.buf.clear();
@@ -123,6 +121,31 @@ impl UniqueIndex {
     }
 }
 
+/// Whether ASCII `bytes` hold an upper-case letter; `None` if they are not ASCII. Eight bytes at
+/// a time: a key is hashed for every row.
+fn ascii_upper(bytes: &[u8]) -> Option<bool> {
+    const fn splat(b: u8) -> u64 {
+        b as u64 * 0x0101_0101_0101_0101
+    }
+    let (mut high, mut upper) = (0u64, 0u64);
+    let mut words = bytes.chunks_exact(8);
+    let last = words.remainder();
+    let mut pad = [0u8; 8];
+    pad.get_mut(..last.len())?.copy_from_slice(last);
+    for w in words
+        .by_ref()
+        .map(|w| w.try_into().unwrap_or(pad))
+        .chain([pad])
+    {
+        let w = u64::from_le_bytes(w);
+        high |= w;
+        // For an ASCII byte b, b + 0x3F has its high bit set iff b >= b'A', b + 0x25 iff b > b'Z'
+        // (no carry crosses bytes).
+        upper |= w.wrapping_add(splat(0x3F)) ^ w.wrapping_add(splat(0x25));
+    }
+    (high & splat(0x80) == 0).then_some(upper & splat(0x80) != 0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -160,5 +183,18 @@ mod tests {
             }
             assert_eq!(index.hash_ascii("山田@example.com".as_bytes()), None);
         }
+    }
+
+    #[test]
+    fn finds_upper_case_in_ascii() {
+        for b in 0u8..=255 {
+            for at in [0, 7, 8, 12] {
+                let mut key = *b"abcdefghijklm";
+                key[at] = b;
+                let expected = b.is_ascii().then_some(b.is_ascii_uppercase());
+                assert_eq!(ascii_upper(&key), expected, "{b} at {at}");
+            }
+        }
+        assert_eq!(ascii_upper(b""), Some(false));
     }
 }
