@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use crate::check::{Engine, RecordRole, Sink};
+use crate::check::{quick, Engine, RecordRole, Sink};
 use crate::decode::{Decoded, FieldDecoder, TextEncoding};
 use crate::profile::Compiled;
 use crate::read::{QuoteProblem, Record};
@@ -69,6 +69,9 @@ pub(super) struct CellPlan {
     quiet_when_empty: bool,
     /// Whether its only value check is the control-character rule.
     plain: bool,
+    /// Whether a filled cell with ordinary edges and no control character has no finding and
+    /// keeps its value (see `quick`).
+    quick: bool,
 }
 
 /// The cell plan of every file column.
@@ -86,8 +89,17 @@ pub(super) fn cell_plans(
             plain: col
                 .and_then(|c| profile.columns.get(c))
                 .is_some_and(|c| only_control_chars(&c.checks)),
+            quick: col.is_some_and(|c| quick_column(profile, c)),
         })
         .collect()
+}
+
+/// Whether filled cells of profile column `col` can skip the rules (see `quick`): its findings
+/// depend only on the value's edges and control characters, and an ordinary value has none.
+fn quick_column(profile: &Compiled, col: usize) -> bool {
+    let mut out = Vec::new();
+    let plain = profile.columns.get(col).is_some_and(quick::plain_column);
+    plain && cell_findings(profile, col, "a", ValueChecks::Skip, &mut out) == "a" && out.is_empty()
 }
 
 /// About the cells of one data row.
@@ -180,7 +192,11 @@ impl<S: Sink> Engine<S> {
                     (false, false) => ValueChecks::NoControls,
                     (false, true) => ValueChecks::Skip,
                 };
-                self.check_cell(record, (file_col, col), value, checks);
+                if checks == ValueChecks::Skip && plan.quick && quick::ordinary_edges(value) {
+                    self.keep_value(col, value);
+                } else {
+                    self.check_cell(record, (file_col, col), value, checks);
+                }
             }
         }
         self.cell_plans = plans;

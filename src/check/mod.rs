@@ -14,6 +14,7 @@ mod cells;
 mod engine;
 mod options;
 mod prelude;
+mod quick;
 mod records;
 mod sink;
 mod tracking;

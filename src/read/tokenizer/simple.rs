@@ -54,6 +54,7 @@ impl Tokenizer {
             return self.undo_simple();
         }
         self.record.buf.extend_from_slice(window.get(..end)?);
+        self.record.ascii_split = delimiter.is_ascii();
         self.field_index = self.record.spans.len();
         let at = i + end;
         if terminator == b'\r' && input.get(at + 1) == Some(&b'\n') {
