@@ -34,6 +34,7 @@ pub mod profile;
 pub mod read;
 pub mod report;
 mod rules;
+mod swar;
 
 pub use bundle::{check_bundle, BundleReport};
 pub use check::{check, CheckOptions, Checker, Limits, Progress};

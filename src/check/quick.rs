@@ -16,12 +16,19 @@ pub(super) fn plain_column(column: &CompiledColumn) -> bool {
 
 /// Whether `value` is filled and neither starts with a formula prefix nor starts or ends with a
 /// space (half-width or ideographic): then the formula and whitespace rules leave it alone.
+#[inline]
 pub(super) fn ordinary_edges(value: &str) -> bool {
-    let formula = match value.as_bytes().first() {
-        Some(&b) => b.is_ascii() && formula::PREFIXES.contains(&char::from(b)),
-        None => return false,
+    const IDEOGRAPHIC_SPACE: [u8; 3] = [0xE3, 0x80, 0x80];
+    let bytes = value.as_bytes();
+    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+        return false;
     };
-    !formula && !value.starts_with([' ', '\u{3000}']) && !value.ends_with([' ', '\u{3000}'])
+    let formula = first.is_ascii() && formula::PREFIXES.contains(&char::from(first));
+    !formula
+        && first != b' '
+        && last != b' '
+        && bytes.first_chunk() != Some(&IDEOGRAPHIC_SPACE)
+        && bytes.last_chunk() != Some(&IDEOGRAPHIC_SPACE)
 }
 
 #[cfg(test)]

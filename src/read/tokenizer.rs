@@ -91,6 +91,8 @@ pub struct Tokenizer {
     stop_unquoted: [bool; 256],
     /// The longest record [`Tokenizer::simple_record`] takes, if the configuration allows it.
     max_simple_len: Option<usize>,
+    /// The byte below which every stop byte lies, if letters and digits are above it.
+    stops_below: Option<u8>,
 }
 
 impl Tokenizer {
@@ -120,6 +122,7 @@ impl Tokenizer {
             pending_cr: (0, 0),
             stop_unquoted,
             max_simple_len: simple::max_simple_len(&config),
+            stops_below: simple::stops_below(&config),
         }
     }
 

@@ -4,6 +4,7 @@
 //! Example: `Yamada\tTaro` → `control-character` (tab, U+0009).
 
 use crate::report::{Code, Kind};
+use crate::swar;
 
 /// Codes this rule emits.
 pub(crate) const CODES: &[Code] = &[Code::ControlCharacter];
@@ -13,29 +14,11 @@ pub(crate) const CODES: &[Code] = &[Code::ControlCharacter];
 /// cell or a whole record at once: 8 bytes at a time, without an early exit (wasm has no SIMD by
 /// default, but 64-bit integers).
 pub(crate) fn suspicious(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    let mut words = bytes.chunks_exact(8);
-    let mut hits = 0u64;
-    for word in words.by_ref() {
-        hits |= suspicious_bytes(u64::from_le_bytes(word.try_into().unwrap_or_default()));
-    }
+    // Padding with a letter: not suspicious.
+    let hits = swar::words(text.as_bytes(), b'a').fold(0, |hits, w| {
+        hits | swar::below(w, 0x20) | swar::equal(w, 0x7F) | swar::equal(w, 0xC2)
+    });
     hits != 0
-        || words
-            .remainder()
-            .iter()
-            .any(|&b| b < 0x20 || b == 0x7F || b == 0xC2)
-}
-
-/// Flags (in their high bits) bytes of `w` below 0x20, or equal to 0x7F or 0xC2. A byte above a
-/// flagged one may be flagged wrongly, but a word is flagged only if one of its bytes is.
-fn suspicious_bytes(w: u64) -> u64 {
-    const fn splat(b: u8) -> u64 {
-        b as u64 * 0x0101_0101_0101_0101
-    }
-    let (ones, high) = (splat(1), splat(0x80));
-    let zero = |x: u64| x.wrapping_sub(ones) & !x & high;
-    let below_space = w.wrapping_sub(splat(0x20)) & !w & high;
-    below_space | zero(w ^ splat(0x7F)) | zero(w ^ splat(0xC2))
 }
 
 /// Reports the first control character of the value.

@@ -7,6 +7,7 @@
 mod first_rows;
 
 use crate::report::{Code, Kind};
+use crate::swar;
 use first_rows::FirstRows;
 
 /// Codes this rule emits.
@@ -124,26 +125,12 @@ impl UniqueIndex {
 /// Whether ASCII `bytes` hold an upper-case letter; `None` if they are not ASCII. Eight bytes at
 /// a time: a key is hashed for every row.
 fn ascii_upper(bytes: &[u8]) -> Option<bool> {
-    const fn splat(b: u8) -> u64 {
-        b as u64 * 0x0101_0101_0101_0101
-    }
     let (mut high, mut upper) = (0u64, 0u64);
-    let mut words = bytes.chunks_exact(8);
-    let last = words.remainder();
-    let mut pad = [0u8; 8];
-    pad.get_mut(..last.len())?.copy_from_slice(last);
-    for w in words
-        .by_ref()
-        .map(|w| w.try_into().unwrap_or(pad))
-        .chain([pad])
-    {
-        let w = u64::from_le_bytes(w);
-        high |= w;
-        // For an ASCII byte b, b + 0x3F has its high bit set iff b >= b'A', b + 0x25 iff b > b'Z'
-        // (no carry crosses bytes).
-        upper |= w.wrapping_add(splat(0x3F)) ^ w.wrapping_add(splat(0x25));
+    for w in swar::words(bytes, b'a') {
+        high |= swar::non_ascii(w);
+        upper |= swar::below(w, b'Z' + 1) & !swar::below(w, b'A');
     }
-    (high & splat(0x80) == 0).then_some(upper & splat(0x80) != 0)
+    (high == 0).then_some(upper != 0)
 }
 
 #[cfg(test)]
