@@ -69,7 +69,7 @@ pub(super) struct CellPlan {
     quiet_when_empty: bool,
     /// Whether its only value check is the control-character rule.
     plain: bool,
-    /// Whether a filled cell with ordinary edges and no control character has no finding and
+    /// Whether a filled cell with ordinary edges gets no finding before its value checks, and
     /// keeps its value (see `quick`).
     quick: bool,
 }
@@ -94,12 +94,14 @@ pub(super) fn cell_plans(
         .collect()
 }
 
-/// Whether filled cells of profile column `col` can skip the rules (see `quick`): its findings
-/// depend only on the value's edges and control characters, and an ordinary value has none.
+/// Whether filled cells of profile column `col` with ordinary edges can go straight to their
+/// value checks (see `quick`): the column masks nothing and has no brackets, and its policy has no
+/// finding for a filled value and checks it (asked of the presence rule itself).
 fn quick_column(profile: &Compiled, col: usize) -> bool {
     let mut out = Vec::new();
-    let plain = profile.columns.get(col).is_some_and(quick::plain_column);
-    plain && cell_findings(profile, col, "a", ValueChecks::Skip, &mut out) == "a" && out.is_empty()
+    profile.columns.get(col).is_some_and(|column| {
+        quick::plain_shape(column) && presence::check("a", column.value, &mut out) && out.is_empty()
+    })
 }
 
 /// About the cells of one data row.
@@ -192,10 +194,12 @@ impl<S: Sink> Engine<S> {
                     (false, false) => ValueChecks::NoControls,
                     (false, true) => ValueChecks::Skip,
                 };
-                if checks == ValueChecks::Skip && plan.quick && quick::ordinary_edges(value) {
-                    self.keep_value(col, value);
-                } else {
-                    self.check_cell(record, (file_col, col), value, checks);
+                let quick =
+                    plan.quick && checks != ValueChecks::All && quick::ordinary_edges(value);
+                match (quick, checks) {
+                    (true, ValueChecks::Skip) => self.keep_value(col, value),
+                    (true, _) => self.check_value_only(record, (file_col, col), value),
+                    (false, _) => self.check_cell(record, (file_col, col), value, checks),
                 }
             }
         }
@@ -303,6 +307,19 @@ impl<S: Sink> Engine<S> {
         self.keep_value(col, value);
         if !self.scratch.is_empty() {
             self.emit_cell_findings(record, file_col, raw);
+        }
+    }
+
+    /// [`Engine::check_cell`] for a filled cell that only its value checks can flag (see `quick`),
+    /// of a record without control characters.
+    fn check_value_only(&mut self, record: &Record, (file_col, col): (usize, usize), value: &str) {
+        self.scratch.clear();
+        if let Some(column) = self.profile.columns.get(col) {
+            check_value(value, &column.checks, false, &mut self.scratch);
+        }
+        self.keep_value(col, value);
+        if !self.scratch.is_empty() {
+            self.emit_cell_findings(record, file_col, value);
         }
     }
 

@@ -1,17 +1,17 @@
-//! Cells that need no rule: a filled cell of a column with no value check (a name, a free text)
-//! has a finding only from its edges (a formula prefix, a surrounding space), its policy (a value
-//! where none is wanted), masking, brackets, or a control character. When none of these can apply,
-//! the engine keeps the value without running the rules: most cells of an import file are such
-//! cells or empty ones.
+//! Cells that skip most rules. Before its value checks, a filled cell can only be flagged for its
+//! edges (a formula prefix, a surrounding space), its policy (a value where none is wanted),
+//! masking or brackets. For a column without masked values or brackets whose policy is content
+//! with a value, and a value with ordinary edges, none of these applies: the engine goes straight
+//! to the value checks (none for a name or a free text, when the record has no control character).
+//! Most cells of an import file are such cells or empty ones.
 
 use crate::profile::CompiledColumn;
-use crate::rules::{formula, only_control_chars};
+use crate::rules::formula;
 
-/// Whether the findings of a filled cell of `column` depend only on the value's edges, its being
-/// filled, and control characters: no value check, no masked values, no brackets. (Whether a
-/// filled value has a finding by policy is then asked of the rules themselves, with one value.)
-pub(super) fn plain_column(column: &CompiledColumn) -> bool {
-    only_control_chars(&column.checks) && !column.brackets && column.masked.is_empty()
+/// Whether a filled cell's findings before its value checks depend only on its edges and the
+/// column's policy: no masked values (they depend on the value), no brackets.
+pub(super) fn plain_shape(column: &CompiledColumn) -> bool {
+    !column.brackets && column.masked.is_empty()
 }
 
 /// Whether `value` is filled and neither starts with a formula prefix nor starts or ends with a
