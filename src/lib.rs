@@ -36,6 +36,7 @@ pub mod read;
 pub mod report;
 mod rules;
 mod sort;
+mod swar;
 
 pub use bundle::{check_bundle, BundleReport};
 pub use check::{check, CheckOptions, Checker, Limits, Progress};

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use crate::check::{Engine, RecordRole, Sink};
+use crate::check::{quick, Engine, RecordRole, Sink};
 use crate::decode::{Decoded, FieldDecoder, TextEncoding};
 use crate::profile::Compiled;
 use crate::read::{QuoteProblem, Record};
@@ -69,6 +69,9 @@ pub(super) struct CellPlan {
     quiet_when_empty: bool,
     /// Whether its only value check is the control-character rule.
     plain: bool,
+    /// Whether a filled cell with ordinary edges gets no finding before its value checks, and
+    /// keeps its value (see `quick`).
+    quick: bool,
 }
 
 /// The cell plan of every file column.
@@ -86,8 +89,19 @@ pub(super) fn cell_plans(
             plain: col
                 .and_then(|c| profile.columns.get(c))
                 .is_some_and(|c| only_control_chars(&c.checks)),
+            quick: col.is_some_and(|c| quick_column(profile, c)),
         })
         .collect()
+}
+
+/// Whether filled cells of profile column `col` with ordinary edges can go straight to their
+/// value checks (see `quick`): the column masks nothing and has no brackets, and its policy has no
+/// finding for a filled value and checks it (asked of the presence rule itself).
+fn quick_column(profile: &Compiled, col: usize) -> bool {
+    let mut out = Vec::new();
+    profile.columns.get(col).is_some_and(|column| {
+        quick::plain_shape(column) && presence::check("a", column.value, &mut out) && out.is_empty()
+    })
 }
 
 /// About the cells of one data row.
@@ -180,7 +194,13 @@ impl<S: Sink> Engine<S> {
                     (false, false) => ValueChecks::NoControls,
                     (false, true) => ValueChecks::Skip,
                 };
-                self.check_cell(record, (file_col, col), value, checks);
+                let quick =
+                    plan.quick && checks != ValueChecks::All && quick::ordinary_edges(value);
+                match (quick, checks) {
+                    (true, ValueChecks::Skip) => self.keep_value(col, value),
+                    (true, _) => self.check_value_only(record, (file_col, col), value),
+                    (false, _) => self.check_cell(record, (file_col, col), value, checks),
+                }
             }
         }
         self.cell_plans = plans;
@@ -290,6 +310,19 @@ impl<S: Sink> Engine<S> {
         }
     }
 
+    /// [`Engine::check_cell`] for a filled cell that only its value checks can flag (see `quick`),
+    /// of a record without control characters.
+    fn check_value_only(&mut self, record: &Record, (file_col, col): (usize, usize), value: &str) {
+        self.scratch.clear();
+        if let Some(column) = self.profile.columns.get(col) {
+            check_value(value, &column.checks, false, &mut self.scratch);
+        }
+        self.keep_value(col, value);
+        if !self.scratch.is_empty() {
+            self.emit_cell_findings(record, file_col, value);
+        }
+    }
+
     /// Emits the findings `check_cell` left in `scratch` (the rare case, kept out of its way).
     #[cold]
     fn emit_cell_findings(&mut self, record: &Record, file_col: usize, raw: &str) {
@@ -366,13 +399,15 @@ impl<S: Sink> Engine<S> {
                 continue;
             }
             let values = &self.row_values;
-            let parts = key
-                .columns
-                .iter()
-                .map(|c| values.get(*c).map_or("", String::as_str));
-            let found = match self.unique.get_mut(k) {
-                Some(index) => index.check(parts, row, &key.names),
-                None => None,
+            let value = |c: &usize| values.get(*c).map_or("", String::as_str);
+            let hashed = match key.columns[..] {
+                [c] => self.key_hashes.get(k, record, value(&c)),
+                _ => None,
+            };
+            let found = match (self.unique.get_mut(k), hashed) {
+                (Some(index), Some(hash)) => index.check_hash(hash, row, &key.names),
+                (Some(index), None) => index.check(key.columns.iter().map(value), row, &key.names),
+                (None, _) => None,
             };
             if let Some(kind) = found {
                 let first_col = key.columns.first().and_then(|c| {

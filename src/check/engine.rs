@@ -3,6 +3,7 @@
 use std::collections::VecDeque;
 use std::sync::Arc;
 
+use crate::check::ahead::{Ahead, KeyHashes};
 use crate::check::prelude::{Prelude, SNIFF_WINDOW};
 use crate::check::{CheckOptions, Context, Progress, Sink};
 use crate::decode::{identify, Bom, FieldDecoder, TextEncoding, Utf16Transcoder};
@@ -64,6 +65,10 @@ pub(crate) struct Engine<S: Sink> {
     pub(super) blank_run: Option<BlankRun>,
     pub(super) data_rows: u64,
     pub(super) unique: Vec<UniqueIndex>,
+    /// Records held back so that their keys' slots load together (once the header is read).
+    pub(super) ahead: Ahead,
+    /// The key hashes `ahead` computed for the record being processed.
+    pub(super) key_hashes: KeyHashes,
     pub(super) bytes: u64,
     pub(super) records: u64,
     /// Whether the current record has produced an error.
@@ -145,6 +150,8 @@ impl<S: Sink> Engine<S> {
             blank_run: None,
             data_rows: 0,
             unique,
+            ahead: Ahead::default(),
+            key_hashes: KeyHashes::default(),
             bytes: 0,
             records: 0,
             row_has_error: false,
@@ -211,14 +218,16 @@ impl<S: Sink> Engine<S> {
             let mut errors = Vec::new();
             transcoder.push(bytes, last, &mut out, &mut errors);
             self.utf16_errors.extend(errors);
-            tokenizer.feed(&out, &mut |record| self.on_record(record));
+            tokenizer.feed_lending(&out, &mut |record| self.take_record(record));
             self.transcoded = out;
         } else {
-            tokenizer.feed(bytes, &mut |record| self.on_record(record));
+            tokenizer.feed_lending(bytes, &mut |record| self.take_record(record));
         }
         if last {
-            tokenizer.finish(&mut |record| self.on_record(record));
+            tokenizer.finish_lending(&mut |record| self.take_record(record));
         }
+        // Every record read is processed before `push` returns.
+        self.release_records();
         self.tokenizer = Some(tokenizer);
     }
 
@@ -235,7 +244,7 @@ impl<S: Sink> Engine<S> {
     }
 
     /// Routes a record: straight through once the encoding is known, held back while it is not.
-    fn on_record(&mut self, record: &Record) {
+    pub(super) fn on_record(&mut self, record: &Record) {
         self.records = record.position().record;
         match &mut self.encoding_state {
             EncodingState::Known => self.process(record),

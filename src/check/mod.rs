@@ -9,10 +9,12 @@
 //! Every decision depends on the bytes only, never on how they were chunked, so a streaming check
 //! gives the same report as a whole-buffer check.
 
+mod ahead;
 mod cells;
 mod engine;
 mod options;
 mod prelude;
+mod quick;
 mod records;
 mod sink;
 mod tracking;

@@ -13,7 +13,8 @@ mod untagged;
 pub use builtin::{builtin, builtin_ids, builtins, ProfileInfo};
 pub(crate) use compile::normalize_label;
 pub(crate) use compile::{
-    Compiled, CompiledChars, CompiledChecks, CompiledLength, CompiledList, CompiledRowRule,
+    Compiled, CompiledChars, CompiledChecks, CompiledColumn, CompiledLength, CompiledList,
+    CompiledRowRule,
 };
 pub(crate) use compile_relations::{all_hold, CondTest, Relations};
 pub(crate) use date_format::days_in_month;

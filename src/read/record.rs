@@ -208,6 +208,9 @@ pub struct Record {
     pub(super) terminator: Option<LineEnding>,
     pub(super) blank: bool,
     pub(super) non_ascii: bool,
+    /// The record was copied whole and split at an ASCII delimiter: in valid UTF-8, every field
+    /// starts and ends between characters.
+    pub(super) ascii_split: bool,
 }
 
 impl Record {
@@ -240,7 +243,7 @@ impl Record {
     pub fn utf8(&self) -> Option<&str> {
         let text = std::str::from_utf8(&self.buf).ok()?;
         let whole = |s: &Span| text.is_char_boundary(s.begin) && text.is_char_boundary(s.end);
-        if self.non_ascii && !self.spans.iter().all(whole) {
+        if self.non_ascii && !self.ascii_split && !self.spans.iter().all(whole) {
             return None;
         }
         Some(text)
@@ -349,6 +352,7 @@ impl Record {
         self.terminator = None;
         self.blank = false;
         self.non_ascii = false;
+        self.ascii_split = false;
     }
 }
 

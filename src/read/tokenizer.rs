@@ -91,6 +91,8 @@ pub struct Tokenizer {
     stop_unquoted: [bool; 256],
     /// The longest record [`Tokenizer::simple_record`] takes, if the configuration allows it.
     max_simple_len: Option<usize>,
+    /// The byte below which every stop byte lies, if letters and digits are above it.
+    stops_below: Option<u8>,
 }
 
 impl Tokenizer {
@@ -120,6 +122,7 @@ impl Tokenizer {
             pending_cr: (0, 0),
             stop_unquoted,
             max_simple_len: simple::max_simple_len(&config),
+            stops_below: simple::stops_below(&config),
         }
     }
 
@@ -153,6 +156,13 @@ impl Tokenizer {
     /// the very end of the chunk is emitted by the next call (or by
     /// [`Tokenizer::finish`]), once it is known whether an LF follows.
     pub fn feed(&mut self, input: &[u8], on_record: &mut dyn FnMut(&Record)) {
+        self.feed_lending(input, &mut |record| on_record(record));
+    }
+
+    /// [`Tokenizer::feed`], lending each record mutably: the callback may take it and leave
+    /// another in its place (any record: the next one starts by clearing it), so that a caller can
+    /// hold records back without copying them.
+    pub(crate) fn feed_lending(&mut self, input: &[u8], on_record: &mut dyn FnMut(&mut Record)) {
         let mut cur = Cursor::new(self.cfg.offset_mode, self.offset);
         let quote = self.cfg.quote;
         let delim = self.cfg.delimiter;
@@ -295,6 +305,11 @@ impl Tokenizer {
     /// (with an [`QuoteProblem::UnclosedQuote`] problem). Calling it again, or
     /// on empty input, emits nothing.
     pub fn finish(&mut self, on_record: &mut dyn FnMut(&Record)) {
+        self.finish_lending(&mut |record| on_record(record));
+    }
+
+    /// [`Tokenizer::finish`], lending the record as [`Tokenizer::feed_lending`] does.
+    pub(crate) fn finish_lending(&mut self, on_record: &mut dyn FnMut(&mut Record)) {
         let end = self.offset;
         match self.state {
             State::StartRecord => {}
@@ -333,7 +348,7 @@ impl Tokenizer {
         input: &[u8],
         i: usize,
         cur: &mut Cursor,
-        on_record: &mut dyn FnMut(&Record),
+        on_record: &mut dyn FnMut(&mut Record),
     ) -> usize {
         let o = cur.at(input, i);
         let line = self.line;
@@ -437,7 +452,7 @@ impl Tokenizer {
         &mut self,
         term: Option<(LineEnding, u64, u64)>,
         end: u64,
-        on_record: &mut dyn FnMut(&Record),
+        on_record: &mut dyn FnMut(&mut Record),
     ) {
         let spanned = self.line.saturating_sub(self.record.position.line);
         let rec = &mut self.record;
@@ -458,6 +473,6 @@ impl Tokenizer {
         self.records = self.records.saturating_add(1);
         rec.position.record = self.records;
         self.state = State::StartRecord;
-        on_record(&self.record);
+        on_record(&mut self.record);
     }
 }

@@ -7,6 +7,7 @@
 mod first_rows;
 
 use crate::report::{Code, Kind};
+use crate::swar;
 use first_rows::FirstRows;
 
 /// Codes this rule emits.
@@ -40,6 +41,11 @@ impl UniqueIndex {
         columns: &[String],
     ) -> Option<Kind> {
         let hash = self.hash(parts);
+        self.check_hash(hash, row, columns)
+    }
+
+    /// [`UniqueIndex::check`] for a key whose hash is known (see [`UniqueIndex::hash_ascii`]).
+    pub(crate) fn check_hash(&mut self, hash: u64, row: u64, columns: &[String]) -> Option<Kind> {
         let room = self.seen.len() < self.max_keys;
         if let Some(first_row) = self.seen.get_or_insert(hash, row, room) {
             return Some(Kind::UniqueError {
@@ -57,6 +63,23 @@ impl UniqueIndex {
         } else {
             None
         }
+    }
+
+    /// The hash [`UniqueIndex::check`] gives the one-part key `key`, if it is ASCII.
+    pub(crate) fn hash_ascii(&mut self, key: &[u8]) -> Option<u64> {
+        let has_upper = ascii_upper(key)?;
+        if !self.ignore_case || !has_upper {
+            return Some(xxhash_rust::xxh3::xxh3_64(key));
+        }
+        self.buf.clear();
+        self.buf.extend_from_slice(key);
+        self.buf.make_ascii_lowercase();
+        Some(xxhash_rust::xxh3::xxh3_64(&self.buf))
+    }
+
+    /// Loads the table's slot for `hash` (a prefetch: see `check::ahead`).
+    pub(crate) fn touch(&self, hash: u64) -> u64 {
+        self.seen.touch(hash)
     }
 
     /// The xxh3 hash of the parts joined with U+001F, lowercased when case is ignored.
@@ -99,6 +122,17 @@ impl UniqueIndex {
     }
 }
 
+/// Whether ASCII `bytes` hold an upper-case letter; `None` if they are not ASCII. Eight bytes at
+/// a time: a key is hashed for every row.
+fn ascii_upper(bytes: &[u8]) -> Option<bool> {
+    let (mut high, mut upper) = (0u64, 0u64);
+    for w in swar::words(bytes, b'a') {
+        high |= swar::non_ascii(w);
+        upper |= swar::below(w, b'Z' + 1) & !swar::below(w, b'A');
+    }
+    (high == 0).then_some(upper != 0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -124,5 +158,30 @@ mod tests {
             Some(Kind::IndexLimitReached { limit: 2 })
         );
         assert_eq!(index.check(["d@example.com"].into_iter(), 6, &cols), None);
+    }
+
+    #[test]
+    fn an_ascii_key_hashes_alike_either_way() {
+        for ignore_case in [false, true] {
+            let mut index = UniqueIndex::new(ignore_case, 10);
+            for key in ["taro@example.com", "Taro@Example.COM", "", "a b"] {
+                let whole = index.hash(std::iter::once(key));
+                assert_eq!(index.hash_ascii(key.as_bytes()), Some(whole), "{key}");
+            }
+            assert_eq!(index.hash_ascii("山田@example.com".as_bytes()), None);
+        }
+    }
+
+    #[test]
+    fn finds_upper_case_in_ascii() {
+        for b in 0u8..=255 {
+            for at in [0, 7, 8, 12] {
+                let mut key = *b"abcdefghijklm";
+                key[at] = b;
+                let expected = b.is_ascii().then_some(b.is_ascii_uppercase());
+                assert_eq!(ascii_upper(&key), expected, "{b} at {at}");
+            }
+        }
+        assert_eq!(ascii_upper(b""), Some(false));
     }
 }

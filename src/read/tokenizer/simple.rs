@@ -4,6 +4,14 @@
 
 use super::{Cursor, Tokenizer};
 use crate::read::record::{LineEnding, OffsetMode, Record, Span};
+use crate::swar;
+
+/// The byte below which every stop byte (delimiter, quote, CR, LF) lies, if it is low enough that
+/// letters and digits are above it: then the fast path can look at 8 bytes at a time.
+pub(super) fn stops_below(cfg: &crate::read::TokenizerConfig) -> Option<u8> {
+    let highest = [cfg.delimiter, cfg.quote, b'\r', b'\n'].into_iter().max()?;
+    (highest < b'0').then(|| highest + 1)
+}
 
 /// The longest record the fast path takes: longer ones may need truncating.
 pub(super) fn max_simple_len(cfg: &crate::read::TokenizerConfig) -> Option<usize> {
@@ -21,32 +29,22 @@ impl Tokenizer {
         input: &[u8],
         i: usize,
         cur: &mut Cursor,
-        on_record: &mut dyn FnMut(&Record),
+        on_record: &mut dyn FnMut(&mut Record),
     ) -> Option<usize> {
         let max_len = self.max_simple_len?;
         let rest = input.get(i..)?;
         let window = rest.get(..max_len.saturating_add(1)).unwrap_or(rest);
         let offset = cur.at(input, i);
         let delimiter = self.cfg.delimiter;
-        let mut begin = 0;
-        let mut end_of_line = None;
-        for (j, &b) in window.iter().enumerate() {
-            if !self.is_stop_unquoted(b) {
-                continue;
-            }
-            if b != delimiter {
-                end_of_line = Some((j, b));
-                break;
-            }
-            if !self.push_span(begin, j, offset) {
-                return self.undo_simple();
-            }
-            begin = j + 1;
-        }
-        // Not simple: no terminator in the chunk (or within the limit), a quote, or a blank line.
+        let split = match self.stops_below {
+            Some(below) => self.split_by_words(window, offset, below),
+            None => self.split_by_bytes(window, offset),
+        };
+        // Not simple: no terminator in the chunk (or within the limit), a quote, a blank line, or
+        // more fields than are stored.
         let quote = self.cfg.quote;
-        let Some((end, terminator)) =
-            end_of_line.filter(|&(end, b)| end > 0 && end <= max_len && b != quote)
+        let Some((begin, end, terminator)) =
+            split.filter(|&(_, end, b)| end > 0 && end <= max_len && b != quote)
         else {
             return self.undo_simple();
         };
@@ -54,6 +52,7 @@ impl Tokenizer {
             return self.undo_simple();
         }
         self.record.buf.extend_from_slice(window.get(..end)?);
+        self.record.ascii_split = delimiter.is_ascii();
         self.field_index = self.record.spans.len();
         let at = i + end;
         if terminator == b'\r' && input.get(at + 1) == Some(&b'\n') {
@@ -65,6 +64,58 @@ impl Tokenizer {
             return Some(at + 2);
         }
         Some(self.line_break(terminator, input, at, cur, on_record))
+    }
+
+    /// Pushes the spans of the fields of the line at the start of `window` (its offset in the file
+    /// is `offset`) up to its first stop byte that is not the delimiter, and returns where the last
+    /// field begins, that byte's index and the byte; `None` without such a byte, or when the line
+    /// has more fields than are stored.
+    fn split_by_bytes(&mut self, window: &[u8], offset: u64) -> Option<(usize, usize, u8)> {
+        let mut begin = 0;
+        for (j, &b) in window.iter().enumerate() {
+            if !self.is_stop_unquoted(b) {
+                continue;
+            }
+            if b != self.cfg.delimiter {
+                return Some((begin, j, b));
+            }
+            if !self.push_span(begin, j, offset) {
+                return None;
+            }
+            begin = j + 1;
+        }
+        None
+    }
+
+    /// [`Tokenizer::split_by_bytes`] 8 bytes at a time, when every stop byte is below `below`:
+    /// only bytes below it (the stops, and spaces and some punctuation) are looked at one by one.
+    fn split_by_words(
+        &mut self,
+        window: &[u8],
+        offset: u64,
+        below: u8,
+    ) -> Option<(usize, usize, u8)> {
+        let mut begin = 0;
+        for at in (0..window.len()).step_by(8) {
+            // Padding past the end is not ASCII: never below.
+            let mut candidates = swar::below(swar::word(window, at, 0xFF), below);
+            while candidates != 0 {
+                let j = at + swar::first(candidates);
+                candidates &= candidates - 1;
+                let b = window.get(j).copied().unwrap_or_default();
+                if !self.is_stop_unquoted(b) {
+                    continue;
+                }
+                if b != self.cfg.delimiter {
+                    return Some((begin, j, b));
+                }
+                if !self.push_span(begin, j, offset) {
+                    return None;
+                }
+                begin = j + 1;
+            }
+        }
+        None
     }
 
     /// Adds the unquoted field `line[begin..end]` of a record at `offset`; false when the record

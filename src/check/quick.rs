@@ -1,0 +1,58 @@
+//! Cells that skip most rules. Before its value checks, a filled cell can only be flagged for its
+//! edges (a formula prefix, a surrounding space), its policy (a value where none is wanted),
+//! masking or brackets. For a column without masked values or brackets whose policy is content
+//! with a value, and a value with ordinary edges, none of these applies: the engine goes straight
+//! to the value checks (none for a name or a free text, when the record has no control character).
+//! Most cells of an import file are such cells or empty ones.
+
+use crate::profile::CompiledColumn;
+use crate::rules::formula;
+
+/// Whether a filled cell's findings before its value checks depend only on its edges and the
+/// column's policy: no masked values (they depend on the value), no brackets.
+pub(super) fn plain_shape(column: &CompiledColumn) -> bool {
+    !column.brackets && column.masked.is_empty()
+}
+
+/// Whether `value` is filled and neither starts with a formula prefix nor starts or ends with a
+/// space (half-width or ideographic): then the formula and whitespace rules leave it alone.
+#[inline]
+pub(super) fn ordinary_edges(value: &str) -> bool {
+    const IDEOGRAPHIC_SPACE: [u8; 3] = [0xE3, 0x80, 0x80];
+    let bytes = value.as_bytes();
+    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+        return false;
+    };
+    let formula = first.is_ascii() && formula::PREFIXES.contains(&char::from(first));
+    !formula
+        && first != b' '
+        && last != b' '
+        && bytes.first_chunk() != Some(&IDEOGRAPHIC_SPACE)
+        && bytes.last_chunk() != Some(&IDEOGRAPHIC_SPACE)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tells_ordinary_edges() {
+        for value in ["山田", "a", "Müller", "さくら", "a b", "1"] {
+            assert!(ordinary_edges(value), "{value:?}");
+        }
+        for value in [
+            "",
+            " a",
+            "a ",
+            "\u{3000}山田",
+            "山田\u{3000}",
+            "=1",
+            "+81",
+            "-",
+            "@x",
+            "\tx",
+        ] {
+            assert!(!ordinary_edges(value), "{value:?}");
+        }
+    }
+}
