@@ -8,6 +8,7 @@ use crate::decode::{Decoded, FieldDecoder, TextEncoding};
 use crate::profile::Compiled;
 use crate::read::{QuoteProblem, Record};
 use crate::report::{truncate_value, Kind};
+use crate::rules::shortcut::Shortcut;
 use crate::rules::{
     blank_default, brackets, check_value, control_chars, encoding, formula, only_control_chars,
     presence, row_rule, structure, whitespace,
@@ -72,6 +73,8 @@ pub(super) struct CellPlan {
     /// Whether a filled cell with ordinary edges gets no finding before its value checks, and
     /// keeps its value (see `quick`).
     quick: bool,
+    /// How its value checks can be answered directly.
+    shortcut: Shortcut,
 }
 
 /// The cell plan of every file column.
@@ -90,6 +93,9 @@ pub(super) fn cell_plans(
                 .and_then(|c| profile.columns.get(c))
                 .is_some_and(|c| only_control_chars(&c.checks)),
             quick: col.is_some_and(|c| quick_column(profile, c)),
+            shortcut: col
+                .and_then(|c| profile.columns.get(c))
+                .map_or(Shortcut::None, |c| Shortcut::of(&c.checks)),
         })
         .collect()
 }
@@ -198,6 +204,9 @@ impl<S: Sink> Engine<S> {
                     plan.quick && checks != ValueChecks::All && quick::ordinary_edges(value);
                 match (quick, checks) {
                     (true, ValueChecks::Skip) => self.keep_value(col, value),
+                    (true, _) if self.shortcut_passes(plan.shortcut, col, value) => {
+                        self.keep_value(col, value)
+                    }
                     (true, _) => self.check_value_only(record, (file_col, col), value),
                     (false, _) => self.check_cell(record, (file_col, col), value, checks),
                 }
@@ -308,6 +317,13 @@ impl<S: Sink> Engine<S> {
         if !self.scratch.is_empty() {
             self.emit_cell_findings(record, file_col, raw);
         }
+    }
+
+    /// Whether `shortcut` tells that the value checks of profile column `col` pass `value`.
+    #[inline]
+    fn shortcut_passes(&self, shortcut: Shortcut, col: usize, value: &str) -> bool {
+        let column = self.profile.columns.get(col);
+        column.is_some_and(|c| shortcut.passes(value, &c.checks))
     }
 
     /// [`Engine::check_cell`] for a filled cell that only its value checks can flag (see `quick`),

@@ -6,6 +6,7 @@
 
 use crate::profile::CompiledList;
 use crate::report::{Code, Kind};
+use crate::rules::one_of;
 
 /// Codes this rule emits.
 pub(crate) const CODES: &[Code] = &[Code::TooManyItems, Code::EmptyItem, Code::DuplicateItem];
@@ -33,6 +34,33 @@ pub(crate) fn check(value: &str, rule: &CompiledList, suspicious: bool, out: &mu
             out.push(Kind::TooManyItems { max, actual: count });
         }
     }
+}
+
+/// Whether the list check finds nothing in `value` (without control characters), for a rule whose
+/// separator is one ASCII byte and whose items need only be one of a list of values (see
+/// `shortcut`); `false` when something is wrong, or the list is too long to tell quickly.
+pub(crate) fn items_allowed(value: &str, rule: &CompiledList) -> bool {
+    /// Longer lists take the general path.
+    const MOST: usize = 16;
+    let ([sep], Some((values, ignore_case))) = (rule.separator.as_bytes(), &rule.item.one_of)
+    else {
+        return false;
+    };
+    let mut items: [&[u8]; MOST] = [&[]; MOST];
+    let mut count = 0;
+    for item in value.as_bytes().split(|b| b == sep) {
+        let earlier = items.get(..count).unwrap_or_default();
+        let repeated = rule.unique_items && earlier.iter().any(|e| one_of::same(e, item));
+        if item.is_empty() || repeated || !one_of::allowed(item, values, *ignore_case) {
+            return false;
+        }
+        let Some(slot) = items.get_mut(count) else {
+            return false;
+        };
+        *slot = item;
+        count += 1;
+    }
+    rule.max_items.map_or(true, |max| count <= max as usize)
 }
 
 /// Splits at every occurrence of an ASCII byte (a plain scan: items are short, and a memchr call

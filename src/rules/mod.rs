@@ -36,6 +36,7 @@ pub(crate) mod read_only;
 pub(crate) mod row_count;
 pub(crate) mod row_rule;
 pub(crate) mod seats;
+pub(crate) mod shortcut;
 pub(crate) mod structure;
 pub(crate) mod unique;
 pub(crate) mod whitespace;

@@ -9,14 +9,7 @@ pub(crate) const CODES: &[Code] = &[Code::NotInList];
 
 /// Reports a value not in `values`; suggests the value that differs only in case or width.
 pub(crate) fn check(value: &str, values: &[String], ignore_case: bool, out: &mut Vec<Kind>) {
-    let matches = |v: &String| {
-        if ignore_case {
-            v.eq_ignore_ascii_case(value)
-        } else {
-            same(v.as_bytes(), value.as_bytes())
-        }
-    };
-    if values.iter().any(matches) {
+    if allowed(value.as_bytes(), values, ignore_case) {
         return;
     }
     let folded = fold(value);
@@ -27,9 +20,21 @@ pub(crate) fn check(value: &str, values: &[String], ignore_case: bool, out: &mut
     });
 }
 
+/// Whether `value` is one of `values` (ignoring ASCII case if asked): then the rule finds nothing.
+#[inline]
+pub(crate) fn allowed(value: &[u8], values: &[String], ignore_case: bool) -> bool {
+    values.iter().any(|v| {
+        if ignore_case {
+            v.as_bytes().eq_ignore_ascii_case(value)
+        } else {
+            same(v.as_bytes(), value)
+        }
+    })
+}
+
 /// Byte equality as an inlined loop: the allowed values are short codes, and a `memcmp` call per
 /// comparison costs more than the comparison (in wasm above all).
-fn same(a: &[u8], b: &[u8]) -> bool {
+pub(crate) fn same(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
 }
 

@@ -15,8 +15,8 @@ const FREE: u64 = 0;
 /// The high half of a slot: the hash's high 32 bits.
 const HIGH: u64 = 0xFFFF_FFFF_0000_0000;
 /// Most keys the table holds: their homes must come from the high half of the hash, so the table
-/// has at most 2^32 slots, three quarters of them used. (Far beyond any memory: over 100 GB.)
-const MAX_LEN: usize = 3 << 30;
+/// has at most 2^32 slots, half of them used. (Far beyond any memory: over 50 GB.)
+const MAX_LEN: usize = 1 << 31;
 
 /// Key hash → first row.
 #[derive(Default)]
@@ -48,9 +48,9 @@ impl FirstRows {
         self.low.push(hash as u32);
         self.rows.push(row);
         let slot = (hash & HIGH) | (ordinal as u64 + 1);
-        // At most three quarters full, so that probe runs stay short.
+        // At most half full, so that probe runs stay short: every cache line they cross is a wait.
         match free {
-            Some(i) if self.len() * 4 <= self.slots.len() * 3 => {
+            Some(i) if self.len() * 2 <= self.slots.len() => {
                 if let Some(s) = self.slots.get_mut(i) {
                     *s = slot;
                 }

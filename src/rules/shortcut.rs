@@ -1,0 +1,84 @@
+//! Value checks of two common shapes, answered without running them: a column whose only check is
+//! a list of allowed values (IWpro `language`), and a list whose items need only be allowed values
+//! (IWpro `option`). A value that passes has no finding; any other value goes through
+//! [`check_value`](super::check_value), which says what is wrong. The shape is decided once per
+//! column, with the rules' own tests.
+
+use crate::profile::CompiledChecks;
+use crate::rules::{list, one_of};
+
+/// How a column's value checks can be answered directly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) enum Shortcut {
+    /// They cannot: run them.
+    #[default]
+    None,
+    /// A value must be one of a list of values, and that is all.
+    OneOf,
+    /// A list (of values joined by one ASCII byte) whose items must be one of a list of values.
+    ListOfOneOf,
+}
+
+impl Shortcut {
+    /// The shortcut for `checks`.
+    pub(crate) fn of(checks: &CompiledChecks) -> Shortcut {
+        if one_of_only(checks) {
+            return Shortcut::OneOf;
+        }
+        // With a list, `check_value` runs only the length and the list checks.
+        match &checks.list {
+            Some(rule)
+                if checks.length.is_none()
+                    && rule.separator.len() == 1
+                    && rule.separator.is_ascii()
+                    && one_of_only(&rule.item) =>
+            {
+                Shortcut::ListOfOneOf
+            }
+            _ => Shortcut::None,
+        }
+    }
+
+    /// Whether `check_value(value, checks, false, _)` finds nothing, if this shortcut can tell
+    /// (`false`: it cannot, or something is wrong).
+    pub(crate) fn passes(self, value: &str, checks: &CompiledChecks) -> bool {
+        match self {
+            Shortcut::None => false,
+            Shortcut::OneOf => checks.one_of.as_ref().is_some_and(|(values, ignore_case)| {
+                one_of::allowed(value.as_bytes(), values, *ignore_case)
+            }),
+            Shortcut::ListOfOneOf => checks
+                .list
+                .as_deref()
+                .is_some_and(|rule| list::items_allowed(value, rule)),
+        }
+    }
+}
+
+/// Whether a list of allowed values is the only check that `check_value` runs (without control
+/// characters). The destructuring is exhaustive: a new kind of check must be counted here.
+fn one_of_only(checks: &CompiledChecks) -> bool {
+    let CompiledChecks {
+        length,
+        chars,
+        allow_control_chars: _,
+        one_of,
+        pattern,
+        kind,
+        max_digits: _,
+        date_formats: _,
+        flag_values: _,
+        email_domains: _,
+        list,
+        not_one_of,
+        must_contain,
+    } = checks;
+    one_of.is_some()
+        && length.is_none()
+        && chars.is_none()
+        && pattern.is_none()
+        && kind.is_none()
+        && list.is_none()
+        && not_one_of.is_none()
+        && must_contain.is_empty()
+}
