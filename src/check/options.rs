@@ -17,7 +17,8 @@ pub struct Limits {
     /// Most bytes stored per row, all fields together (a row of many fields each under
     /// `max_field_bytes`); the rest of the row is not checked and the row is reported.
     pub max_record_bytes: usize,
-    /// Most distinct values indexed per unique key.
+    /// Most distinct values indexed per unique key (a unique key's index holds at most
+    /// 16,777,214 whatever this says).
     pub max_unique_keys: usize,
 }
 

@@ -23,10 +23,11 @@ pub(crate) struct UniqueIndex {
 }
 
 impl UniqueIndex {
+    /// An index of at most `max_keys` keys (and at most [`first_rows::MAX_LEN`]).
     pub(crate) fn new(ignore_case: bool, max_keys: usize) -> Self {
         UniqueIndex {
             ignore_case,
-            max_keys,
+            max_keys: max_keys.min(first_rows::MAX_LEN),
             seen: FirstRows::default(),
             full: false,
             buf: Vec::new(),
@@ -158,6 +159,12 @@ mod tests {
             Some(Kind::IndexLimitReached { limit: 2 })
         );
         assert_eq!(index.check(["d@example.com"].into_iter(), 6, &cols), None);
+    }
+
+    #[test]
+    fn the_index_is_capped_where_its_table_ends() {
+        assert_eq!(UniqueIndex::new(false, usize::MAX).max_keys, 16_777_214);
+        assert_eq!(UniqueIndex::new(false, 5_000_000).max_keys, 5_000_000);
     }
 
     #[test]
