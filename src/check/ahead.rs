@@ -20,44 +20,34 @@ use crate::rules::unique::UniqueIndex;
 /// the check gets to them.
 const HOLD: usize = 48;
 
-/// The records held back and the hashes of their keys.
+/// The records held back.
 #[derive(Default)]
 pub(super) struct Ahead {
-    /// Per unique key of the profile: its file column, if it is a key of one column the file has.
-    columns: Vec<Option<usize>>,
     /// The held records (the first `len`), their buffers reused.
     records: Vec<Record>,
     len: usize,
-    /// Per held record, per unique key: the hash of the key's field.
-    hashes: Vec<Option<u64>>,
     /// The XOR of the loaded slots, kept so that the loads are not optimized away.
     loaded: u64,
 }
 
-/// The key hashes of the record being processed.
+/// The hashes of the keys of the held records, and which of them is being processed.
 #[derive(Default)]
 pub(super) struct KeyHashes {
-    /// Its record number.
+    /// Per unique key of the profile: its file column, if it is a key of one column the file has.
+    /// Empty when no key is: then no record is held.
+    columns: Vec<Option<usize>>,
+    /// Per held record, per unique key (a row of `columns.len()` per record): the hash of the
+    /// key's field.
+    hashes: Vec<Option<u64>>,
+    /// The held record being processed: its index among the held ones, and its record number (0,
+    /// which no record has, between batches).
+    current: usize,
     record: u64,
-    /// Per unique key: the file column and the hash of the record's field there.
-    hashes: Vec<Option<(usize, u64)>>,
 }
 
 impl KeyHashes {
-    /// The hash of `value`, the value of unique key `key` in `record`, if it was computed: for
-    /// this record, from a field that is `value` itself.
-    pub(super) fn get(&self, key: usize, record: &Record, value: &str) -> Option<u64> {
-        if record.position().record != self.record {
-            return None;
-        }
-        let (col, hash) = self.hashes.get(key).copied().flatten()?;
-        (record.field(col)? == value.as_bytes()).then_some(hash)
-    }
-}
-
-impl Ahead {
-    /// Holds records from now on, for the unique keys of a file with this header (if any of them
-    /// is one column that the file has).
+    /// Key hashes from now on, for the unique keys of a file with this header (if any of them is
+    /// one column that the file has).
     pub(super) fn new(profile: &Compiled, header: &HeaderMap) -> Self {
         let column = |columns: &[usize]| match columns {
             [col] => header.by_profile.get(*col).copied().flatten(),
@@ -66,11 +56,11 @@ impl Ahead {
         let columns: Vec<Option<usize>> =
             profile.unique.iter().map(|u| column(&u.columns)).collect();
         if columns.iter().all(Option::is_none) {
-            return Ahead::default();
+            return KeyHashes::default();
         }
-        Ahead {
+        KeyHashes {
             columns,
-            ..Ahead::default()
+            ..KeyHashes::default()
         }
     }
 
@@ -79,6 +69,54 @@ impl Ahead {
         !self.columns.is_empty()
     }
 
+    /// The hash of `value`, the value of unique key `key` in `record`, if it was computed: for
+    /// this record, from a field that is `value` itself.
+    pub(super) fn get(&self, key: usize, record: &Record, value: &str) -> Option<u64> {
+        if record.position().record != self.record {
+            return None;
+        }
+        let row = self.current.saturating_mul(self.columns.len());
+        let hash = self
+            .hashes
+            .get(row.saturating_add(key))
+            .copied()
+            .flatten()?;
+        let col = self.columns.get(key).copied().flatten()?;
+        (record.field(col)? == value.as_bytes()).then_some(hash)
+    }
+
+    /// Hashes the keys of `records` and loads their slots in the tables; returns the XOR of the
+    /// loaded slots.
+    fn prefetch(&mut self, records: &[Record], indexes: &mut [UniqueIndex]) -> u64 {
+        self.record = 0;
+        self.hashes.clear();
+        for record in records {
+            for (key, col) in self.columns.iter().enumerate() {
+                let field = col.and_then(|c| record.field(c)).unwrap_or_default();
+                let index = indexes.get_mut(key).filter(|_| !field.is_empty());
+                self.hashes.push(index.and_then(|i| i.hash_ascii(field)));
+            }
+        }
+        // The loads, one after another: independent, so their misses overlap.
+        let mut loaded = 0;
+        for row in self.hashes.chunks_exact(self.columns.len().max(1)) {
+            for (hash, index) in row.iter().zip(indexes.iter()) {
+                if let Some(hash) = hash {
+                    loaded ^= index.touch(*hash);
+                }
+            }
+        }
+        loaded
+    }
+
+    /// Makes held record `i`, numbered `record`, the one being processed.
+    fn point_at(&mut self, i: usize, record: u64) {
+        self.current = i;
+        self.record = record;
+    }
+}
+
+impl Ahead {
     /// Takes `record`, leaving a used one in its place; true when the hold is full.
     fn push(&mut self, record: &mut Record) -> bool {
         if self.records.len() <= self.len {
@@ -90,43 +128,12 @@ impl Ahead {
         }
         self.len >= HOLD
     }
-
-    /// Hashes the keys of the held records and loads their slots in the tables.
-    fn prefetch(&mut self, indexes: &mut [UniqueIndex]) {
-        self.hashes.clear();
-        for record in self.records.iter().take(self.len) {
-            for (key, col) in self.columns.iter().enumerate() {
-                let field = col.and_then(|c| record.field(c)).unwrap_or_default();
-                let index = indexes.get_mut(key).filter(|_| !field.is_empty());
-                self.hashes.push(index.and_then(|i| i.hash_ascii(field)));
-            }
-        }
-        // The loads, one after another: independent, so their misses overlap.
-        let keys = self.columns.len();
-        for (i, hash) in self.hashes.iter().enumerate() {
-            let index = indexes.get(i.checked_rem(keys).unwrap_or(0));
-            if let (Some(index), Some(hash)) = (index, hash) {
-                self.loaded ^= index.touch(*hash);
-            }
-        }
-    }
-
-    /// The key hashes of held record `i`.
-    fn key_hashes(&self, i: usize, out: &mut KeyHashes) {
-        let keys = self.columns.len();
-        out.record = self.records.get(i).map_or(0, |r| r.position().record);
-        out.hashes.clear();
-        let hashes = self.hashes.iter().skip(i * keys).take(keys);
-        for (col, hash) in self.columns.iter().zip(hashes) {
-            out.hashes.push(col.zip(*hash));
-        }
-    }
 }
 
 impl<S: Sink> Engine<S> {
     /// Takes a record from the tokenizer: processed now, or held back with others.
     pub(super) fn take_record(&mut self, record: &mut Record) {
-        if !self.ahead.holds() {
+        if !self.key_hashes.holds() {
             self.on_record(record);
         } else if self.ahead.push(record) {
             self.release_records();
@@ -139,12 +146,11 @@ impl<S: Sink> Engine<S> {
             return;
         }
         let mut ahead = std::mem::take(&mut self.ahead);
-        ahead.prefetch(&mut self.unique);
-        for i in 0..ahead.len {
-            ahead.key_hashes(i, &mut self.key_hashes);
-            if let Some(record) = ahead.records.get(i) {
-                self.on_record(record);
-            }
+        let held = ahead.records.get(..ahead.len).unwrap_or_default();
+        ahead.loaded ^= self.key_hashes.prefetch(held, &mut self.unique);
+        for (i, record) in held.iter().enumerate() {
+            self.key_hashes.point_at(i, record.position().record);
+            self.on_record(record);
         }
         ahead.len = 0;
         self.ahead = ahead;

@@ -75,12 +75,32 @@ pub(super) struct CellPlan {
     quick: bool,
     /// How its value checks can be answered directly.
     shortcut: Shortcut,
+    /// Whether the value of its profile column is kept (for row rules, keys or the tracker).
+    stored: bool,
+}
+
+impl CellPlan {
+    /// The plan of a file column that is no profile column (such as one past the header).
+    const NONE: CellPlan = CellPlan {
+        col: None,
+        quiet_when_empty: false,
+        plain: false,
+        quick: false,
+        shortcut: Shortcut::None,
+        stored: false,
+    };
+
+    /// Keeps the values of the column from now on, if it is a profile column.
+    pub(super) fn store(&mut self) {
+        self.stored = self.col.is_some();
+    }
 }
 
 /// The cell plan of every file column.
 pub(super) fn cell_plans(
     by_file: &[Option<usize>],
     quiet_when_empty: &[bool],
+    stored_columns: &[bool],
     profile: &Compiled,
 ) -> Vec<CellPlan> {
     by_file
@@ -96,6 +116,7 @@ pub(super) fn cell_plans(
             shortcut: col
                 .and_then(|c| profile.columns.get(c))
                 .map_or(Shortcut::None, |c| Shortcut::of(&c.checks)),
+            stored: col.is_some_and(|c| stored_columns.get(c).copied().unwrap_or(false)),
         })
         .collect()
 }
@@ -184,7 +205,7 @@ impl<S: Sink> Engine<S> {
         let suspicious = control_chars::suspicious(text);
         let plans = std::mem::take(&mut self.cell_plans);
         for file_col in 0..cells.count {
-            let plan = plans.get(file_col).copied().unwrap_or_default();
+            let plan = plans.get(file_col).unwrap_or(&CellPlan::NONE);
             let range = record.field_range(file_col).unwrap_or_default();
             if range.is_empty() {
                 self.empty_cell(record, file_col, plan, cells, texts);
@@ -203,9 +224,9 @@ impl<S: Sink> Engine<S> {
                 let quick =
                     plan.quick && checks != ValueChecks::All && quick::ordinary_edges(value);
                 match (quick, checks) {
-                    (true, ValueChecks::Skip) => self.keep_value(col, value),
+                    (true, ValueChecks::Skip) => self.keep_planned(plan, col, value),
                     (true, _) if self.shortcut_passes(plan.shortcut, col, value) => {
-                        self.keep_value(col, value)
+                        self.keep_planned(plan, col, value)
                     }
                     (true, _) => self.check_value_only(record, (file_col, col), value),
                     (false, _) => self.check_cell(record, (file_col, col), value, checks),
@@ -221,7 +242,7 @@ impl<S: Sink> Engine<S> {
         &mut self,
         record: &Record,
         file_col: usize,
-        plan: CellPlan,
+        plan: &CellPlan,
         cells: &Cells,
         texts: &mut Vec<String>,
     ) {
@@ -229,7 +250,7 @@ impl<S: Sink> Engine<S> {
             texts.push(String::new());
         }
         match plan.col {
-            Some(col) if plan.quiet_when_empty => self.keep_value(col, ""),
+            Some(col) if plan.quiet_when_empty => self.keep_planned(plan, col, ""),
             Some(col) => self.check_cell(record, (file_col, col), "", ValueChecks::All),
             None => {}
         }
@@ -241,7 +262,7 @@ impl<S: Sink> Engine<S> {
         let mut decoder = std::mem::replace(&mut self.decoder, FieldDecoder::new(enc));
         let plans = std::mem::take(&mut self.cell_plans);
         for file_col in 0..cells.count {
-            let plan = plans.get(file_col).copied().unwrap_or_default();
+            let plan = plans.get(file_col).unwrap_or(&CellPlan::NONE);
             let bytes = record.field(file_col).unwrap_or(&[]);
             if bytes.is_empty() && self.utf16_errors.is_empty() {
                 self.empty_cell(record, file_col, plan, cells, texts);
@@ -362,6 +383,15 @@ impl<S: Sink> Engine<S> {
                 slot.push_str(value);
                 *filled = true;
             }
+        }
+    }
+
+    /// [`Engine::keep_value`] for a cell of a file column with this plan: it tells, without a
+    /// lookup, whether the value is kept at all (most are not).
+    #[inline]
+    fn keep_planned(&mut self, plan: &CellPlan, col: usize, value: &str) {
+        if plan.stored {
+            self.keep_value(col, value);
         }
     }
 

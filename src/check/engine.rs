@@ -67,7 +67,7 @@ pub(crate) struct Engine<S: Sink> {
     pub(super) unique: Vec<UniqueIndex>,
     /// Records held back so that their keys' slots load together (once the header is read).
     pub(super) ahead: Ahead,
-    /// The key hashes `ahead` computed for the record being processed.
+    /// The hashes of the held records' keys, and which held record is being processed.
     pub(super) key_hashes: KeyHashes,
     pub(super) bytes: u64,
     pub(super) records: u64,

@@ -18,11 +18,24 @@ pub(super) fn plain_shape(column: &CompiledColumn) -> bool {
 /// space (half-width or ideographic): then the formula and whitespace rules leave it alone.
 #[inline]
 pub(super) fn ordinary_edges(value: &str) -> bool {
+    // The common case below needs every formula prefix to be at most `@`.
+    const _: () = {
+        let mut i = 0;
+        while i < formula::PREFIXES.len() {
+            assert!(formula::PREFIXES[i] as u32 <= b'@' as u32);
+            i += 1;
+        }
+    };
     const IDEOGRAPHIC_SPACE: [u8; 3] = [0xE3, 0x80, 0x80];
     let bytes = value.as_bytes();
     let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
         return false;
     };
+    // The common case, in four comparisons: every formula prefix and the space are at most `@`,
+    // and an ideographic space starts with 0xE3 and ends with 0x80.
+    if first > b'@' && first != 0xE3 && last != b' ' && last != 0x80 {
+        return true;
+    }
     let formula = first.is_ascii() && formula::PREFIXES.contains(&char::from(first));
     !formula
         && first != b' '
@@ -34,6 +47,38 @@ pub(super) fn ordinary_edges(value: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`ordinary_edges`] without its common case.
+    fn by_the_rules(value: &str) -> bool {
+        const IDEOGRAPHIC_SPACE: [u8; 3] = [0xE3, 0x80, 0x80];
+        let bytes = value.as_bytes();
+        let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+            return false;
+        };
+        let formula = first.is_ascii() && formula::PREFIXES.contains(&char::from(first));
+        !formula
+            && first != b' '
+            && last != b' '
+            && bytes.first_chunk() != Some(&IDEOGRAPHIC_SPACE)
+            && bytes.last_chunk() != Some(&IDEOGRAPHIC_SPACE)
+    }
+
+    #[test]
+    fn the_common_case_agrees_with_the_rules() {
+        let edges: Vec<char> = (0..0x80u8)
+            .map(char::from)
+            .chain([
+                'é', 'ー', 'あ', '山', '\u{3000}', '\u{3001}', '\u{2000}', '😀',
+            ])
+            .collect();
+        for &a in &edges {
+            for &b in &edges {
+                for value in [format!("{a}"), format!("{a}{b}"), format!("{a}中{b}")] {
+                    assert_eq!(ordinary_edges(&value), by_the_rules(&value), "{value:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn tells_ordinary_edges() {

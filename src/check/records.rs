@@ -221,9 +221,13 @@ impl<S: Sink> Engine<S> {
             }
         }
         let (map, findings) = header::match_header(&labels, &self.profile);
-        self.cell_plans =
-            super::cells::cell_plans(&map.by_file, &self.quiet_when_empty, &self.profile);
-        self.ahead = super::ahead::Ahead::new(&self.profile, &map);
+        self.cell_plans = super::cells::cell_plans(
+            &map.by_file,
+            &self.quiet_when_empty,
+            &self.stored_columns,
+            &self.profile,
+        );
+        self.key_hashes = super::ahead::KeyHashes::new(&self.profile, &map);
         self.header = Some(map);
         self.header_row = Some(row);
         if matches!(self.encoding_state, EncodingState::Known) {

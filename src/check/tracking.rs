@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 
+use crate::check::cells::CellPlan;
 use crate::check::{Engine, Sink};
 use crate::plan::{Baseline, KeySet, RowFinding, Tracker};
 use crate::profile::Compiled;
@@ -40,6 +41,7 @@ impl<S: Sink> Engine<S> {
     /// Keeps every column's value (for readers that index whole rows, such as the baseline).
     pub(crate) fn store_all_columns(&mut self) {
         self.stored_columns.iter_mut().for_each(|s| *s = true);
+        self.cell_plans.iter_mut().for_each(CellPlan::store);
     }
 
     /// Runs the tracker on the current data row and places its findings.

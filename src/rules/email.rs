@@ -9,6 +9,8 @@
 
 use crate::report::{Code, EmailProblem, Kind};
 
+mod plain;
+
 /// Codes this rule emits.
 pub(crate) const CODES: &[Code] = &[Code::InvalidEmail, Code::EmailDomainNotAllowed];
 
@@ -47,9 +49,17 @@ const CLASSES: [u8; 256] = {
     table
 };
 
-/// The first problem of `value`, in order of precedence. One pass over the bytes gathers what
-/// the checks need (a valid address is ASCII and short).
+/// The first problem of `value`, in order of precedence.
 fn problem(value: &str) -> Option<EmailProblem> {
+    if plain::accepts(value) {
+        return None;
+    }
+    full_problem(value)
+}
+
+/// [`problem`] without the fast path. One pass over the bytes gathers what the checks need (a
+/// valid address is ASCII and short).
+fn full_problem(value: &str) -> Option<EmailProblem> {
     // Full-width forms and the ideographic space are never ASCII.
     if !value.is_ascii()
         && value
