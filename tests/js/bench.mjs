@@ -15,7 +15,7 @@ const { Checker } = await import(pathToFileURL(entry).href);
 
 const ROWS = Number(process.argv[2] ?? 1_000_000);
 const CHUNK = 1 << 20;
-const RUNS = 3;
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
 const FAMILY = ["山田", "佐藤", "鈴木", "高橋", "田中", "Smith", "Müller", "伊藤", "渡辺", "中村"];
 const GIVEN = ["太郎", "花子", "John", "Anna", "翔太", "美咲", "健一", "由美", "Lukas", "さくら"];
