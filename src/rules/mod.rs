@@ -82,14 +82,19 @@ pub const RULES: &[(&str, &[Code])] = &[
     ("whitespace", whitespace::CODES),
 ];
 
-/// Whether the checks hold nothing but the control-character rule (a plain text column). The
-/// destructuring is exhaustive: a new kind of check must be counted here.
+/// Whether the checks hold nothing but the control-character rule (a plain text column).
 pub(crate) fn only_control_chars(checks: &CompiledChecks) -> bool {
+    checks.one_of.is_none() && at_most_one_of(checks)
+}
+
+/// Whether the checks hold nothing but the control-character rule and, perhaps, a list of allowed
+/// values. The destructuring is exhaustive: a new kind of check must be counted here.
+pub(crate) fn at_most_one_of(checks: &CompiledChecks) -> bool {
     let CompiledChecks {
         length,
         chars,
         allow_control_chars: _,
-        one_of,
+        one_of: _,
         pattern,
         kind,
         max_digits: _,
@@ -102,7 +107,6 @@ pub(crate) fn only_control_chars(checks: &CompiledChecks) -> bool {
     } = checks;
     length.is_none()
         && chars.is_none()
-        && one_of.is_none()
         && pattern.is_none()
         && kind.is_none()
         && list.is_none()

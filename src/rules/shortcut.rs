@@ -56,29 +56,7 @@ impl Shortcut {
 }
 
 /// Whether a list of allowed values is the only check that `check_value` runs (without control
-/// characters). The destructuring is exhaustive: a new kind of check must be counted here.
+/// characters).
 fn one_of_only(checks: &CompiledChecks) -> bool {
-    let CompiledChecks {
-        length,
-        chars,
-        allow_control_chars: _,
-        one_of,
-        pattern,
-        kind,
-        max_digits: _,
-        date_formats: _,
-        flag_values: _,
-        email_domains: _,
-        list,
-        not_one_of,
-        must_contain,
-    } = checks;
-    one_of.is_some()
-        && length.is_none()
-        && chars.is_none()
-        && pattern.is_none()
-        && kind.is_none()
-        && list.is_none()
-        && not_one_of.is_none()
-        && must_contain.is_empty()
+    checks.one_of.is_some() && super::at_most_one_of(checks)
 }

@@ -2,6 +2,8 @@
 //! every limit. It is split at the delimiters in one pass and copied whole; any other record goes
 //! through the state machine, which gives the same fields, offsets and statistics.
 
+use std::ops::ControlFlow;
+
 use super::{Cursor, Tokenizer};
 use crate::read::record::{LineEnding, OffsetMode, Record, Span};
 use crate::swar;
@@ -73,16 +75,9 @@ impl Tokenizer {
     fn split_by_bytes(&mut self, window: &[u8], offset: u64) -> Option<(usize, usize, u8)> {
         let mut begin = 0;
         for (j, &b) in window.iter().enumerate() {
-            if !self.is_stop_unquoted(b) {
-                continue;
+            if let ControlFlow::Break(end) = self.split_at(&mut begin, j, b, offset) {
+                return end;
             }
-            if b != self.cfg.delimiter {
-                return Some((begin, j, b));
-            }
-            if !self.push_span(begin, j, offset) {
-                return None;
-            }
-            begin = j + 1;
         }
         None
     }
@@ -103,19 +98,36 @@ impl Tokenizer {
                 let j = at + swar::first(candidates);
                 candidates &= candidates - 1;
                 let b = window.get(j).copied().unwrap_or_default();
-                if !self.is_stop_unquoted(b) {
-                    continue;
+                if let ControlFlow::Break(end) = self.split_at(&mut begin, j, b, offset) {
+                    return end;
                 }
-                if b != self.cfg.delimiter {
-                    return Some((begin, j, b));
-                }
-                if !self.push_span(begin, j, offset) {
-                    return None;
-                }
-                begin = j + 1;
             }
         }
         None
+    }
+
+    /// One byte `b` at `j` of a line being split (the field in progress begins at `begin`): a
+    /// delimiter ends the field; another stop byte ends the split (see
+    /// [`Tokenizer::split_by_bytes`]), as does a field past the stored ones.
+    #[inline(always)]
+    fn split_at(
+        &mut self,
+        begin: &mut usize,
+        j: usize,
+        b: u8,
+        offset: u64,
+    ) -> ControlFlow<Option<(usize, usize, u8)>> {
+        if !self.is_stop_unquoted(b) {
+            return ControlFlow::Continue(());
+        }
+        if b != self.cfg.delimiter {
+            return ControlFlow::Break(Some((*begin, j, b)));
+        }
+        if !self.push_span(*begin, j, offset) {
+            return ControlFlow::Break(None);
+        }
+        *begin = j + 1;
+        ControlFlow::Continue(())
     }
 
     /// Adds the unquoted field `line[begin..end]` of a record at `offset`; false when the record
