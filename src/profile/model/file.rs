@@ -1,0 +1,165 @@
+//! File-level rules: encodings, byte order mark, delimiters, line endings, preamble, file name.
+
+use super::*;
+
+/// Whether a byte order mark is wanted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
+#[serde(rename_all = "camelCase")]
+pub enum BomPolicy {
+    /// With or without.
+    #[default]
+    Optional,
+    /// Must start with a BOM.
+    Required,
+    /// Must not start with a BOM.
+    Forbidden,
+}
+
+crate::de::unit_enum!(BomPolicy {
+    Optional: "optional",
+    Required: "required",
+    Forbidden: "forbidden",
+});
+
+/// A field delimiter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
+#[serde(rename_all = "camelCase")]
+pub enum Delimiter {
+    /// `,`
+    Comma,
+    /// tab
+    Tab,
+    /// `;`
+    Semicolon,
+}
+
+crate::de::unit_enum!(Delimiter {
+    Comma: "comma",
+    Tab: "tab",
+    Semicolon: "semicolon",
+});
+
+impl Delimiter {
+    /// The delimiter byte.
+    pub fn byte(self) -> u8 {
+        match self {
+            Delimiter::Comma => b',',
+            Delimiter::Tab => b'\t',
+            Delimiter::Semicolon => b';',
+        }
+    }
+}
+
+/// A record terminator style (for profiles and reports).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
+#[serde(rename_all = "lowercase")]
+pub enum LineEndingKind {
+    /// `\r\n` (Windows, Excel)
+    Crlf,
+    /// `\n` (macOS, Linux)
+    Lf,
+    /// `\r` (classic Mac OS)
+    Cr,
+}
+
+crate::de::unit_enum!(LineEndingKind {
+    Crlf: "crlf",
+    Lf: "lf",
+    Cr: "cr",
+});
+
+/// File-level rules.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct FileRules {
+    /// Encodings the system reads.
+    pub encodings: Vec<TextEncoding>,
+    /// BOM policy.
+    #[serde(default)]
+    pub bom: BomPolicy,
+    /// Accepted delimiters; the first is assumed when the header does not tell.
+    pub delimiters: Vec<Delimiter>,
+    /// Accepted record terminators; empty means any (but never mixed).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub line_endings: Vec<LineEndingKind>,
+    /// Rule for the file name, checked when the name is known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file_name: Option<FileNameRule>,
+    /// Lines before the header row, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub preamble: Vec<PreambleLine>,
+    /// Most data rows the system takes in one file: a number, a parameter, or a parameter minus
+    /// others (`{"param": "contractedSeats", "minus": ["administrators"]}`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_rows: Option<Quantity>,
+    /// Whether a file without data rows is an error (default true).
+    #[serde(default = "yes")]
+    pub require_rows: bool,
+    /// Where the file rules come from (a sentence of the system's manual).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+crate::de::record!(FileRules {
+    encodings: "encodings",
+    bom: "bom"(default),
+    delimiters: "delimiters",
+    line_endings: "lineEndings"(default),
+    file_name: "fileName"(default),
+    preamble: "preamble"(default),
+    max_rows: "maxRows"(default),
+    require_rows: "requireRows"(yes()),
+    source: "source"(default),
+});
+
+fn yes() -> bool {
+    true
+}
+
+/// A file-name rule.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct FileNameRule {
+    /// Regular expression the whole name must match (linear-time engine, no look-around).
+    pub pattern: String,
+    /// An example of a good name, shown in the help text.
+    pub example: String,
+}
+
+crate::de::record!(FileNameRule {
+    pattern: "pattern",
+    example: "example",
+});
+
+/// A line before the header row (FLAT's differential-import identification line).
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PreambleLine {
+    /// The line must start with this text (the rest is free).
+    pub starts_with: String,
+    /// Shown in messages.
+    pub description: Text,
+}
+
+crate::de::record!(PreambleLine {
+    starts_with: "startsWith",
+    description: "description",
+});
