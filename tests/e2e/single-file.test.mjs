@@ -93,10 +93,12 @@ describe("the single-file build from file://", () => {
 
     await page.setInputFiles("#file-input", millionRows().path);
     await page.waitForFunction(() => Number(document.getElementById("progress-bar").value) > 0.02, null, { timeout: 60000 });
-    const gap = await longestFrameGap(page, 1000);
+    // The check of the whole file takes about 2 s here: the screenshot and the measure come early
+    // enough that Cancel still finds it running.
+    await screenshot(page, "single-file-in-page-progress");
+    const gap = await longestFrameGap(page, 500);
     console.log(`longest frame gap while checking in the page: ${gap} ms`);
     assert.ok(gap < 300, `the page froze for ${gap} ms while checking in the page`);
-    await screenshot(page, "single-file-in-page-progress");
     await page.click("#cancel-button");
     await page.waitForSelector("#progress", { state: "hidden" });
     assert.equal(await page.textContent(".file-item >> nth=1 >> .status"), "cancelled");
