@@ -4,7 +4,7 @@ use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
 use super::outcome::{to_js, Failure};
-use super::{bytes_of, for_each_piece, options, Options};
+use super::{bytes_of, for_each_piece, options, Baseline, Options};
 use crate::check::Progress;
 use crate::report::Report;
 
@@ -31,6 +31,21 @@ impl Checker {
             options::resolve(&options).map_err(|e| Failure::from(&e).into_js_error())?;
         let inner = crate::Checker::new(&profile, options)
             .map_err(|e| Failure::from(&e).into_js_error())?;
+        Ok(Checker {
+            inner,
+            buf: Vec::new(),
+        })
+    }
+
+    /// Prepares a check against the target system's current export (see `Baseline`): the report
+    /// gets a `plan`, and the rules that need the export run. Throws like the constructor, and
+    /// when the baseline was not ended or was read for another profile.
+    #[wasm_bindgen(js_name = withBaseline)]
+    pub fn with_baseline(options: Ts<Options>, baseline: &Baseline) -> Result<Checker, JsValue> {
+        let thrown = |e: crate::Error| Failure::from(&e).into_js_error();
+        let (profile, options) = options::resolve(&options).map_err(thrown)?;
+        let baseline = baseline.get().map_err(thrown)?;
+        let inner = crate::Checker::with_baseline(&profile, options, baseline).map_err(thrown)?;
         Ok(Checker {
             inner,
             buf: Vec::new(),

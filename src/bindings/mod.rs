@@ -13,6 +13,7 @@
 //! - The input bytes are copied into the module in pieces of [`PIECE`] bytes, so a whole-file
 //!   check never grows the module's memory by the file's size.
 
+mod baseline;
 mod checker;
 mod conversion;
 mod options;
@@ -26,6 +27,7 @@ use wasm_bindgen::prelude::*;
 use crate::error::{Error, ErrorKind};
 use crate::profile::builtin;
 
+pub use baseline::Baseline;
 pub use checker::Checker;
 pub use conversion::{convert, ConvertOutcome};
 pub use options::Options;
@@ -71,6 +73,23 @@ pub fn check(
     let result = options::resolve(&options).and_then(|(profile, options)| {
         let input = bytes_of(&input)?;
         let mut checker = crate::Checker::new(&profile, options)?;
+        for_each_piece(&input, &mut Vec::new(), |piece| checker.push(piece));
+        Ok(checker.finish())
+    });
+    outcome::to_js(&CheckResult::from(result))
+}
+
+/// Checks a whole file held in memory against the target system's current export (see
+/// `Baseline`): the report gets a `plan`, and the rules that need the export run.
+#[wasm_bindgen(js_name = checkWithBaseline)]
+pub fn check_with_baseline(
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] input: JsValue,
+    options: Ts<Options>,
+    baseline: &Baseline,
+) -> Result<Ts<CheckResult>, JsError> {
+    let result = options::resolve(&options).and_then(|(profile, options)| {
+        let input = bytes_of(&input)?;
+        let mut checker = crate::Checker::with_baseline(&profile, options, baseline.get()?)?;
         for_each_piece(&input, &mut Vec::new(), |piece| checker.push(piece));
         Ok(checker.finish())
     });

@@ -186,6 +186,34 @@ describe("checkFile in a Web Worker", () => {
     await page.close();
   });
 
+  test("with the system's export as `baseline`: the CLI's --baseline report; an unusable export rejects", async () => {
+    const dir = join(JS, "../fixtures/flat-users-total");
+    const [upload, exported] = ["plan-total.tsv", "export.tsv"].map((name) => ({
+      name,
+      base64: readFileSync(join(dir, name)).toString("base64"),
+    }));
+    const [expected] = cliReports("flat/users-total", [join(dir, upload.name)], ["--baseline", join(dir, exported.name)]);
+    const { page, errors } = await openPage();
+    const outcome = await page.evaluate(
+      async ({ upload, exported, BYTES }) => {
+        const bytes = eval(BYTES);
+        const file = new File([bytes(upload.base64)], upload.name);
+        const options = { profile: "flat/users-total", fileName: upload.name };
+        const report = await window.checkFile(file, options, { baseline: new Blob([bytes(exported.base64)]) });
+        const failure = await window
+          .checkFile(file, options, { baseline: new Blob(["#name\tpermission\r\n"]) })
+          .then(() => "resolved", (e) => ({ name: e.name, kind: e.kind }));
+        return { report, failure };
+      },
+      { upload, exported, BYTES },
+    );
+    assert.ok(expected.plan);
+    assert.deepEqual(outcome.report, expected);
+    assert.deepEqual(outcome.failure, { name: "CsvPreflightError", kind: "invalidBaseline" });
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   test("an already aborted signal, and an unknown profile, reject", async () => {
     const { page, errors } = await openPage();
     const outcome = await page.evaluate(async () => {

@@ -15,6 +15,12 @@ export interface FileProgress extends Progress {
 export interface CheckFileOptions {
   /** Called every 50 ms or so while the file is read, and once at the end. */
   onProgress?: (progress: FileProgress) => void;
+  /**
+   * The target system's current export (see `Baseline`), read in the worker before the file: the
+   * report then carries a `plan`, and the rules that need the export run. Progress covers the
+   * file only.
+   */
+  baseline?: Blob;
   /** Aborting it stops the worker and rejects the promise with the signal's reason. */
   signal?: AbortSignal;
 }
@@ -49,7 +55,7 @@ function abortReason(signal: AbortSignal): unknown {
 export function checkFile(
   file: Blob,
   options: CheckOptions,
-  { onProgress, signal }: CheckFileOptions = {},
+  { onProgress, signal, baseline }: CheckFileOptions = {},
 ): Promise<Report> {
   return new Promise<Report>((resolve, reject) => {
     if (signal?.aborted) {
@@ -90,7 +96,7 @@ export function checkFile(
       finish();
       reject(new Error(`csv-preflight worker failed: ${event.message || "could not start"}`));
     };
-    const request: CheckRequest = { file, options };
+    const request: CheckRequest = baseline ? { file, options, baseline } : { file, options };
     worker.postMessage(request);
   });
 }

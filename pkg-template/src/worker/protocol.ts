@@ -5,6 +5,8 @@ import type { CheckOptions, Failure, Progress, Report } from "../web/csv_preflig
 export interface CheckRequest {
   file: Blob;
   options: CheckOptions;
+  /** The target system's current export, read before the file (see `Baseline`). */
+  baseline?: Blob;
 }
 
 /** Worker → page. */

@@ -1,6 +1,6 @@
 // The Web Worker behind `checkFile`: streams the file through a `Checker` and posts progress, then
 // the report. It runs one request; the page terminates it when done or cancelled.
-import init, { Checker } from "../web/csv_preflight.js";
+import init, { Baseline, Checker } from "../web/csv_preflight.js";
 import type { Failure } from "../web/csv_preflight.js";
 import type { CheckRequest, WorkerMessage } from "./protocol.js";
 
@@ -23,9 +23,24 @@ function failureOf(error: unknown): Failure | undefined {
   return undefined;
 }
 
-async function run({ file, options }: CheckRequest): Promise<void> {
+/** Reads the system's export into a `Baseline` (its own report is not passed on). */
+async function readBaseline(file: Blob, options: CheckRequest["options"]): Promise<Baseline> {
+  const baseline = new Baseline(options);
+  const reader = file.stream().getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    baseline.push(value);
+  }
+  baseline.end();
+  return baseline;
+}
+
+async function run({ file, options, baseline }: CheckRequest): Promise<void> {
   await ready;
-  const checker = new Checker(options);
+  const checker = baseline
+    ? Checker.withBaseline(options, await readBaseline(baseline, options))
+    : new Checker(options);
   const reader = file.stream().getReader();
   let last = performance.now();
   for (;;) {

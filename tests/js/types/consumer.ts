@@ -1,8 +1,10 @@
 // A strict consumer of the package's types (type-checked by types.test.mjs with tsc --noEmit, once
 // with Node.js resolution and once with bundler resolution). Nothing here runs.
 import {
+  Baseline,
   Checker,
   check,
+  checkWithBaseline,
   profile,
   profiles,
   resultCsv,
@@ -101,10 +103,26 @@ if (csv.type === "success") {
   console.log(out.length, encoding, streamed.valid);
 }
 
+// Against the system's current export: the report carries a plan.
+{
+  using baseline = new Baseline({ profile: "flat/users-total" });
+  baseline.push(bytes);
+  const own: Report = baseline.end();
+  const planned: CheckResult = checkWithBaseline(bytes, { profile: "flat/users-total" }, baseline);
+  if (planned.type === "success" && planned.report.plan) {
+    console.log(own.valid, planned.report.plan.mode, planned.report.plan.add);
+  }
+  using against = Checker.withBaseline({ profile: "flat/users-total" }, baseline);
+  against.push(bytes);
+  // @ts-expect-error: the baseline is a Baseline, not the export's bytes
+  checkWithBaseline(bytes, { profile: "flat/users-total" }, bytes);
+}
+
 // The Web Worker helper.
 const controller = new AbortController();
 checkFile(file, { profile: "fujifilm-iwpro/add-users", fileName: file.name }, {
   signal: controller.signal,
+  baseline: file,
   onProgress: (p: FileProgress) => console.log(p.bytes / p.total, p.records),
 })
   .then((report: Report) => console.log(report.summary.errors))
