@@ -44,5 +44,7 @@ pub use convert::{convert, ConvertOptions, ConvertResult, Converter, Mapping};
 pub use decode::{Lang, TextEncoding};
 pub use error::{Error, ErrorKind};
 pub use profile::{builtin, builtin_ids, builtins, Profile};
-pub use report::{result_csv, Code, Diagnostic, Report, ResultCsv, Severity};
+pub use report::{
+    result_csv, result_csv_with_baseline, Code, Diagnostic, Report, ResultCsv, Severity,
+};
 pub use rules::RULES;

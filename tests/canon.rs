@@ -140,3 +140,45 @@ fn read_only_columns_and_the_plan_against_the_export() {
     insta::assert_snapshot!("canon_plan", support::plan(report.plan.as_ref().unwrap()));
     support::assert_streaming_equal(&upload, &profile, &options, Some(baseline), "canon plan");
 }
+
+#[test]
+fn the_result_csv_against_the_export_carries_its_findings() {
+    let profile = builtin(ID).unwrap();
+    let options = CheckOptions::default();
+    let baseline = support::baseline(&profile, &support::read(ID, "export.csv"), &options);
+    let upload = support::read(ID, "plan-upload.csv");
+    let lines = |bytes: &[u8]| -> Vec<String> {
+        let text = String::from_utf8(bytes.to_vec()).unwrap();
+        text.lines().map(str::to_string).collect()
+    };
+    let with =
+        csv_preflight::result_csv_with_baseline(&upload, &profile, options.clone(), baseline)
+            .unwrap();
+    let without = csv_preflight::result_csv(&upload, &profile, options).unwrap();
+    let (with, without) = (lines(&with.bytes), lines(&without.bytes));
+    assert_eq!(with.len(), 5);
+    assert_eq!(with.len(), without.len());
+    // Rows 3 and 5 (spreadsheet rows; the header is row 1) change the read-only uuid: a warning.
+    for (i, (w, wo)) in with.iter().zip(&without).enumerate() {
+        let row = i + 1;
+        if row == 3 || row == 5 {
+            assert!(w.contains(",OK,read-only-changed,"), "row {row}: {w}");
+            assert!(!wo.contains("read-only-changed"), "row {row}: {wo}");
+        } else {
+            assert_eq!(w, wo, "row {row}");
+        }
+    }
+
+    // A baseline read for another profile is refused, as by the checker.
+    let flat = builtin("flat/users-total").unwrap();
+    let export = support::read("flat/users-total", "export.tsv");
+    let other = support::baseline(&flat, &export, &CheckOptions::default());
+    let upload = support::read(ID, "plan-upload.csv");
+    let error =
+        csv_preflight::result_csv_with_baseline(&upload, &profile, CheckOptions::default(), other)
+            .unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "invalid baseline: the baseline was read for profile \"flat/users-total\", not \"canon/users\""
+    );
+}

@@ -109,6 +109,21 @@ pub fn result_csv(
     outcome::to_js(&ResultCsvResult::from(result))
 }
 
+/// [`resultCsv`](result_csv) against the target system's current export (see `Baseline`): the
+/// rows carry the findings that need the export too.
+#[wasm_bindgen(js_name = resultCsvWithBaseline)]
+pub fn result_csv_with_baseline(
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] input: JsValue,
+    options: Ts<Options>,
+    baseline: &Baseline,
+) -> Result<Ts<ResultCsvResult>, JsError> {
+    let result = options::resolve(&options).and_then(|(profile, options)| {
+        let input = bytes_of(&input)?.to_vec();
+        crate::result_csv_with_baseline(&input, &profile, options, baseline.get()?)
+    });
+    outcome::to_js(&ResultCsvResult::from(result))
+}
+
 /// The built-in profiles: ids, titles in English and Japanese, parameters with their defaults.
 #[wasm_bindgen]
 pub fn profiles() -> Result<Vec<Ts<crate::profile::ProfileInfo>>, JsError> {

@@ -7,7 +7,7 @@ use crate::check::ahead::{Ahead, KeyHashes};
 use crate::check::prelude::{Prelude, SNIFF_WINDOW};
 use crate::check::{CheckOptions, Context, Progress, Sink};
 use crate::decode::{identify, Bom, FieldDecoder, TextEncoding, Utf16Transcoder};
-use crate::error::Error;
+use crate::error::{Error, ErrorKind};
 use crate::plan::Tracker;
 use crate::profile::{Compiled, Delimiter, Profile};
 use crate::read::{Record, Tokenizer};
@@ -102,6 +102,17 @@ impl<S: Sink> Engine<S> {
         sink: S,
         context: Context,
     ) -> Result<Self, Error> {
+        if let Some(b) = &context.baseline {
+            if b.profile_id() != profile.id {
+                return Err(Error::new(ErrorKind::InvalidBaseline {
+                    message: format!(
+                        "the baseline was read for profile \"{}\", not \"{}\"",
+                        b.profile_id(),
+                        profile.id
+                    ),
+                }));
+            }
+        }
         let compiled = Compiled::new(profile, &options.params)?;
         let unique = compiled
             .unique

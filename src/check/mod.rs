@@ -26,7 +26,7 @@ pub(crate) use tracking::Context;
 
 use std::sync::Arc;
 
-use crate::error::{Error, ErrorKind};
+use crate::error::Error;
 use crate::plan::{Baseline, KeySet};
 use crate::profile::Profile;
 use crate::report::{Collector, Report};
@@ -74,17 +74,6 @@ impl Checker {
         options: CheckOptions,
         context: Context,
     ) -> Result<Checker, Error> {
-        if let Some(b) = &context.baseline {
-            if b.profile_id() != profile.id {
-                return Err(Error::new(ErrorKind::InvalidBaseline {
-                    message: format!(
-                        "the baseline was read for profile \"{}\", not \"{}\"",
-                        b.profile_id(),
-                        profile.id
-                    ),
-                }));
-            }
-        }
         let collector = Collector::new(
             options.lang,
             options.max_diagnostics,

@@ -14,7 +14,7 @@ pub use code::{Code, Severity};
 pub(crate) use collector::Collector;
 pub use finding::{truncate_value, EmailProblem, Expectation, Finding, Kind, Place};
 pub use messages::{render, Rendered};
-pub use result_csv::{result_csv, ResultCsv};
+pub use result_csv::{result_csv, result_csv_with_baseline, ResultCsv};
 
 use crate::decode::{Bom, TextEncoding};
 use crate::profile::{Delimiter, LineEndingKind};

@@ -4,9 +4,12 @@
 //! Cells that start with `=`, `+`, `-`, `@`, tab or CR get a leading `'` so that opening the file in
 //! a spreadsheet cannot run a formula (CSV injection); the report flags such cells in the input.
 
-use crate::check::{CheckOptions, Engine, RecordInfo, RecordRole, Sink};
+use std::sync::Arc;
+
+use crate::check::{CheckOptions, Context, Engine, RecordInfo, RecordRole, Sink};
 use crate::decode::{Lang, TextEncoding};
 use crate::error::Error;
+use crate::plan::Baseline;
 use crate::profile::Profile;
 use crate::report::{render, Finding, Severity};
 
@@ -144,6 +147,32 @@ pub fn result_csv(
     profile: &Profile,
     options: CheckOptions,
 ) -> Result<ResultCsv, Error> {
+    write(input, profile, options, Context::default())
+}
+
+/// Checks `input` against the system's current export (as
+/// [`Checker::with_baseline`](crate::Checker::with_baseline)) and writes the result CSV: the rows
+/// carry the findings that need the export too. Fails when the baseline was read for another
+/// profile.
+pub fn result_csv_with_baseline(
+    input: &[u8],
+    profile: &Profile,
+    options: CheckOptions,
+    baseline: Arc<Baseline>,
+) -> Result<ResultCsv, Error> {
+    let context = Context {
+        baseline: Some(baseline),
+        ..Context::default()
+    };
+    write(input, profile, options, context)
+}
+
+fn write(
+    input: &[u8],
+    profile: &Profile,
+    options: CheckOptions,
+    context: Context,
+) -> Result<ResultCsv, Error> {
     let writer = Writer {
         lang: options.lang,
         delimiter: b',',
@@ -152,7 +181,7 @@ pub fn result_csv(
         row_more: 0,
         row_error: false,
     };
-    let mut engine = Engine::new(profile, options, writer)?;
+    let mut engine = Engine::with_context(profile, options, writer, context)?;
     engine.push(input);
     let (writer, _, _, detected) = engine.finish();
     let encoding = detected.encoding.unwrap_or(TextEncoding::Utf8);

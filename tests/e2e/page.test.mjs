@@ -1,7 +1,7 @@
 // The served demo page (www/dist on 127.0.0.1) in headless Chromium: what it shows must be what
 // the CLI reports, nothing may leave the page's origin, and a million-row file must not freeze it.
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, extname, join } from "node:path";
 import { after, afterEach, before, describe, test } from "node:test";
 import {
@@ -19,6 +19,7 @@ import {
   screenshot,
   serveDist,
   shownTriples,
+  TMP,
   waitForResult,
 } from "./helpers.mjs";
 import { millionRows, longestFrameGap } from "./large.mjs";
@@ -80,7 +81,11 @@ describe("the served page", () => {
     assert.match(csp, /default-src 'none'/);
     assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'(;|$)/);
     assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'|https?:|\*/);
-    assert.equal(await page.locator('input[type="file"]').count(), 1);
+    // One input for the files to check; the export's input shows only for formats with a key.
+    assert.equal(await page.locator('input[type="file"]').count(), 2);
+    assert.equal(await page.getAttribute("#file-input", "multiple"), "");
+    assert.equal(await page.inputValue("#profile-select"), "fujifilm-iwpro/add-users");
+    assert.ok(await page.isHidden("#baseline-field"));
     assert.match(await page.textContent("#privacy-line"), /never leave this computer/);
     assert.equal(await page.getAttribute("html", "data-build"), "site");
     await screenshot(page, "served-empty");
@@ -183,6 +188,82 @@ describe("the served page", () => {
     assert.ok(report.summary.byCode["too-many-rows"] && report.summary.byCode["email-domain-not-allowed"]);
     assert.deepEqual(await shownTriples(page), reportTriples(report));
     assert.ok(!(await page.isVisible("#stale-note")));
+  });
+
+  test("the system's current export: the CLI's --baseline report and plan; an unusable export fails", async () => {
+    const { page } = await open();
+    const upload = fixture("flat-users-total", "plan-total.tsv");
+    const exported = fixture("flat-users-total", "export.tsv");
+    await chooseFiles(page, [upload]);
+    if ((await page.inputValue("#profile-select")) !== "flat/users-total") {
+      await page.selectOption("#profile-select", "flat/users-total");
+      await waitForResult(page, { file: "plan-total.tsv", profile: "flat/users-total" });
+    }
+    assert.ok(await page.isHidden("#plan-box"));
+    assert.ok(await page.isVisible("#baseline-field"));
+    await page.setInputFiles("#baseline-input", exported);
+    assert.equal(await page.textContent("#baseline-name"), "Export: export.tsv");
+    assert.ok(await page.isVisible("#stale-note"));
+    await page.click("#check-button");
+    await page.waitForSelector("#results[data-state=done] #plan-box:not([hidden])");
+    const report = cliReport(upload, "flat/users-total", ["--baseline", exported]);
+    assert.deepEqual(await shownTriples(page), reportTriples(report));
+    const { plan } = report;
+    const expected = {
+      baseline: String(plan.baselineRecords),
+      add: String(plan.add.count),
+      update: String(plan.update.count),
+      unchanged: String(plan.unchanged.count),
+      delete: String(plan.delete.count),
+      ...(plan.rejected.count ? { rejected: String(plan.rejected.count) } : {}),
+      ...(plan.rowsWithoutKey ? { withoutKey: String(plan.rowsWithoutKey) } : {}),
+      after: String(plan.recordsAfter),
+      ...(plan.seats ? { seats: String(plan.seats.counted) } : {}),
+    };
+    const shown = await page.$$eval("#plan > div", (rows) =>
+      Object.fromEntries(rows.map((row) => [row.dataset.plan, row.querySelector("dd").textContent])),
+    );
+    assert.deepEqual(shown, expected);
+    assert.ok(plan.delete.count > 0, "the fixture's total import deletes users");
+    assert.ok(!(await page.isVisible("#stale-note")));
+    await screenshot(page, "served-baseline", { fullPage: true });
+    const [csv] = await Promise.all([page.waitForEvent("download"), page.click("#download-csv")]);
+    const shownCsv = readFileSync(await csv.path());
+    assert.ok(shownCsv.equals(cliResultCsv(upload, "flat/users-total", ["--baseline", exported])), "result CSV");
+
+    // An export without the key column: the check fails with the reason.
+    const bad = join(TMP, "export-without-email.tsv");
+    writeFileSync(bad, "#tag\tpermission\r\nSales\t\r\n");
+    await page.setInputFiles("#baseline-input", bad);
+    await page.click("#check-button");
+    await page.waitForSelector("#results[data-state=failed]");
+    assert.match(await page.textContent("#results-error"), /plan-total\.tsv could not be checked: the current export cannot be used: .*email/);
+
+    // Removed: the next check has no plan.
+    await page.click("#baseline-clear");
+    assert.ok(await page.isHidden("#baseline-clear"));
+    assert.equal(await page.textContent("#baseline-name"), "none: the file is checked on its own");
+    await page.click("#check-button");
+    await page.waitForSelector("#results[data-state=done]");
+    assert.ok(await page.isHidden("#plan-box"));
+
+    // Canon: the export adds findings (read-only columns), in the table and in the result CSV.
+    const canon = fixture("canon-users", "plan-upload.csv");
+    const canonExport = fixture("canon-users", "export.csv");
+    await page.setInputFiles("#file-input", [canon]);
+    await page.click(".file-item >> nth=1");
+    if ((await page.inputValue("#profile-select")) !== "canon/users") await page.selectOption("#profile-select", "canon/users");
+    await waitForResult(page, { file: "plan-upload.csv", profile: "canon/users" });
+    await page.setInputFiles("#baseline-input", canonExport);
+    await page.click("#check-button");
+    await page.waitForSelector("#results[data-state=done][data-file='plan-upload.csv'] #plan-box:not([hidden])");
+    const canonReport = cliReport(canon, "canon/users", ["--baseline", canonExport]);
+    assert.ok(canonReport.summary.byCode["read-only-changed"]);
+    assert.deepEqual(await shownTriples(page), reportTriples(canonReport));
+    const [canonCsv] = await Promise.all([page.waitForEvent("download"), page.click("#download-csv")]);
+    const canonBytes = readFileSync(await canonCsv.path());
+    assert.ok(canonBytes.equals(cliResultCsv(canon, "canon/users", ["--baseline", canonExport])), "Canon result CSV");
+    assert.ok(!canonBytes.equals(cliResultCsv(canon, "canon/users")), "the export's findings are in the result CSV");
   });
 
   test("Japanese by default for a Japanese browser; switching language re-renders the messages", async () => {

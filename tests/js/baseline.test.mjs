@@ -2,12 +2,15 @@
 // `Checker.withBaseline`, `checkWithBaseline`): the same reports, plan included, as the CLI's
 // `--baseline`, and typed failures when the export cannot be used.
 import assert from "node:assert/strict";
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { before, describe, test } from "node:test";
 import { pathToFileURL } from "node:url";
-import { ROOT, basename, cliReports, consumerDir, join, pretty } from "./helpers.mjs";
+import { ROOT, basename, cli, cliReports, consumerDir, join, pretty } from "./helpers.mjs";
 
 let api;
+const scratch = mkdtempSync(join(tmpdir(), "csv-preflight-baseline-test-"));
+process.on("exit", () => rmSync(scratch, { recursive: true, force: true }));
 
 before(async () => {
   const dir = consumerDir();
@@ -65,6 +68,25 @@ describe("checks against an export", () => {
         assert.deepEqual(checker.finish(), expected);
         baseline.free();
       }
+    });
+  }
+
+  for (const { profile, dir, exportName, upload } of PAIRS) {
+    test(`${profile}: the result CSV has the bytes of the CLI's --result-csv with --baseline`, () => {
+      const exportPath = fixture(dir, exportName);
+      const uploadPath = fixture(dir, upload);
+      const out = join(scratch, "result.csv");
+      cli(["check", "--profile", profile, "--format", "json", "--baseline", exportPath, "--result-csv", out, uploadPath]);
+      const { baseline } = readBaseline(exportPath, profile, 1 << 20);
+      const options = { profile, fileName: basename(uploadPath) };
+      const result = api.resultCsvWithBaseline(readFileSync(uploadPath), options, baseline);
+      assert.equal(result.type, "success", JSON.stringify(result));
+      assert.deepEqual(Buffer.from(result.bytes), readFileSync(out));
+      const plain = api.resultCsv(readFileSync(uploadPath), options);
+      const differs = !Buffer.from(plain.bytes).equals(readFileSync(out));
+      // The export adds findings to these uploads (read-only columns, login IDs, delete mode).
+      assert.equal(differs, profile !== "flat/users-total", "the export's findings are in the rows");
+      baseline.free();
     });
   }
 

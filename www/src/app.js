@@ -44,6 +44,8 @@ export async function start(env) {
     files: [],
     selected: null,
     params: {},
+    /** The system's current export (a File) by profile id, for the profiles that have a key. */
+    baselines: {},
     queue: [],
     busy: null,
     nextId: 1,
@@ -278,7 +280,37 @@ export async function start(env) {
       renderStale();
       renderFiles();
     });
+    renderBaseline(profile);
     renderStale();
+  }
+
+  /** The export field: only for profiles with a key (the others cannot be compared with one). */
+  function renderBaseline(profile) {
+    const keyed = Boolean(profile.key);
+    const chosen = keyed ? state.baselines[profile.id] : undefined;
+    $("baseline-field").hidden = !keyed;
+    $("baseline-clear").hidden = !chosen;
+    $("baseline-name").textContent = t(state.lang, chosen ? "baseline.chosen" : "baseline.none", { name: chosen?.name });
+    $("baseline-input").value = "";
+  }
+
+  function setBaseline(file) {
+    const profileId = selectedEntry()?.profileId ?? profileSelect.value;
+    if (file) state.baselines[profileId] = file;
+    else delete state.baselines[profileId];
+    renderSetup();
+    renderFiles();
+  }
+  $("baseline-input").addEventListener("change", (event) => setBaseline(event.target.files?.[0]));
+  $("baseline-choose").addEventListener("click", () => $("baseline-input").click());
+  $("baseline-clear").addEventListener("click", () => {
+    setBaseline(undefined);
+    $("baseline-choose").focus();
+  });
+
+  /** The export the entry is checked against, if its profile has a key and one was added. */
+  function baselineFor(entry) {
+    return profileById.get(entry.profileId)?.key ? state.baselines[entry.profileId] : undefined;
   }
 
   function reasonText(entry) {
@@ -312,6 +344,7 @@ export async function start(env) {
   /** Whether the entry's report was made with other settings than the current ones. */
   function stale(entry) {
     if (!entry.options) return false;
+    if (entry.baseline !== baselineFor(entry)) return true;
     const now = optionsFor(entry);
     return JSON.stringify({ ...now, lang: "" }) !== JSON.stringify({ ...entry.options, lang: "" });
   }
@@ -365,22 +398,26 @@ export async function start(env) {
     }
     showProgress(job);
     if (job.kind === "convert" && entry === selectedEntry()) renderConversion();
-    const result = await runner.run(job.kind, entry.file, options, (progress) => updateProgress(entry, progress));
+    // A check uses the export chosen now; the result CSV, the one its report was made with.
+    const baseline = job.kind === "check" ? baselineFor(entry) : job.kind === "resultCsv" ? entry.baseline : undefined;
+    const progress = (p) => updateProgress(entry, p);
+    const result = await runner.run(job.kind, entry.file, options, progress, baseline);
     document.documentElement.dataset.runner = runner.where;
     state.busy = null;
     hideProgress();
-    if (job.kind === "check") finishCheck(entry, options, result);
+    if (job.kind === "check") finishCheck(entry, options, result, baseline);
     else if (job.kind === "convert") finishConvert(entry, options, result);
     else finishCsv(entry, result);
     pump();
   }
 
-  function finishCheck(entry, options, result) {
+  function finishCheck(entry, options, result, baseline) {
     const { lang } = state;
     const name = entry.file.name;
     if (result.type === "success") {
       entry.report = result.report;
       entry.options = options;
+      entry.baseline = baseline;
       entry.error = null;
       entry.status = "done";
       const verdict = result.report.valid ? t(lang, "summary.valid") : t(lang, "summary.invalid");
@@ -551,9 +588,40 @@ export async function start(env) {
       byCode.append(li);
     }
     if (!codes.length) byCode.append(el("li", t(lang, "diag.noDiagnostics"), "muted"));
+    renderPlan(report.plan);
     const capped = $("capped-note");
     capped.hidden = !report.diagnosticsCapped;
     capped.textContent = t(lang, "summary.capped", { n: num(lang, report.diagnostics.length) });
+  }
+
+  /** What the import would do, against the export the file was checked with (if any). */
+  function renderPlan(plan) {
+    const { lang } = state;
+    $("plan-box").hidden = !plan;
+    const list = $("plan");
+    list.replaceChildren();
+    if (!plan) return;
+    const records = num(lang, plan.baselineRecords);
+    const rows = [
+      ["baseline", plan.baselineCapped ? t(lang, "plan.capped", { n: records }) : records],
+      ["add", num(lang, plan.add.count)],
+      ["update", num(lang, plan.update.count)],
+      ["unchanged", num(lang, plan.unchanged.count)],
+      ["delete", num(lang, plan.delete.count)],
+    ];
+    if (plan.rejected.count) rows.push(["rejected", num(lang, plan.rejected.count)]);
+    if (plan.rowsWithoutKey) rows.push(["withoutKey", num(lang, plan.rowsWithoutKey)]);
+    rows.push(["after", num(lang, plan.recordsAfter)]);
+    if (plan.seats) {
+      const { counted, limit } = plan.seats;
+      rows.push(["seats", limit == null ? num(lang, counted) : `${num(lang, counted)} / ${num(lang, limit)}`]);
+    }
+    for (const [key, value] of rows) {
+      const row = document.createElement("div");
+      row.dataset.plan = key;
+      row.append(el("dt", t(lang, `plan.${key}`)), el("dd", value));
+      list.append(row);
+    }
   }
 
   // ---- downloads ------------------------------------------------------------------------------

@@ -36,6 +36,25 @@ export const STRINGS = {
     "profile.reason.unread": "The header could not be read; choose the target system yourself.",
     "profile.chosen": "Chosen by you.",
     "params.heading": "Tenant settings",
+    "baseline.label": "The system's current export (optional)",
+    "baseline.hint":
+      "Export the users from the target system and add the file here: the check then says which rows add, change or leave users as they are (and what a replacing import deletes), and runs the rules that compare with the system (delete mode, read-only columns, login IDs that cannot change). It is read here too.",
+    "baseline.clear": "Remove",
+    "baseline.choose": "Choose the export…",
+    "baseline.none": "none: the file is checked on its own",
+    "baseline.chosen": "Export: {name}",
+    "plan.heading": "Against the current export",
+    "plan.baseline": "In the export",
+    "plan.add": "Added",
+    "plan.update": "Changed",
+    "plan.unchanged": "Unchanged",
+    "plan.delete": "Deleted",
+    "plan.rejected": "Delete rows that do not match",
+    "plan.withoutKey": "Rows without a key",
+    "plan.after": "Users after the import",
+    "plan.seats": "Licences after the import",
+    "plan.capped": "{n} (the export is larger than the index: the plan is incomplete)",
+    "error.baseline": "the current export cannot be used: {message}",
     "params.none": "This format has no tenant settings.",
     "params.hint": "Leave a setting empty to skip the rules that need it.",
     "params.unset": "not set",
@@ -210,6 +229,25 @@ export const STRINGS = {
     "profile.reason.unread": "見出し行を読めませんでした。登録先システムを選んでください。",
     "profile.chosen": "手動で選択しました。",
     "params.heading": "テナントの設定",
+    "baseline.label": "システムの現在のユーザー一覧（任意）",
+    "baseline.hint":
+      "登録先システムからユーザー一覧を書き出して、ここに追加してください。どの行が追加・変更・変更なしになるか（置き換えの取り込みで削除されるユーザーも）を示し、システムとの比較が必要なルール（削除モード、変更できない列、変更できないログインID）もチェックします。このファイルもこのブラウザーの中だけで読み込みます。",
+    "baseline.clear": "削除",
+    "baseline.choose": "一覧を選択…",
+    "baseline.none": "なし（ファイルだけをチェックします）",
+    "baseline.chosen": "一覧：{name}",
+    "plan.heading": "現在の一覧との比較",
+    "plan.baseline": "一覧のユーザー数",
+    "plan.add": "追加",
+    "plan.update": "変更",
+    "plan.unchanged": "変更なし",
+    "plan.delete": "削除",
+    "plan.rejected": "一覧と一致しない削除行",
+    "plan.withoutKey": "キーのない行",
+    "plan.after": "取り込み後のユーザー数",
+    "plan.seats": "取り込み後のライセンス数",
+    "plan.capped": "{n}（一覧が索引の上限を超えたため、比較は不完全です）",
+    "error.baseline": "現在のユーザー一覧を使えません：{message}",
     "params.none": "この形式にはテナントの設定がありません。",
     "params.hint": "空欄の設定は、それを必要とするルールをチェックしません。",
     "params.unset": "未設定",
@@ -389,7 +427,9 @@ export function translate(root, lang) {
  * panic's own text (English, for the bug report): the page says around it what happened. */
 export function failureText(lang, error) {
   const message = String(error?.message ?? error);
-  return error?.kind === "internal" ? t(lang, "error.internal", { message }) : message;
+  if (error?.kind === "internal") return t(lang, "error.internal", { message });
+  if (error?.kind === "invalidBaseline") return t(lang, "error.baseline", { message });
+  return message;
 }
 
 /** A number with the language's digit grouping. */

@@ -3,15 +3,24 @@
 // `api` is the package's `web` build, already initialized.
 
 /**
- * Streams `file` through a `Checker` in slices of `chunkSize` bytes and returns the report.
+ * Streams `file` through a `Checker` in slices of `chunkSize` bytes and returns the report; with
+ * `baseline` (the system's current export, a File), against it: the report then has a `plan`.
  * `onProgress({ bytes, records })` is called at most every 50 ms; `pause()` is awaited after every
  * slice (the page yields to the event loop there) and `cancelled()` stops the check.
  */
-export async function checkJob(api, file, options, { chunkSize, onProgress, pause, cancelled }) {
+export async function checkJob(api, file, options, { chunkSize, onProgress, pause, cancelled, baseline }) {
   let checker;
+  let exported;
   try {
-    checker = new api.Checker(options);
+    if (baseline) {
+      exported = await readBaseline(api, baseline, options, { chunkSize, pause });
+      if (cancelled()) return { type: "cancelled" };
+      checker = api.Checker.withBaseline(options, exported);
+    } else {
+      checker = new api.Checker(options);
+    }
   } catch (error) {
+    exported?.free();
     return { type: "failure", error: failureOf(error) };
   }
   try {
@@ -34,13 +43,50 @@ export async function checkJob(api, file, options, { chunkSize, onProgress, paus
     return { type: "success", report };
   } finally {
     checker?.free();
+    exported?.free();
   }
 }
 
-/** The result CSV of `file` (the whole file is read: the package's `resultCsv` takes one buffer). */
-export async function resultCsvJob(api, file, options) {
+/**
+ * The target system's current export (`baseline`, a File) read into the package's `Baseline` for
+ * checks against `options.profile`. Throws the package's `CsvPreflightError` when it cannot be
+ * used (no key column). The export's own findings are not shown: the page checks the upload.
+ */
+async function readBaseline(api, baseline, options, { chunkSize, pause }) {
+  const exported = new api.Baseline(options);
+  try {
+    for (let start = 0; start < baseline.size; start += chunkSize) {
+      exported.push(new Uint8Array(await baseline.slice(start, start + chunkSize).arrayBuffer()));
+      await pause();
+    }
+    exported.end();
+    return exported;
+  } catch (error) {
+    exported.free();
+    throw error;
+  }
+}
+
+/**
+ * The result CSV of `file` (the whole file is read: the package's `resultCsv` takes one buffer),
+ * against `baseline` (the system's current export) when given, as the report was made.
+ */
+export async function resultCsvJob(api, file, options, baseline) {
   const input = new Uint8Array(await file.arrayBuffer());
-  const result = api.resultCsv(input, options);
+  let result;
+  if (baseline) {
+    let exported;
+    try {
+      exported = await readBaseline(api, baseline, options, { chunkSize: 1 << 20, pause: () => undefined });
+      result = api.resultCsvWithBaseline(input, options, exported);
+    } catch (error) {
+      return { type: "failure", error: failureOf(error) };
+    } finally {
+      exported?.free();
+    }
+  } else {
+    result = api.resultCsv(input, options);
+  }
   if (result.type !== "success") return { type: "failure", error: result.error };
   return { type: "success", bytes: result.bytes, encoding: result.encoding };
 }

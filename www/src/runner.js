@@ -36,10 +36,11 @@ export class Runner {
   }
 
   /**
-   * Runs `kind` ("check", "resultCsv" or "convert") on `file`; resolves to the job's result, or to
+   * Runs `kind` ("check", "resultCsv" or "convert") on `file` (a check against `baseline`, the
+   * system's current export, when given); resolves to the job's result, or to
    * `{ type: "cancelled" }` after `cancel()`.
    */
-  async run(kind, file, options, onProgress = () => undefined) {
+  async run(kind, file, options, onProgress = () => undefined, baseline = undefined) {
     if (this.current) throw new Error("a job is already running");
     const id = ++this.seq;
     const job = { id, cancelled: false, settle: null };
@@ -47,8 +48,8 @@ export class Runner {
     try {
       const worker = await this.#worker();
       if (job.cancelled) return { type: "cancelled" };
-      if (worker) return await this.#inWorker(worker, job, kind, file, options, onProgress);
-      return await this.#inPage(job, kind, file, options, onProgress);
+      if (worker) return await this.#inWorker(worker, job, kind, file, options, onProgress, baseline);
+      return await this.#inPage(job, kind, file, options, onProgress, baseline);
     } finally {
       if (this.current === job) this.current = null;
     }
@@ -109,7 +110,7 @@ export class Runner {
     return worker;
   }
 
-  #inWorker(worker, job, kind, file, options, onProgress) {
+  #inWorker(worker, job, kind, file, options, onProgress, baseline) {
     return new Promise((resolve) => {
       const settle = (result) => {
         job.settle = null;
@@ -130,11 +131,11 @@ export class Runner {
         if (this.worker === worker) this.worker = null;
         settle({ type: "failure", error: { kind: "crash", message: event.message || "the worker stopped" } });
       };
-      worker.postMessage({ type: kind, id: job.id, file, options });
+      worker.postMessage({ type: kind, id: job.id, file, options, baseline });
     });
   }
 
-  async #inPage(job, kind, file, options, onProgress) {
+  async #inPage(job, kind, file, options, onProgress, baseline) {
     const cancelled = () => job.cancelled;
     const result = new Promise((resolve) => {
       job.settle = resolve;
@@ -142,7 +143,7 @@ export class Runner {
     const work = (async () => {
       if (kind === "resultCsv") {
         await nextTask();
-        return resultCsvJob(this.api, file, options);
+        return resultCsvJob(this.api, file, options, baseline);
       }
       if (kind === "convert") {
         await nextTask();
@@ -153,6 +154,7 @@ export class Runner {
         chunkSize: LOCAL_CHUNK,
         onProgress,
         cancelled,
+        baseline,
         pause: async () => {
           if (performance.now() - sliceStart >= LOCAL_SLICE_MS) {
             await nextTask();

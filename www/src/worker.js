@@ -21,6 +21,7 @@ self.onmessage = async (event) => {
           onProgress: (progress) => self.postMessage({ type: "progress", id: message.id, progress }),
           pause: () => undefined,
           cancelled: () => false,
+          baseline: message.baseline,
         });
         self.postMessage({ ...result, id: message.id });
         break;
@@ -28,7 +29,7 @@ self.onmessage = async (event) => {
       case "resultCsv":
       case "convert": {
         const job = message.type === "convert" ? convertJob : resultCsvJob;
-        const result = await job(api, message.file, message.options);
+        const result = await job(api, message.file, message.options, message.baseline);
         const transfer = result.type === "success" ? [result.bytes.buffer] : [];
         self.postMessage({ ...result, id: message.id }, transfer);
         break;

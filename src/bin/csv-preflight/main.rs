@@ -12,7 +12,10 @@ use std::sync::Arc;
 use csv_preflight::bundle::{builtin_bundle, builtin_bundle_ids};
 use csv_preflight::plan::Baseline;
 use csv_preflight::profile::{parse_param_value, Params};
-use csv_preflight::{builtin, builtins, result_csv, CheckOptions, Checker, Lang, Profile, Report};
+use csv_preflight::{
+    builtin, builtins, result_csv, result_csv_with_baseline, CheckOptions, Checker, Lang, Profile,
+    Report,
+};
 
 mod bundle_run;
 mod convert_run;
@@ -261,7 +264,11 @@ fn run(cli: Cli) -> Result<bool, Fatal> {
                 if let Some(out) = &result_path {
                     let mut opts = options.clone();
                     opts.file_name = report.file_name.clone();
-                    let csv = result_csv(&bytes, &profile, opts)?;
+                    // The result CSV carries the findings that need the export too.
+                    let csv = match &baseline {
+                        Some(b) => result_csv_with_baseline(&bytes, &profile, opts, b.clone())?,
+                        None => result_csv(&bytes, &profile, opts)?,
+                    };
                     std::fs::write(out, csv.bytes)
                         .map_err(|e| Fatal(format!("cannot write \"{}\": {e}", out.display())))?;
                 }

@@ -5,6 +5,7 @@ import {
   Checker,
   check,
   checkWithBaseline,
+  resultCsvWithBaseline,
   profile,
   profiles,
   resultCsv,
@@ -112,6 +113,8 @@ if (csv.type === "success") {
   if (planned.type === "success" && planned.report.plan) {
     console.log(own.valid, planned.report.plan.mode, planned.report.plan.add);
   }
+  const rows = resultCsvWithBaseline(bytes, { profile: "flat/users-total" }, baseline);
+  if (rows.type === "success") console.log(rows.bytes.length, rows.encoding);
   using against = Checker.withBaseline({ profile: "flat/users-total" }, baseline);
   against.push(bytes);
   // @ts-expect-error: the baseline is a Baseline, not the export's bytes
