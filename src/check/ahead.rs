@@ -9,7 +9,8 @@
 //! them before `push` returns. A kept hash is used only for a key that is the very field it was
 //! computed from.
 
-use crate::check::{Engine, Sink};
+use crate::check::engine::Core;
+use crate::check::Sink;
 use crate::profile::Compiled;
 use crate::read::Record;
 use crate::rules::header::HeaderMap;
@@ -130,18 +131,18 @@ impl Ahead {
     }
 }
 
-impl<S: Sink> Engine<S> {
+impl Core {
     /// Takes a record from the tokenizer: processed now, or held back with others.
-    pub(super) fn take_record(&mut self, record: &mut Record) {
+    pub(super) fn take_record(&mut self, sink: &mut dyn Sink, record: &mut Record) {
         if !self.key_hashes.holds() {
-            self.on_record(record);
+            self.on_record(sink, record);
         } else if self.ahead.push(record) {
-            self.release_records();
+            self.release_records(sink);
         }
     }
 
     /// Processes the held records.
-    pub(super) fn release_records(&mut self) {
+    pub(super) fn release_records(&mut self, sink: &mut dyn Sink) {
         if self.ahead.len == 0 {
             return;
         }
@@ -150,7 +151,7 @@ impl<S: Sink> Engine<S> {
         ahead.loaded ^= self.key_hashes.prefetch(held, &mut self.unique);
         for (i, record) in held.iter().enumerate() {
             self.key_hashes.point_at(i, record.position().record);
-            self.on_record(record);
+            self.on_record(sink, record);
         }
         ahead.len = 0;
         self.ahead = ahead;

@@ -3,7 +3,8 @@
 
 use std::sync::Arc;
 
-use crate::check::{quick, Engine, RecordRole, Sink};
+use crate::check::engine::Core;
+use crate::check::{quick, RecordRole, Sink};
 use crate::decode::{Decoded, FieldDecoder, TextEncoding};
 use crate::profile::Compiled;
 use crate::read::{QuoteProblem, Record};
@@ -154,8 +155,9 @@ pub(super) fn quiet_when_empty(profile: &Compiled) -> Vec<bool> {
         .collect()
 }
 
-impl<S: Sink> Engine<S> {
-    pub(super) fn data_row(&mut self, record: &Record) {
+impl Core {
+    /// The cells of a data row.
+    pub(super) fn data_row(&mut self, sink: &mut dyn Sink, record: &Record) {
         let row = record.position().record;
         self.data_rows += 1;
         self.structure_findings(record);
@@ -180,7 +182,7 @@ impl<S: Sink> Engine<S> {
         let cells = Cells {
             count: record.len().max(width),
             swallowed,
-            wants_fields: self.sink.wants_fields(),
+            wants_fields: self.wants_fields,
         };
         // Valid UTF-8 (or ASCII in any encoding) is validated once per record, not per field.
         let enc = self.decoder.encoding();
@@ -195,7 +197,7 @@ impl<S: Sink> Engine<S> {
         self.row_rules(record);
         self.unique_keys(record, row);
         self.track_row(record);
-        self.end_record(RecordRole::Data, &texts);
+        self.end_record(sink, RecordRole::Data, &texts);
         self.texts = texts;
     }
 

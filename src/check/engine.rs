@@ -45,11 +45,20 @@ pub(super) struct BlankRun {
     pub count: u64,
 }
 
-/// The engine, generic over where its output goes.
-pub(crate) struct Engine<S: Sink> {
+/// The engine: every rule and all the stream plumbing, compiled once; where its output goes is
+/// passed to each call (`&mut dyn Sink`), so that the four kinds of output (report, result CSV,
+/// export index, conversion) do not each compile a copy of it (about 75 KB of wasm each).
+pub(crate) struct Core {
     pub(super) profile: Compiled,
     pub(super) options: CheckOptions,
-    pub(super) sink: S,
+    /// Findings not yet given to the sink: they go before its next call (see [`Core::flush`]), so
+    /// that the per-cell code never needs the sink.
+    pub(super) pending: Vec<Finding>,
+    /// Whether the sink wants each record, and its decoded fields (asked once).
+    pub(super) wants_records: bool,
+    pub(super) wants_fields: bool,
+    /// Data rows with an error.
+    pub(super) rows_with_errors: u64,
     pub(super) prelude: Option<Prelude>,
     pub(super) tokenizer: Option<Tokenizer>,
     pub(super) transcoder: Option<Utf16Transcoder>,
@@ -90,6 +99,13 @@ pub(crate) struct Engine<S: Sink> {
     pub(super) tracker: Option<Tracker>,
 }
 
+/// The engine with where its output goes: what the checker, the result CSV, the export reader and
+/// the converter hold.
+pub(crate) struct Engine<S: Sink> {
+    core: Core,
+    sink: S,
+}
+
 impl<S: Sink> Engine<S> {
     pub(crate) fn new(profile: &Profile, options: CheckOptions, sink: S) -> Result<Self, Error> {
         Self::with_context(profile, options, sink, Context::default())
@@ -99,7 +115,45 @@ impl<S: Sink> Engine<S> {
     pub(crate) fn with_context(
         profile: &Profile,
         options: CheckOptions,
-        sink: S,
+        mut sink: S,
+        context: Context,
+    ) -> Result<Self, Error> {
+        let core = Core::new(profile, options, &mut sink, context)?;
+        Ok(Engine { core, sink })
+    }
+
+    /// Feeds the next chunk of the file (any size).
+    pub(crate) fn push(&mut self, chunk: &[u8]) {
+        self.core.push(&mut self.sink, chunk);
+    }
+
+    /// The sink, for pipelines that drain its output while the stream runs (conversion).
+    pub(crate) fn sink_mut(&mut self) -> &mut S {
+        &mut self.sink
+    }
+
+    /// Bytes pushed and records read.
+    pub(crate) fn progress(&self) -> Progress {
+        self.core.progress()
+    }
+
+    /// Keeps every profile column's value per row (the export reader indexes them all).
+    pub(crate) fn store_all_columns(&mut self) {
+        self.core.store_all_columns();
+    }
+
+    /// Ends the input: the sink, the profile id, the file name and what was detected.
+    pub(crate) fn finish(mut self) -> (S, String, Option<String>, Detected) {
+        let (id, file_name, detected) = self.core.finish(&mut self.sink);
+        (self.sink, id, file_name, detected)
+    }
+}
+
+impl Core {
+    fn new(
+        profile: &Profile,
+        options: CheckOptions,
+        sink: &mut dyn Sink,
         context: Context,
     ) -> Result<Self, Error> {
         if let Some(b) = &context.baseline {
@@ -142,10 +196,13 @@ impl<S: Sink> Engine<S> {
             t.needed_columns().into_iter().for_each(&mut store);
         }
         let quiet_when_empty = super::cells::quiet_when_empty(&compiled);
-        let mut engine = Engine {
+        let mut engine = Core {
             profile: compiled,
             options,
-            sink,
+            pending: Vec::new(),
+            wants_records: sink.wants_records(),
+            wants_fields: sink.wants_fields(),
+            rows_with_errors: 0,
             prelude: Some(Prelude::default()),
             tokenizer: None,
             transcoder: None,
@@ -183,6 +240,7 @@ impl<S: Sink> Engine<S> {
                 engine.emit(kind, Place::default(), None, None);
             }
         }
+        engine.flush(sink);
         Ok(engine)
     }
 
@@ -198,7 +256,7 @@ impl<S: Sink> Engine<S> {
         if severity == Severity::Error && place.row.is_some() {
             self.row_has_error = true;
         }
-        self.sink.finding(Finding {
+        self.pending.push(Finding {
             kind,
             severity,
             place,
@@ -206,20 +264,34 @@ impl<S: Sink> Engine<S> {
         });
     }
 
-    pub(crate) fn push(&mut self, chunk: &[u8]) {
+    /// Gives the pending findings to the sink, in order. Called before every other call to the
+    /// sink and when a chunk or the input ends, so the sink sees exactly the order of a direct
+    /// call per finding.
+    #[inline]
+    pub(super) fn flush(&mut self, sink: &mut dyn Sink) {
+        if self.pending.is_empty() {
+            return;
+        }
+        for finding in self.pending.drain(..) {
+            sink.finding(finding);
+        }
+    }
+
+    fn push(&mut self, sink: &mut dyn Sink, chunk: &[u8]) {
         self.bytes = self.bytes.saturating_add(chunk.len() as u64);
         if let Some(prelude) = self.prelude.as_mut() {
             prelude.buf.extend_from_slice(chunk);
             if prelude.buf.len() >= SNIFF_WINDOW {
-                self.end_prelude();
+                self.end_prelude(sink);
             }
-            return;
+        } else {
+            self.feed(sink, chunk, false);
         }
-        self.feed(chunk, false);
+        self.flush(sink);
     }
 
     /// Feeds bytes past the prelude to the tokenizer (through the UTF-16 transcoder if any).
-    pub(super) fn feed(&mut self, bytes: &[u8], last: bool) {
+    pub(super) fn feed(&mut self, sink: &mut dyn Sink, bytes: &[u8], last: bool) {
         let Some(mut tokenizer) = self.tokenizer.take() else {
             return;
         };
@@ -229,25 +301,20 @@ impl<S: Sink> Engine<S> {
             let mut errors = Vec::new();
             transcoder.push(bytes, last, &mut out, &mut errors);
             self.utf16_errors.extend(errors);
-            tokenizer.feed_lending(&out, &mut |record| self.take_record(record));
+            tokenizer.feed_lending(&out, &mut |record| self.take_record(sink, record));
             self.transcoded = out;
         } else {
-            tokenizer.feed_lending(bytes, &mut |record| self.take_record(record));
+            tokenizer.feed_lending(bytes, &mut |record| self.take_record(sink, record));
         }
         if last {
-            tokenizer.finish_lending(&mut |record| self.take_record(record));
+            tokenizer.finish_lending(&mut |record| self.take_record(sink, record));
         }
         // Every record read is processed before `push` returns.
-        self.release_records();
+        self.release_records(sink);
         self.tokenizer = Some(tokenizer);
     }
 
-    /// The sink, for pipelines that drain its output while the stream runs (conversion).
-    pub(crate) fn sink_mut(&mut self) -> &mut S {
-        &mut self.sink
-    }
-
-    pub(crate) fn progress(&self) -> Progress {
+    fn progress(&self) -> Progress {
         Progress {
             bytes: self.bytes,
             records: self.records,
@@ -255,24 +322,25 @@ impl<S: Sink> Engine<S> {
     }
 
     /// Routes a record: straight through once the encoding is known, held back while it is not.
-    pub(super) fn on_record(&mut self, record: &Record) {
+    #[inline]
+    pub(super) fn on_record(&mut self, sink: &mut dyn Sink, record: &Record) {
         self.records = record.position().record;
         match &mut self.encoding_state {
-            EncodingState::Known => self.process(record),
-            EncodingState::Undecided if !record.has_non_ascii() => self.process(record),
+            EncodingState::Known => self.process(sink, record),
+            EncodingState::Undecided if !record.has_non_ascii() => self.process(sink, record),
             EncodingState::Undecided => {
                 self.encoding_state = EncodingState::Collecting {
                     queue: VecDeque::new(),
                     queued_bytes: 0,
                     evidence: Vec::new(),
                 };
-                self.hold(record);
+                self.hold(sink, record);
             }
-            EncodingState::Collecting { .. } => self.hold(record),
+            EncodingState::Collecting { .. } => self.hold(sink, record),
         }
     }
 
-    fn hold(&mut self, record: &Record) {
+    fn hold(&mut self, sink: &mut dyn Sink, record: &Record) {
         let EncodingState::Collecting {
             queue,
             queued_bytes,
@@ -296,12 +364,12 @@ impl<S: Sink> Engine<S> {
             || queue.len() >= MAX_QUEUED_RECORDS
             || *queued_bytes >= MAX_QUEUED_BYTES
         {
-            self.decide();
+            self.decide(sink);
         }
     }
 
     /// Decides the encoding from the evidence and processes the held-back records.
-    pub(super) fn decide(&mut self) {
+    pub(super) fn decide(&mut self, sink: &mut dyn Sink) {
         let state = std::mem::replace(&mut self.encoding_state, EncodingState::Known);
         let EncodingState::Collecting {
             queue, evidence, ..
@@ -312,7 +380,8 @@ impl<S: Sink> Engine<S> {
         self.ascii_only = false;
         let id = identify(&evidence);
         self.set_encoding(id.encoding);
-        self.sink.encoding_decided(id.encoding);
+        self.flush(sink);
+        sink.encoding_decided(id.encoding);
         // A header read while the text was still ASCII gets its markers checked now.
         self.check_markers();
         if !id.decodes_strictly && id.encoding != TextEncoding::Utf8 {
@@ -324,7 +393,7 @@ impl<S: Sink> Engine<S> {
             );
         }
         for record in queue {
-            self.process(&record);
+            self.process(sink, &record);
         }
     }
 
@@ -346,13 +415,13 @@ impl<S: Sink> Engine<S> {
         self.scratch = out;
     }
 
-    pub(crate) fn finish(mut self) -> (S, String, Option<String>, Detected) {
+    fn finish(mut self, sink: &mut dyn Sink) -> (String, Option<String>, Detected) {
         if self.prelude.is_some() {
-            self.end_prelude();
+            self.end_prelude(sink);
         }
-        self.feed(&[], true);
+        self.feed(sink, &[], true);
         if matches!(self.encoding_state, EncodingState::Collecting { .. }) {
-            self.decide();
+            self.decide(sink);
         }
         let bom_len = self.bom.map_or(0, |b| b.len() as u64);
         let empty = self.bytes <= bom_len;
@@ -390,7 +459,7 @@ impl<S: Sink> Engine<S> {
                 for kind in out {
                     self.emit(kind, Place::default(), None, None);
                 }
-                self.finish_tracking();
+                self.finish_tracking(sink);
             }
         }
         let stats = self
@@ -424,7 +493,9 @@ impl<S: Sink> Engine<S> {
             bytes: self.bytes,
             records: self.records,
         };
-        (self.sink, self.profile.id, self.options.file_name, detected)
+        self.flush(sink);
+        sink.counted(self.data_rows, self.rows_with_errors);
+        (self.profile.id, self.options.file_name, detected)
     }
 
     /// The header label of a file column, if any.

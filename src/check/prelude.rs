@@ -1,8 +1,8 @@
 //! The first 64 KiB of the file decide the byte order mark, UTF-16 without BOM, and the delimiter.
 //! The window has a fixed size so the decisions never depend on how the input was chunked.
 
-use crate::check::engine::EncodingState;
-use crate::check::{Engine, Sink};
+use crate::check::engine::{Core, EncodingState};
+use crate::check::Sink;
 use crate::decode::{sniff_bom, sniff_utf16, TextEncoding, Utf16Transcoder};
 use crate::read::{OffsetMode, Tokenizer, TokenizerConfig};
 use crate::report::Place;
@@ -25,9 +25,9 @@ fn header_line(text: &[u8], preamble: usize) -> &[u8] {
     line.strip_suffix(b"\r").unwrap_or(line)
 }
 
-impl<S: Sink> Engine<S> {
+impl Core {
     /// Makes the prelude decisions and starts the tokenizer with the window's bytes.
-    pub(super) fn end_prelude(&mut self) {
+    pub(super) fn end_prelude(&mut self, sink: &mut dyn Sink) {
         let Some(prelude) = self.prelude.take() else {
             return;
         };
@@ -74,14 +74,15 @@ impl<S: Sink> Engine<S> {
         if let Some(encoding) = utf16.or(self.bom.map(|b| b.encoding())) {
             self.set_encoding(encoding);
             self.encoding_state = EncodingState::Known;
-            self.sink.encoding_decided(encoding);
+            self.flush(sink);
+            sink.encoding_decided(encoding);
         }
         if utf16.is_some() {
             let transcoder = self.transcoder.take();
-            self.feed(&transcoded, false);
+            self.feed(sink, &transcoded, false);
             self.transcoder = transcoder;
         } else {
-            self.feed(body, false);
+            self.feed(sink, body, false);
         }
     }
 }

@@ -1,12 +1,12 @@
 //! Per-record work: preamble lines, the header, blank rows, and the cells of data rows.
 
-use crate::check::engine::{BlankRun, EncodingState};
-use crate::check::{Engine, RecordInfo, RecordRole, Sink};
+use crate::check::engine::{BlankRun, Core, EncodingState};
+use crate::check::{RecordInfo, RecordRole, Sink};
 use crate::read::Record;
 use crate::report::{truncate_value, Kind, Place};
 use crate::rules::{encoding, header, limits, preamble, structure};
 
-impl<S: Sink> Engine<S> {
+impl Core {
     pub(super) fn place(&self, record: &Record, file_col: Option<usize>) -> Place {
         let position = record.position();
         Place {
@@ -80,24 +80,32 @@ impl<S: Sink> Engine<S> {
         texts
     }
 
-    pub(super) fn end_record(&mut self, role: RecordRole, texts: &[String]) {
+    #[inline]
+    pub(super) fn end_record(&mut self, sink: &mut dyn Sink, role: RecordRole, texts: &[String]) {
+        if role == RecordRole::Data && self.row_has_error {
+            self.rows_with_errors += 1;
+        }
+        if !self.wants_records {
+            self.row_has_error = false;
+            return;
+        }
+        self.flush(sink);
         let delimiter = self.delimiter.map_or(b',', |d| d.byte());
         let data = role == RecordRole::Data;
         let info = RecordInfo {
             role,
             fields: texts,
-            had_error: self.row_has_error,
             delimiter,
             row: self.records,
             values: if data { &self.row_values } else { &[] },
             filled: if data { &self.row_filled } else { &[] },
         };
-        self.sink.end_record(&info);
+        sink.end_record(&info);
         self.row_has_error = false;
     }
 
     /// Handles one record once the encoding is known (or the record is ASCII).
-    pub(super) fn process(&mut self, record: &Record) {
+    pub(super) fn process(&mut self, sink: &mut dyn Sink, record: &Record) {
         let row = record.position().record;
         // Records held back while the encoding was undecided are processed after later ones were
         // read: `RecordInfo::row` must be this record's row, not the last one read.
@@ -124,29 +132,29 @@ impl<S: Sink> Engine<S> {
                     self.emit(kind, place, Some(truncate_value(&line)), None);
                 }
             }
-            self.end_record(RecordRole::Preamble, &texts);
+            self.end_record(sink, RecordRole::Preamble, &texts);
             self.texts = texts;
             return;
         }
         if blank {
             self.blank_row(record);
-            let texts = if self.sink.wants_fields() {
+            let texts = if self.wants_fields {
                 self.decode_all(record)
             } else {
                 Vec::new()
             };
-            self.end_record(RecordRole::Blank, &texts);
+            self.end_record(sink, RecordRole::Blank, &texts);
             self.texts = texts;
             return;
         }
         if self.header.is_none() {
             // Blank rows before the header are reported as blank rows, not trailing lines.
             self.finish_blank_run(false);
-            self.read_header(record);
+            self.read_header(sink, record);
             return;
         }
         self.finish_blank_run(false);
-        self.data_row(record);
+        self.data_row(sink, record);
     }
 
     fn blank_row(&mut self, record: &Record) {
@@ -199,7 +207,7 @@ impl<S: Sink> Engine<S> {
         self.row_has_error = false;
     }
 
-    fn read_header(&mut self, record: &Record) {
+    fn read_header(&mut self, sink: &mut dyn Sink, record: &Record) {
         let row = record.position().record;
         let mut texts = self.decode_all(record);
         let mut labels = texts.clone();
@@ -244,7 +252,7 @@ impl<S: Sink> Engine<S> {
             self.emit(kind, place, value, severity);
         }
         self.structure_findings(record);
-        self.end_record(RecordRole::Header, &texts);
+        self.end_record(sink, RecordRole::Header, &texts);
         texts.clear();
         self.texts = texts;
     }

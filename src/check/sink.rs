@@ -21,7 +21,6 @@ pub(crate) struct RecordInfo<'a> {
     pub role: RecordRole,
     /// Decoded fields, only when the sink asked for them.
     pub fields: &'a [String],
-    pub had_error: bool,
     /// The file's delimiter byte.
     pub delimiter: u8,
     /// The record's spreadsheet row.
@@ -36,8 +35,15 @@ pub(crate) struct RecordInfo<'a> {
 pub(crate) trait Sink {
     /// A finding (row-level ones come before the `end_record` of their row).
     fn finding(&mut self, finding: Finding);
-    /// A record is done.
+    /// A record is done (only called when [`Sink::wants_records`]).
     fn end_record(&mut self, _record: &RecordInfo<'_>) {}
+    /// Whether `end_record` is wanted: the report collector only counts rows, which it gets from
+    /// [`Sink::counted`], so the engine skips a call per row for it.
+    fn wants_records(&self) -> bool {
+        true
+    }
+    /// The end of the file: data rows, and those with an error.
+    fn counted(&mut self, _rows: u64, _rows_with_errors: u64) {}
     /// Whether `end_record` needs the decoded fields.
     fn wants_fields(&self) -> bool {
         false
@@ -54,10 +60,12 @@ impl Sink for Collector {
         self.add(&finding);
     }
 
-    fn end_record(&mut self, record: &RecordInfo<'_>) {
-        if record.role == RecordRole::Data {
-            self.data_row(record.had_error);
-        }
+    fn wants_records(&self) -> bool {
+        false
+    }
+
+    fn counted(&mut self, rows: u64, rows_with_errors: u64) {
+        self.set_rows(rows, rows_with_errors);
     }
 
     fn tracked(&mut self, plan: Option<Plan>, keys: Option<KeySet>) {

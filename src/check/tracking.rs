@@ -5,7 +5,8 @@
 use std::sync::Arc;
 
 use crate::check::cells::CellPlan;
-use crate::check::{Engine, Sink};
+use crate::check::engine::Core;
+use crate::check::Sink;
 use crate::plan::{Baseline, KeySet, RowFinding, Tracker};
 use crate::profile::Compiled;
 use crate::read::Record;
@@ -37,7 +38,7 @@ impl Context {
     }
 }
 
-impl<S: Sink> Engine<S> {
+impl Core {
     /// Keeps every column's value (for readers that index whole rows, such as the baseline).
     pub(crate) fn store_all_columns(&mut self) {
         self.stored_columns.iter_mut().for_each(|s| *s = true);
@@ -82,7 +83,7 @@ impl<S: Sink> Engine<S> {
     }
 
     /// Ends the tracker: file-level findings, then the plan and the keys to the sink.
-    pub(super) fn finish_tracking(&mut self) {
+    pub(super) fn finish_tracking(&mut self, sink: &mut dyn Sink) {
         let Some(tracker) = self.tracker.take() else {
             return;
         };
@@ -91,6 +92,7 @@ impl<S: Sink> Engine<S> {
         for kind in out {
             self.emit(kind, Place::default(), None, None);
         }
-        self.sink.tracked(plan, keys);
+        self.flush(sink);
+        sink.tracked(plan, keys);
     }
 }

@@ -1,7 +1,7 @@
 //! The one sink type the converter runs the checking engine with: the pipeline (the conversion
-//! itself) or the probe (the first records of a window, to recognise the source profile). The
-//! engine is generic over its sink and large, so one type for both compiles it once for the
-//! converter instead of twice (about 25 KB of the wasm module).
+//! itself) or the probe (the first records of a window, to recognise the source profile), so that
+//! the converter holds one `Engine` type for both. (The engine itself is compiled once whatever
+//! its sink: see `check::engine::Core`.)
 
 use crate::check::{RecordInfo, Sink};
 use crate::convert::pipeline::Pipeline;

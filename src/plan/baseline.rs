@@ -214,9 +214,12 @@ impl Sink for IndexSink {
 
     fn end_record(&mut self, info: &RecordInfo<'_>) {
         if info.role == RecordRole::Data {
-            self.collector.data_row(info.had_error);
             self.add_row(info);
         }
+    }
+
+    fn counted(&mut self, rows: u64, rows_with_errors: u64) {
+        self.collector.set_rows(rows, rows_with_errors);
     }
 }
 

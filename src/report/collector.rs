@@ -61,12 +61,10 @@ impl Collector {
         self.diagnostics.push(self.to_diagnostic(finding));
     }
 
-    /// Counts a finished data row.
-    pub(crate) fn data_row(&mut self, had_error: bool) {
-        self.summary.rows += 1;
-        if had_error {
-            self.summary.rows_with_errors += 1;
-        }
+    /// The file's data rows, and those with an error (counted by the engine).
+    pub(crate) fn set_rows(&mut self, rows: u64, rows_with_errors: u64) {
+        self.summary.rows = rows;
+        self.summary.rows_with_errors = rows_with_errors;
     }
 
     fn to_diagnostic(&self, finding: &Finding) -> Diagnostic {
