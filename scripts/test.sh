@@ -29,7 +29,7 @@ CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 log "the test-only build that can be made to panic (target/test-panic-pkg/)"
 bash tests/js/panic/build.sh
 log "the npm package: Node.js, headless Chromium (page + worker), tsc --noEmit, Vite build, panics"
-(cd tests/js && node --test --test-concurrency=1 node.test.mjs baseline.test.mjs browser.test.mjs types.test.mjs vite.test.mjs \
+(cd tests/js && node --test --test-concurrency=1 node.test.mjs baseline.test.mjs bundle.test.mjs browser.test.mjs types.test.mjs vite.test.mjs \
   no-network.test.mjs panic.test.mjs)
 
 # --- The demo page (www/) ---------------------------------------------------------------------

@@ -14,6 +14,7 @@
 //!   check never grows the module's memory by the file's size.
 
 mod baseline;
+mod bundle;
 mod checker;
 mod conversion;
 mod options;
@@ -28,6 +29,7 @@ use crate::error::{Error, ErrorKind};
 use crate::profile::builtin;
 
 pub use baseline::Baseline;
+pub use bundle::{bundle_role, bundles, BundleCheckOptions, BundleChecker};
 pub use checker::Checker;
 pub use conversion::{convert, ConvertOutcome};
 pub use options::Options;

@@ -57,24 +57,34 @@ fn invalid_options(message: String) -> Error {
     Error::new(ErrorKind::InvalidOptions { message })
 }
 
+/// Reads an options object as JSON (`JSON.stringify`), so that a misspelt option is an error;
+/// `example` shows the least such object in the message for a value that is not one.
+pub(super) fn read_json<T: serde::de::DeserializeOwned>(
+    value: &wasm_bindgen::JsValue,
+    example: &str,
+) -> Result<T, Error> {
+    if !value.is_object() || js_sys::Array::is_array(value) {
+        return Err(invalid_options(format!(
+            "options must be an object such as {example}"
+        )));
+    }
+    let json = js_sys::JSON::stringify(value)
+        .ok()
+        .and_then(|s| s.dyn_into::<js_sys::JsString>().ok())
+        .map(String::from)
+        .ok_or_else(|| invalid_options("the options cannot be written as JSON".into()))?;
+    serde_json::from_str(&json).map_err(|e| invalid_options(e.to_string()))
+}
+
 /// Reads the options and the profile (built-in, or custom through the same JSON reader as the CLI).
 ///
 /// The options object is read as JSON (`JSON.stringify`), so that a misspelt option is an error and
 /// a profile object is read exactly like a profile file.
 pub(super) fn resolve(options: &Ts<Options>) -> Result<(Profile, CheckOptions), Error> {
-    let value = options.js_value();
-    if !value.is_object() || js_sys::Array::is_array(&value) {
-        return Err(invalid_options(
-            "options must be an object such as { profile: \"fujifilm-iwpro/add-users\" }".into(),
-        ));
-    }
-    let json = js_sys::JSON::stringify(&value)
-        .ok()
-        .and_then(|s| s.dyn_into::<js_sys::JsString>().ok())
-        .map(String::from)
-        .ok_or_else(|| invalid_options("the options cannot be written as JSON".into()))?;
-    let options: Options =
-        serde_json::from_str(&json).map_err(|e| invalid_options(e.to_string()))?;
+    let options: Options = read_json(
+        &options.js_value(),
+        "{ profile: \"fujifilm-iwpro/add-users\" }",
+    )?;
     let spec = options.profile.get();
     let profile = if spec.starts_with('{') {
         Profile::from_json(spec)?

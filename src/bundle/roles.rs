@@ -64,18 +64,19 @@ fn fit(labels: &[String], profile: &Compiled) -> Option<(i64, i64)> {
 
 /// The role whose profile the header fits best, or `None` when none fits or two fit equally.
 pub(crate) fn recognize<'a>(bytes: &[u8], roles: &'a [(String, Compiled)]) -> Option<&'a str> {
-    let mut scored: Vec<((i64, i64), &str)> = roles
+    let scored: Vec<((i64, i64), &str)> = roles
         .iter()
         .filter_map(|(role, profile)| {
             let delimiter = profile.delimiters.first().map_or(b',', |d| d.byte());
             fit(&header_labels(bytes, delimiter), profile).map(|s| (s, role.as_str()))
         })
         .collect();
-    scored.sort_by_key(|s| std::cmp::Reverse(s.0));
-    match scored.as_slice() {
-        [] => None,
-        [(_, role)] => Some(role),
-        [(best, role), (second, _), ..] => (best != second).then_some(*role),
+    // The best score, if only one role has it (a scan: no sort needed, and none linked into wasm).
+    let best = scored.iter().map(|(score, _)| *score).max()?;
+    let mut at_best = scored.iter().filter(|(score, _)| *score == best);
+    match (at_best.next(), at_best.next()) {
+        (Some((_, role)), None) => Some(role),
+        _ => None,
     }
 }
 

@@ -2,13 +2,19 @@
 // with Node.js resolution and once with bundler resolution). Nothing here runs.
 import {
   Baseline,
+  BundleChecker,
   Checker,
+  bundleRole,
+  bundles,
   check,
   checkWithBaseline,
   resultCsvWithBaseline,
   profile,
   profiles,
   resultCsv,
+  type Bundle,
+  type BundleCheckOptions,
+  type BundleReport,
   type CheckOptions,
   type CheckResult,
   type Code,
@@ -119,6 +125,23 @@ if (csv.type === "success") {
   against.push(bytes);
   // @ts-expect-error: the baseline is a Baseline, not the export's bytes
   checkWithBaseline(bytes, { profile: "flat/users-total" }, bytes);
+}
+
+// CELF's files checked together (references across them).
+{
+  const celf: Bundle | undefined = bundles().find((b) => b.id === "celf");
+  const bundleOptions: BundleCheckOptions = { bundle: celf?.id ?? "celf", lang: "ja" };
+  const role: string | undefined = bundleRole(bytes, bundleOptions);
+  using checker = new BundleChecker(bundleOptions, [role ?? "users"]);
+  for (const r of checker.order()) {
+    checker.begin(r, `${r}.csv`);
+    checker.push(bytes);
+    checker.end();
+  }
+  const together: BundleReport = new BundleChecker(bundleOptions, []).finish();
+  console.log(together.files.map((f) => `${f.role}: ${f.report.valid}`));
+  // @ts-expect-error: a bundle is named by `bundle`, not `profile`
+  new BundleChecker({ profile: "celf" }, []);
 }
 
 // The Web Worker helper.

@@ -1,0 +1,230 @@
+//! Bundles from JavaScript: the files of one multi-file import (CELF users, groups and
+//! affiliations) checked together, references between them resolved (the CLI's
+//! `check --profile celf users.csv groups.csv affiliations.csv`).
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use tsify::{Ts, Tsify};
+use wasm_bindgen::prelude::*;
+
+use super::outcome::{to_js, Failure};
+use super::{bytes_of, for_each_piece, Baseline};
+use crate::bundle::{builtin_bundle, builtin_bundle_ids, Bundle, BundleOptions, BundleReport};
+use crate::check::{CheckOptions, Limits};
+use crate::decode::Lang;
+use crate::error::{Error, ErrorKind};
+use crate::profile::Params;
+
+/// Which bundle to check, and how (the options of `check`, with `bundle` for `profile`).
+#[derive(Tsify)]
+#[tsify(missing_as_null, hashmap_as_object)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct BundleCheckOptions {
+    /// A built-in bundle id (see `bundles()`), e.g. `celf`.
+    bundle: String,
+    /// Tenant parameters by name, of any role's profile (each role takes the ones it declares).
+    #[tsify(type = "Record<string, ParamValue>")]
+    #[serde(default)]
+    params: Params,
+    /// Language of the messages (default `en`).
+    #[serde(default)]
+    lang: Option<Lang>,
+    /// Most row-level diagnostics kept per file (default 1000; counts stay exact).
+    #[serde(default)]
+    max_diagnostics: Option<usize>,
+    /// The checker's own bounds.
+    #[tsify(type = "Partial<Limits>")]
+    #[serde(default)]
+    limits: Option<Limits>,
+}
+
+crate::de::record!(BundleCheckOptions {
+    bundle: "bundle",
+    params: "params"(default),
+    lang: "lang"(default),
+    max_diagnostics: "maxDiagnostics"(default),
+    limits: "limits"(default),
+});
+
+/// A failure as the thrown `CsvPreflightError`.
+fn thrown(error: &Error) -> JsValue {
+    Failure::from(error).into_js_error()
+}
+
+fn invalid(message: String) -> Error {
+    Error::new(ErrorKind::InvalidOptions { message })
+}
+
+/// Reads the options (as JSON, like `check`'s: a misspelt option is an error).
+fn resolve(options: &Ts<BundleCheckOptions>) -> Result<(Bundle, CheckOptions), Error> {
+    let options: BundleCheckOptions =
+        super::options::read_json(&options.js_value(), "{ bundle: \"celf\" }")?;
+    let bundle = builtin_bundle(&options.bundle)?;
+    let defaults = CheckOptions::default();
+    let check = CheckOptions {
+        lang: options.lang.unwrap_or(defaults.lang),
+        file_name: None,
+        params: options.params,
+        max_diagnostics: options.max_diagnostics.unwrap_or(defaults.max_diagnostics),
+        limits: options.limits.unwrap_or(defaults.limits),
+    };
+    Ok((bundle, check))
+}
+
+/// The built-in bundles: ids, titles, and each role's profile.
+#[wasm_bindgen]
+pub fn bundles() -> Result<Vec<Ts<Bundle>>, JsError> {
+    builtin_bundle_ids()
+        .map(|id| {
+            let bundle = builtin_bundle(id).map_err(|e| JsError::new(&e.to_string()))?;
+            to_js(&bundle)
+        })
+        .collect()
+}
+
+/// The role of a bundle file, recognised from its first bytes (its header), or `undefined` when no
+/// role fits or two fit equally. Throws a `CsvPreflightError` when the options are invalid.
+#[wasm_bindgen(js_name = bundleRole)]
+pub fn bundle_role(
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] head: JsValue,
+    options: Ts<BundleCheckOptions>,
+) -> Result<Option<String>, JsValue> {
+    let (bundle, check) = resolve(&options).map_err(|e| thrown(&e))?;
+    let head = bytes_of(&head).map_err(|e| thrown(&e))?.to_vec();
+    let options = BundleOptions {
+        check,
+        baselines: BTreeMap::new(),
+    };
+    let probe = crate::bundle::BundleChecker::new(&bundle, options, &[]).map_err(|e| thrown(&e))?;
+    Ok(probe.recognize(&head))
+}
+
+/// A streaming bundle check. Give the roles of the files you have, then each file in `order()`:
+/// `begin(role, fileName)`, `push` its chunks, `end()`; `finish()` gives one report per file.
+///
+/// ```js
+/// const checker = new BundleChecker({ bundle: "celf" }, ["users", "groups", "affiliations"]);
+/// for (const role of checker.order()) {
+///   checker.begin(role, files[role].name);
+///   for await (const chunk of files[role].stream()) checker.push(chunk);
+///   checker.end();
+/// }
+/// const report = checker.finish(); // { valid, bundle, files: [{ role, report }] }
+/// ```
+#[wasm_bindgen]
+pub struct BundleChecker {
+    bundle: Bundle,
+    options: BundleOptions,
+    roles: Vec<String>,
+    /// Started on the first `order` or `begin` (the baselines are set before).
+    inner: Option<crate::bundle::BundleChecker>,
+    buf: Vec<u8>,
+}
+
+#[wasm_bindgen]
+impl BundleChecker {
+    /// Prepares a check of the files of `roles` (the roles of the files that will be given).
+    /// Throws a `CsvPreflightError` when the bundle, a role, a parameter or an option is invalid.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        options: Ts<BundleCheckOptions>,
+        roles: Vec<String>,
+    ) -> Result<BundleChecker, JsValue> {
+        let (bundle, check) = resolve(&options).map_err(|e| thrown(&e))?;
+        let options = BundleOptions {
+            check,
+            baselines: BTreeMap::new(),
+        };
+        let present: Vec<&str> = roles.iter().map(String::as_str).collect();
+        // Checked now, so that a bad role or parameter throws here.
+        crate::bundle::BundleChecker::new(&bundle, options.clone(), &present)
+            .map_err(|e| thrown(&e))?;
+        Ok(BundleChecker {
+            bundle,
+            options,
+            roles,
+            inner: None,
+            buf: Vec::new(),
+        })
+    }
+
+    /// Checks `role`'s file against the system's current export of it (a `Baseline` read for
+    /// the role's profile, e.g. `celf/users`): its plan, and references to records the export
+    /// has. Call before the first `begin`.
+    #[wasm_bindgen(js_name = setBaseline)]
+    pub fn set_baseline(&mut self, role: &str, baseline: &Baseline) -> Result<(), JsValue> {
+        if self.inner.is_some() {
+            return Err(thrown(&invalid(
+                "set the baselines before the first file".into(),
+            )));
+        }
+        let baseline: Arc<crate::plan::Baseline> = baseline.get().map_err(|e| thrown(&e))?;
+        self.options.baselines.insert(role.to_string(), baseline);
+        Ok(())
+    }
+
+    /// The roles in checking order: every role after the roles it references. Give the files of
+    /// the roles you have in this order (skip the others).
+    pub fn order(&mut self) -> Result<Vec<String>, JsValue> {
+        Ok(self.started()?.order())
+    }
+
+    /// Starts the file of `role` (ending the previous one). Throws when the role is unknown,
+    /// was given already, or references a role whose file comes later.
+    pub fn begin(
+        &mut self,
+        role: &str,
+        #[wasm_bindgen(js_name = fileName)] file_name: Option<String>,
+    ) -> Result<(), JsValue> {
+        self.started()?
+            .begin(role, file_name.as_deref())
+            .map_err(|e| thrown(&e))
+    }
+
+    /// Feeds the next chunk of the current file. Throws when `chunk` is not bytes.
+    pub fn push(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] chunk: JsValue,
+    ) -> Result<(), JsValue> {
+        let chunk = bytes_of(&chunk).map_err(|e| thrown(&e))?;
+        let mut buf = std::mem::take(&mut self.buf);
+        let inner = self.started()?;
+        for_each_piece(&chunk, &mut buf, |piece| inner.push(piece));
+        self.buf = buf;
+        Ok(())
+    }
+
+    /// Ends the current file.
+    pub fn end(&mut self) -> Result<(), JsValue> {
+        self.started()?.end().map_err(|e| thrown(&e))
+    }
+
+    /// Ends the bundle and returns one report per file (the same as the CLI's `--format json`).
+    /// The checker cannot be used afterwards.
+    pub fn finish(mut self) -> Result<Ts<BundleReport>, JsValue> {
+        self.started()?;
+        let inner = self
+            .inner
+            .take()
+            .ok_or_else(|| thrown(&invalid("the bundle check was not started".into())))?;
+        let report = inner.finish().map_err(|e| thrown(&e))?;
+        Ok(to_js(&report)?)
+    }
+}
+
+impl BundleChecker {
+    /// The running check, started with the baselines set so far.
+    fn started(&mut self) -> Result<&mut crate::bundle::BundleChecker, JsValue> {
+        if self.inner.is_none() {
+            let present: Vec<&str> = self.roles.iter().map(String::as_str).collect();
+            let inner =
+                crate::bundle::BundleChecker::new(&self.bundle, self.options.clone(), &present)
+                    .map_err(|e| thrown(&e))?;
+            self.inner = Some(inner);
+        }
+        self.inner
+            .as_mut()
+            .ok_or_else(|| thrown(&invalid("the bundle check was not started".into())))
+    }
+}

@@ -1,0 +1,108 @@
+// Bundles through the npm package (`bundles`, `bundleRole`, `BundleChecker`): CELF's users, groups
+// and affiliations checked together give the CLI's `check --profile celf ... --format json`,
+// baselines included, and misuse fails with typed errors.
+import assert from "node:assert/strict";
+import { readFileSync, writeFileSync } from "node:fs";
+import { before, describe, test } from "node:test";
+import { pathToFileURL } from "node:url";
+import { ROOT, cli, consumerDir, join, pretty } from "./helpers.mjs";
+
+let api;
+
+before(async () => {
+  const dir = consumerDir();
+  writeFileSync(join(dir, "bundle-entry.mjs"), 'export * from "csv-preflight";\n');
+  api = await import(pathToFileURL(join(dir, "bundle-entry.mjs")).href);
+});
+
+const celf = (name) => join(ROOT, "tests/fixtures/celf", name);
+const FILES = { users: celf("users.csv"), groups: celf("groups.csv"), affiliations: celf("affiliations-dangling.csv") };
+
+/** The CLI's bundle report for `paths` (roles recognised by header), with `extra` arguments. */
+function cliBundle(paths, extra = []) {
+  return JSON.parse(cli(["check", "--profile", "celf", "--format", "json", ...extra, ...paths]).stdout);
+}
+
+/** Checks `files` ({ role: path }) through a BundleChecker, in chunks of `size` bytes. */
+function checkBundle(files, size, baselines = {}) {
+  const checker = new api.BundleChecker({ bundle: "celf" }, Object.keys(files));
+  for (const [role, path] of Object.entries(baselines)) {
+    const baseline = new api.Baseline({ profile: `celf/${role}` });
+    baseline.push(readFileSync(path));
+    baseline.end();
+    checker.setBaseline(role, baseline);
+    baseline.free();
+  }
+  for (const role of checker.order()) {
+    if (!files[role]) continue;
+    checker.begin(role, files[role]);
+    const bytes = readFileSync(files[role]);
+    for (let at = 0; at < bytes.length; at += size) checker.push(bytes.subarray(at, at + size));
+    checker.end();
+  }
+  return checker.finish();
+}
+
+/** Asserts that `fn` throws a CsvPreflightError of `kind` whose message contains `text`. */
+function throwsKind(fn, kind, text) {
+  assert.throws(fn, (error) => {
+    assert.equal(error.name, "CsvPreflightError");
+    assert.equal(error.kind, kind, error.message);
+    assert.ok(error.message.includes(text), error.message);
+    return true;
+  });
+}
+
+describe("bundles", () => {
+  test("bundles() lists CELF with its roles; bundleRole recognises each file by its header", () => {
+    const [only, ...rest] = api.bundles();
+    assert.deepEqual(rest, []);
+    assert.equal(only.id, "celf");
+    assert.deepEqual(
+      only.roles.map((r) => `${r.role}=${r.profile}`),
+      ["users=celf/users", "groups=celf/groups", "affiliations=celf/affiliations"],
+    );
+    for (const [role, path] of Object.entries(FILES)) {
+      assert.equal(api.bundleRole(readFileSync(path), { bundle: "celf" }), role, path);
+    }
+    assert.equal(api.bundleRole(new TextEncoder().encode("mail_address,family_name\r\n"), { bundle: "celf" }), undefined);
+  });
+
+  test("the three files, whole and in 7-byte chunks: the CLI's report, dangling references included", () => {
+    const expected = cliBundle(Object.values(FILES));
+    assert.equal(expected.valid, false);
+    for (const size of [7, 1 << 20]) {
+      const report = checkBundle(FILES, size);
+      assert.deepEqual(report, expected, `${size}-byte chunks`);
+      assert.equal(pretty(report), pretty(expected), "key order");
+    }
+    const codes = expected.files.flatMap((f) => f.report.diagnostics.map((d) => `${f.role}:${d.code}`));
+    assert.ok(codes.includes("affiliations:foreign-key"), codes.join(" "));
+  });
+
+  test("against the exports of users and groups: the CLI's --baseline ROLE=FILE report", () => {
+    const baselines = { users: celf("users-export.csv"), groups: celf("groups-export.csv") };
+    const expected = cliBundle(Object.values(FILES), [
+      "--baseline",
+      `users=${baselines.users}`,
+      "--baseline",
+      `groups=${baselines.groups}`,
+    ]);
+    assert.deepEqual(checkBundle(FILES, 1 << 20, baselines), expected);
+    assert.notDeepEqual(expected, cliBundle(Object.values(FILES)), "the exports change the report");
+  });
+
+  test("misuse fails with typed errors", () => {
+    throwsKind(() => new api.BundleChecker({ bundle: "acme" }, ["users"]), "unknownProfile", "acme");
+    throwsKind(() => new api.BundleChecker({ bundle: "celf" }, ["staff"]), "invalidOptions", "no role \"staff\"");
+    throwsKind(() => new api.BundleChecker({ bundle: "celf", nope: 1 }, ["users"]), "invalidOptions", "nope");
+    throwsKind(() => new api.BundleChecker({ bundle: "celf", params: { nope: 1 } }, ["users"]), "unknownParameter", "nope");
+    const checker = new api.BundleChecker({ bundle: "celf" }, ["users", "affiliations"]);
+    throwsKind(() => checker.begin("affiliations", "a.csv"), "invalidOptions", 'check "users" before "affiliations"');
+    checker.begin("users", "u.csv");
+    const baseline = new api.Baseline({ profile: "celf/users" });
+    baseline.push(readFileSync(celf("users-export.csv")));
+    baseline.end();
+    throwsKind(() => checker.setBaseline("users", baseline), "invalidOptions", "before the first file");
+  });
+});
