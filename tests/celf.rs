@@ -438,3 +438,35 @@ fn messages_in_japanese() {
         "「id」にこの値は使えません：ログイン中の管理者自身のアカウントはインポートで更新できません"
     );
 }
+
+#[test]
+fn bundle_progress_counts_every_file_given_so_far() {
+    let bundle = builtin_bundle("celf").unwrap();
+    let options = BundleOptions {
+        check: CheckOptions::default(),
+        baselines: BTreeMap::new(),
+    };
+    let mut checker = BundleChecker::new(&bundle, options, &["users", "groups"]).unwrap();
+    assert_eq!(
+        (checker.progress().bytes, checker.progress().records),
+        (0, 0)
+    );
+    let (users, groups) = (bundle_file("users.csv"), bundle_file("groups.csv"));
+    checker.begin("users", Some("users.csv")).unwrap();
+    checker.push(&users);
+    checker.end().unwrap();
+    // users.csv: a header and 3 users.
+    let after_users = checker.progress();
+    assert_eq!(
+        (after_users.bytes, after_users.records),
+        (users.len() as u64, 4)
+    );
+    checker.begin("groups", Some("groups.csv")).unwrap();
+    checker.push(groups.get(..10).unwrap());
+    assert_eq!(checker.progress().bytes, users.len() as u64 + 10);
+    checker.push(groups.get(10..).unwrap());
+    checker.end().unwrap();
+    let report = checker.finish().unwrap();
+    let records: u64 = report.files.iter().map(|f| f.report.detected.records).sum();
+    assert_eq!(records, 4 + report.files[1].report.detected.records);
+}

@@ -11,7 +11,7 @@ use wasm_bindgen::prelude::*;
 use super::outcome::{to_js, Failure};
 use super::{bytes_of, for_each_piece, Baseline};
 use crate::bundle::{builtin_bundle, builtin_bundle_ids, Bundle, BundleOptions, BundleReport};
-use crate::check::{CheckOptions, Limits};
+use crate::check::{CheckOptions, Limits, Progress};
 use crate::decode::Lang;
 use crate::error::{Error, ErrorKind};
 use crate::profile::Params;
@@ -193,6 +193,20 @@ impl BundleChecker {
         for_each_piece(&chunk, &mut buf, |piece| inner.push(piece));
         self.buf = buf;
         Ok(())
+    }
+
+    /// How far the check has got, over every file given so far: bytes pushed and records read
+    /// (headers included).
+    #[wasm_bindgen(getter)]
+    pub fn progress(&self) -> Result<Ts<Progress>, JsError> {
+        let progress = self.inner.as_ref().map_or(
+            Progress {
+                bytes: 0,
+                records: 0,
+            },
+            crate::bundle::BundleChecker::progress,
+        );
+        to_js(&progress)
     }
 
     /// Ends the current file.

@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 pub use model::{builtin_bundle, builtin_bundle_ids, Bundle, BundleRole};
 pub use roles::RECOGNITION_WINDOW;
 
-use crate::check::{CheckOptions, Checker, Context};
+use crate::check::{CheckOptions, Checker, Context, Progress};
 use crate::error::{Error, ErrorKind};
 use crate::plan::{Baseline, KeySet, ReferenceSets};
 use crate::profile::{Compiled, ImportMode, Params, Profile};
@@ -264,6 +264,21 @@ impl BundleChecker {
         }
         self.current = Some((i, file_name.map(str::to_string), checker));
         Ok(())
+    }
+
+    /// Bytes pushed and records read so far, over the files ended and the current one.
+    pub fn progress(&self) -> Progress {
+        let ended = self.files.iter().map(|f| &f.report.detected);
+        let mut progress = Progress {
+            bytes: ended.clone().map(|d| d.bytes).sum(),
+            records: ended.map(|d| d.records).sum(),
+        };
+        if let Some((_, _, checker)) = &self.current {
+            let current = checker.progress();
+            progress.bytes += current.bytes;
+            progress.records += current.records;
+        }
+        progress
     }
 
     /// Feeds the next chunk of the current file.

@@ -266,6 +266,33 @@ describe("the served page", () => {
     assert.ok(!canonBytes.equals(cliResultCsv(canon, "canon/users")), "the export's findings are in the result CSV");
   });
 
+  test("CELF's users, groups and affiliations: checked together, as the CLI's bundle check", async () => {
+    const { page } = await open();
+    const files = ["users.csv", "groups.csv", "affiliations-dangling.csv"].map((name) => fixture("celf", name));
+    const expected = JSON.parse(cli(["check", "--profile", "celf", "--format", "json", ...files]).stdout);
+    const byName = new Map(expected.files.map((f) => [basename(f.report.fileName), f.report]));
+    assert.ok(byName.get("affiliations-dangling.csv").summary.byCode["foreign-key"], "the fixture has dangling references");
+    await page.setInputFiles("#file-input", files);
+    // The files join the bundle as their formats are recognised: wait for the check of all three.
+    await page.waitForFunction(() => document.querySelectorAll(".file-item .status-error, .file-item .status-ok").length === 3);
+    await page.waitForSelector("#progress[hidden]", { state: "attached" });
+    for (const [i, path] of files.entries()) {
+      const name = basename(path);
+      await page.click(`.file-item >> nth=${i}`);
+      const report = byName.get(name);
+      assert.equal(await page.inputValue("#profile-select"), report.profile, name);
+      await waitForResult(page, { file: name, profile: report.profile });
+      assert.deepEqual(await shownTriples(page), reportTriples(report), name);
+      const others = files.map((f) => basename(f)).filter((n) => n !== name).join(", ");
+      assert.equal(
+        await page.textContent("#bundle-note"),
+        `Checked together with ${others} (CELF — import user group information (users, groups, affiliations)): references across the files are checked. ` +
+          "The result CSV lists this file's own findings; the report and the JSON download have them all.",
+      );
+    }
+    await screenshot(page, "served-bundle", { fullPage: true });
+  });
+
   test("Japanese by default for a Japanese browser; switching language re-renders the messages", async () => {
     const { page } = await open({ locale: "ja-JP" });
     assert.equal(await page.getAttribute("html", "lang"), "ja");

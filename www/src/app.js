@@ -66,6 +66,8 @@ export async function start(env) {
   }
   const profiles = api.profiles().map((info) => ({ ...api.profile(info.id).profile, info }));
   const profileById = new Map(profiles.map((p) => [p.id, p]));
+  /** Profile id → the bundle it is a role of (CELF's users, groups, affiliations), and the role. */
+  const roleOf = new Map(api.bundles().flatMap((bundle) => bundle.roles.map((r) => [r.profile, { bundle, role: r.role }])));
   const runner = new Runner({ module, api, createWorker: env.createWorker });
   runner.warmUp();
   const table = new DiagnosticsTable((diag) => showPreview(diag));
@@ -308,6 +310,34 @@ export async function start(env) {
     $("baseline-choose").focus();
   });
 
+  /**
+   * The files checked together with `entry`: when its format is a role of a bundle and the list
+   * has a file for another of its roles (the first file of each role), `{ bundle, members }`.
+   */
+  function bundleGroup(entry) {
+    const mine = roleOf.get(entry.profileId);
+    if (!mine) return null;
+    const members = [];
+    for (const { role, profile } of mine.bundle.roles) {
+      const member = profile === entry.profileId ? entry : state.files.find((f) => f.profileId === profile);
+      if (member) members.push({ role, entry: member });
+    }
+    return members.length >= 2 ? { bundle: mine.bundle, members } : null;
+  }
+
+  /** The bundle job of `group`: every member's file, settings and export. */
+  function bundleRequest(group) {
+    const params = {};
+    for (const { entry } of group.members) Object.assign(params, optionsFor(entry).params);
+    return {
+      options: { bundle: group.bundle.id, params, lang: state.lang, maxDiagnostics: MAX_DIAGNOSTICS },
+      files: group.members.map(({ role, entry }) => ({ role, file: entry.file, name: entry.file.name })),
+      baselines: group.members
+        .filter(({ entry }) => baselineFor(entry))
+        .map(({ role, entry }) => ({ role, file: baselineFor(entry), options: optionsFor(entry) })),
+    };
+  }
+
   /** The export the entry is checked against, if its profile has a key and one was added. */
   function baselineFor(entry) {
     return profileById.get(entry.profileId)?.key ? state.baselines[entry.profileId] : undefined;
@@ -400,12 +430,24 @@ export async function start(env) {
     if (job.kind === "convert" && entry === selectedEntry()) renderConversion();
     // A check uses the export chosen now; the result CSV, the one its report was made with.
     const baseline = job.kind === "check" ? baselineFor(entry) : job.kind === "resultCsv" ? entry.baseline : undefined;
-    const progress = (p) => updateProgress(entry, p);
-    const result = await runner.run(job.kind, entry.file, options, progress, baseline);
+    const group = job.kind === "check" ? bundleGroup(entry) : null;
+    const total = group ? group.members.reduce((n, m) => n + m.entry.file.size, 0) : entry.file.size;
+    const progress = (p) => updateProgress(entry, p, total);
+    if (group) {
+      for (const { entry: member } of group.members) member.status = "checking";
+      renderFiles();
+    }
+    const result = group
+      ? await runner.run("bundle", null, bundleRequest(group), progress)
+      : await runner.run(job.kind, entry.file, options, progress, baseline);
     document.documentElement.dataset.runner = runner.where;
     state.busy = null;
     hideProgress();
-    if (job.kind === "check") finishCheck(entry, options, result, baseline);
+    if (group) finishBundle(group, entry, result);
+    else if (job.kind === "check") {
+      entry.bundled = null;
+      finishCheck(entry, options, result, baseline);
+    }
     else if (job.kind === "convert") finishConvert(entry, options, result);
     else finishCsv(entry, result);
     pump();
@@ -441,6 +483,27 @@ export async function start(env) {
     }
   }
 
+  /** A bundle check (run for `jobEntry`): each member gets its file's report, or the failure. */
+  function finishBundle(group, jobEntry, result) {
+    const entries = group.members.map((m) => m.entry);
+    if (result.type === "cancelled") {
+      finishCheck(jobEntry, optionsFor(jobEntry), result, baselineFor(jobEntry));
+      for (const e of entries) if (e.status === "checking" || e.status === "queued") e.status = "cancelled";
+      renderFiles();
+      return;
+    }
+    // The other members were checked too: their queued checks would only repeat this one.
+    state.queue = state.queue.filter((job) => !(job.kind === "check" && entries.includes(job.entry)));
+    for (const { role, entry } of group.members) {
+      const names = entries.filter((e) => e !== entry).map((e) => e.file.name);
+      const file = result.type === "success" ? result.report.files.find((f) => f.role === role) : null;
+      const missing = { type: "failure", error: { kind: "crash", message: `no report for ${role}` } };
+      const outcome = file ? { type: "success", report: file.report } : result.type === "success" ? missing : result;
+      entry.bundled = file ? { title: group.bundle.title, names } : null;
+      finishCheck(entry, optionsFor(entry), outcome, baselineFor(entry));
+    }
+  }
+
   function finishCsv(entry, result) {
     if (result.type !== "success") {
       if (result.type === "failure") announce(t(state.lang, "error.check", { name: entry.file.name, message: failureText(state.lang, result.error) }));
@@ -464,14 +527,13 @@ export async function start(env) {
     else progressBar.removeAttribute("value");
   }
 
-  function updateProgress(entry, progress) {
+  function updateProgress(entry, progress, size = entry.file.size) {
     const { lang } = state;
-    const total = entry.file.size || 1;
-    const fraction = Math.min(1, progress.bytes / total);
+    const fraction = Math.min(1, progress.bytes / (size || 1));
     progressBar.value = fraction;
     $("progress-detail").textContent = t(lang, "progress.detail", {
       done: bytes(lang, progress.bytes),
-      total: bytes(lang, entry.file.size),
+      total: bytes(lang, size),
       percent: new Intl.NumberFormat(lang, { style: "percent" }).format(fraction),
       rows: num(lang, Math.max(0, progress.records - 1)),
     });
@@ -589,6 +651,11 @@ export async function start(env) {
     }
     if (!codes.length) byCode.append(el("li", t(lang, "diag.noDiagnostics"), "muted"));
     renderPlan(report.plan);
+    const bundled = entry.bundled;
+    $("bundle-note").hidden = !bundled;
+    $("bundle-note").textContent = bundled
+      ? t(lang, "bundle.note", { title: bundled.title[lang] ?? bundled.title.en, names: bundled.names.join(", ") })
+      : "";
     const capped = $("capped-note");
     capped.hidden = !report.diagnosticsCapped;
     capped.textContent = t(lang, "summary.capped", { n: num(lang, report.diagnostics.length) });

@@ -36,6 +36,8 @@ export const STRINGS = {
     "profile.reason.unread": "The header could not be read; choose the target system yourself.",
     "profile.chosen": "Chosen by you.",
     "params.heading": "Tenant settings",
+    "bundle.note":
+      "Checked together with {names} ({title}): references across the files are checked. The result CSV lists this file's own findings; the report and the JSON download have them all.",
     "baseline.label": "The system's current export (optional)",
     "baseline.hint":
       "Export the users from the target system and add the file here: the check then says which rows add, change or leave users as they are (and what a replacing import deletes), and runs the rules that compare with the system (delete mode, read-only columns, login IDs that cannot change). It is read here too.",
@@ -229,6 +231,8 @@ export const STRINGS = {
     "profile.reason.unread": "見出し行を読めませんでした。登録先システムを選んでください。",
     "profile.chosen": "手動で選択しました。",
     "params.heading": "テナントの設定",
+    "bundle.note":
+      "{names} と一緒にチェックしました（{title}）。ファイル間の参照もチェックしています。結果 CSV にはこのファイル単独の指摘のみ、レポートと JSON にはすべての指摘が含まれます。",
     "baseline.label": "システムの現在のユーザー一覧（任意）",
     "baseline.hint":
       "登録先システムからユーザー一覧を書き出して、ここに追加してください。どの行が追加・変更・変更なしになるか（置き換えの取り込みで削除されるユーザーも）を示し、システムとの比較が必要なルール（削除モード、変更できない列、変更できないログインID）もチェックします。このファイルもこのブラウザーの中だけで読み込みます。",

@@ -91,6 +91,60 @@ export async function resultCsvJob(api, file, options, baseline) {
   return { type: "success", bytes: result.bytes, encoding: result.encoding };
 }
 
+/**
+ * The files of one bundle (CELF's users, groups, affiliations) checked together, references across
+ * them resolved. `request`: `{ options: { bundle, ... }, files: [{ role, file, name }],
+ * baselines: [{ role, file, options }] }` (the system's export of a role, read first). Resolves to
+ * `{ type: "success", report }` with one report per file (`report.files[i].role`).
+ */
+export async function bundleJob(api, request, { chunkSize, onProgress, pause, cancelled }) {
+  let checker;
+  const exported = [];
+  try {
+    checker = new api.BundleChecker(request.options, request.files.map((f) => f.role));
+    for (const { role, file, options } of request.baselines ?? []) {
+      const baseline = await readBaseline(api, file, options, { chunkSize, pause });
+      exported.push(baseline);
+      checker.setBaseline(role, baseline);
+    }
+    let started = 0;
+    let last = 0;
+    // `progress.records` counts every file's header; one is left for the page's "rows".
+    const progress = () => {
+      const { bytes, records } = checker.progress;
+      return { bytes, records: Math.max(0, records - Math.max(0, started - 1)) };
+    };
+    for (const role of checker.order()) {
+      const entry = request.files.find((f) => f.role === role);
+      if (!entry) continue;
+      checker.begin(role, entry.name);
+      started += 1;
+      for (let start = 0; start < entry.file.size; start += chunkSize) {
+        const slice = new Uint8Array(await entry.file.slice(start, start + chunkSize).arrayBuffer());
+        if (cancelled()) return { type: "cancelled" };
+        checker.push(slice);
+        const now = performance.now();
+        if (now - last >= 50) {
+          last = now;
+          onProgress(progress());
+        }
+        await pause();
+        if (cancelled()) return { type: "cancelled" };
+      }
+      checker.end();
+    }
+    onProgress(progress());
+    const report = checker.finish();
+    checker = undefined;
+    return { type: "success", report };
+  } catch (error) {
+    return { type: "failure", error: failureOf(error) };
+  } finally {
+    checker?.free();
+    for (const baseline of exported) baseline.free();
+  }
+}
+
 function failureOf(error) {
   return {
     kind: error?.kind ?? "crash",

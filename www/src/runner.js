@@ -2,7 +2,7 @@
 // cancels by terminating the worker. Where no worker can start (a browser that refuses workers for
 // a page opened from disk), the same jobs run in the page itself in small slices that yield to the
 // event loop, so the page stays usable and Cancel still works.
-import { checkJob, convertJob, resultCsvJob } from "./jobs.js";
+import { bundleJob, checkJob, convertJob, resultCsvJob } from "./jobs.js";
 
 const READY_TIMEOUT = 10000;
 const LOCAL_CHUNK = 256 * 1024;
@@ -37,8 +37,8 @@ export class Runner {
 
   /**
    * Runs `kind` ("check", "resultCsv" or "convert") on `file` (a check against `baseline`, the
-   * system's current export, when given); resolves to the job's result, or to
-   * `{ type: "cancelled" }` after `cancel()`.
+   * system's current export, when given), or "bundle" on the files of `options` (see
+   * `bundleJob`); resolves to the job's result, or to `{ type: "cancelled" }` after `cancel()`.
    */
   async run(kind, file, options, onProgress = () => undefined, baseline = undefined) {
     if (this.current) throw new Error("a job is already running");
@@ -150,18 +150,19 @@ export class Runner {
         return convertJob(this.api, file, options);
       }
       let sliceStart = performance.now();
-      return checkJob(this.api, file, options, {
+      const slices = {
         chunkSize: LOCAL_CHUNK,
         onProgress,
         cancelled,
-        baseline,
         pause: async () => {
           if (performance.now() - sliceStart >= LOCAL_SLICE_MS) {
             await nextTask();
             sliceStart = performance.now();
           }
         },
-      });
+      };
+      if (kind === "bundle") return bundleJob(this.api, options, slices);
+      return checkJob(this.api, file, options, { ...slices, baseline });
     })();
     work.then(
       (value) => job.settle?.(value),

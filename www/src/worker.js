@@ -3,7 +3,7 @@
 // thrown `CsvPreflightError` (kind `internal`: a panic, after which the module starts afresh)
 // keeps its kind.
 import * as api from "csv-preflight/web";
-import { checkJob, convertJob, resultCsvJob } from "./jobs.js";
+import { bundleJob, checkJob, convertJob, resultCsvJob } from "./jobs.js";
 
 const CHUNK = 1 << 20;
 
@@ -22,6 +22,16 @@ self.onmessage = async (event) => {
           pause: () => undefined,
           cancelled: () => false,
           baseline: message.baseline,
+        });
+        self.postMessage({ ...result, id: message.id });
+        break;
+      }
+      case "bundle": {
+        const result = await bundleJob(api, message.options, {
+          chunkSize: CHUNK,
+          onProgress: (progress) => self.postMessage({ type: "progress", id: message.id, progress }),
+          pause: () => undefined,
+          cancelled: () => false,
         });
         self.postMessage({ ...result, id: message.id });
         break;
