@@ -1,6 +1,27 @@
-// The two jobs the page runs on a file, written once for both places they run: the Web Worker
+// The jobs the page runs on its files, written once for both places they run: the Web Worker
 // (worker.js) and, where a worker cannot start, the page itself (runner.js, yielding between chunks).
 // `api` is the package's `web` build, already initialized.
+
+/**
+ * Feeds `file` to `push` in slices of `chunkSize` bytes, calling `progress()` at most every 50 ms
+ * and awaiting `pause()` after every slice. Resolves to false when `cancelled()` stopped it.
+ */
+async function streamFile(file, push, { chunkSize, pause, cancelled = () => false, progress = () => undefined }) {
+  let last = 0;
+  for (let start = 0; start < file.size; start += chunkSize) {
+    const slice = new Uint8Array(await file.slice(start, start + chunkSize).arrayBuffer());
+    if (cancelled()) return false;
+    push(slice);
+    const now = performance.now();
+    if (now - last >= 50) {
+      last = now;
+      progress();
+    }
+    await pause();
+    if (cancelled()) return false;
+  }
+  return true;
+}
 
 /**
  * Streams `file` through a `Checker` in slices of `chunkSize` bytes and returns the report; with
@@ -24,20 +45,10 @@ export async function checkJob(api, file, options, { chunkSize, onProgress, paus
     return { type: "failure", error: failureOf(error) };
   }
   try {
-    let last = 0;
-    for (let start = 0; start < file.size; start += chunkSize) {
-      const slice = new Uint8Array(await file.slice(start, start + chunkSize).arrayBuffer());
-      if (cancelled()) return { type: "cancelled" };
-      checker.push(slice);
-      const now = performance.now();
-      if (now - last >= 50) {
-        last = now;
-        onProgress(checker.progress);
-      }
-      await pause();
-      if (cancelled()) return { type: "cancelled" };
-    }
-    onProgress(checker.progress);
+    const progress = () => onProgress(checker.progress);
+    const read = await streamFile(file, (slice) => checker.push(slice), { chunkSize, pause, cancelled, progress });
+    if (!read) return { type: "cancelled" };
+    progress();
     const report = checker.finish();
     checker = undefined;
     return { type: "success", report };
@@ -55,10 +66,7 @@ export async function checkJob(api, file, options, { chunkSize, onProgress, paus
 async function readBaseline(api, baseline, options, { chunkSize, pause }) {
   const exported = new api.Baseline(options);
   try {
-    for (let start = 0; start < baseline.size; start += chunkSize) {
-      exported.push(new Uint8Array(await baseline.slice(start, start + chunkSize).arrayBuffer()));
-      await pause();
-    }
+    await streamFile(baseline, (slice) => exported.push(slice), { chunkSize, pause });
     exported.end();
     return exported;
   } catch (error) {
@@ -108,32 +116,21 @@ export async function bundleJob(api, request, { chunkSize, onProgress, pause, ca
       checker.setBaseline(role, baseline);
     }
     let started = 0;
-    let last = 0;
     // `progress.records` counts every file's header; one is left for the page's "rows".
     const progress = () => {
       const { bytes, records } = checker.progress;
-      return { bytes, records: Math.max(0, records - Math.max(0, started - 1)) };
+      onProgress({ bytes, records: Math.max(0, records - Math.max(0, started - 1)) });
     };
     for (const role of checker.order()) {
       const entry = request.files.find((f) => f.role === role);
       if (!entry) continue;
       checker.begin(role, entry.name);
       started += 1;
-      for (let start = 0; start < entry.file.size; start += chunkSize) {
-        const slice = new Uint8Array(await entry.file.slice(start, start + chunkSize).arrayBuffer());
-        if (cancelled()) return { type: "cancelled" };
-        checker.push(slice);
-        const now = performance.now();
-        if (now - last >= 50) {
-          last = now;
-          onProgress(progress());
-        }
-        await pause();
-        if (cancelled()) return { type: "cancelled" };
-      }
+      const read = await streamFile(entry.file, (slice) => checker.push(slice), { chunkSize, pause, cancelled, progress });
+      if (!read) return { type: "cancelled" };
       checker.end();
     }
-    onProgress(progress());
+    progress();
     const report = checker.finish();
     checker = undefined;
     return { type: "success", report };
