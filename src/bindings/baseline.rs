@@ -5,7 +5,7 @@ use std::sync::Arc;
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
-use super::outcome::{to_js, Failure};
+use super::outcome::{thrown, to_js};
 use super::{bytes_of, for_each_piece, options, Options};
 use crate::error::{Error, ErrorKind};
 use crate::plan::BaselineReader;
@@ -30,11 +30,6 @@ pub struct Baseline {
     buf: Vec<u8>,
 }
 
-/// A failure as the thrown `CsvPreflightError`.
-fn thrown(error: &Error) -> JsValue {
-    Failure::from(error).into_js_error()
-}
-
 fn invalid(message: &str) -> Error {
     Error::new(ErrorKind::InvalidBaseline {
         message: message.into(),
@@ -48,8 +43,8 @@ impl Baseline {
     /// match records by.
     #[wasm_bindgen(constructor)]
     pub fn new(options: Ts<Options>) -> Result<Baseline, JsValue> {
-        let (profile, options) = options::resolve(&options).map_err(|e| thrown(&e))?;
-        let reader = BaselineReader::new(&profile, &options).map_err(|e| thrown(&e))?;
+        let (profile, options) = options::resolve(&options).map_err(thrown)?;
+        let reader = BaselineReader::new(&profile, &options).map_err(thrown)?;
         Ok(Baseline {
             reader: Some(reader),
             read: None,
@@ -62,11 +57,11 @@ impl Baseline {
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] chunk: JsValue,
     ) -> Result<(), JsValue> {
-        let chunk = bytes_of(&chunk).map_err(|e| thrown(&e))?;
+        let chunk = bytes_of(&chunk).map_err(thrown)?;
         let reader = self
             .reader
             .as_mut()
-            .ok_or_else(|| thrown(&invalid("the export was already ended")))?;
+            .ok_or_else(|| thrown(invalid("the export was already ended")))?;
         for_each_piece(&chunk, &mut self.buf, |piece| reader.push(piece));
         Ok(())
     }
@@ -78,11 +73,11 @@ impl Baseline {
         let reader = self
             .reader
             .take()
-            .ok_or_else(|| thrown(&invalid("the export was already ended")))?;
-        let baseline = reader.finish().map_err(|e| thrown(&e))?;
+            .ok_or_else(|| thrown(invalid("the export was already ended")))?;
+        let baseline = reader.finish().map_err(thrown)?;
         // `finish` always keeps the export's report; a missing one would be a bug of the library.
         let report = baseline.report().ok_or_else(|| {
-            thrown(&Error::new(ErrorKind::Internal {
+            thrown(Error::new(ErrorKind::Internal {
                 message: "the export's report is missing".into(),
             }))
         })?;

@@ -3,17 +3,16 @@
 //! `check --profile celf users.csv groups.csv affiliations.csv`).
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
 
 use tsify::{Ts, Tsify};
 use wasm_bindgen::prelude::*;
 
-use super::outcome::{to_js, Failure};
+use super::outcome::{thrown, to_js};
 use super::{bytes_of, for_each_piece, Baseline};
 use crate::bundle::{builtin_bundle, builtin_bundle_ids, Bundle, BundleOptions, BundleReport};
 use crate::check::{CheckOptions, Limits, Progress};
 use crate::decode::Lang;
-use crate::error::{Error, ErrorKind};
+use crate::error::Error;
 use crate::profile::Params;
 
 /// Which bundle to check, and how (the options of `check`, with `bundle` for `profile`).
@@ -46,15 +45,6 @@ crate::de::record!(BundleCheckOptions {
     max_diagnostics: "maxDiagnostics"(default),
     limits: "limits"(default),
 });
-
-/// A failure as the thrown `CsvPreflightError`.
-fn thrown(error: &Error) -> JsValue {
-    Failure::from(error).into_js_error()
-}
-
-fn invalid(message: String) -> Error {
-    Error::new(ErrorKind::InvalidOptions { message })
-}
 
 /// Reads the options (as JSON, like `check`'s: a misspelt option is an error).
 fn resolve(options: &Ts<BundleCheckOptions>) -> Result<(Bundle, CheckOptions), Error> {
@@ -90,13 +80,13 @@ pub fn bundle_role(
     #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] head: JsValue,
     options: Ts<BundleCheckOptions>,
 ) -> Result<Option<String>, JsValue> {
-    let (bundle, check) = resolve(&options).map_err(|e| thrown(&e))?;
-    let head = bytes_of(&head).map_err(|e| thrown(&e))?.to_vec();
+    let (bundle, check) = resolve(&options).map_err(thrown)?;
+    let head = bytes_of(&head).map_err(thrown)?.to_vec();
     let options = BundleOptions {
         check,
         baselines: BTreeMap::new(),
     };
-    let probe = crate::bundle::BundleChecker::new(&bundle, options, &[]).map_err(|e| thrown(&e))?;
+    let probe = crate::bundle::BundleChecker::new(&bundle, options, &[]).map_err(thrown)?;
     Ok(probe.recognize(&head))
 }
 
@@ -114,11 +104,7 @@ pub fn bundle_role(
 /// ```
 #[wasm_bindgen]
 pub struct BundleChecker {
-    bundle: Bundle,
-    options: BundleOptions,
-    roles: Vec<String>,
-    /// Started on the first `order` or `begin` (the baselines are set before).
-    inner: Option<crate::bundle::BundleChecker>,
+    inner: crate::bundle::BundleChecker,
     buf: Vec<u8>,
 }
 
@@ -131,20 +117,16 @@ impl BundleChecker {
         options: Ts<BundleCheckOptions>,
         roles: Vec<String>,
     ) -> Result<BundleChecker, JsValue> {
-        let (bundle, check) = resolve(&options).map_err(|e| thrown(&e))?;
+        let (bundle, check) = resolve(&options).map_err(thrown)?;
         let options = BundleOptions {
             check,
             baselines: BTreeMap::new(),
         };
         let present: Vec<&str> = roles.iter().map(String::as_str).collect();
-        // Checked now, so that a bad role or parameter throws here.
-        crate::bundle::BundleChecker::new(&bundle, options.clone(), &present)
-            .map_err(|e| thrown(&e))?;
+        let inner =
+            crate::bundle::BundleChecker::new(&bundle, options, &present).map_err(thrown)?;
         Ok(BundleChecker {
-            bundle,
-            options,
-            roles,
-            inner: None,
+            inner,
             buf: Vec::new(),
         })
     }
@@ -154,20 +136,14 @@ impl BundleChecker {
     /// has. Call before the first `begin`.
     #[wasm_bindgen(js_name = setBaseline)]
     pub fn set_baseline(&mut self, role: &str, baseline: &Baseline) -> Result<(), JsValue> {
-        if self.inner.is_some() {
-            return Err(thrown(&invalid(
-                "set the baselines before the first file".into(),
-            )));
-        }
-        let baseline: Arc<crate::plan::Baseline> = baseline.get().map_err(|e| thrown(&e))?;
-        self.options.baselines.insert(role.to_string(), baseline);
-        Ok(())
+        let baseline = baseline.get().map_err(thrown)?;
+        self.inner.add_baseline(role, baseline).map_err(thrown)
     }
 
     /// The roles in checking order: every role after the roles it references. Give the files of
     /// the roles you have in this order (skip the others).
-    pub fn order(&mut self) -> Result<Vec<String>, JsValue> {
-        Ok(self.started()?.order())
+    pub fn order(&self) -> Vec<String> {
+        self.inner.order()
     }
 
     /// Starts the file of `role` (ending the previous one). Throws when the role is unknown,
@@ -177,9 +153,7 @@ impl BundleChecker {
         role: &str,
         #[wasm_bindgen(js_name = fileName)] file_name: Option<String>,
     ) -> Result<(), JsValue> {
-        self.started()?
-            .begin(role, file_name.as_deref())
-            .map_err(|e| thrown(&e))
+        self.inner.begin(role, file_name.as_deref()).map_err(thrown)
     }
 
     /// Feeds the next chunk of the current file. Throws when `chunk` is not bytes.
@@ -187,11 +161,9 @@ impl BundleChecker {
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] chunk: JsValue,
     ) -> Result<(), JsValue> {
-        let chunk = bytes_of(&chunk).map_err(|e| thrown(&e))?;
-        let mut buf = std::mem::take(&mut self.buf);
-        let inner = self.started()?;
-        for_each_piece(&chunk, &mut buf, |piece| inner.push(piece));
-        self.buf = buf;
+        let chunk = bytes_of(&chunk).map_err(thrown)?;
+        let inner = &mut self.inner;
+        for_each_piece(&chunk, &mut self.buf, |piece| inner.push(piece));
         Ok(())
     }
 
@@ -199,46 +171,18 @@ impl BundleChecker {
     /// (headers included).
     #[wasm_bindgen(getter)]
     pub fn progress(&self) -> Result<Ts<Progress>, JsError> {
-        let progress = self.inner.as_ref().map_or(
-            Progress {
-                bytes: 0,
-                records: 0,
-            },
-            crate::bundle::BundleChecker::progress,
-        );
-        to_js(&progress)
+        to_js(&self.inner.progress())
     }
 
     /// Ends the current file.
     pub fn end(&mut self) -> Result<(), JsValue> {
-        self.started()?.end().map_err(|e| thrown(&e))
+        self.inner.end().map_err(thrown)
     }
 
     /// Ends the bundle and returns one report per file (the same as the CLI's `--format json`).
     /// The checker cannot be used afterwards.
-    pub fn finish(mut self) -> Result<Ts<BundleReport>, JsValue> {
-        self.started()?;
-        let inner = self
-            .inner
-            .take()
-            .ok_or_else(|| thrown(&invalid("the bundle check was not started".into())))?;
-        let report = inner.finish().map_err(|e| thrown(&e))?;
+    pub fn finish(self) -> Result<Ts<BundleReport>, JsValue> {
+        let report = self.inner.finish().map_err(thrown)?;
         Ok(to_js(&report)?)
-    }
-}
-
-impl BundleChecker {
-    /// The running check, started with the baselines set so far.
-    fn started(&mut self) -> Result<&mut crate::bundle::BundleChecker, JsValue> {
-        if self.inner.is_none() {
-            let present: Vec<&str> = self.roles.iter().map(String::as_str).collect();
-            let inner =
-                crate::bundle::BundleChecker::new(&self.bundle, self.options.clone(), &present)
-                    .map_err(|e| thrown(&e))?;
-            self.inner = Some(inner);
-        }
-        self.inner
-            .as_mut()
-            .ok_or_else(|| thrown(&invalid("the bundle check was not started".into())))
     }
 }

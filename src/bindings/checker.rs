@@ -3,9 +3,10 @@
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
-use super::outcome::{to_js, Failure};
+use super::outcome::{thrown, to_js};
 use super::{bytes_of, for_each_piece, options, Baseline, Options};
 use crate::check::Progress;
+use crate::error::Error;
 use crate::report::Report;
 
 /// A streaming check: `push` the file's chunks in order (any sizes), then `finish`.
@@ -27,14 +28,7 @@ impl Checker {
     /// fields of a `Failure`) when the profile, the parameters or the options are invalid.
     #[wasm_bindgen(constructor)]
     pub fn new(options: Ts<Options>) -> Result<Checker, JsValue> {
-        let (profile, options) =
-            options::resolve(&options).map_err(|e| Failure::from(&e).into_js_error())?;
-        let inner = crate::Checker::new(&profile, options)
-            .map_err(|e| Failure::from(&e).into_js_error())?;
-        Ok(Checker {
-            inner,
-            buf: Vec::new(),
-        })
+        Checker::start(&options, None).map_err(thrown)
     }
 
     /// Prepares a check against the target system's current export (see `Baseline`): the report
@@ -42,14 +36,7 @@ impl Checker {
     /// when the baseline was not ended or was read for another profile.
     #[wasm_bindgen(js_name = withBaseline)]
     pub fn with_baseline(options: Ts<Options>, baseline: &Baseline) -> Result<Checker, JsValue> {
-        let thrown = |e: crate::Error| Failure::from(&e).into_js_error();
-        let (profile, options) = options::resolve(&options).map_err(thrown)?;
-        let baseline = baseline.get().map_err(thrown)?;
-        let inner = crate::Checker::with_baseline(&profile, options, baseline).map_err(thrown)?;
-        Ok(Checker {
-            inner,
-            buf: Vec::new(),
-        })
+        Checker::start(&options, Some(baseline)).map_err(thrown)
     }
 
     /// Feeds the next chunk of the file. Throws when `chunk` is not bytes.
@@ -77,5 +64,15 @@ impl Checker {
     /// cannot be used afterwards.
     pub fn finish(self) -> Result<Ts<Report>, JsError> {
         to_js(&self.inner.finish())
+    }
+}
+
+impl Checker {
+    /// A checker for `options`, against `baseline` when given.
+    fn start(options: &Ts<Options>, baseline: Option<&Baseline>) -> Result<Checker, Error> {
+        Ok(Checker {
+            inner: options::checker(options, baseline)?,
+            buf: Vec::new(),
+        })
     }
 }

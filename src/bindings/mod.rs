@@ -72,13 +72,19 @@ pub fn check(
     #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] input: JsValue,
     options: Ts<Options>,
 ) -> Result<Ts<CheckResult>, JsError> {
-    let result = options::resolve(&options).and_then(|(profile, options)| {
-        let input = bytes_of(&input)?;
-        let mut checker = crate::Checker::new(&profile, options)?;
-        for_each_piece(&input, &mut Vec::new(), |piece| checker.push(piece));
-        Ok(checker.finish())
-    });
-    outcome::to_js(&CheckResult::from(result))
+    outcome::to_js(&CheckResult::from(check_whole(&input, &options, None)))
+}
+
+/// A whole-buffer check, against `baseline` when given.
+fn check_whole(
+    input: &JsValue,
+    options: &Ts<Options>,
+    baseline: Option<&Baseline>,
+) -> Result<crate::Report, Error> {
+    let input = bytes_of(input)?;
+    let mut checker = options::checker(options, baseline)?;
+    for_each_piece(&input, &mut Vec::new(), |piece| checker.push(piece));
+    Ok(checker.finish())
 }
 
 /// Checks a whole file held in memory against the target system's current export (see
@@ -89,13 +95,11 @@ pub fn check_with_baseline(
     options: Ts<Options>,
     baseline: &Baseline,
 ) -> Result<Ts<CheckResult>, JsError> {
-    let result = options::resolve(&options).and_then(|(profile, options)| {
-        let input = bytes_of(&input)?;
-        let mut checker = crate::Checker::with_baseline(&profile, options, baseline.get()?)?;
-        for_each_piece(&input, &mut Vec::new(), |piece| checker.push(piece));
-        Ok(checker.finish())
-    });
-    outcome::to_js(&CheckResult::from(result))
+    outcome::to_js(&CheckResult::from(check_whole(
+        &input,
+        &options,
+        Some(baseline),
+    )))
 }
 
 /// Checks `input` and writes the result CSV: every original row plus `result` (OK/NG), `codes` and

@@ -76,6 +76,18 @@ pub(super) fn read_json<T: serde::de::DeserializeOwned>(
     serde_json::from_str(&json).map_err(|e| invalid_options(e.to_string()))
 }
 
+/// The library's checker for `options`, against `baseline` (ended) when given.
+pub(super) fn checker(
+    options: &Ts<Options>,
+    baseline: Option<&super::Baseline>,
+) -> Result<crate::Checker, Error> {
+    let (profile, options) = resolve(options)?;
+    match baseline {
+        Some(b) => crate::Checker::with_baseline(&profile, options, b.get()?),
+        None => crate::Checker::new(&profile, options),
+    }
+}
+
 /// Reads the options and the profile (built-in, or custom through the same JSON reader as the CLI).
 ///
 /// The options object is read as JSON (`JSON.stringify`), so that a misspelt option is an error and

@@ -52,6 +52,12 @@ impl Failure {
     }
 }
 
+/// `error` as the thrown `CsvPreflightError`, for the calls that cannot return a value
+/// (constructors, and methods of a class whose misuse is a programming error).
+pub(super) fn thrown(error: Error) -> JsValue {
+    Failure::from(&error).into_js_error()
+}
+
 /// The result of `check`.
 #[derive(Serialize, Tsify)]
 #[tsify(missing_as_null, hashmap_as_object)]

@@ -136,14 +136,11 @@ impl BundleChecker {
                 }));
             }
         }
-        for p in present {
-            if !roles.iter().any(|r| r.role == *p) {
-                return Err(unknown_role(bundle, p));
-            }
-        }
-        for role in options.baselines.keys() {
-            if !roles.iter().any(|r| &r.role == role) {
-                return Err(unknown_role(bundle, role));
+        let known: Vec<&str> = roles.iter().map(|r| r.role.as_str()).collect();
+        let given = present.iter().copied();
+        for role in given.chain(options.baselines.keys().map(String::as_str)) {
+            if !known.contains(&role) {
+                return Err(unknown_role(&bundle.id, &known, role));
             }
         }
         for state in &roles {
@@ -171,6 +168,22 @@ impl BundleChecker {
             current: None,
             files: Vec::new(),
         })
+    }
+
+    /// Adds the system's export of `role` (as [`BundleOptions::baselines`]); before the first file
+    /// only, since the files already checked could not use it.
+    pub fn add_baseline(&mut self, role: &str, baseline: Arc<Baseline>) -> Result<(), Error> {
+        if self.current.is_some() || !self.files.is_empty() {
+            return Err(invalid(
+                "add the baselines before the first file".to_string(),
+            ));
+        }
+        let known: Vec<&str> = self.roles.iter().map(|r| r.role.as_str()).collect();
+        if !known.contains(&role) {
+            return Err(unknown_role(&self.bundle, &known, role));
+        }
+        self.options.baselines.insert(role.to_string(), baseline);
+        Ok(())
     }
 
     /// The roles in checking order: every role after the roles it references.
@@ -336,11 +349,9 @@ fn invalid(message: String) -> Error {
     Error::new(ErrorKind::InvalidOptions { message })
 }
 
-fn unknown_role(bundle: &Bundle, role: &str) -> Error {
-    let known: Vec<&str> = bundle.roles.iter().map(|r| r.role.as_str()).collect();
+fn unknown_role(bundle: &str, known: &[&str], role: &str) -> Error {
     invalid(format!(
-        "bundle \"{}\" has no role \"{role}\" (it has: {})",
-        bundle.id,
+        "bundle \"{bundle}\" has no role \"{role}\" (it has: {})",
         known.join(", ")
     ))
 }
