@@ -470,3 +470,31 @@ fn bundle_progress_counts_every_file_given_so_far() {
     let records: u64 = report.files.iter().map(|f| f.report.detected.records).sum();
     assert_eq!(records, 4 + report.files[1].report.detected.records);
 }
+
+#[test]
+fn baselines_are_added_before_the_first_file_for_a_role_of_the_bundle() {
+    let bundle = builtin_bundle("celf").unwrap();
+    let options = || BundleOptions {
+        check: CheckOptions::default(),
+        baselines: BTreeMap::new(),
+    };
+    let users = builtin("celf/users").unwrap();
+    let export = support::baseline(
+        &users,
+        &bundle_file("users-export.csv"),
+        &CheckOptions::default(),
+    );
+    let mut checker = BundleChecker::new(&bundle, options(), &["users"]).unwrap();
+    let error = checker.add_baseline("staff", export.clone()).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "invalid options: bundle \"celf\" has no role \"staff\" (it has: users, groups, affiliations)"
+    );
+    checker.add_baseline("users", export.clone()).unwrap();
+    checker.begin("users", Some("users.csv")).unwrap();
+    let error = checker.add_baseline("users", export).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "invalid options: add the baselines before the first file"
+    );
+}
