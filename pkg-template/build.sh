@@ -23,7 +23,7 @@ TARGET_DIR="$(cargo_target_dir)"
 WASM="$TARGET_DIR/wasm32-unknown-unknown/release/csv_preflight.wasm"
 # The features of the wasm32 target that rustc enables by default, so that wasm-opt keeps them.
 WASM_OPT_FEATURES=(--enable-bulk-memory --enable-mutable-globals --enable-nontrapping-float-to-int
-  --enable-sign-ext --enable-reference-types --enable-multivalue)
+  --enable-sign-ext --enable-reference-types --enable-multivalue --enable-simd)
 # --low-memory-unused lets wasm-opt fold `pointer + constant` into the load or store offset (the
 # two differ only when the sum wraps past 4 GiB, which no Rust object or field address does):
 # about 9 KB smaller, and the check no slower.

@@ -30,13 +30,13 @@ pub mod convert;
 mod de;
 pub mod decode;
 mod error;
+mod lanes;
 pub mod plan;
 pub mod profile;
 pub mod read;
 pub mod report;
 mod rules;
 mod sort;
-mod swar;
 
 pub use bundle::{check_bundle, BundleReport};
 pub use check::{check, CheckOptions, Checker, Limits, Progress};

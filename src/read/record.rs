@@ -188,8 +188,13 @@ pub(super) struct Span {
 #[derive(Debug, Clone, Default)]
 pub struct Record {
     /// Unescaped content of the stored fields, in order (with the delimiters between them when
-    /// the record was copied whole: see [`Span`]).
+    /// the record was copied whole: see [`Span`]), unless it is in `text`.
     pub(super) buf: Vec<u8>,
+    /// The content instead of `buf` when it was copied whole from text already known to be
+    /// UTF-8 (see `in_text`).
+    pub(super) text: String,
+    /// Whether the content is `text` (else `buf`).
+    pub(super) in_text: bool,
     /// Each stored field.
     pub(super) spans: Vec<Span>,
     /// Stored problems (at most [`MAX_PROBLEMS_PER_RECORD`]).
@@ -229,7 +234,17 @@ impl Record {
     /// Unescaped content of field `i` (`""` inside quotes becomes `"`; the
     /// enclosing quotes are removed), truncated to `max_field_bytes`.
     pub fn field(&self, i: usize) -> Option<&[u8]> {
-        self.buf.get(self.field_range(i)?)
+        self.content().get(self.field_range(i)?)
+    }
+
+    /// The stored content, wherever it is.
+    #[inline]
+    pub(super) fn content(&self) -> &[u8] {
+        if self.in_text {
+            self.text.as_bytes()
+        } else {
+            &self.buf
+        }
     }
 
     /// Where field `i` lies in [`Record::utf8`] (its unescaped content, as [`Record::field`]).
@@ -241,7 +256,11 @@ impl Record {
     /// it is valid UTF-8 and every field starts and ends between characters: then field `i` is
     /// `utf8()[field_range(i)]`, and one validation per record replaces one per field.
     pub fn utf8(&self) -> Option<&str> {
-        let text = std::str::from_utf8(&self.buf).ok()?;
+        let text = if self.in_text {
+            self.text.as_str()
+        } else {
+            std::str::from_utf8(&self.buf).ok()?
+        };
         let whole = |s: &Span| text.is_char_boundary(s.begin) && text.is_char_boundary(s.end);
         if self.non_ascii && !self.ascii_split && !self.spans.iter().all(whole) {
             return None;
@@ -340,6 +359,8 @@ impl Record {
     /// Clears everything, keeping the allocations.
     pub(super) fn reset(&mut self) {
         self.buf.clear();
+        self.text.clear();
+        self.in_text = false;
         self.spans.clear();
         self.problems.clear();
         self.problem_count = 0;

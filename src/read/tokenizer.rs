@@ -1,6 +1,9 @@
 //! The tokenizer's state machine.
 
+mod chunk_text;
 mod simple;
+
+use chunk_text::ChunkText;
 
 use super::record::*;
 
@@ -93,6 +96,8 @@ pub struct Tokenizer {
     max_simple_len: Option<usize>,
     /// The byte below which every stop byte lies, if letters and digits are above it.
     stops_below: Option<u8>,
+    /// Whether chunks are validated as UTF-8 for the fast path (until one is not).
+    text_chunks: bool,
 }
 
 impl Tokenizer {
@@ -123,6 +128,7 @@ impl Tokenizer {
             stop_unquoted,
             max_simple_len: simple::max_simple_len(&config),
             stops_below: simple::stops_below(&config),
+            text_chunks: true,
         }
     }
 
@@ -164,6 +170,7 @@ impl Tokenizer {
     /// hold records back without copying them.
     pub(crate) fn feed_lending(&mut self, input: &[u8], on_record: &mut dyn FnMut(&mut Record)) {
         let mut cur = Cursor::new(self.cfg.offset_mode, self.offset);
+        let text = self.chunk_text(input);
         let quote = self.cfg.quote;
         let delim = self.cfg.delimiter;
         let mut i = 0usize;
@@ -172,7 +179,7 @@ impl Tokenizer {
                 State::StartRecord => {
                     let o = cur.at(input, i);
                     self.begin_record(o);
-                    if let Some(next) = self.simple_record(input, i, &mut cur, on_record) {
+                    if let Some(next) = self.simple_record(input, text, i, &mut cur, on_record) {
                         i = next;
                         continue;
                     }
@@ -469,7 +476,7 @@ impl Tokenizer {
         }
         rec.end_offset = end;
         rec.total_fields = self.field_index;
-        rec.non_ascii = !rec.buf.is_ascii();
+        rec.non_ascii = !rec.content().is_ascii();
         self.records = self.records.saturating_add(1);
         rec.position.record = self.records;
         self.state = State::StartRecord;

@@ -6,8 +6,8 @@
 
 mod first_rows;
 
+use crate::lanes::Block;
 use crate::report::{Code, Kind};
-use crate::swar;
 use first_rows::FirstRows;
 
 /// Codes this rule emits.
@@ -123,15 +123,15 @@ impl UniqueIndex {
     }
 }
 
-/// Whether ASCII `bytes` hold an upper-case letter; `None` if they are not ASCII. Eight bytes at
-/// a time: a key is hashed for every row.
+/// Whether ASCII `bytes` hold an upper-case letter; `None` if they are not ASCII. 16 bytes at a
+/// time: a key is hashed for every row.
 fn ascii_upper(bytes: &[u8]) -> Option<bool> {
-    let (mut high, mut upper) = (0u64, 0u64);
-    for w in swar::words(bytes, b'a') {
-        high |= swar::non_ascii(w);
-        upper |= swar::below(w, b'Z' + 1) & !swar::below(w, b'A');
+    let (mut high, mut upper) = (false, false);
+    for b in Block::all(bytes, b'a') {
+        high |= b.non_ascii().any();
+        upper |= b.within(b'A', b'Z').any();
     }
-    (high == 0).then_some(upper != 0)
+    (!high).then_some(upper)
 }
 
 #[cfg(test)]

@@ -4,12 +4,12 @@
 
 use std::ops::ControlFlow;
 
-use super::{Cursor, Tokenizer};
+use super::{ChunkText, Cursor, Tokenizer};
+use crate::lanes::{Block, LANES};
 use crate::read::record::{LineEnding, OffsetMode, Record, Span};
-use crate::swar;
 
 /// The byte below which every stop byte (delimiter, quote, CR, LF) lies, if it is low enough that
-/// letters and digits are above it: then the fast path can look at 8 bytes at a time.
+/// letters and digits are above it: then the fast path can look at 16 bytes at a time.
 pub(super) fn stops_below(cfg: &crate::read::TokenizerConfig) -> Option<u8> {
     let highest = [cfg.delimiter, cfg.quote, b'\r', b'\n'].into_iter().max()?;
     (highest < b'0').then(|| highest + 1)
@@ -24,11 +24,24 @@ pub(super) fn max_simple_len(cfg: &crate::read::TokenizerConfig) -> Option<usize
 }
 
 impl Tokenizer {
+    /// The UTF-8 text of a chunk for the fast path, while chunks are UTF-8: the first that is not
+    /// (a chunk of a Shift_JIS file, a damaged byte) ends the attempts, as each costs a pass.
+    pub(super) fn chunk_text<'a>(&mut self, input: &'a [u8]) -> Option<ChunkText<'a>> {
+        if !self.text_chunks || self.max_simple_len.is_none() {
+            return None;
+        }
+        let text = ChunkText::of(input);
+        self.text_chunks = text.is_some();
+        text
+    }
+
     /// Tokenizes the record that starts at `input[i]` (already begun) if it is simple, and returns
-    /// the index after its terminator; `None` leaves the record empty for the state machine.
+    /// the index after its terminator; `None` leaves the record empty for the state machine. The
+    /// record is copied from `text` when it lies there, so that it is known to be UTF-8.
     pub(super) fn simple_record(
         &mut self,
         input: &[u8],
+        text: Option<ChunkText<'_>>,
         i: usize,
         cur: &mut Cursor,
         on_record: &mut dyn FnMut(&mut Record),
@@ -53,7 +66,13 @@ impl Tokenizer {
         if !self.push_span(begin, end, offset) {
             return self.undo_simple();
         }
-        self.record.buf.extend_from_slice(window.get(..end)?);
+        match text.and_then(|t| t.get(i, i + end)) {
+            Some(line) => {
+                self.record.text.push_str(line);
+                self.record.in_text = true;
+            }
+            None => self.record.buf.extend_from_slice(window.get(..end)?),
+        }
         self.record.ascii_split = delimiter.is_ascii();
         self.field_index = self.record.spans.len();
         let at = i + end;
@@ -82,7 +101,7 @@ impl Tokenizer {
         None
     }
 
-    /// [`Tokenizer::split_by_bytes`] 8 bytes at a time, when every stop byte is below `below`:
+    /// [`Tokenizer::split_by_bytes`] 16 bytes at a time, when every stop byte is below `below`:
     /// only bytes below it (the stops, and spaces and some punctuation) are looked at one by one.
     fn split_by_words(
         &mut self,
@@ -91,11 +110,11 @@ impl Tokenizer {
         below: u8,
     ) -> Option<(usize, usize, u8)> {
         let mut begin = 0;
-        for at in (0..window.len()).step_by(8) {
+        for at in (0..window.len()).step_by(LANES) {
             // Padding past the end is not ASCII: never below.
-            let mut candidates = swar::below(swar::word(window, at, 0xFF), below);
+            let mut candidates = Block::at(window, at, 0xFF).below(below).mask();
             while candidates != 0 {
-                let j = at + swar::first(candidates);
+                let j = at + candidates.trailing_zeros() as usize;
                 candidates &= candidates - 1;
                 let b = window.get(j).copied().unwrap_or_default();
                 if let ControlFlow::Break(end) = self.split_at(&mut begin, j, b, offset) {

@@ -1,9 +1,9 @@
 //! The fast accept path of the e-mail rule: addresses of the plain shape (letters, digits, dots and
-//! hyphens around one `@`, at most 64 bytes), tested 8 bytes at a time. Nearly every address of an
+//! hyphens around one `@`, at most 64 bytes), tested 16 bytes at a time. Nearly every address of an
 //! import file has it. It only accepts: whatever it does not accept goes through the full rule,
 //! which also says what is wrong.
 
-use crate::swar;
+use crate::lanes::{Block, LANES};
 
 /// Longest value the fast path takes: one bit per byte in a `u64`. It also keeps the local part
 /// (at most 63 bytes) and every domain label (at most 62) within their limits.
@@ -21,38 +21,25 @@ struct Classes {
     other: u64,
 }
 
-/// Bit `i` of the result is the high bit of byte `i` of a flag word.
-#[inline(always)]
-fn bits(flags: u64) -> u64 {
-    // Lane i's bit 8i times 2^(7j + 7) lands at bit 56 + i exactly when i + j = 7, and no two
-    // products share a bit, so nothing carries.
-    (flags >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
-}
-
 impl Classes {
     /// The classes of the bytes of `bytes` (at most [`MAX`] of them).
     fn of(bytes: &[u8]) -> Classes {
-        // Whole words from a padded copy: no tail to handle apart.
-        let mut padded = [b'a'; MAX];
-        if let Some(head) = padded.get_mut(..bytes.len()) {
-            head.copy_from_slice(bytes);
-        }
-        let words = bytes.len().div_ceil(8);
         let mut classes = Classes::default();
-        for (i, eight) in padded.chunks_exact(8).take(words).enumerate() {
-            let w = u64::from_le_bytes(eight.try_into().unwrap_or([b'a'; 8]));
-            let folded = w | swar::splat(0x20);
-            let alpha = swar::below(folded, b'z' + 1) & !swar::below(folded, b'a');
-            let digit = swar::below(w, b'9' + 1) & !swar::below(w, b'0');
-            let dot = swar::equal(w, b'.');
-            let hyphen = swar::equal(w, b'-');
-            let at = swar::equal(w, b'@');
-            let shift = 8 * i as u32;
-            classes.alpha |= bits(alpha) << shift;
-            classes.dot |= bits(dot) << shift;
-            classes.hyphen |= bits(hyphen) << shift;
-            classes.at |= bits(at) << shift;
-            classes.other |= !(alpha | digit | dot | hyphen | at) & swar::splat(0x80);
+        for (i, at) in (0..bytes.len()).step_by(LANES).enumerate() {
+            // Padded with a letter: no tail to handle apart.
+            let b = Block::at(bytes, at, b'a');
+            let alpha = b.or(0x20).within(b'a', b'z');
+            let digit = b.within(b'0', b'9');
+            let dot = b.equal(b'.');
+            let hyphen = b.equal(b'-');
+            let at_sign = b.equal(b'@');
+            let shift = (LANES * i) as u32;
+            let bits = |flags: crate::lanes::Flags| u64::from(flags.mask()) << shift;
+            classes.alpha |= bits(alpha);
+            classes.dot |= bits(dot);
+            classes.hyphen |= bits(hyphen);
+            classes.at |= bits(at_sign);
+            classes.other |= u64::from((!(alpha | digit | dot | hyphen | at_sign)).any());
         }
         classes
     }

@@ -1,0 +1,112 @@
+//! Byte scans 16 bytes at a time. The hot loops of a check look at every byte of the file: the
+//! tokenizer's split, the control-character scan, the e-mail fast path, the key's case test.
+//!
+//! In wasm built with SIMD (`simd128`, which the package is: see `.cargo/config.toml`) a block is
+//! one `v128`; elsewhere it is two `u64` words flagged "SIMD within a register" (exact: no carry
+//! crosses a byte). Both give the same flags, so the code above does not know which it runs on.
+
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+#[path = "lanes/simd128.rs"]
+mod imp;
+#[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+#[path = "lanes/swar.rs"]
+mod imp;
+
+pub(crate) use imp::{Block, Flags};
+
+/// Bytes in a block.
+pub(crate) const LANES: usize = 16;
+
+impl Block {
+    /// The 16 bytes at `bytes[at..]`; past the end of `bytes`, `pad`.
+    #[inline(always)]
+    pub(crate) fn at(bytes: &[u8], at: usize, pad: u8) -> Block {
+        match bytes.get(at..at.saturating_add(LANES)) {
+            Some(sixteen) => Block::load(sixteen.try_into().unwrap_or([pad; LANES])),
+            None => {
+                let mut padded = [pad; LANES];
+                let tail = bytes.get(at..).unwrap_or_default();
+                if let Some(head) = padded.get_mut(..tail.len()) {
+                    head.copy_from_slice(tail);
+                }
+                Block::load(padded)
+            }
+        }
+    }
+
+    /// The blocks of `bytes`, the last one padded with `pad` (none for empty `bytes`).
+    #[inline(always)]
+    pub(crate) fn all(bytes: &[u8], pad: u8) -> impl Iterator<Item = Block> + '_ {
+        let whole = bytes.chunks_exact(LANES);
+        let tail = whole.remainder();
+        let last = (!tail.is_empty()).then(|| Block::at(tail, 0, pad));
+        whole
+            .map(move |sixteen| Block::load(sixteen.try_into().unwrap_or([pad; LANES])))
+            .chain(last)
+    }
+
+    /// Flags the bytes in `lo..=hi` (`hi < 0x80`).
+    #[inline(always)]
+    pub(crate) fn within(self, lo: u8, hi: u8) -> Flags {
+        self.below(hi + 1).and_not(self.below(lo))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    // Also run in wasm (`scripts/test.sh`), where the code under test is the SIMD one.
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    /// The flags of a block as one bool per byte, through `mask`.
+    fn lanes(flags: Flags) -> Vec<bool> {
+        (0..LANES).map(|i| flags.mask() >> i & 1 == 1).collect()
+    }
+
+    #[test]
+    fn flags_exactly_the_bytes_asked_for() {
+        let bytes: Vec<u8> = (0..=255).collect();
+        for chunk in bytes.chunks(LANES) {
+            let block = Block::at(chunk, 0, 0);
+            for n in [0x01, 0x20, 0x2D, 0x30, 0x5B, 0x80] {
+                let expected: Vec<bool> = chunk.iter().map(|&b| b < n).collect();
+                assert_eq!(lanes(block.below(n)), expected, "below {n:#x}");
+            }
+            for target in [0, 1, 0x2C, 0x7F, 0x80, 0xC2, 0xFF] {
+                let expected: Vec<bool> = chunk.iter().map(|&b| b == target).collect();
+                assert_eq!(lanes(block.equal(target)), expected, "equal {target:#x}");
+            }
+            let expected: Vec<bool> = chunk.iter().map(|&b| b >= 0x80).collect();
+            assert_eq!(lanes(block.non_ascii()), expected);
+            let expected: Vec<bool> = chunk.iter().map(u8::is_ascii_uppercase).collect();
+            assert_eq!(lanes(block.within(b'A', b'Z')), expected);
+            let folded = block.or(0x20);
+            let expected: Vec<bool> = chunk.iter().map(|&b| (b | 0x20) == b'a').collect();
+            assert_eq!(lanes(folded.equal(b'a')), expected);
+            let both = block.equal(chunk[0]) | block.equal(chunk[3]);
+            let expected: Vec<bool> = (0..LANES).map(|i| i == 0 || i == 3).collect();
+            assert_eq!(lanes(both), expected);
+            assert_eq!(
+                lanes(both & block.equal(chunk[3])),
+                lanes(block.equal(chunk[3]))
+            );
+            assert_eq!(lanes(!both).iter().filter(|&&b| b).count(), LANES - 2);
+            assert!(both.any() && !block.equal(chunk[0]).and_not(both).any());
+        }
+    }
+
+    #[test]
+    fn pads_short_input_and_splits_long_input() {
+        let short = Block::at(b"ab", 0, 0xFF);
+        assert_eq!(short.equal(0xFF).mask(), 0xFFFC);
+        assert_eq!(Block::at(b"ab", 5, 7).equal(7).mask(), 0xFFFF);
+        let text = b"0123456789abcdef,x";
+        let blocks: Vec<u32> = Block::all(text, b'a')
+            .map(|b| b.equal(b',').mask())
+            .collect();
+        assert_eq!(blocks, [0, 1]);
+        assert_eq!(Block::all(b"", 0).count(), 0);
+        assert_eq!(Block::at(text, 2, 0).equal(b',').mask(), 1 << 14);
+    }
+}
