@@ -149,3 +149,51 @@ fn japanese_messages() {
         "このファイルは Shift_JIS（CP932）— 日本語版 Excel が CSV 保存で使う文字コード のようです。このシステムには UTF-8 が必要です"
     );
 }
+
+/// A key's value is the cell without its edges (spaces), and is compared ignoring case: rows whose
+/// key cell is not the kept value itself (spaces, quotes, capitals) are still found as duplicates,
+/// with the first row (the engine hashes plain keys ahead of time: these must not take that path
+/// wrongly).
+#[test]
+fn duplicate_keys_are_found_whatever_surrounds_them() {
+    let profile = builtin("fujifilm-iwpro/add-users").unwrap();
+    let header = "mail_address,family_name,given_name,language,group,option,company_name,department_name,job_title_name,device_user_id,iccard_number";
+    let rows = [
+        "taro@example.com",
+        " taro@example.com",
+        "\"hanako@example.com\"",
+        "hanako@example.com",
+        "\"jiro@example.com \"",
+        "JIRO@example.com",
+        "saburo@example.com",
+        "saburo@example.co",
+    ];
+    let mut csv = format!("{header}\r\n");
+    for key in rows {
+        // ASCII names: each row is checked as it is read, with keys hashed ahead of time.
+        csv.push_str(&format!("{key},Yamada,Taro,ja,,,,,,,\r\n"));
+    }
+    let report = check(csv.as_bytes(), &profile, CheckOptions::default()).unwrap();
+    let duplicates: Vec<(Option<u64>, Option<&str>, &str)> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::UniqueError)
+        .map(|d| (d.row, d.value.as_deref(), d.message.as_str()))
+        .collect();
+    assert_eq!(duplicates.len(), 3, "{duplicates:?}");
+    let first_rows: Vec<(Option<u64>, Option<&str>, bool)> = duplicates
+        .iter()
+        .zip([2, 4, 6])
+        .map(|(&(row, value, message), first)| {
+            (row, value, message.contains(&format!("row {first}")))
+        })
+        .collect();
+    assert_eq!(
+        first_rows,
+        [
+            (Some(3), Some("taro@example.com"), true),
+            (Some(5), Some("hanako@example.com"), true),
+            (Some(7), Some("JIRO@example.com"), true),
+        ]
+    );
+}
