@@ -254,7 +254,8 @@ impl Record {
 
     /// The content of the stored fields as one UTF-8 string (with what lies between them), when
     /// it is valid UTF-8 and every field starts and ends between characters: then field `i` is
-    /// `utf8()[field_range(i)]`, and one validation per record replaces one per field.
+    /// `utf8()[field_range(i)]`, and one validation per record replaces one per field (none for a
+    /// record the tokenizer copied from a chunk it had validated).
     pub fn utf8(&self) -> Option<&str> {
         let text = if self.in_text {
             self.text.as_str()
