@@ -53,11 +53,9 @@ impl Block {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
+    //! Also run in wasm, where the code under test differs (see `bindings::unit_tests`).
     use super::*;
-    // Also run in wasm (`scripts/test.sh`), where the code under test is the SIMD one.
-    #[cfg(target_arch = "wasm32")]
-    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     /// The flags of a block as one bool per byte, through `mask`.
     fn lanes(flags: Flags) -> Vec<bool> {
@@ -65,7 +63,7 @@ mod tests {
     }
 
     #[test]
-    fn flags_exactly_the_bytes_asked_for() {
+    pub(crate) fn flags_exactly_the_bytes_asked_for() {
         let bytes: Vec<u8> = (0..=255).collect();
         for chunk in bytes.chunks(LANES) {
             let block = Block::at(chunk, 0, 0);
@@ -97,7 +95,7 @@ mod tests {
     }
 
     #[test]
-    fn pads_short_input_and_splits_long_input() {
+    pub(crate) fn pads_short_input_and_splits_long_input() {
         let short = Block::at(b"ab", 0, 0xFF);
         assert_eq!(short.equal(0xFF).mask(), 0xFFFC);
         assert_eq!(Block::at(b"ab", 5, 7).equal(7).mask(), 0xFFFF);

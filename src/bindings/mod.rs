@@ -20,6 +20,8 @@ mod conversion;
 mod options;
 mod outcome;
 mod panic;
+#[cfg(test)]
+mod unit_tests;
 
 use js_sys::{ArrayBuffer, Uint8Array};
 use tsify::Ts;

@@ -21,4 +21,7 @@ mod tokenizer;
 mod tests;
 
 pub use record::*;
+// For the wasm run of its unit tests (`bindings::unit_tests`).
+#[cfg(all(test, feature = "wasm", target_arch = "wasm32"))]
+pub(crate) use tokenizer::chunk_text_tests;
 pub use tokenizer::Tokenizer;

@@ -190,11 +190,9 @@ pub struct Record {
     /// Unescaped content of the stored fields, in order (with the delimiters between them when
     /// the record was copied whole: see [`Span`]), unless it is in `text`.
     pub(super) buf: Vec<u8>,
-    /// The content instead of `buf` when it was copied whole from text already known to be
-    /// UTF-8 (see `in_text`).
+    /// The content instead of `buf` when the record was copied whole from text already known to
+    /// be UTF-8 (never empty then: the fast path takes no blank line).
     pub(super) text: String,
-    /// Whether the content is `text` (else `buf`).
-    pub(super) in_text: bool,
     /// Each stored field.
     pub(super) spans: Vec<Span>,
     /// Stored problems (at most [`MAX_PROBLEMS_PER_RECORD`]).
@@ -240,10 +238,10 @@ impl Record {
     /// The stored content, wherever it is.
     #[inline]
     pub(super) fn content(&self) -> &[u8] {
-        if self.in_text {
-            self.text.as_bytes()
-        } else {
+        if self.text.is_empty() {
             &self.buf
+        } else {
+            self.text.as_bytes()
         }
     }
 
@@ -257,10 +255,10 @@ impl Record {
     /// `utf8()[field_range(i)]`, and one validation per record replaces one per field (none for a
     /// record the tokenizer copied from a chunk it had validated).
     pub fn utf8(&self) -> Option<&str> {
-        let text = if self.in_text {
-            self.text.as_str()
-        } else {
+        let text = if self.text.is_empty() {
             std::str::from_utf8(&self.buf).ok()?
+        } else {
+            self.text.as_str()
         };
         let whole = |s: &Span| text.is_char_boundary(s.begin) && text.is_char_boundary(s.end);
         if self.non_ascii && !self.ascii_split && !self.spans.iter().all(whole) {
@@ -361,7 +359,6 @@ impl Record {
     pub(super) fn reset(&mut self) {
         self.buf.clear();
         self.text.clear();
-        self.in_text = false;
         self.spans.clear();
         self.problems.clear();
         self.problem_count = 0;

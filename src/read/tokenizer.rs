@@ -3,6 +3,9 @@
 mod chunk_text;
 mod simple;
 
+// For the wasm run of its unit tests (`bindings::unit_tests`).
+#[cfg(all(test, feature = "wasm", target_arch = "wasm32"))]
+pub(crate) use chunk_text::tests as chunk_text_tests;
 use chunk_text::ChunkText;
 
 use super::record::*;

@@ -59,14 +59,12 @@ fn complete_end(input: &[u8]) -> usize {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
+    //! Also run in wasm, where the code under test differs (see `bindings::unit_tests`).
     use super::*;
-    // Also run in wasm (`scripts/test.sh`), where the code under test is the SIMD one.
-    #[cfg(target_arch = "wasm32")]
-    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     #[test]
-    fn leaves_out_characters_cut_at_either_end() {
+    pub(crate) fn leaves_out_characters_cut_at_either_end() {
         let text = "a,山田\r\n".as_bytes();
         // "山" is E5 B1 B1: cut after its first byte, after its second, and whole.
         for (cut, to) in [(3, 2), (4, 2), (5, 5)] {
@@ -84,7 +82,7 @@ mod tests {
     }
 
     #[test]
-    fn refuses_chunks_that_are_not_utf8() {
+    pub(crate) fn refuses_chunks_that_are_not_utf8() {
         assert!(ChunkText::of(b"a,\x82\xa0\r\n").is_none(), "Shift_JIS");
         assert!(
             ChunkText::of(b"\x80\x80\x80\x80a").is_none(),

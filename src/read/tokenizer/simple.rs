@@ -67,10 +67,7 @@ impl Tokenizer {
             return self.undo_simple();
         }
         match text.and_then(|t| t.get(i, i + end)) {
-            Some(line) => {
-                self.record.text.push_str(line);
-                self.record.in_text = true;
-            }
+            Some(line) => self.record.text.push_str(line),
             None => self.record.buf.extend_from_slice(window.get(..end)?),
         }
         self.record.ascii_split = delimiter.is_ascii();
