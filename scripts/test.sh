@@ -24,7 +24,7 @@ log "build the npm package (pkg/)"
 bash pkg-template/build.sh
 log "wasm-bindgen-test: the bindings in Node.js and in headless Chromium"
 # No -q here: cargo would pass it on to wasm-bindgen-test-runner, which rejects it.
-# --lib: the unit tests src/bindings/unit_tests.rs runs in wasm too (the SIMD byte scans, the chunk's UTF-8 check).
+# --lib: the unit tests src/bindings/unit_tests.rs registers run in wasm too (the SIMD byte scans and their users).
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test "${WASM_FEATURES[@]}" --lib --test wasm_node --test wasm_browser
 log "the test-only build that can be made to panic (target/test-panic-pkg/)"

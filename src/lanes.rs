@@ -23,26 +23,56 @@ impl Block {
     pub(crate) fn at(bytes: &[u8], at: usize, pad: u8) -> Block {
         match bytes.get(at..at.saturating_add(LANES)) {
             Some(sixteen) => Block::load(sixteen.try_into().unwrap_or([pad; LANES])),
-            None => {
-                let mut padded = [pad; LANES];
-                let tail = bytes.get(at..).unwrap_or_default();
-                if let Some(head) = padded.get_mut(..tail.len()) {
-                    head.copy_from_slice(tail);
-                }
-                Block::load(padded)
-            }
+            None => Block::padded(bytes.get(at..).unwrap_or_default(), pad),
         }
     }
 
-    /// The blocks of `bytes`, the last one padded with `pad` (none for empty `bytes`).
+    /// `tail` (at most 16 bytes) padded with `pad`, lane by lane. Not a copy of `tail` into a
+    /// padded array: a copy of variable length is a `memory.copy` in wasm, which V8 runs as a
+    /// call out of the module (a few nanoseconds, as long as the scan of a whole record).
     #[inline(always)]
-    pub(crate) fn all(bytes: &[u8], pad: u8) -> impl Iterator<Item = Block> + '_ {
+    fn padded(tail: &[u8], pad: u8) -> Block {
+        Block::load(std::array::from_fn(|i| tail.get(i).copied().unwrap_or(pad)))
+    }
+
+    /// The block of `bytes[at..]` for a scan that needs each byte's position, and how many of
+    /// its first lanes precede `at` (shift the masks right by as many). Where fewer than 16
+    /// bytes are left, it is the last 16 bytes of `bytes`, which overlap the block before, so
+    /// that nothing is padded (see [`Block::padded`]); only input shorter than 16 bytes is padded
+    /// with `pad`.
+    #[inline(always)]
+    pub(crate) fn positioned(bytes: &[u8], at: usize, pad: u8) -> (Block, u32) {
+        let end = at.saturating_add(LANES);
+        match bytes.len().checked_sub(LANES) {
+            Some(last) if end > bytes.len() => (
+                Block::at(bytes, last, pad),
+                (end - bytes.len()).min(LANES) as u32,
+            ),
+            _ => (Block::at(bytes, at, pad), 0),
+        }
+    }
+
+    /// Blocks that cover `bytes` (none for empty `bytes`), for scans whose flags are combined
+    /// regardless of position: the last block is the last 16 bytes, and may repeat bytes of the
+    /// one before; only input shorter than 16 bytes is padded with `pad`.
+    #[inline(always)]
+    pub(crate) fn cover(bytes: &[u8], pad: u8) -> impl Iterator<Item = Block> + '_ {
         let whole = bytes.chunks_exact(LANES);
         let tail = whole.remainder();
-        let last = (!tail.is_empty()).then(|| Block::at(tail, 0, pad));
+        let last = (!tail.is_empty()).then(|| match bytes.len().checked_sub(LANES) {
+            Some(last) => Block::at(bytes, last, pad),
+            None => Block::padded(tail, pad),
+        });
         whole
             .map(move |sixteen| Block::load(sixteen.try_into().unwrap_or([pad; LANES])))
             .chain(last)
+    }
+
+    /// Flags the bytes that may belong to a control character in UTF-8: C0 controls, DEL, and
+    /// 0xC2, the lead byte of every C1 control.
+    #[inline(always)]
+    pub(crate) fn controls(self) -> Flags {
+        self.below(0x20) | self.equal(0x7F) | self.equal(0xC2)
     }
 
     /// Flags the bytes in `lo..=hi` (`hi < 0x80`).
@@ -100,11 +130,35 @@ pub(crate) mod tests {
         assert_eq!(short.equal(0xFF).mask(), 0xFFFC);
         assert_eq!(Block::at(b"ab", 5, 7).equal(7).mask(), 0xFFFF);
         let text = b"0123456789abcdef,x";
-        let blocks: Vec<u32> = Block::all(text, b'a')
+        assert_eq!(Block::at(text, 2, 0).equal(b',').mask(), 1 << 14);
+        // Covering blocks: the last one ends with the input, overlapping; short input padded.
+        let blocks: Vec<u32> = Block::cover(text, b'a')
             .map(|b| b.equal(b',').mask())
             .collect();
-        assert_eq!(blocks, [0, 1]);
-        assert_eq!(Block::all(b"", 0).count(), 0);
-        assert_eq!(Block::at(text, 2, 0).equal(b',').mask(), 1 << 14);
+        assert_eq!(blocks, [0, 1 << 14]);
+        let blocks: Vec<u32> = Block::cover(b"ab,", b',')
+            .map(|b| b.equal(b',').mask())
+            .collect();
+        assert_eq!(blocks, [0xFFFC]);
+        assert_eq!(Block::cover(b"", 0).count(), 0);
+        assert_eq!(Block::cover(&text[..16], 0).count(), 1);
+    }
+
+    #[test]
+    pub(crate) fn blocks_from_a_position_skip_the_lanes_before_it() {
+        let text = b"0123456789abcdef,x";
+        // Whole blocks: nothing skipped.
+        let (block, skip) = Block::positioned(text, 0, 0);
+        assert_eq!((block.equal(b'0').mask(), skip), (1, 0));
+        // The tail: the last 16 bytes, the first 14 lanes already seen.
+        let (block, skip) = Block::positioned(text, 16, 0);
+        assert_eq!(skip, 14);
+        assert_eq!(block.equal(b',').mask() >> skip, 1);
+        assert_eq!(block.equal(b'x').mask() >> skip, 2);
+        // Short input: padded, nothing skipped.
+        let (block, skip) = Block::positioned(b"a,", 0, b',');
+        assert_eq!((block.equal(b',').mask(), skip), (0xFFFE, 0));
+        let (block, skip) = Block::positioned(b"a,", 2, b',');
+        assert_eq!((block.equal(b',').mask(), skip), (0xFFFF, 0));
     }
 }

@@ -1,11 +1,13 @@
-//! The library's unit tests whose code differs in wasm (the SIMD byte scans, the chunk's UTF-8
-//! check), run in wasm too by `cargo test --lib` for wasm32 (`scripts/test.sh`). Registered here
+//! The library's unit tests whose code differs in wasm (the SIMD byte scans and their users: the
+//! tokenizer's split, the e-mail fast path; the chunk's UTF-8 check), run in wasm too by `cargo test --lib` for wasm32 (`scripts/test.sh`). Registered here
 //! because `wasm_bindgen` appears only in the bindings.
 
 use wasm_bindgen_test::wasm_bindgen_test;
 
 use crate::lanes::tests as lanes;
 use crate::read::chunk_text_tests as chunk_text;
+use crate::read::tests::chunking;
+use crate::rules::email::plain_tests as email;
 
 #[wasm_bindgen_test]
 fn lanes_flag_exactly_the_bytes_asked_for() {
@@ -15,6 +17,22 @@ fn lanes_flag_exactly_the_bytes_asked_for() {
 #[wasm_bindgen_test]
 fn lanes_pad_short_input_and_split_long_input() {
     lanes::pads_short_input_and_splits_long_input();
+}
+
+#[wasm_bindgen_test]
+fn lanes_from_a_position_skip_the_lanes_before_it() {
+    lanes::blocks_from_a_position_skip_the_lanes_before_it();
+}
+
+#[wasm_bindgen_test]
+fn tokenizer_matches_its_reference_under_random_chunking() {
+    chunking::random_csv_like_inputs_match_reference_under_random_chunking();
+}
+
+#[wasm_bindgen_test]
+fn email_fast_path_accepts_only_what_the_full_rule_accepts() {
+    email::accepts_only_what_the_full_rule_accepts();
+    email::agrees_with_the_full_rule_on_longer_values();
 }
 
 #[wasm_bindgen_test]

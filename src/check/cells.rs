@@ -170,7 +170,11 @@ impl Core {
             let place = self.place(record, first_extra.filter(|c| *c < record.len()));
             self.emit(kind, place, None, None);
         }
-        self.row_filled.iter_mut().for_each(|f| *f = false);
+        // Only stored columns are ever filled (`keep_value`). Not `fill(false)`: in wasm that is a
+        // `memory.fill`, which V8 runs as a call out of the module.
+        for (filled, stored) in self.row_filled.iter_mut().zip(&self.stored_columns) {
+            *filled &= !*stored;
+        }
         let mut texts = std::mem::take(&mut self.texts);
         texts.clear();
         // The field an unclosed quote swallowed: the rest of the file became its value, and checking

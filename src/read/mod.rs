@@ -18,7 +18,7 @@ mod record;
 mod tokenizer;
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 pub use record::*;
 // For the wasm run of its unit tests (`bindings::unit_tests`).

@@ -97,8 +97,6 @@ pub struct Tokenizer {
     stop_unquoted: [bool; 256],
     /// The longest record [`Tokenizer::simple_record`] takes, if the configuration allows it.
     max_simple_len: Option<usize>,
-    /// The byte below which every stop byte lies, if letters and digits are above it.
-    stops_below: Option<u8>,
     /// Whether chunks are validated as UTF-8 for the fast path (until one is not).
     text_chunks: bool,
 }
@@ -130,7 +128,6 @@ impl Tokenizer {
             pending_cr: (0, 0),
             stop_unquoted,
             max_simple_len: simple::max_simple_len(&config),
-            stops_below: simple::stops_below(&config),
             text_chunks: true,
         }
     }

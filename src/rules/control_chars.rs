@@ -14,8 +14,8 @@ pub(crate) const CODES: &[Code] = &[Code::ControlCharacter];
 /// cell or a whole record at once: 16 bytes at a time, without an early exit.
 pub(crate) fn suspicious(text: &str) -> bool {
     // Padding with a letter: not suspicious. One test at the end: the loop has no branch.
-    Block::all(text.as_bytes(), b'a')
-        .map(|b| b.below(0x20) | b.equal(0x7F) | b.equal(0xC2))
+    Block::cover(text.as_bytes(), b'a')
+        .map(Block::controls)
         .reduce(|hits, b| hits | b)
         .is_some_and(|hits| hits.any())
 }

@@ -127,7 +127,7 @@ impl UniqueIndex {
 /// time: a key is hashed for every row.
 fn ascii_upper(bytes: &[u8]) -> Option<bool> {
     let (mut high, mut upper) = (false, false);
-    for b in Block::all(bytes, b'a') {
+    for b in Block::cover(bytes, b'a') {
         high |= b.non_ascii().any();
         upper |= b.within(b'A', b'Z').any();
     }

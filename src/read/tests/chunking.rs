@@ -93,7 +93,7 @@ fn random_cuts(rng: &mut Rng, len: usize) -> Vec<usize> {
 }
 
 #[test]
-fn random_csv_like_inputs_match_reference_under_random_chunking() {
+pub(crate) fn random_csv_like_inputs_match_reference_under_random_chunking() {
     const PIECES: &[&str] = &[
         "a", "bc", "é", "😀", ",", ",", "\"", "\"", "\"\"", "\r", "\n", "\r\n", ";", " ", "\t",
         "x\"y",

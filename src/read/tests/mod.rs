@@ -104,7 +104,7 @@ fn pos(byte: u64, line: u64, record: u64) -> Position {
 }
 
 mod cases;
-mod chunking;
+pub(crate) mod chunking;
 mod oracle;
 
 use oracle::oracle;

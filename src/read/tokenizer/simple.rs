@@ -2,18 +2,9 @@
 //! every limit. It is split at the delimiters in one pass and copied whole; any other record goes
 //! through the state machine, which gives the same fields, offsets and statistics.
 
-use std::ops::ControlFlow;
-
 use super::{ChunkText, Cursor, Tokenizer};
 use crate::lanes::{Block, LANES};
 use crate::read::record::{LineEnding, OffsetMode, Record, Span};
-
-/// The byte below which every stop byte (delimiter, quote, CR, LF) lies, if it is low enough that
-/// letters and digits are above it: then the fast path can look at 16 bytes at a time.
-pub(super) fn stops_below(cfg: &crate::read::TokenizerConfig) -> Option<u8> {
-    let highest = [cfg.delimiter, cfg.quote, b'\r', b'\n'].into_iter().max()?;
-    (highest < b'0').then(|| highest + 1)
-}
 
 /// The longest record the fast path takes: longer ones may need truncating.
 pub(super) fn max_simple_len(cfg: &crate::read::TokenizerConfig) -> Option<usize> {
@@ -51,10 +42,7 @@ impl Tokenizer {
         let window = rest.get(..max_len.saturating_add(1)).unwrap_or(rest);
         let offset = cur.at(input, i);
         let delimiter = self.cfg.delimiter;
-        let split = match self.stops_below {
-            Some(below) => self.split_by_words(window, offset, below),
-            None => self.split_by_bytes(window, offset),
-        };
+        let split = self.split(window, offset);
         // Not simple: no terminator in the chunk (or within the limit), a quote, a blank line, or
         // more fields than are stored.
         let quote = self.cfg.quote;
@@ -85,65 +73,43 @@ impl Tokenizer {
     }
 
     /// Pushes the spans of the fields of the line at the start of `window` (its offset in the file
-    /// is `offset`) up to its first stop byte that is not the delimiter, and returns where the last
-    /// field begins, that byte's index and the byte; `None` without such a byte, or when the line
-    /// has more fields than are stored.
-    fn split_by_bytes(&mut self, window: &[u8], offset: u64) -> Option<(usize, usize, u8)> {
-        let mut begin = 0;
-        for (j, &b) in window.iter().enumerate() {
-            if let ControlFlow::Break(end) = self.split_at(&mut begin, j, b, offset) {
-                return end;
-            }
-        }
-        None
-    }
-
-    /// [`Tokenizer::split_by_bytes`] 16 bytes at a time, when every stop byte is below `below`:
-    /// only bytes below it (the stops, and spaces and some punctuation) are looked at one by one.
-    fn split_by_words(
-        &mut self,
-        window: &[u8],
-        offset: u64,
-        below: u8,
-    ) -> Option<(usize, usize, u8)> {
+    /// is `offset`) up to its first stop byte that is not the delimiter (a quote, CR or LF), and
+    /// returns where the last field begins, that byte's index and the byte; `None` without such a
+    /// byte, or when the line has more fields than are stored.
+    ///
+    /// 16 bytes a step: one mask of the delimiters and one of the other stop bytes per block, so
+    /// that only the delimiters are visited, without looking at any byte on its own.
+    fn split(&mut self, window: &[u8], offset: u64) -> Option<(usize, usize, u8)> {
+        let (delimiter, quote) = (self.cfg.delimiter, self.cfg.quote);
         let mut begin = 0;
         for at in (0..window.len()).step_by(LANES) {
-            // Padding past the end is not ASCII: never below.
-            let mut candidates = Block::at(window, at, 0xFF).below(below).mask();
-            while candidates != 0 {
-                let j = at + candidates.trailing_zeros() as usize;
-                candidates &= candidates - 1;
-                let b = window.get(j).copied().unwrap_or_default();
-                if let ControlFlow::Break(end) = self.split_at(&mut begin, j, b, offset) {
-                    return end;
+            let (block, skip) = Block::positioned(window, at, 0);
+            // Lanes past the end of a window under 16 bytes are padding.
+            let live = match window.len() - at {
+                n if n < LANES => (1u32 << n) - 1,
+                _ => u32::MAX,
+            };
+            let ends = (block.equal(quote) | block.equal(b'\r') | block.equal(b'\n')).mask();
+            let ends = (ends >> skip) & live;
+            // Only the delimiters before the first other stop byte split the line.
+            let before_end = 1u32
+                .checked_shl(ends.trailing_zeros())
+                .map_or(u32::MAX, |b| b - 1);
+            let mut delimiters = (block.equal(delimiter).mask() >> skip) & live & before_end;
+            while delimiters != 0 {
+                let j = at + delimiters.trailing_zeros() as usize;
+                delimiters &= delimiters - 1;
+                if !self.push_span(begin, j, offset) {
+                    return None;
                 }
+                begin = j + 1;
+            }
+            if ends != 0 {
+                let j = at + ends.trailing_zeros() as usize;
+                return Some((begin, j, window.get(j).copied()?));
             }
         }
         None
-    }
-
-    /// One byte `b` at `j` of a line being split (the field in progress begins at `begin`): a
-    /// delimiter ends the field; another stop byte ends the split (see
-    /// [`Tokenizer::split_by_bytes`]), as does a field past the stored ones.
-    #[inline(always)]
-    fn split_at(
-        &mut self,
-        begin: &mut usize,
-        j: usize,
-        b: u8,
-        offset: u64,
-    ) -> ControlFlow<Option<(usize, usize, u8)>> {
-        if !self.is_stop_unquoted(b) {
-            return ControlFlow::Continue(());
-        }
-        if b != self.cfg.delimiter {
-            return ControlFlow::Break(Some((*begin, j, b)));
-        }
-        if !self.push_span(*begin, j, offset) {
-            return ControlFlow::Break(None);
-        }
-        *begin = j + 1;
-        ControlFlow::Continue(())
     }
 
     /// Adds the unquoted field `line[begin..end]` of a record at `offset`; false when the record
