@@ -2,13 +2,20 @@
 //! tokenizer's split, the control-character scan, the e-mail fast path, the key's case test.
 //!
 //! In wasm built with SIMD (`simd128`, which the package is: see `.cargo/config.toml`) a block is
-//! one `v128`; elsewhere it is two `u64` words flagged "SIMD within a register" (exact: no carry
-//! crosses a byte). Both give the same flags, so the code above does not know which it runs on.
+//! one `v128`; on x86-64 one SSE2 vector; elsewhere two `u64` words flagged "SIMD within a
+//! register" (exact: no carry crosses a byte). All give the same flags (tested against each
+//! other), so the code above does not know which it runs on.
 
 #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
 #[path = "lanes/simd128.rs"]
 mod imp;
-#[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[path = "lanes/sse2.rs"]
+mod imp;
+#[cfg(not(any(
+    all(target_arch = "wasm32", target_feature = "simd128"),
+    all(target_arch = "x86_64", target_feature = "sse2")
+)))]
 #[path = "lanes/swar.rs"]
 mod imp;
 
@@ -82,6 +89,12 @@ impl Block {
     }
 }
 
+/// The word version, compiled for its test where another implementation is in use.
+#[cfg(all(test, any(target_arch = "x86_64", target_arch = "wasm32")))]
+#[path = "lanes/swar.rs"]
+#[allow(dead_code)]
+mod swar;
+
 #[cfg(test)]
 pub(crate) mod tests {
     //! Also run in wasm, where the code under test differs (see `bindings::unit_tests`).
@@ -121,6 +134,34 @@ pub(crate) mod tests {
             );
             assert_eq!(lanes(!both).iter().filter(|&&b| b).count(), LANES - 2);
             assert!(both.any() && !block.equal(chunk[0]).and_not(both).any());
+        }
+    }
+
+    /// The word version (the fallback elsewhere) gives the flags this implementation gives.
+    #[cfg(any(target_arch = "x86_64", target_arch = "wasm32"))]
+    #[test]
+    pub(crate) fn the_word_version_agrees() {
+        use super::swar;
+        let bytes: Vec<u8> = (0..=255).collect();
+        for chunk in bytes.chunks(LANES) {
+            let sixteen: [u8; LANES] = chunk.try_into().unwrap();
+            let (ours, words) = (Block::load(sixteen), swar::Block::load(sixteen));
+            for n in [0x01, 0x20, 0x2D, 0x30, 0x5B, 0x80] {
+                assert_eq!(ours.below(n).mask(), words.below(n).mask(), "below {n:#x}");
+            }
+            for b in [0, 0x2C, 0x7F, 0xC2, 0xFF] {
+                assert_eq!(ours.equal(b).mask(), words.equal(b).mask(), "equal {b:#x}");
+                let (o, w) = (ours.or(b & 0x7F), words.or(b & 0x7F));
+                assert_eq!(o.equal(b | 0x20).mask(), w.equal(b | 0x20).mask());
+            }
+            assert_eq!(ours.non_ascii().mask(), words.non_ascii().mask());
+            let (o, w) = (ours.equal(chunk[1]), words.equal(chunk[1]));
+            let (o2, w2) = (ours.below(0x30), words.below(0x30));
+            assert_eq!((o | o2).mask(), (w | w2).mask());
+            assert_eq!((o & o2).mask(), (w & w2).mask());
+            assert_eq!(o2.and_not(o).mask(), w2.and_not(w).mask());
+            assert_eq!((!o).mask(), (!w).mask());
+            assert_eq!((o.any(), o2.any()), (w.any(), w2.any()));
         }
     }
 

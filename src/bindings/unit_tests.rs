@@ -20,6 +20,11 @@ fn lanes_pad_short_input_and_split_long_input() {
 }
 
 #[wasm_bindgen_test]
+fn lanes_word_version_agrees() {
+    lanes::the_word_version_agrees();
+}
+
+#[wasm_bindgen_test]
 fn lanes_from_a_position_skip_the_lanes_before_it() {
     lanes::blocks_from_a_position_skip_the_lanes_before_it();
 }

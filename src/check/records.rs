@@ -172,7 +172,16 @@ impl Core {
     }
 
     /// Reports the pending blank rows: as blank rows in the middle, or one trailing-lines finding.
+    /// Called for every record, and there are almost never any: the test is inlined, the work not.
+    #[inline(always)]
     pub(super) fn finish_blank_run(&mut self, at_end: bool) {
+        if self.blank_run.is_some() {
+            self.report_blank_run(at_end);
+        }
+    }
+
+    #[inline(never)]
+    fn report_blank_run(&mut self, at_end: bool) {
         let Some(run) = self.blank_run.take() else {
             return;
         };
