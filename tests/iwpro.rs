@@ -197,3 +197,46 @@ fn duplicate_keys_are_found_whatever_surrounds_them() {
         ]
     );
 }
+
+#[test]
+fn empty_cells_short_and_long_rows_and_odd_values_each_give_their_finding() {
+    // Empty required cells, short and long rows, the unique key, a list item, spaces and a
+    // formula prefix on the fast path of ordinary rows: each finding, in row and column order.
+    let profile = builtin("fujifilm-iwpro/add-users").unwrap();
+    let csv = concat!(
+        "mail_address,family_name,given_name,language,group,option,company_name,department_name,job_title_name,device_user_id,iccard_number\r\n",
+        ",山田,太郎,ja,,,,,,,\r\n",
+        "a@example.com,,太郎,ja\r\n",
+        "b@example.com,山田,太郎,ja,,,,,,,,extra\r\n",
+        "c@example.com,山田,太郎,,,,,,,,\r\n",
+        "C@example.com,山田,太郎,en,,NCS009,,,,,\r\n",
+        ",,,,,,,,,,\r\n",
+        "d@example.com,山田, 太郎,ja,,,,,,,=1\r\n",
+    );
+    let options = CheckOptions {
+        file_name: Some("add-users_2026.csv".into()),
+        ..CheckOptions::default()
+    };
+    let report = check(csv.as_bytes(), &profile, options).unwrap();
+    let found: Vec<(&str, Option<u64>, Option<u32>)> = report
+        .diagnostics
+        .iter()
+        .map(|d| (d.code.as_str(), d.row, d.column_index))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("missing-value", Some(2), Some(1)),
+            ("missing-cell", Some(3), None),
+            ("missing-value", Some(3), Some(2)),
+            ("extra-cell", Some(4), Some(12)),
+            ("missing-value", Some(5), Some(4)),
+            ("unique-error", Some(6), Some(1)),
+            ("not-in-list", Some(6), Some(6)),
+            ("blank-row", Some(7), None),
+            ("untrimmed-value", Some(8), Some(3)),
+            ("formula-prefix", Some(8), Some(11)),
+            ("value-not-needed", Some(8), Some(11)),
+        ]
+    );
+}
