@@ -41,6 +41,20 @@ fn configs() -> Vec<TokenizerConfig> {
             offset_mode: OffsetMode::Utf16Transcoded,
             ..cfg()
         },
+        // The fast path with other delimiters, below and above the letters.
+        TokenizerConfig {
+            delimiter: b';',
+            ..cfg()
+        },
+        TokenizerConfig {
+            delimiter: b'\t',
+            ..cfg()
+        },
+        TokenizerConfig {
+            delimiter: b'|',
+            quote: b'\'',
+            ..cfg()
+        },
     ]
 }
 
@@ -96,7 +110,7 @@ fn random_cuts(rng: &mut Rng, len: usize) -> Vec<usize> {
 pub(crate) fn random_csv_like_inputs_match_reference_under_random_chunking() {
     const PIECES: &[&str] = &[
         "a", "bc", "é", "😀", ",", ",", "\"", "\"", "\"\"", "\r", "\n", "\r\n", ";", " ", "\t",
-        "x\"y",
+        "x\"y", "|", "'",
     ];
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let cfgs = configs();
