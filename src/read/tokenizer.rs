@@ -47,12 +47,19 @@ impl Cursor {
         }
     }
 
-    /// Absolute offset of `input[i]` (`i` may equal `input.len()`).
-    #[inline]
+    /// Absolute offset of `input[i]` (`i` may equal `input.len()`). Inlined for the common case,
+    /// an offset per byte (twice per record of the fast path).
+    #[inline(always)]
     fn at(&mut self, input: &[u8], i: usize) -> u64 {
         if !self.utf16 {
             return self.base.saturating_add(i as u64);
         }
+        self.at_utf16(input, i)
+    }
+
+    /// [`Cursor::at`] for UTF-8 transcoded from UTF-16: offsets advance per character.
+    #[inline(never)]
+    fn at_utf16(&mut self, input: &[u8], i: usize) -> u64 {
         if i < self.idx {
             self.idx = 0;
             self.off = self.base;
