@@ -27,7 +27,7 @@ pub(crate) const LANES: usize = 16;
 impl Block {
     /// The 16 bytes at `bytes[at..]`; past the end of `bytes`, `pad`.
     #[inline(always)]
-    pub(crate) fn at(bytes: &[u8], at: usize, pad: u8) -> Block {
+    fn at(bytes: &[u8], at: usize, pad: u8) -> Block {
         match bytes.get(at..at.saturating_add(LANES)) {
             Some(sixteen) => Block::load(sixteen.try_into().unwrap_or([pad; LANES])),
             None => Block::padded(bytes.get(at..).unwrap_or_default(), pad),

@@ -8,15 +8,6 @@ mod common;
 
 use csv_preflight::{builtin, CheckOptions, Checker, ErrorKind, Profile, Report, TextEncoding};
 
-/// `(code, row, column index)` of every stored diagnostic, in report order.
-fn outline(report: &Report) -> Vec<(&'static str, Option<u64>, Option<u32>)> {
-    report
-        .diagnostics
-        .iter()
-        .map(|d| (d.code.as_str(), d.row, d.column_index))
-        .collect()
-}
-
 /// `(code, count)` of the summary.
 fn counts(report: &Report) -> Vec<(&'static str, u64)> {
     report
@@ -38,7 +29,10 @@ fn streamed(bytes: &[u8], profile: &Profile) -> Report {
 #[test]
 fn a_10_mib_field_is_cut_at_the_field_limit() {
     let report = streamed(&cases::ten_mb_field(), &iwpro());
-    assert_eq!(outline(&report), [("field-too-long", Some(2), Some(2))]);
+    assert_eq!(
+        common::outline(&report),
+        [("field-too-long", Some(2), Some(2))]
+    );
     assert_eq!(
         report.diagnostics[0].message,
         "the value is longer than 1048576 bytes; only its start was checked"
@@ -50,7 +44,7 @@ fn a_10_mib_field_is_cut_at_the_field_limit() {
 fn a_row_of_100_000_columns_keeps_4096() {
     let report = streamed(&cases::hundred_thousand_columns(), &iwpro());
     assert_eq!(
-        outline(&report),
+        common::outline(&report),
         [
             ("too-many-fields", Some(2), None),
             ("value-not-needed", Some(2), Some(5)),
@@ -73,7 +67,7 @@ fn a_row_of_100_000_columns_keeps_4096() {
 fn a_row_over_the_record_limit_is_cut_and_reported() {
     let report = streamed(&cases::long_record(), &iwpro());
     assert_eq!(
-        outline(&report),
+        common::outline(&report),
         [
             ("record-too-long", Some(2), None),
             ("value-not-needed", Some(2), Some(7)),
@@ -94,7 +88,7 @@ fn a_row_over_the_record_limit_is_cut_and_reported() {
 fn an_unterminated_quote_at_the_start_makes_one_header_label() {
     let report = streamed(&cases::unterminated_quote_at_start(), &iwpro());
     assert_eq!(
-        outline(&report),
+        common::outline(&report),
         [
             ("no-data-rows", None, None),
             ("missing-label", Some(1), None),
@@ -117,7 +111,7 @@ fn an_unterminated_quote_at_the_start_makes_one_header_label() {
 fn a_nul_flood_is_one_header_label() {
     let report = streamed(&cases::nul_flood(), &iwpro());
     assert_eq!(
-        outline(&report),
+        common::outline(&report),
         [
             ("no-data-rows", None, None),
             ("missing-label", Some(1), None),
@@ -133,7 +127,10 @@ fn a_nul_flood_is_one_header_label() {
 #[test]
 fn nuls_in_a_cell_are_a_control_character() {
     let report = streamed(&cases::nul_cell(), &iwpro());
-    assert_eq!(outline(&report), [("control-character", Some(2), Some(2))]);
+    assert_eq!(
+        common::outline(&report),
+        [("control-character", Some(2), Some(2))]
+    );
     assert_eq!(
         report.diagnostics[0].message,
         "the value contains NUL (U+0000)"
@@ -230,7 +227,7 @@ fn a_stray_legacy_byte_at_every_position_decides_a_legacy_encoding() {
             Some(expected),
             "0x{bad:02X} at {at}"
         );
-        let encoding: Vec<_> = outline(&report)
+        let encoding: Vec<_> = common::outline(&report)
             .into_iter()
             .filter(|d| d.0.starts_with("encoding"))
             .collect();
@@ -246,7 +243,7 @@ fn a_stray_legacy_byte_at_every_position_decides_a_legacy_encoding() {
 fn a_bom_alone_and_no_bytes_are_an_empty_file() {
     for bytes in [cases::bom_only(), cases::empty()] {
         let report = streamed(&bytes, &iwpro());
-        assert_eq!(outline(&report), [("empty-file", None, None)]);
+        assert_eq!(common::outline(&report), [("empty-file", None, None)]);
         assert_eq!(report.detected.encoding, None);
     }
 }
@@ -254,13 +251,16 @@ fn a_bom_alone_and_no_bytes_are_an_empty_file() {
 #[test]
 fn a_header_alone_has_no_data_rows() {
     let report = streamed(&cases::header_only(), &iwpro());
-    assert_eq!(outline(&report), [("no-data-rows", None, None)]);
+    assert_eq!(common::outline(&report), [("no-data-rows", None, None)]);
 }
 
 #[test]
 fn a_million_blank_lines_at_the_end_are_one_warning() {
     let report = streamed(&cases::million_blank_lines(), &iwpro());
-    assert_eq!(outline(&report), [("trailing-blank-lines", Some(3), None)]);
+    assert_eq!(
+        common::outline(&report),
+        [("trailing-blank-lines", Some(3), None)]
+    );
     assert_eq!(
         report.diagnostics[0].message,
         "1000000 empty line(s) at the end of the file"
@@ -283,7 +283,7 @@ fn mixed_encodings_mostly_utf8_report_the_shift_jis_bytes() {
     let report = streamed(&cases::mixed_encodings_mostly_utf8(), &iwpro());
     assert_eq!(report.detected.encoding, Some(TextEncoding::Utf8));
     // 鈴木 一郎 in Shift_JIS: each byte pair that is not UTF-8, at its byte.
-    let rows: Vec<(&str, Option<u64>, Option<u32>)> = outline(&report);
+    let rows: Vec<(&str, Option<u64>, Option<u32>)> = common::outline(&report);
     assert!(!rows.is_empty());
     assert!(
         rows.iter()
@@ -301,7 +301,10 @@ fn mixed_encodings_in_equal_parts_are_one_guess_never_a_crash() {
     // every byte (as the wrong characters), and it is not one IWpro accepts.
     let report = streamed(&cases::mixed_encodings_balanced(), &iwpro());
     assert_eq!(report.detected.encoding, Some(TextEncoding::Gbk));
-    assert_eq!(outline(&report), [("encoding-not-accepted", None, None)]);
+    assert_eq!(
+        common::outline(&report),
+        [("encoding-not-accepted", None, None)]
+    );
 }
 
 #[test]
@@ -346,7 +349,7 @@ fn a_profile_of_20_000_columns_checks_a_20_000_column_file() {
     csv.push_str("\r\n");
     let report = streamed(csv.as_bytes(), &profile);
     assert_eq!(
-        outline(&report),
+        common::outline(&report),
         [
             ("too-many-fields", Some(1), None),
             ("too-many-fields", Some(2), None),
@@ -374,13 +377,13 @@ fn catastrophic_patterns_run_in_linear_time() {
         let profile = Profile::from_json(&cases::profile_with_pattern(pattern)).unwrap();
         let report = streamed(&cases::id_row(4096), &profile);
         assert_eq!(
-            outline(&report),
+            common::outline(&report),
             [("pattern-mismatch", Some(2), Some(1))],
             "{pattern}"
         );
         let report = streamed(&cases::id_row(1_000_000), &profile);
         assert_eq!(
-            outline(&report),
+            common::outline(&report),
             [("field-too-long", Some(2), Some(1))],
             "{pattern}"
         );

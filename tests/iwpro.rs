@@ -4,6 +4,9 @@ mod common;
 
 use csv_preflight::{builtin, check, CheckOptions, Code, Lang};
 
+/// The header of an add-users file, in the template's order.
+const ADD_USERS_HEADER: &str = "mail_address,family_name,given_name,language,group,option,company_name,department_name,job_title_name,device_user_id,iccard_number";
+
 /// `fujifilm-iwpro-add-users` → `fujifilm-iwpro/add-users`.
 fn profile_id(dir: &str) -> String {
     dir.replacen("fujifilm-iwpro-", "fujifilm-iwpro/", 1)
@@ -157,7 +160,6 @@ fn japanese_messages() {
 #[test]
 fn duplicate_keys_are_found_whatever_surrounds_them() {
     let profile = builtin("fujifilm-iwpro/add-users").unwrap();
-    let header = "mail_address,family_name,given_name,language,group,option,company_name,department_name,job_title_name,device_user_id,iccard_number";
     let rows = [
         "taro@example.com",
         " taro@example.com",
@@ -168,7 +170,7 @@ fn duplicate_keys_are_found_whatever_surrounds_them() {
         "saburo@example.com",
         "saburo@example.co",
     ];
-    let mut csv = format!("{header}\r\n");
+    let mut csv = format!("{ADD_USERS_HEADER}\r\n");
     for key in rows {
         // ASCII names: each row is checked as it is read, with keys hashed ahead of time.
         csv.push_str(&format!("{key},Yamada,Taro,ja,,,,,,,\r\n"));
@@ -203,8 +205,7 @@ fn empty_cells_short_and_long_rows_and_odd_values_each_give_their_finding() {
     // Empty required cells, short and long rows, the unique key, a list item, spaces and a
     // formula prefix on the fast path of ordinary rows: each finding, in row and column order.
     let profile = builtin("fujifilm-iwpro/add-users").unwrap();
-    let csv = concat!(
-        "mail_address,family_name,given_name,language,group,option,company_name,department_name,job_title_name,device_user_id,iccard_number\r\n",
+    let rows = concat!(
         ",山田,太郎,ja,,,,,,,\r\n",
         "a@example.com,,太郎,ja\r\n",
         "b@example.com,山田,太郎,ja,,,,,,,,extra\r\n",
@@ -213,18 +214,14 @@ fn empty_cells_short_and_long_rows_and_odd_values_each_give_their_finding() {
         ",,,,,,,,,,\r\n",
         "d@example.com,山田, 太郎,ja,,,,,,,=1\r\n",
     );
+    let csv = format!("{ADD_USERS_HEADER}\r\n{rows}");
     let options = CheckOptions {
         file_name: Some("add-users_2026.csv".into()),
         ..CheckOptions::default()
     };
     let report = check(csv.as_bytes(), &profile, options).unwrap();
-    let found: Vec<(&str, Option<u64>, Option<u32>)> = report
-        .diagnostics
-        .iter()
-        .map(|d| (d.code.as_str(), d.row, d.column_index))
-        .collect();
     assert_eq!(
-        found,
+        common::outline(&report),
         [
             ("missing-value", Some(2), Some(1)),
             ("missing-cell", Some(3), None),

@@ -1,6 +1,7 @@
 //! The library's unit tests whose code differs in wasm (the SIMD byte scans and their users: the
-//! tokenizer's split, the e-mail fast path; the chunk's UTF-8 check), run in wasm too by `cargo test --lib` for wasm32 (`scripts/test.sh`). Registered here
-//! because `wasm_bindgen` appears only in the bindings.
+//! tokenizer's split, the e-mail fast path; the chunk's UTF-8 check), run in wasm too by
+//! `cargo test --lib` for wasm32 (`scripts/test.sh`). Registered here because `wasm_bindgen`
+//! appears only in the bindings.
 
 use wasm_bindgen_test::wasm_bindgen_test;
 

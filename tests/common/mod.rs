@@ -10,6 +10,15 @@ pub fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
 
+/// `(code, row, column index)` of each diagnostic, in order.
+pub fn outline(report: &Report) -> Vec<(&'static str, Option<u64>, Option<u32>)> {
+    report
+        .diagnostics
+        .iter()
+        .map(|d| (d.code.as_str(), d.row, d.column_index))
+        .collect()
+}
+
 /// A readable listing of a report: one line for the file facts, one per diagnostic.
 pub fn listing(report: &Report) -> String {
     let d = &report.detected;
