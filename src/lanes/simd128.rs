@@ -1,7 +1,7 @@
 //! Blocks as one wasm `v128`: a flag is a byte of all ones.
 
 use std::arch::wasm32::{
-    i8x16_bitmask, u8x16, u8x16_eq, u8x16_ge, u8x16_lt, u8x16_splat, v128, v128_and, v128_andnot,
+    i8x16_bitmask, u8x16, u8x16_eq, u8x16_lt, u8x16_splat, v128, v128_and, v128_andnot,
     v128_any_true, v128_not, v128_or,
 };
 use std::ops::{BitAnd, BitOr, Not};
@@ -34,12 +34,6 @@ impl Block {
     #[inline(always)]
     pub(crate) fn equal(self, b: u8) -> Flags {
         Flags(u8x16_eq(self.0, u8x16_splat(b)))
-    }
-
-    /// Flags the bytes with the high bit set (not ASCII).
-    #[inline(always)]
-    pub(crate) fn non_ascii(self) -> Flags {
-        Flags(u8x16_ge(self.0, u8x16_splat(0x80)))
     }
 
     /// The block with `bits` set in every byte.

@@ -3,8 +3,8 @@
 
 use safe_arch::{
     bitand_m128i, bitandnot_m128i, bitor_m128i, bitxor_m128i, cmp_eq_mask_i8_m128i,
-    cmp_lt_mask_i8_m128i, load_unaligned_m128i, m128i, min_u8_m128i, move_mask_i8_m128i,
-    set_splat_i8_m128i, zeroed_m128i,
+    load_unaligned_m128i, m128i, min_u8_m128i, move_mask_i8_m128i, set_splat_i8_m128i,
+    zeroed_m128i,
 };
 use std::ops::{BitAnd, BitOr, Not};
 
@@ -46,12 +46,6 @@ impl Block {
     #[inline(always)]
     pub(crate) fn equal(self, b: u8) -> Flags {
         Flags(cmp_eq_mask_i8_m128i(self.0, splat(b)))
-    }
-
-    /// Flags the bytes with the high bit set (not ASCII): negative as signed bytes.
-    #[inline(always)]
-    pub(crate) fn non_ascii(self) -> Flags {
-        Flags(cmp_lt_mask_i8_m128i(self.0, zeroed_m128i()))
     }
 
     /// The block with `bits` set in every byte.

@@ -57,12 +57,6 @@ impl Block {
         })
     }
 
-    /// Flags the bytes with the high bit set (not ASCII).
-    #[inline(always)]
-    pub(crate) fn non_ascii(self) -> Flags {
-        self.flags(|w| w & HIGH)
-    }
-
     /// The block with `bits` set in every byte.
     #[inline(always)]
     pub(crate) fn or(self, bits: u8) -> Block {

@@ -1,12 +1,12 @@
 //! What it checks: keys that must be unique across the file (IWpro `mail_address`, ignoring case).
 //! Why: the system rejects or merges the second row; CELF fails the whole import.
-//! Memory: one 64-bit hash and the first row per distinct key (xxh3; a false duplicate needs a
-//! 64-bit collision, about 1 in 10^7 for a million keys), capped at `max_keys`.
+//! Memory: one 64-bit hash and the first row per distinct key (see `key_hash`; a false duplicate
+//! needs a 64-bit collision, about 1 in 10^7 for a million keys), capped at `max_keys`.
 //! Example: `Taro@example.com` in row 5 after `taro@example.com` in row 2 → `unique-error`.
 
 mod first_rows;
+mod key_hash;
 
-use crate::lanes::Block;
 use crate::report::{Code, Kind};
 use first_rows::FirstRows;
 
@@ -67,15 +67,8 @@ impl UniqueIndex {
     }
 
     /// The hash [`UniqueIndex::check`] gives the one-part key `key`, if it is ASCII.
-    pub(crate) fn hash_ascii(&mut self, key: &[u8]) -> Option<u64> {
-        let has_upper = ascii_upper(key)?;
-        if !self.ignore_case || !has_upper {
-            return Some(xxhash_rust::xxh3::xxh3_64(key));
-        }
-        self.buf.clear();
-        self.buf.extend_from_slice(key);
-        self.buf.make_ascii_lowercase();
-        Some(xxhash_rust::xxh3::xxh3_64(&self.buf))
+    pub(crate) fn hash_ascii(&self, key: &[u8]) -> Option<u64> {
+        key_hash::ascii(key, self.ignore_case)
     }
 
     /// Loads the table's slot for `hash` (a prefetch: see `check::ahead`).
@@ -83,18 +76,15 @@ impl UniqueIndex {
         self.seen.touch(hash)
     }
 
-    /// The xxh3 hash of the parts joined with U+001F, lowercased when case is ignored.
+    /// The hash of the parts joined with U+001F, lowercased when case is ignored.
     fn hash<'a>(&mut self, mut parts: impl Iterator<Item = &'a str>) -> u64 {
         let first = parts.next().unwrap_or("");
         let second = parts.next();
-        // The common key: one column, already as it would be folded; no copy needed.
-        let folded = || {
-            first
-                .bytes()
-                .fold(true, |ok, b| ok & !b.is_ascii_uppercase() & b.is_ascii())
-        };
-        if second.is_none() && (!self.ignore_case || folded()) {
-            return xxhash_rust::xxh3::xxh3_64(first.as_bytes());
+        // The common key: one ASCII column, folded on the way; no copy needed.
+        if second.is_none() {
+            if let Some(hash) = key_hash::ascii(first.as_bytes(), self.ignore_case) {
+                return hash;
+            }
         }
         // (`parts` already ended when `second` is `None`: it is not asked again.)
         let more = second.is_some();
@@ -119,19 +109,8 @@ impl UniqueIndex {
                 self.buf.extend_from_slice(lower.as_bytes());
             }
         }
-        xxhash_rust::xxh3::xxh3_64(&self.buf)
+        key_hash::bytes(&self.buf)
     }
-}
-
-/// Whether ASCII `bytes` hold an upper-case letter; `None` if they are not ASCII. 16 bytes at a
-/// time: a key is hashed for every row.
-fn ascii_upper(bytes: &[u8]) -> Option<bool> {
-    let (mut high, mut upper) = (false, false);
-    for b in Block::cover(bytes, b'a') {
-        high |= b.non_ascii().any();
-        upper |= b.within(b'A', b'Z').any();
-    }
-    (!high).then_some(upper)
 }
 
 #[cfg(test)]
@@ -177,18 +156,5 @@ mod tests {
             }
             assert_eq!(index.hash_ascii("山田@example.com".as_bytes()), None);
         }
-    }
-
-    #[test]
-    fn finds_upper_case_in_ascii() {
-        for b in 0u8..=255 {
-            for at in [0, 7, 8, 12] {
-                let mut key = *b"abcdefghijklm";
-                key[at] = b;
-                let expected = b.is_ascii().then_some(b.is_ascii_uppercase());
-                assert_eq!(ascii_upper(&key), expected, "{b} at {at}");
-            }
-        }
-        assert_eq!(ascii_upper(b""), Some(false));
     }
 }
