@@ -1,5 +1,6 @@
 //! The library's unit tests whose code differs in wasm (the SIMD byte scans and their users: the
-//! tokenizer's split, the e-mail fast path; the chunk's UTF-8 check), run in wasm too by
+//! tokenizer's split, the e-mail fast path, the ASCII test; the chunk's UTF-8 check; the key
+//! hash, whose lengths are 32-bit there), run in wasm too by
 //! `cargo test --lib` for wasm32 (`scripts/test.sh`). Registered here because `wasm_bindgen`
 //! appears only in the bindings.
 
@@ -9,6 +10,7 @@ use crate::lanes::tests as lanes;
 use crate::read::chunk_text_tests as chunk_text;
 use crate::read::tests::chunking;
 use crate::rules::email::plain_tests as email;
+use crate::rules::unique::key_hash_tests as key_hash;
 
 #[wasm_bindgen_test]
 fn lanes_flag_exactly_the_bytes_asked_for() {
@@ -28,6 +30,17 @@ fn lanes_word_version_agrees() {
 #[wasm_bindgen_test]
 fn lanes_from_a_position_skip_the_lanes_before_it() {
     lanes::blocks_from_a_position_skip_the_lanes_before_it();
+}
+
+#[wasm_bindgen_test]
+fn lanes_tell_ascii_apart() {
+    lanes::tells_ascii_apart();
+}
+
+#[wasm_bindgen_test]
+fn key_hash_folds_case_and_separates_keys_one_byte_apart() {
+    key_hash::folding_gives_the_hash_of_the_lower_cased_key();
+    key_hash::keys_one_byte_apart_never_collide();
 }
 
 #[wasm_bindgen_test]

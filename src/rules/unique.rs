@@ -7,6 +7,10 @@
 mod first_rows;
 mod key_hash;
 
+// For the wasm run of its unit tests (`bindings::unit_tests`).
+#[cfg(all(test, feature = "wasm", target_arch = "wasm32"))]
+pub(crate) use key_hash::tests as key_hash_tests;
+
 use crate::report::{Code, Kind};
 use first_rows::FirstRows;
 

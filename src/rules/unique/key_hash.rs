@@ -93,12 +93,12 @@ fn finish(mut h: u64) -> u64 {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use std::collections::HashSet;
 
     #[test]
-    fn folding_gives_the_hash_of_the_lower_cased_key() {
+    pub(crate) fn folding_gives_the_hash_of_the_lower_cased_key() {
         for key in [
             "",
             "a",
@@ -152,7 +152,7 @@ mod tests {
     }
 
     #[test]
-    fn keys_one_byte_apart_never_collide() {
+    pub(crate) fn keys_one_byte_apart_never_collide() {
         // The argument in the module doc, checked: any one byte changed, any length to 40.
         for len in 0..=40usize {
             let base: Vec<u8> = (0..len).map(|i| b'a' + (i % 26) as u8).collect();
