@@ -283,7 +283,10 @@ impl Core {
     }
 
     /// Quote problems and limits, for any non-blank record. Called for every record, and almost
-    /// every record has none: the test is inlined, the reporting not.
+    /// every record has none: the test is inlined, the reporting not. The test must name every
+    /// condition `report_structure` reports (a new structure finding goes in both). Checks of the
+    /// whole engine fail if it does not: the fixtures' snapshots (`quotes.csv`) for quote
+    /// problems, tests/hostile.rs for the limits.
     #[inline(always)]
     pub(super) fn structure_findings(&mut self, record: &Record) {
         let clean = record.total_problems() == 0
