@@ -30,6 +30,7 @@ pub mod convert;
 mod de;
 pub mod decode;
 mod error;
+mod hash;
 mod lanes;
 pub mod plan;
 pub mod profile;

@@ -6,11 +6,11 @@
 
 use wasm_bindgen_test::wasm_bindgen_test;
 
+use crate::hash::tests as key_hash;
 use crate::lanes::tests as lanes;
 use crate::read::chunk_text_tests as chunk_text;
 use crate::read::tests::chunking;
 use crate::rules::email::plain_tests as email;
-use crate::rules::unique::key_hash_tests as key_hash;
 
 #[wasm_bindgen_test]
 fn lanes_flag_exactly_the_bytes_asked_for() {

@@ -5,31 +5,13 @@ use std::collections::HashSet;
 /// A value that no cell hash takes: the column was not in the file.
 pub(crate) const ABSENT: u32 = u32::MAX;
 
-/// The 64-bit hash of a key: its parts joined by U+001F, lowercased when `ignore_case`.
-pub(crate) fn key_hash<'a>(
-    parts: impl Iterator<Item = &'a str>,
-    ignore_case: bool,
-    buf: &mut String,
-) -> u64 {
-    buf.clear();
-    for (i, part) in parts.enumerate() {
-        if i > 0 {
-            buf.push('\u{1F}');
-        }
-        if !ignore_case {
-            buf.push_str(part);
-        } else if part.is_ascii() {
-            buf.extend(part.chars().map(|c| c.to_ascii_lowercase()));
-        } else {
-            buf.extend(part.chars().flat_map(char::to_lowercase));
-        }
-    }
-    xxhash_rust::xxh3::xxh3_64(buf.as_bytes())
-}
+/// The 64-bit hash of a key: its parts joined by U+001F, lowercased when `ignore_case` (the
+/// unique rule's hash, so that one key hashes alike everywhere).
+pub(crate) use crate::hash::key as key_hash;
 
 /// The 31-bit hash of a cell value (never [`ABSENT`]).
 pub(crate) fn cell_hash(value: &str) -> u32 {
-    (xxhash_rust::xxh3::xxh3_64(value.as_bytes()) as u32) & 0x7FFF_FFFF
+    (crate::hash::bytes(value.as_bytes()) as u32) & 0x7FFF_FFFF
 }
 
 /// The key hashes of one file (or export), for references from other files.

@@ -37,7 +37,7 @@ impl DistinctCounter {
         if self.reported || value.is_empty() {
             return None;
         }
-        let hash = xxhash_rust::xxh3::xxh3_64(value.as_bytes());
+        let hash = crate::hash::bytes(value.as_bytes());
         let past_index = self.max > self.max_keys as u64 && self.seen.len() >= self.max_keys;
         if past_index && !self.seen.contains(&hash) {
             self.reported = true;

@@ -2,7 +2,7 @@
 //! users): each must name a record of the referenced file, or of the system's current export when
 //! that stays (no replacement).
 //! Why: "An error will occur if a group ID or user ID that is not registered is specified."
-//! Memory: the referenced keys are 64-bit hashes (xxh3), collected while the referenced file is
+//! Memory: the referenced keys are 64-bit hashes (`crate::hash`), collected while the referenced file is
 //! read, capped like the unique-key index.
 //! Example: affiliation `group9,user1` without a group `group9` → `foreign-key`.
 

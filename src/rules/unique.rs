@@ -1,15 +1,10 @@
 //! What it checks: keys that must be unique across the file (IWpro `mail_address`, ignoring case).
 //! Why: the system rejects or merges the second row; CELF fails the whole import.
-//! Memory: one 64-bit hash and the first row per distinct key (see `key_hash`; a false duplicate
+//! Memory: one 64-bit hash and the first row per distinct key (`crate::hash`; a false duplicate
 //! needs a 64-bit collision, about 1 in 10^7 for a million keys), capped at `max_keys`.
 //! Example: `Taro@example.com` in row 5 after `taro@example.com` in row 2 → `unique-error`.
 
 mod first_rows;
-mod key_hash;
-
-// For the wasm run of its unit tests (`bindings::unit_tests`).
-#[cfg(all(test, feature = "wasm", target_arch = "wasm32"))]
-pub(crate) use key_hash::tests as key_hash_tests;
 
 use crate::report::{Code, Kind};
 use first_rows::FirstRows;
@@ -23,7 +18,7 @@ pub(crate) struct UniqueIndex {
     max_keys: usize,
     seen: FirstRows,
     full: bool,
-    buf: Vec<u8>,
+    buf: String,
 }
 
 impl UniqueIndex {
@@ -34,7 +29,7 @@ impl UniqueIndex {
             max_keys: max_keys.min(first_rows::MAX_LEN),
             seen: FirstRows::default(),
             full: false,
-            buf: Vec::new(),
+            buf: String::new(),
         }
     }
 
@@ -72,7 +67,7 @@ impl UniqueIndex {
 
     /// The hash [`UniqueIndex::check`] gives the one-part key `key`, if it is ASCII.
     pub(crate) fn hash_ascii(&self, key: &[u8]) -> Option<u64> {
-        key_hash::ascii(key, self.ignore_case)
+        crate::hash::ascii(key, self.ignore_case)
     }
 
     /// Loads the table's slot for `hash` (a prefetch: see `check::ahead`).
@@ -81,39 +76,8 @@ impl UniqueIndex {
     }
 
     /// The hash of the parts joined with U+001F, lowercased when case is ignored.
-    fn hash<'a>(&mut self, mut parts: impl Iterator<Item = &'a str>) -> u64 {
-        let first = parts.next().unwrap_or("");
-        let second = parts.next();
-        // The common key: one ASCII column, folded on the way; no copy needed.
-        if second.is_none() {
-            if let Some(hash) = key_hash::ascii(first.as_bytes(), self.ignore_case) {
-                return hash;
-            }
-        }
-        // (`parts` already ended when `second` is `None`: it is not asked again.)
-        let more = second.is_some();
-        let rest = std::iter::once(first)
-            .chain(second)
-            .chain(parts.take_while(|_| more));
-        self.buf.clear();
-        for (i, part) in rest.enumerate() {
-            if i > 0 {
-                self.buf.push(0x1F);
-            }
-            let start = self.buf.len();
-            if !self.ignore_case {
-                self.buf.extend_from_slice(part.as_bytes());
-            } else if part.is_ascii() {
-                self.buf.extend_from_slice(part.as_bytes());
-                if let Some(tail) = self.buf.get_mut(start..) {
-                    tail.make_ascii_lowercase();
-                }
-            } else {
-                let lower: String = part.chars().flat_map(char::to_lowercase).collect();
-                self.buf.extend_from_slice(lower.as_bytes());
-            }
-        }
-        key_hash::bytes(&self.buf)
+    fn hash<'a>(&mut self, parts: impl Iterator<Item = &'a str>) -> u64 {
+        crate::hash::key(parts, self.ignore_case, &mut self.buf)
     }
 }
 
