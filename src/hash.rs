@@ -4,11 +4,12 @@
 //! Every data row hashes its key, so the hash must be cheap where it runs: in wasm a 64 × 64 →
 //! 128-bit multiply (which xxh3, used before, needs per 16 bytes) is a call, while a 64-bit
 //! multiply is one instruction. Here each word goes through `(h ^ w) · K` and an xor-shift, both
-//! invertible: two inputs of one length that differ in a single word never collide, and others
-//! collide as two random 64-bit values would (checked below on structured keys). Folding ASCII
-//! upper case in the words saves the separate upper-case scan and the lower-cased copy that
-//! case-insensitive keys needed (the new hash made the wasm check of a million rows about 6 %
-//! faster). Hashes live only in memory, for one run: nothing stores or exchanges them.
+//! invertible: two inputs of one length that differ in a single word never collide, and on
+//! structured keys others collide no more often than random 64-bit values would (tested below).
+//! Folding ASCII upper case in the words saves the separate upper-case scan and the lower-cased
+//! copy that case-insensitive keys needed (a wasm check of a million rows: 374 → 352 ns a row in a
+//! build that switched the hash per run). Hashes live only in memory, for one run: nothing stores
+//! or exchanges them.
 
 /// The high bit of every byte.
 const HIGH: u64 = 0x8080_8080_8080_8080;

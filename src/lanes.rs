@@ -1,5 +1,5 @@
 //! Byte scans 16 bytes at a time. The hot loops of a check look at every byte of the file: the
-//! tokenizer's split, the control-character scan, the e-mail fast path, the key's case test.
+//! tokenizer's split, the record's ASCII test, the control-character scan, the e-mail fast path.
 //!
 //! In wasm built with SIMD (`simd128`, which the package is: see `.cargo/config.toml`) a block is
 //! one `v128`; on x86-64 one SSE2 vector; elsewhere two `u64` words flagged "SIMD within a
