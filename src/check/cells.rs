@@ -206,9 +206,12 @@ impl Core {
     }
 
     /// Checks the cells of a record whose content is `text`, valid UTF-8 as a whole (see
-    /// [`Record::utf8`]): no decoding, and one scan for control characters.
+    /// [`Record::utf8`]): no decoding, and at most one scan for control characters (none when the
+    /// tokenizer's split made it).
     fn text_cells(&mut self, record: &Record, text: &str, cells: &Cells, texts: &mut Vec<String>) {
-        let suspicious = control_chars::suspicious(text);
+        let suspicious = record
+            .may_have_controls()
+            .unwrap_or_else(|| control_chars::suspicious(text));
         let plans = std::mem::take(&mut self.cell_plans);
         for file_col in 0..cells.count {
             let plan = plans.get(file_col).unwrap_or(&CellPlan::NONE);

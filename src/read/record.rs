@@ -182,6 +182,17 @@ pub(super) struct Span {
     pub quoted: bool,
 }
 
+/// What a pass over a record's content found, 16 bytes at a time, as it looked for the delimiters
+/// (see `tokenizer::simple`): the record's own scans are then not needed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(super) struct ContentScan {
+    /// A byte is not ASCII.
+    pub non_ascii: bool,
+    /// A byte other than the delimiter may belong to a control character (see
+    /// [`Record::may_have_controls`]).
+    pub controls: bool,
+}
+
 /// One tokenized record, lent to the callback of [`Tokenizer::feed`] /
 /// [`Tokenizer::finish`]. Its buffers are reused for the next record: copy out
 /// whatever must outlive the callback.
@@ -211,6 +222,8 @@ pub struct Record {
     pub(super) terminator: Option<LineEnding>,
     pub(super) blank: bool,
     pub(super) non_ascii: bool,
+    /// What the fast path's split saw of the content (`None` for other records).
+    pub(super) scan: Option<ContentScan>,
     /// The record was copied whole and split at an ASCII delimiter: in valid UTF-8, every field
     /// starts and ends between characters.
     pub(super) ascii_split: bool,
@@ -355,6 +368,13 @@ impl Record {
         self.non_ascii
     }
 
+    /// Whether a field may contain a control character (a C0 control, DEL, or 0xC2, the lead byte
+    /// of every C1 control, anywhere but in the delimiters), when the tokenizer already knows:
+    /// for records it split in one pass (no quotes), which are almost all. `None` for others.
+    pub fn may_have_controls(&self) -> Option<bool> {
+        self.scan.map(|s| s.controls)
+    }
+
     /// Clears everything, keeping the allocations.
     pub(super) fn reset(&mut self) {
         self.buf.clear();
@@ -371,6 +391,7 @@ impl Record {
         self.terminator = None;
         self.blank = false;
         self.non_ascii = false;
+        self.scan = None;
         self.ascii_split = false;
     }
 }

@@ -483,7 +483,10 @@ impl Tokenizer {
         }
         rec.end_offset = end;
         rec.total_fields = self.field_index;
-        rec.non_ascii = !crate::lanes::is_ascii(rec.content());
+        rec.non_ascii = match rec.scan {
+            Some(scan) => scan.non_ascii,
+            None => !crate::lanes::is_ascii(rec.content()),
+        };
         self.records = self.records.saturating_add(1);
         rec.position.record = self.records;
         self.state = State::StartRecord;

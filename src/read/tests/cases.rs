@@ -532,6 +532,33 @@ fn has_non_ascii() {
 }
 
 #[test]
+fn the_split_tells_which_records_may_have_control_characters() {
+    let flags = |cfg: TokenizerConfig, input: &str| {
+        let mut tok = Tokenizer::new(cfg);
+        let mut flags = Vec::new();
+        tok.feed(input.as_bytes(), &mut |r| flags.push(r.may_have_controls()));
+        tok.finish(&mut |r| flags.push(r.may_have_controls()));
+        flags
+    };
+    // DEL, a C1 control (NEL), a tab in a comma-separated file; then a quoted record, which the
+    // state machine reads (the engine scans it itself), and a last record without a terminator.
+    let input = "a,b\r\na\u{7F},b\r\n\u{85},b\r\na\tb,c\r\n\"a\",b\r\nc,d";
+    assert_eq!(
+        flags(cfg(), input),
+        [Some(false), Some(true), Some(true), Some(true), None, None]
+    );
+    // The delimiter is not content: tab-separated records without controls are clean.
+    let tsv = TokenizerConfig {
+        delimiter: b'\t',
+        ..cfg()
+    };
+    assert_eq!(
+        flags(tsv, "a\tb\r\n山田\t\u{0}\r\n"),
+        [Some(false), Some(true)]
+    );
+}
+
+#[test]
 fn buffers_are_reused() {
     let mut tok = Tokenizer::new(cfg());
     let data = b"a@example.com,Yamada,Taro,ja,,NCS001\r\n".repeat(100);

@@ -4,7 +4,7 @@
 
 use super::{ChunkText, Cursor, Tokenizer};
 use crate::lanes::{Block, LANES};
-use crate::read::record::{LineEnding, OffsetMode, Record, Span};
+use crate::read::record::{ContentScan, LineEnding, OffsetMode, Record, Span};
 
 /// The longest record the fast path takes: longer ones may need truncating.
 pub(super) fn max_simple_len(cfg: &crate::read::TokenizerConfig) -> Option<usize> {
@@ -46,8 +46,8 @@ impl Tokenizer {
         // Not simple: no terminator in the chunk (or within the limit), a quote, a blank line, or
         // more fields than are stored.
         let quote = self.cfg.quote;
-        let Some((begin, end, terminator)) =
-            split.filter(|&(_, end, b)| end > 0 && end <= max_len && b != quote)
+        let Some((begin, end, terminator, scan)) =
+            split.filter(|&(_, end, b, _)| end > 0 && end <= max_len && b != quote)
         else {
             return self.undo_simple();
         };
@@ -59,6 +59,7 @@ impl Tokenizer {
             None => self.record.buf.extend_from_slice(window.get(..end)?),
         }
         self.record.ascii_split = delimiter.is_ascii();
+        self.record.scan = Some(scan);
         self.field_index = self.record.spans.len();
         let at = i + end;
         if terminator == b'\r' && input.get(at + 1) == Some(&b'\n') {
@@ -74,14 +75,18 @@ impl Tokenizer {
 
     /// Pushes the spans of the fields of the line at the start of `window` (its offset in the file
     /// is `offset`) up to its first stop byte that is not the delimiter (a quote, CR or LF), and
-    /// returns where the last field begins, that byte's index and the byte; `None` without such a
-    /// byte, or when the line has more fields than are stored.
+    /// returns where the last field begins, that byte's index, the byte, and what the line's
+    /// bytes before it are; `None` without such a byte, or when the line has more fields than are
+    /// stored.
     ///
     /// 16 bytes a step: one mask of the delimiters and one of the other stop bytes per block, so
-    /// that only the delimiters are visited, without looking at any byte on its own.
-    fn split(&mut self, window: &[u8], offset: u64) -> Option<(usize, usize, u8)> {
+    /// that only the delimiters are visited, without looking at any byte on its own. The same
+    /// blocks are tested for non-ASCII bytes and control characters, which saves the record two
+    /// passes of its own (the engine's and the tokenizer's).
+    fn split(&mut self, window: &[u8], offset: u64) -> Option<(usize, usize, u8, ContentScan)> {
         let (delimiter, quote) = (self.cfg.delimiter, self.cfg.quote);
         let mut begin = 0;
+        let (mut high, mut controls) = (0u32, 0u32);
         for at in (0..window.len()).step_by(LANES) {
             let (block, skip) = Block::positioned(window, at, 0);
             // Lanes past the end of a window under 16 bytes are padding.
@@ -95,7 +100,11 @@ impl Tokenizer {
             let before_end = 1u32
                 .checked_shl(ends.trailing_zeros())
                 .map_or(u32::MAX, |b| b - 1);
-            let mut delimiters = (block.equal(delimiter).mask() >> skip) & live & before_end;
+            let content = live & before_end;
+            let delimiter_lanes = block.equal(delimiter);
+            high |= ((!block.below(0x80)).mask() >> skip) & content;
+            controls |= (block.controls().and_not(delimiter_lanes).mask() >> skip) & content;
+            let mut delimiters = (delimiter_lanes.mask() >> skip) & content;
             while delimiters != 0 {
                 let j = at + delimiters.trailing_zeros() as usize;
                 delimiters &= delimiters - 1;
@@ -106,7 +115,11 @@ impl Tokenizer {
             }
             if ends != 0 {
                 let j = at + ends.trailing_zeros() as usize;
-                return Some((begin, j, window.get(j).copied()?));
+                let scan = ContentScan {
+                    non_ascii: high != 0,
+                    controls: controls != 0,
+                };
+                return Some((begin, j, window.get(j).copied()?, scan));
             }
         }
         None
