@@ -101,8 +101,14 @@ console.log(
 console.log(line("csv-preflight Checker, full check, 1 MiB chunks", best.checker));
 console.log(line("Papa Parse, parse only (TextDecoder + parse)", best.papaBytes));
 console.log(line("Papa Parse, parse only (string already decoded)", best.papaText));
-const ratio = (a, b) => (best[b].wall / best[a].wall).toFixed(2);
+const ratio = (a, b, clock = "wall") => (best[b][clock] / best[a][clock]).toFixed(2);
 console.log(
   `ratio (wall): ${ratio("checker", "papaBytes")}x Papa Parse on the same bytes, ` +
     `${ratio("checker", "papaText")}x on an already decoded string`,
+);
+// Papa Parse's garbage collection runs partly on other threads, so its CPU time exceeds its wall
+// time; the wall ratio is the one the target is judged by.
+console.log(
+  `ratio (CPU time): ${ratio("checker", "papaBytes", "cpu")}x on the same bytes, ` +
+    `${ratio("checker", "papaText", "cpu")}x on an already decoded string`,
 );
