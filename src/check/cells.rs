@@ -11,8 +11,8 @@ use crate::read::{QuoteProblem, Record};
 use crate::report::{truncate_value, Kind};
 use crate::rules::shortcut::Shortcut;
 use crate::rules::{
-    blank_default, brackets, check_value, control_chars, encoding, formula, only_control_chars,
-    presence, row_rule, structure, whitespace,
+    blank_default, brackets, check_value, encoding, formula, only_control_chars, presence,
+    row_rule, structure, whitespace,
 };
 
 /// Which value checks a cell needs, from what is known of its record.
@@ -206,12 +206,10 @@ impl Core {
     }
 
     /// Checks the cells of a record whose content is `text`, valid UTF-8 as a whole (see
-    /// [`Record::utf8`]): no decoding, and at most one scan for control characters (none when the
-    /// tokenizer's split made it).
+    /// [`Record::utf8`]): no decoding, and no scan for control characters of its own (see
+    /// [`Record::may_have_controls`]).
     fn text_cells(&mut self, record: &Record, text: &str, cells: &Cells, texts: &mut Vec<String>) {
-        let suspicious = record
-            .may_have_controls()
-            .unwrap_or_else(|| control_chars::suspicious(text));
+        let suspicious = record.may_have_controls();
         let plans = std::mem::take(&mut self.cell_plans);
         for file_col in 0..cells.count {
             let plan = plans.get(file_col).unwrap_or(&CellPlan::NONE);

@@ -368,11 +368,15 @@ impl Record {
         self.non_ascii
     }
 
-    /// Whether a field may contain a control character (a C0 control, DEL, or 0xC2, the lead byte
-    /// of every C1 control, anywhere but in the delimiters), when the tokenizer already knows:
-    /// for records it split in one pass (no quotes), which are almost all. `None` for others.
-    pub fn may_have_controls(&self) -> Option<bool> {
-        self.scan.map(|s| s.controls)
+    /// Whether a stored field may contain a control character: a C0 control, DEL, or 0xC2, the
+    /// lead byte of every C1 control (a delimiter is not in a field). The tokenizer's split found
+    /// out for the records it took (no quotes: almost all); the others are scanned now.
+    pub fn may_have_controls(&self) -> bool {
+        match self.scan {
+            Some(scan) => scan.controls,
+            // The fields' content one after another, without delimiters (see `buf`).
+            None => crate::lanes::may_have_controls(self.content()),
+        }
     }
 
     /// Clears everything, keeping the allocations.

@@ -3,21 +3,15 @@
 //! in Excel) splits a user record in many systems.
 //! Example: `Yamada\tTaro` → `control-character` (tab, U+0009).
 
-use crate::lanes::Block;
 use crate::report::{Code, Kind};
 
 /// Codes this rule emits.
 pub(crate) const CODES: &[Code] = &[Code::ControlCharacter];
 
 /// Whether `text` may contain a control character: it has a C0 control, DEL, or 0xC2 (the lead
-/// byte of every C1 control). Values are almost always clean, and this scan says so cheaply, for a
-/// cell or a whole record at once: 16 bytes at a time, without an early exit.
+/// byte of every C1 control); see [`crate::lanes::may_have_controls`].
 pub(crate) fn suspicious(text: &str) -> bool {
-    // Padding with a letter: not suspicious. One test at the end: the loop has no branch.
-    Block::cover(text.as_bytes(), b'a')
-        .map(Block::controls)
-        .reduce(|hits, b| hits | b)
-        .is_some_and(|hits| hits.any())
+    crate::lanes::may_have_controls(text.as_bytes())
 }
 
 /// Reports the first control character of the value.
