@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use crate::check::engine::Core;
+use crate::check::legacy;
 use crate::check::{quick, RecordRole, Sink};
 use crate::decode::{Decoded, FieldDecoder, TextEncoding};
 use crate::profile::Compiled;
@@ -194,9 +195,25 @@ impl Core {
             && (decodes_as_utf8(enc) || !record.has_non_ascii()))
         .then(|| record.utf8())
         .flatten();
-        match whole {
-            Some(text) => self.text_cells(record, text, &cells, &mut texts),
+        // A legacy encoding's record with non-ASCII bytes is checked through a copy with its
+        // fields decoded (see `legacy`).
+        let legacy_text = whole.is_none()
+            && self.utf16_errors.is_empty()
+            && !decodes_as_utf8(enc)
+            && legacy::decode_whole();
+        let mut legacy = legacy_text.then(|| std::mem::take(&mut self.legacy_record));
+        let fields = match (whole, &mut legacy) {
+            (Some(text), _) => Some((record, text)),
+            (None, Some(copy)) => self.decoded_copy(record, copy),
+            (None, None) => None,
+        };
+        // One call of each: the cell loop is compiled once.
+        match fields {
+            Some((record, text)) => self.text_cells(record, text, &cells, &mut texts),
             None => self.decoded_cells(record, &cells, &mut texts),
+        }
+        if let Some(copy) = legacy {
+            self.legacy_record = copy;
         }
         self.row_rules(record);
         self.unique_keys(record, row);

@@ -95,6 +95,9 @@ pub(crate) struct Core {
     pub(super) row_filled: Vec<bool>,
     /// Decoded fields of the current record, for sinks that want them.
     pub(super) texts: Vec<String>,
+    /// A copy of the current record with its fields decoded, when it is in a legacy encoding
+    /// (buffers reused).
+    pub(super) legacy_record: Record,
     pub(super) scratch: Vec<Kind>,
     /// Keys, baseline, references, seats and distinct values (when the check needs them).
     pub(super) tracker: Option<Tracker>,
@@ -230,6 +233,7 @@ impl Core {
             row_values: vec![String::new(); columns],
             row_filled: vec![false; columns],
             texts: Vec::new(),
+            legacy_record: Record::default(),
             scratch: Vec::new(),
             tracker,
         };

@@ -12,6 +12,7 @@
 mod ahead;
 mod cells;
 mod engine;
+mod legacy;
 mod options;
 mod prelude;
 mod quick;

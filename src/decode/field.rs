@@ -2,6 +2,8 @@
 
 use std::borrow::Cow;
 
+use encoding_rs::DecoderResult;
+
 use super::identify::run_decoder;
 use serde::{Deserialize, Serialize};
 
@@ -92,6 +94,40 @@ impl FieldDecoder {
             text,
             malformed: &self.malformed,
         }
+    }
+
+    /// Appends the text of one field to `text`, unless the field has a malformed sequence:
+    /// `false`, and `text` may then hold part of it (decode that field with
+    /// [`FieldDecoder::decode`], which reports each sequence at its offset). As `decode`, it
+    /// decodes the field whole: a character cut off at its end is malformed. Writes straight into
+    /// `text`: no string per field, and no second validation of the decoder's output.
+    pub fn decode_into(&self, bytes: &[u8], text: &mut String) -> bool {
+        // Most cells of an import file are empty: no copy of nothing (in wasm, a call).
+        if bytes.is_empty() {
+            return true;
+        }
+        let encoding = match self.encoding {
+            TextEncoding::Utf8 | TextEncoding::Utf16Le | TextEncoding::Utf16Be => {
+                let Ok(field) = std::str::from_utf8(bytes) else {
+                    return false;
+                };
+                text.push_str(field);
+                return true;
+            }
+            // ASCII bytes are ASCII characters in every legacy encoding.
+            _ if bytes.is_ascii() => {
+                text.push_str(std::str::from_utf8(bytes).unwrap_or_default());
+                return true;
+            }
+            legacy => legacy.encoding_rs(),
+        };
+        let mut decoder = encoding.new_decoder_without_bom_handling();
+        let Some(room) = decoder.max_utf8_buffer_length_without_replacement(bytes.len()) else {
+            return false;
+        };
+        text.reserve(room);
+        let (result, read) = decoder.decode_to_string_without_replacement(bytes, text, true);
+        result == DecoderResult::InputEmpty && read == bytes.len()
     }
 }
 

@@ -379,6 +379,46 @@ impl Record {
         }
     }
 
+    /// Makes this record a copy of `source` whose fields have new content: `write` appends the
+    /// new content of each stored field (given its bytes) to a string, or returns `false` to
+    /// give up, and so does this (the copy is then unusable). The fields end up one after
+    /// another, with nothing between them, and [`Record::utf8`] is that string. Positions,
+    /// quoting and problems are `source`'s: everything reported from the copy points at the
+    /// file's bytes. For checking the fields of a legacy encoding's record once decoded.
+    pub(crate) fn rewrite_from(
+        &mut self,
+        source: &Record,
+        mut write: impl FnMut(&[u8], &mut String) -> bool,
+    ) -> bool {
+        self.reset();
+        let content = source.content();
+        for span in &source.spans {
+            let begin = self.text.len();
+            let bytes = content.get(span.begin..span.end).unwrap_or_default();
+            if !write(bytes, &mut self.text) {
+                return false;
+            }
+            let end = self.text.len();
+            self.spans.push(Span {
+                begin,
+                end,
+                ..*span
+            });
+        }
+        self.problems.clone_from(&source.problems);
+        self.problem_count = source.problem_count;
+        self.truncated.clone_from(&source.truncated);
+        self.total_fields = source.total_fields;
+        self.record_truncated = source.record_truncated;
+        self.position = source.position;
+        self.end_offset = source.end_offset;
+        self.lines = source.lines;
+        self.terminator = source.terminator;
+        self.blank = source.blank;
+        self.non_ascii = !self.text.is_ascii();
+        true
+    }
+
     /// Clears everything, keeping the allocations.
     pub(super) fn reset(&mut self) {
         self.buf.clear();

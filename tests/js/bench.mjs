@@ -11,7 +11,7 @@ import { consumerDir, join } from "./helpers.mjs";
 // The package as npm installs it (pkg/ packed), imported by name.
 const entry = join(consumerDir(), "bench-entry.mjs");
 writeFileSync(entry, 'export * from "csv-preflight";\n');
-const { Checker } = await import(pathToFileURL(entry).href);
+const { Checker, profile } = await import(pathToFileURL(entry).href);
 
 const ROWS = Number(process.argv[2] ?? 1_000_000);
 const CHUNK = 1 << 20;
@@ -24,6 +24,11 @@ const OPTIONS = ["", "NCS001", "NCS002", "NCS001|NCS003", ""];
 /** A valid add-users file: header + `rows` distinct users, UTF-8, CRLF (as Excel writes it); the
  * columns IWpro says need not be entered are left empty. */
 function iwproFile(rows) {
+  return new TextEncoder().encode(iwproText(rows, FAMILY));
+}
+
+/** The text of the add-users file, with these family names. */
+function iwproText(rows, family) {
   const lines = [
     "mail_address,family_name,given_name,language,group,option,company_name,department_name,job_title_name,device_user_id,iccard_number",
   ];
@@ -31,7 +36,7 @@ function iwproFile(rows) {
     lines.push(
       [
         `user${String(i).padStart(7, "0")}@example.co.jp`,
-        FAMILY[i % 10],
+        family[i % 10],
         GIVEN[(i * 7) % 10],
         i % 3 === 0 ? "en" : "ja",
         "",
@@ -44,7 +49,41 @@ function iwproFile(rows) {
       ].join(","),
     );
   }
-  return new TextEncoder().encode(lines.join("\r\n") + "\r\n");
+  return lines.join("\r\n") + "\r\n";
+}
+
+/** An encoder to Shift_JIS (CP932) for the characters of the bench, built from the platform's
+ * decoder: JavaScript has no Shift_JIS encoder. */
+function shiftJisEncoder() {
+  const decoder = new TextDecoder("shift_jis", { fatal: true });
+  const table = new Map();
+  for (let lead = 0x81; lead <= 0xfc; lead++) {
+    if (lead >= 0xa0 && lead <= 0xdf) continue;
+    for (let trail = 0x40; trail <= 0xfc; trail++) {
+      try {
+        const char = decoder.decode(Uint8Array.of(lead, trail));
+        if (!table.has(char)) table.set(char, [lead, trail]);
+      } catch {
+        // Not a character.
+      }
+    }
+  }
+  return (text) => {
+    const out = new Uint8Array(text.length * 2);
+    let n = 0;
+    for (const char of text) {
+      const code = char.charCodeAt(0);
+      if (code < 0x80) {
+        out[n++] = code;
+        continue;
+      }
+      const pair = table.get(char);
+      if (!pair) throw new Error(`not in Shift_JIS: ${char}`);
+      out[n++] = pair[0];
+      out[n++] = pair[1];
+    }
+    return out.subarray(0, n);
+  };
 }
 
 /** Runs `fn`, returning wall and CPU (user + system, all threads) milliseconds. */
@@ -58,6 +97,16 @@ function time(fn) {
 }
 
 const bytes = iwproFile(ROWS);
+// The same rows as Excel writes CSV in Japan: Shift_JIS ("Müller" has no Shift_JIS form), checked
+// with the profile's copy that accepts it (IWpro itself wants UTF-8).
+const sjisBytes = shiftJisEncoder()(
+  iwproText(ROWS, FAMILY.map((f) => (f === "Müller" ? "小林" : f))),
+);
+const sjisMb = sjisBytes.length / 1e6;
+const sjisDecoder = new TextDecoder("shift_jis");
+const iwpro = profile("fujifilm-iwpro/add-users");
+const sjisProfile = JSON.parse(JSON.stringify(iwpro.profile ?? iwpro));
+sjisProfile.file.encodings = ["shift_jis"];
 const mb = bytes.length / 1e6;
 const decoder = new TextDecoder();
 const text = decoder.decode(bytes);
@@ -78,6 +127,22 @@ const contenders = {
     }
   },
   papaText: () => Papa.parse(text, { delimiter: ",", newline: "\r\n" }),
+  checkerSjis: () => {
+    const checker = new Checker({ profile: sjisProfile, fileName: "add-users_bench.csv" });
+    for (let at = 0; at < sjisBytes.length; at += CHUNK) {
+      checker.push(sjisBytes.subarray(at, at + CHUNK));
+    }
+    const report = checker.finish();
+    if (report.summary.rows !== ROWS || !report.valid || report.detected.encoding !== "shift_jis") {
+      throw new Error(`unexpected Shift_JIS report: ${JSON.stringify(report.summary)}`);
+    }
+  },
+  papaSjis: () => {
+    const result = Papa.parse(sjisDecoder.decode(sjisBytes), { delimiter: ",", newline: "\r\n" });
+    if (result.data.length !== ROWS + 2 || result.errors.length !== 0) {
+      throw new Error(`unexpected Papa Parse result: ${result.data.length} rows`);
+    }
+  },
 };
 
 // Interleaved, so that a change in the machine's load touches every contender alike.
@@ -92,9 +157,9 @@ for (let run = 0; run < RUNS; run++) {
   }
 }
 
-const rate = (ms) => (mb / (ms / 1000)).toFixed(1).padStart(7);
-const line = (label, { wall, cpu }) =>
-  `${label.padEnd(54)} ${rate(wall)} MB/s  (${wall.toFixed(0)} ms; CPU time: ${rate(cpu)} MB/s)`;
+const rate = (ms, size = mb) => (size / (ms / 1000)).toFixed(1).padStart(7);
+const line = (label, { wall, cpu }, size = mb) =>
+  `${label.padEnd(54)} ${rate(wall, size)} MB/s  (${wall.toFixed(0)} ms; CPU time: ${rate(cpu, size)} MB/s)`;
 console.log(
   `${ROWS.toLocaleString("en")} rows, ${mb.toFixed(1)} MB (UTF-8, CRLF); best of ${RUNS} interleaved runs; node ${process.version}`,
 );
@@ -111,4 +176,13 @@ console.log(
 console.log(
   `ratio (CPU time): ${ratio("checker", "papaBytes", "cpu")}x on the same bytes, ` +
     `${ratio("checker", "papaText", "cpu")}x on an already decoded string`,
+);
+console.log(
+  `the same rows in Shift_JIS, ${sjisMb.toFixed(1)} MB, checked with a copy of the profile that accepts it:`,
+);
+console.log(line("csv-preflight Checker, full check, 1 MiB chunks", best.checkerSjis, sjisMb));
+console.log(line("Papa Parse, parse only (TextDecoder + parse)", best.papaSjis, sjisMb));
+console.log(
+  `ratio (wall): ${ratio("checkerSjis", "papaSjis")}x; ` +
+    `(CPU time): ${ratio("checkerSjis", "papaSjis", "cpu")}x`,
 );
