@@ -64,7 +64,7 @@ pub const ALL_ENCODINGS: [TextEncoding; 9] = [
     TextEncoding::Gb18030,
 ];
 
-/// The legacy candidates tried by [`identify`], in tie-breaking order.
+/// The legacy candidates tried by [`identify`](super::identify), in tie-breaking order.
 pub const IDENTIFY_CANDIDATES: [TextEncoding; 5] = [
     TextEncoding::ShiftJis,
     TextEncoding::EucJp,

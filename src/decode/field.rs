@@ -47,7 +47,7 @@ pub struct FieldDecoder {
 
 impl FieldDecoder {
     /// A decoder for fields in `encoding`. For UTF-16 (transcoded to UTF-8
-    /// upstream by [`Utf16Transcoder`]) it decodes UTF-8.
+    /// upstream by [`Utf16Transcoder`](super::Utf16Transcoder)) it decodes UTF-8.
     pub fn new(encoding: TextEncoding) -> Self {
         FieldDecoder {
             encoding,

@@ -5,9 +5,12 @@
 //! * The CSV structure (quotes, `,` `\t` `;`, CR, LF) is tokenized on the
 //!   **raw bytes** for every ASCII-compatible encoding: Shift_JIS (CP932),
 //!   EUC-JP, EUC-KR (CP949), Big5 and GBK/GB18030 never use those bytes inside
-//!   a multi-byte character, so byte offsets stay exact. Each field's bytes are
-//!   then turned into UTF-8 by a [`FieldDecoder`], which reports every
-//!   malformed byte sequence at its exact offset inside the field.
+//!   a multi-byte character, so byte offsets stay exact. A record's fields are
+//!   then turned into UTF-8 by a [`FieldDecoder`]: one after another into one
+//!   string ([`FieldDecoder::decode_into`]), which the engine checks as it
+//!   checks a UTF-8 record; a record with a malformed byte sequence is decoded
+//!   field by field ([`FieldDecoder::decode`]), which reports every sequence at
+//!   its exact offset inside the field.
 //! * UTF-16 files (Excel's "Unicode text") are transcoded to UTF-8 by a
 //!   [`Utf16Transcoder`] before tokenizing; it reports malformed sequences at
 //!   absolute offsets in the original file.

@@ -193,8 +193,8 @@ pub(super) struct ContentScan {
     pub controls: bool,
 }
 
-/// One tokenized record, lent to the callback of [`Tokenizer::feed`] /
-/// [`Tokenizer::finish`]. Its buffers are reused for the next record: copy out
+/// One tokenized record, lent to the callback of [`Tokenizer::feed`](super::Tokenizer::feed) /
+/// [`Tokenizer::finish`](super::Tokenizer::finish). Its buffers are reused for the next record: copy out
 /// whatever must outlive the callback.
 #[derive(Debug, Clone, Default)]
 pub struct Record {

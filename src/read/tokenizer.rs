@@ -73,7 +73,7 @@ impl Cursor {
     }
 }
 
-/// Streaming RFC 4180 tokenizer. See the [module docs](self).
+/// Streaming RFC 4180 tokenizer. See the [module docs](crate::read).
 #[derive(Debug, Clone)]
 pub struct Tokenizer {
     cfg: TokenizerConfig,
