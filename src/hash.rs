@@ -42,10 +42,11 @@ pub(crate) fn ascii(key: &[u8], ignore_case: bool) -> Option<u64> {
 /// The hash of a key of one or more parts: the parts joined with U+001F, lower-cased when
 /// `ignore_case` (`buf` is scratch space). A one-part ASCII key is hashed in place.
 pub(crate) fn key<'a>(
-    mut parts: impl Iterator<Item = &'a str>,
+    parts: impl Iterator<Item = &'a str>,
     ignore_case: bool,
     buf: &mut String,
 ) -> u64 {
+    let mut parts = parts.fuse();
     let first = parts.next().unwrap_or("");
     let second = parts.next();
     if second.is_none() {
@@ -53,11 +54,7 @@ pub(crate) fn key<'a>(
             return hash;
         }
     }
-    // (`parts` already ended when `second` is `None`: it is not asked again.)
-    let more = second.is_some();
-    let all = std::iter::once(first)
-        .chain(second)
-        .chain(parts.take_while(|_| more));
+    let all = std::iter::once(first).chain(second).chain(parts);
     buf.clear();
     for (i, part) in all.enumerate() {
         if i > 0 {

@@ -70,9 +70,8 @@ impl FieldDecoder {
                 decode_utf8(bytes, &mut self.malformed)
             }
             legacy => {
-                if bytes.is_ascii() {
-                    // ASCII bytes are ASCII characters in every legacy encoding.
-                    Cow::Borrowed(std::str::from_utf8(bytes).unwrap_or_default())
+                if let Some(text) = ascii_text(bytes) {
+                    Cow::Borrowed(text)
                 } else {
                     let mut out = String::new();
                     let malformed = &mut self.malformed;
@@ -114,12 +113,13 @@ impl FieldDecoder {
                 text.push_str(field);
                 return true;
             }
-            // ASCII bytes are ASCII characters in every legacy encoding.
-            _ if bytes.is_ascii() => {
-                text.push_str(std::str::from_utf8(bytes).unwrap_or_default());
-                return true;
-            }
-            legacy => legacy.encoding_rs(),
+            legacy => match ascii_text(bytes) {
+                Some(ascii) => {
+                    text.push_str(ascii);
+                    return true;
+                }
+                None => legacy.encoding_rs(),
+            },
         };
         let mut decoder = encoding.new_decoder_without_bom_handling();
         let Some(room) = decoder.max_utf8_buffer_length_without_replacement(bytes.len()) else {
@@ -129,6 +129,14 @@ impl FieldDecoder {
         let (result, read) = decoder.decode_to_string_without_replacement(bytes, text, true);
         result == DecoderResult::InputEmpty && read == bytes.len()
     }
+}
+
+/// The text of a field of ASCII bytes, which are ASCII characters in every legacy encoding.
+fn ascii_text(bytes: &[u8]) -> Option<&str> {
+    bytes
+        .is_ascii()
+        .then(|| std::str::from_utf8(bytes).ok())
+        .flatten()
 }
 
 /// UTF-8 fast path: borrowed when valid, else repaired with every malformed

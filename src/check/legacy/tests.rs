@@ -71,59 +71,18 @@ fn shift_jis_rows_are_checked_as_their_text() {
         })
         .collect();
     let row = |r| bytes_before(&bytes, r);
+    let at = |code, r, col, byte, value| (code, Some(r), Some(col), Some(byte), Some(value));
     let expected = [
         // The cut character: no encoding reads the file without errors.
         ("encoding-unknown", None, None, None, None),
-        (
-            "formula-prefix",
-            Some(3),
-            Some(2),
-            Some(row(3) + 7),
-            Some("=佐藤"),
-        ),
+        at("formula-prefix", 3, 2, row(3) + 7, "=佐藤"),
         // After "sato01," and "=佐藤" (5 bytes in Shift_JIS) and a comma.
-        (
-            "untrimmed-value",
-            Some(3),
-            Some(3),
-            Some(row(3) + 13),
-            Some(" さくら"),
-        ),
-        (
-            "unique-error",
-            Some(4),
-            Some(1),
-            Some(row(4)),
-            Some("yamada01"),
-        ),
-        (
-            "too-short",
-            Some(4),
-            Some(3),
-            Some(row(4) + 14),
-            Some("鈴木"),
-        ),
-        (
-            "invalid-character",
-            Some(4),
-            Some(9),
-            Some(row(4) + 42),
-            Some("日本"),
-        ),
-        (
-            "control-character",
-            Some(5),
-            Some(2),
-            Some(row(5) + 7),
-            Some("加\u{80}藤"),
-        ),
-        (
-            "encoding-error",
-            Some(6),
-            Some(2),
-            Some(row(6) + 10),
-            Some("伊藤\u{FFFD}"),
-        ),
+        at("untrimmed-value", 3, 3, row(3) + 13, " さくら"),
+        at("unique-error", 4, 1, row(4), "yamada01"),
+        at("too-short", 4, 3, row(4) + 14, "鈴木"),
+        at("invalid-character", 4, 9, row(4) + 42, "日本"),
+        at("control-character", 5, 2, row(5) + 7, "加\u{80}藤"),
+        at("encoding-error", 6, 2, row(6) + 10, "伊藤\u{FFFD}"),
     ];
     assert_eq!(report.detected.encoding, Some(TextEncoding::ShiftJis));
     assert_eq!(found, expected);
