@@ -58,6 +58,8 @@ fn resolve(options: &Ts<BundleCheckOptions>) -> Result<(Bundle, CheckOptions), E
         params: options.params,
         max_diagnostics: options.max_diagnostics.unwrap_or(defaults.max_diagnostics),
         limits: options.limits.unwrap_or(defaults.limits),
+        // One set of options for files of different sizes.
+        file_size: None,
     };
     Ok((bundle, check))
 }

@@ -71,7 +71,7 @@ impl Checker {
     /// A checker for `options`, against `baseline` when given.
     fn start(options: &Ts<Options>, baseline: Option<&Baseline>) -> Result<Checker, Error> {
         Ok(Checker {
-            inner: options::checker(options, baseline)?,
+            inner: options::checker(options, baseline, None)?,
             buf: Vec::new(),
         })
     }

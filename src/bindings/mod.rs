@@ -84,7 +84,7 @@ fn check_whole(
     baseline: Option<&Baseline>,
 ) -> Result<crate::Report, Error> {
     let input = bytes_of(input)?;
-    let mut checker = options::checker(options, baseline)?;
+    let mut checker = options::checker(options, baseline, Some(input.length()))?;
     for_each_piece(&input, &mut Vec::new(), |piece| checker.push(piece));
     Ok(checker.finish())
 }

@@ -35,6 +35,12 @@ pub struct Options {
     #[tsify(type = "Partial<Limits>")]
     #[serde(default)]
     limits: Option<Limits>,
+    /// The file's size in bytes, when known (`file.size`; `check` and `resultCsv` use their
+    /// input's length, and `checkFile` the file's size): a hint for a streaming `Checker`. The
+    /// unique keys' indexes are then sized once for the whole file instead of doubling as they
+    /// fill. A wrong size changes memory and speed only, never the report.
+    #[serde(default)]
+    file_size: Option<u64>,
 }
 
 crate::de::record!(Options {
@@ -44,6 +50,7 @@ crate::de::record!(Options {
     file_name: "fileName"(default),
     max_diagnostics: "maxDiagnostics"(default),
     limits: "limits"(default),
+    file_size: "fileSize"(default),
 });
 
 impl crate::de::Blank for Box<RawValue> {
@@ -76,12 +83,17 @@ pub(super) fn read_json<T: serde::de::DeserializeOwned>(
     serde_json::from_str(&json).map_err(|e| invalid_options(e.to_string()))
 }
 
-/// The library's checker for `options`, against `baseline` (ended) when given.
+/// The library's checker for `options`, against `baseline` (ended) when given, for an input of
+/// `whole` bytes when it is held whole.
 pub(super) fn checker(
     options: &Ts<Options>,
     baseline: Option<&super::Baseline>,
+    whole: Option<u32>,
 ) -> Result<crate::Checker, Error> {
-    let (profile, options) = resolve(options)?;
+    let (profile, mut options) = resolve(options)?;
+    if let Some(len) = whole {
+        options = options.for_whole(len as usize);
+    }
     match baseline {
         Some(b) => crate::Checker::with_baseline(&profile, options, b.get()?),
         None => crate::Checker::new(&profile, options),
@@ -118,6 +130,7 @@ pub(super) fn resolve(options: &Ts<Options>) -> Result<(Profile, CheckOptions), 
         params: options.params,
         max_diagnostics: options.max_diagnostics.unwrap_or(defaults.max_diagnostics),
         limits: options.limits.unwrap_or(defaults.limits),
+        file_size: options.file_size,
     };
     Ok((profile, options))
 }

@@ -474,9 +474,12 @@ impl Core {
                 [c] => self.key_hashes.get(k, record, value(&c)),
                 _ => None,
             };
+            let read = record.end_offset();
             let found = match (self.unique.get_mut(k), hashed) {
-                (Some(index), Some(hash)) => index.check_hash(hash, row, &key.names),
-                (Some(index), None) => index.check(key.columns.iter().map(value), row, &key.names),
+                (Some(index), Some(hash)) => index.check_hash(hash, row, read, &key.names),
+                (Some(index), None) => {
+                    index.check(key.columns.iter().map(value), row, read, &key.names)
+                }
                 (None, _) => None,
             };
             if let Some(kind) = found {

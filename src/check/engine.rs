@@ -175,7 +175,10 @@ impl Core {
         let unique = compiled
             .unique
             .iter()
-            .map(|u| UniqueIndex::new(u.ignore_case, options.limits.max_unique_keys))
+            .map(|u| {
+                let max_keys = options.limits.max_unique_keys;
+                UniqueIndex::new(u.ignore_case, max_keys, options.file_size)
+            })
             .collect();
         let columns = compiled.columns.len();
         let mut stored_columns = vec![false; columns];

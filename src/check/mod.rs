@@ -110,7 +110,7 @@ impl Checker {
 
 /// Checks a whole file held in memory.
 pub fn check(bytes: &[u8], profile: &Profile, options: CheckOptions) -> Result<Report, Error> {
-    let mut checker = Checker::new(profile, options)?;
+    let mut checker = Checker::new(profile, options.for_whole(bytes.len()))?;
     checker.push(bytes);
     Ok(checker.finish())
 }

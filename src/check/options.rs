@@ -58,6 +58,20 @@ pub struct CheckOptions {
     pub max_diagnostics: usize,
     /// Bounds.
     pub limits: Limits,
+    /// The file's size in bytes, when known (a `File`'s `size`; the whole-input functions fill it
+    /// in): a hint. Once a sixty-fourth of the file is read, the unique keys' indexes are sized
+    /// for the keys the rest of it brings at that rate, instead of doubling as they fill. A wrong
+    /// size changes memory and speed only, never the report; memory stays within
+    /// `limits.max_unique_keys`.
+    pub file_size: Option<u64>,
+}
+
+impl CheckOptions {
+    /// These options for an input of `len` bytes held whole, unless a size was given.
+    pub(crate) fn for_whole(mut self, len: usize) -> Self {
+        self.file_size.get_or_insert(len as u64);
+        self
+    }
 }
 
 impl Default for CheckOptions {
@@ -68,6 +82,7 @@ impl Default for CheckOptions {
             params: Params::new(),
             max_diagnostics: 1000,
             limits: Limits::default(),
+            file_size: None,
         }
     }
 }

@@ -155,6 +155,8 @@ impl Converter {
                 params: options.params.clone(),
                 max_diagnostics: options.max_diagnostics,
                 limits: options.limits,
+                // The converted file's size is not known while it is written.
+                file_size: None,
             },
         )?;
         let log = Log::new(

@@ -247,10 +247,12 @@ impl BaselineReader {
             Some(id) => builtin(id)?,
             None => profile.clone(),
         };
-        // The export is the system's own file: tenant parameters of the upload do not apply to it.
+        // The export is the system's own file: tenant parameters, the name and the size of the
+        // upload do not apply to it.
         let export_options = CheckOptions {
             params: Default::default(),
             file_name: None,
+            file_size: None,
             ..options.clone()
         };
         let export_profile = Compiled::new(&export, &export_options.params)?;

@@ -28,6 +28,7 @@ pub fn check_with_baseline(
     options: crate::CheckOptions,
 ) -> Result<crate::Report, crate::Error> {
     let index = Baseline::read(baseline, profile, &options)?;
+    let options = options.for_whole(bytes.len());
     let mut checker = crate::Checker::with_baseline(profile, options, std::sync::Arc::new(index))?;
     checker.push(bytes);
     Ok(checker.finish())

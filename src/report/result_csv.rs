@@ -181,6 +181,7 @@ fn write(
         row_more: 0,
         row_error: false,
     };
+    let options = options.for_whole(input.len());
     let mut engine = Engine::with_context(profile, options, writer, context)?;
     engine.push(input);
     let (writer, _, _, detected) = engine.finish();

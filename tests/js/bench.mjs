@@ -1,5 +1,6 @@
 // Benchmark (not a test): the full check of a 1,000,000-row FUJIFILM IWpro add-users file by the
-// wasm `Checker` in Node (pushed in 1 MiB chunks), against Papa Parse *parsing only* the same bytes.
+// wasm `Checker` in Node (pushed in 1 MiB chunks, told the file's size as `checkFile` tells it),
+// against Papa Parse *parsing only* the same bytes.
 // Usage (after `bash pkg-template/build.sh`): node tests/js/bench.mjs [rows]
 // Figures depend on the machine and its load: compare the two rates of one run, not runs.
 import { writeFileSync } from "node:fs";
@@ -111,15 +112,20 @@ const mb = bytes.length / 1e6;
 const decoder = new TextDecoder();
 const text = decoder.decode(bytes);
 
+/** The streaming check of the UTF-8 file, told its size (as `checkFile` tells it) or not. */
+function checkUtf8(sized) {
+  const options = { profile: "fujifilm-iwpro/add-users", fileName: "add-users_bench.csv" };
+  const checker = new Checker(sized ? { ...options, fileSize: bytes.length } : options);
+  for (let at = 0; at < bytes.length; at += CHUNK) checker.push(bytes.subarray(at, at + CHUNK));
+  const report = checker.finish();
+  if (report.summary.rows !== ROWS || !report.valid) {
+    throw new Error(`unexpected report: ${JSON.stringify(report.summary)}`);
+  }
+}
+
 const contenders = {
-  checker: () => {
-    const checker = new Checker({ profile: "fujifilm-iwpro/add-users", fileName: "add-users_bench.csv" });
-    for (let at = 0; at < bytes.length; at += CHUNK) checker.push(bytes.subarray(at, at + CHUNK));
-    const report = checker.finish();
-    if (report.summary.rows !== ROWS || !report.valid) {
-      throw new Error(`unexpected report: ${JSON.stringify(report.summary)}`);
-    }
-  },
+  checker: () => checkUtf8(true),
+  checkerUnsized: () => checkUtf8(false),
   papaBytes: () => {
     const result = Papa.parse(decoder.decode(bytes), { delimiter: ",", newline: "\r\n" });
     if (result.data.length !== ROWS + 2 || result.errors.length !== 0) {
@@ -128,7 +134,11 @@ const contenders = {
   },
   papaText: () => Papa.parse(text, { delimiter: ",", newline: "\r\n" }),
   checkerSjis: () => {
-    const checker = new Checker({ profile: sjisProfile, fileName: "add-users_bench.csv" });
+    const checker = new Checker({
+      profile: sjisProfile,
+      fileName: "add-users_bench.csv",
+      fileSize: sjisBytes.length,
+    });
     for (let at = 0; at < sjisBytes.length; at += CHUNK) {
       checker.push(sjisBytes.subarray(at, at + CHUNK));
     }
@@ -164,6 +174,7 @@ console.log(
   `${ROWS.toLocaleString("en")} rows, ${mb.toFixed(1)} MB (UTF-8, CRLF); best of ${RUNS} interleaved runs; node ${process.version}`,
 );
 console.log(line("csv-preflight Checker, full check, 1 MiB chunks", best.checker));
+console.log(line("  the same, not told the file's size (no fileSize)", best.checkerUnsized));
 console.log(line("Papa Parse, parse only (TextDecoder + parse)", best.papaBytes));
 console.log(line("Papa Parse, parse only (string already decoded)", best.papaText));
 const ratio = (a, b, clock = "wall") => (best[b][clock] / best[a][clock]).toFixed(2);

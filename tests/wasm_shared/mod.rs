@@ -204,6 +204,44 @@ fn checker_fed_in_odd_sized_chunks_gives_the_whole_buffer_report() {
     }
 }
 
+/// Rows with distinct addresses but for row 4,002, which repeats row 2's (data rows count from 2).
+fn many_users(rows: usize) -> String {
+    let mut csv = String::from("mail_address,family_name,given_name,language\r\n");
+    for i in 0..rows {
+        let n = if i == 4_000 { 0 } else { i };
+        csv.push_str(&format!("user{n:06}@example.com,山田,太郎,ja\r\n"));
+    }
+    csv
+}
+
+#[wasm_bindgen_test]
+fn the_file_size_is_a_hint_that_never_changes_the_report() {
+    // 190 KB: past the 64 KiB the unique index is sized on.
+    let input = many_users(5_000);
+    let whole = report_of(check(input.as_bytes(), json!({ "profile": IWPRO })));
+    let duplicates: Vec<(Value, Value)> = whole["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["code"].clone(), d["row"].clone()))
+        .collect();
+    assert_eq!(duplicates, [(json!("unique-error"), json!(4_002))]);
+    for size in [
+        json!(input.len()),
+        json!(1),
+        json!(input.len() * 100),
+        json!(null),
+    ] {
+        let mut checker =
+            Checker::new(options(json!({ "profile": IWPRO, "fileSize": size }))).unwrap();
+        for chunk in input.as_bytes().chunks(4_096) {
+            checker.push(bytes(chunk).into()).unwrap();
+        }
+        let report = json_of(&checker.finish().unwrap().js_value());
+        assert_eq!(report, whole, "file size {size}");
+    }
+}
+
 #[wasm_bindgen_test]
 fn progress_counts_bytes_and_records() {
     let mut checker = Checker::new(options(json!({ "profile": IWPRO }))).unwrap();
@@ -305,6 +343,8 @@ fn bad_parameters_and_options_are_typed_failures() {
     for bad in [
         json!({ "profile": IWPRO, "filename": "add-users_a.csv" }),
         json!({ "profile": IWPRO, "lang": "fr" }),
+        json!({ "profile": IWPRO, "fileSize": "1 MB" }),
+        json!({ "profile": IWPRO, "fileSize": -1 }),
         json!({ "profile": 3 }),
         json!({}),
         json!("fujifilm-iwpro/add-users"),

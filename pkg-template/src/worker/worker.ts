@@ -38,9 +38,11 @@ async function readBaseline(file: Blob, options: CheckRequest["options"]): Promi
 
 async function run({ file, options, baseline }: CheckRequest): Promise<void> {
   await ready;
+  // The file's size lets the checker size its indexes once (a hint; see `CheckOptions.fileSize`).
+  const sized = { ...options, fileSize: options.fileSize ?? file.size };
   const checker = baseline
-    ? Checker.withBaseline(options, await readBaseline(baseline, options))
-    : new Checker(options);
+    ? Checker.withBaseline(sized, await readBaseline(baseline, options))
+    : new Checker(sized);
   const reader = file.stream().getReader();
   let last = performance.now();
   for (;;) {

@@ -151,10 +151,11 @@ fn check_file(
         Box::new(std::io::stdin())
     } else {
         options.file_name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-        Box::new(
-            std::fs::File::open(path)
-                .map_err(|e| Fatal(format!("cannot read \"{}\": {e}", path.display())))?,
-        )
+        let file = std::fs::File::open(path)
+            .map_err(|e| Fatal(format!("cannot read \"{}\": {e}", path.display())))?;
+        // A hint for the unique keys' indexes (see `CheckOptions::file_size`).
+        options.file_size = file.metadata().ok().map(|m| m.len());
+        Box::new(file)
     };
     let mut checker = match baseline {
         Some(b) => Checker::with_baseline(profile, options, b)?,

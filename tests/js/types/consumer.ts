@@ -40,6 +40,7 @@ const options: CheckOptions = {
   fileName: "add-users_2026-11.csv",
   maxDiagnostics: 100,
   limits: { maxFieldBytes: 4096 },
+  fileSize: file.size,
 };
 
 function describeFailure(error: Failure): string {
