@@ -32,13 +32,15 @@ async function streamFile(file, push, { chunkSize, pause, cancelled = () => fals
 export async function checkJob(api, file, options, { chunkSize, onProgress, pause, cancelled, baseline }) {
   let checker;
   let exported;
+  // The file's size lets the check size its unique-key index once (a hint, as checkFile gives it).
+  const sized = { ...options, fileSize: file.size };
   try {
     if (baseline) {
       exported = await readBaseline(api, baseline, options, { chunkSize, pause });
       if (cancelled()) return { type: "cancelled" };
-      checker = api.Checker.withBaseline(options, exported);
+      checker = api.Checker.withBaseline(sized, exported);
     } else {
-      checker = new api.Checker(options);
+      checker = new api.Checker(sized);
     }
   } catch (error) {
     exported?.free();
