@@ -105,7 +105,13 @@ fn main() {
         let bytes = generate(rows);
         run("add-users (full check)", &profile, &bytes, rows, true);
         run("  not told the file's size", &profile, &bytes, rows, false);
-        run("add-users (no unique index)", &without_index, &bytes, rows, true);
+        run(
+            "add-users (no unique index)",
+            &without_index,
+            &bytes,
+            rows,
+            true,
+        );
         let text = String::from_utf8(bytes).expect("generated as UTF-8");
         let (sjis, _, unmappable) = encoding_rs::SHIFT_JIS.encode(&text);
         assert!(!unmappable);
