@@ -3,6 +3,7 @@
 //! where the index is sized for the whole file among them.
 
 use csv_preflight::{builtin, CheckOptions, Checker, Code, Limits, Report};
+use proptest::prelude::*;
 
 const HEADER: &str = "mail_address,family_name,given_name,language,group,option,company_name,department_name,job_title_name,device_user_id,iccard_number";
 
@@ -30,6 +31,11 @@ fn users(rows: usize) -> Vec<u8> {
 
 /// The streamed check of `bytes` (64 KiB chunks), told `file_size`.
 fn checked(bytes: &[u8], file_size: Option<u64>, limits: Limits) -> Report {
+    checked_in(bytes, file_size, limits, 64 << 10)
+}
+
+/// The check of `bytes` streamed in chunks of `chunk` bytes, told `file_size`.
+fn checked_in(bytes: &[u8], file_size: Option<u64>, limits: Limits, chunk: usize) -> Report {
     let profile = builtin("fujifilm-iwpro/add-users").unwrap();
     let options = CheckOptions {
         file_size,
@@ -37,7 +43,7 @@ fn checked(bytes: &[u8], file_size: Option<u64>, limits: Limits) -> Report {
         ..CheckOptions::default()
     };
     let mut checker = Checker::new(&profile, options).unwrap();
-    bytes.chunks(64 << 10).for_each(|chunk| checker.push(chunk));
+    bytes.chunks(chunk).for_each(|piece| checker.push(piece));
     checker.finish()
 }
 
@@ -112,5 +118,58 @@ fn the_index_limit_holds_whatever_the_size() {
             findings(&told),
             "{size:?}"
         );
+    }
+}
+
+/// A file of one row per draw: most rows bring a new address, some repeat the address of a row
+/// up to 1,000 rows before (in any case) and some have none, so that duplicates come at random
+/// distances while the index keeps growing.
+fn drawn(draws: &[(u8, u16, bool)]) -> Vec<u8> {
+    let mut csv = format!("{HEADER}\r\n");
+    let mut keys: Vec<String> = Vec::new();
+    for (i, &(kind, back, upper)) in draws.iter().enumerate() {
+        let mail = match kind {
+            0 => String::new(),
+            1..=3 if !keys.is_empty() => {
+                let earlier = &keys[keys.len() - 1 - usize::from(back) % keys.len()];
+                if upper {
+                    earlier.to_uppercase()
+                } else {
+                    earlier.clone()
+                }
+            }
+            _ => format!("member{i:05}.example-team@example.co.jp"),
+        };
+        if !mail.is_empty() {
+            keys.push(mail.clone());
+        }
+        csv.push_str(&format!("{mail},佐藤,花子,en,,,,,,,\r\n"));
+    }
+    csv.into_bytes()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    /// Files past the 64 KiB sample, sizes right and wrong, any chunking, index limits: the report
+    /// is the one of a check that is not told the size.
+    #[test]
+    fn a_drawn_file_is_reported_alike_whatever_its_size(
+        draws in proptest::collection::vec((0u8..20, 0u16..1_000, any::<bool>()), 1_500..4_000),
+        size in prop_oneof![
+            Just(None),
+            Just(Some(0u64)),
+            (0u64..1 << 24).prop_map(Some),
+            Just(Some(u64::MAX)),
+        ],
+        exact in any::<bool>(),
+        max_keys in prop_oneof![Just(5_000_000usize), 50usize..3_000],
+        chunk in 1_000usize..100_000,
+    ) {
+        let bytes = drawn(&draws);
+        let size = if exact { Some(bytes.len() as u64) } else { size };
+        let limits = Limits { max_unique_keys: max_keys, ..Limits::default() };
+        let unsized_report = checked_in(&bytes, None, limits, 64 << 10);
+        prop_assert_eq!(checked_in(&bytes, size, limits, chunk), unsized_report);
     }
 }
