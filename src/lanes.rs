@@ -236,4 +236,19 @@ pub(crate) mod tests {
         let (block, skip) = Block::positioned(b"a,", 2, b',');
         assert_eq!((block.equal(b',').mask(), skip), (0xFFFF, 0));
     }
+
+    #[test]
+    pub(crate) fn suspects_exactly_the_texts_with_a_suspicious_byte() {
+        let suspicious = |text: &str| may_have_controls(text.as_bytes());
+        let clean = "abcdefghijklmnopqrstu";
+        assert!(!suspicious(clean) && !suspicious("") && !suspicious("山田 太郎 Müller ~"));
+        for ch in [
+            '\0', '\t', '\n', '\u{1F}', '\u{7F}', '\u{80}', '\u{85}', '\u{A0}',
+        ] {
+            for at in 0..=clean.len() {
+                let text = format!("{}{ch}{}", &clean[..at], &clean[at..]);
+                assert!(suspicious(&text), "{text:?}");
+            }
+        }
+    }
 }

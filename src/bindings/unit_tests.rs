@@ -38,6 +38,11 @@ fn lanes_tell_ascii_apart() {
 }
 
 #[wasm_bindgen_test]
+fn lanes_suspect_exactly_the_texts_with_a_control_byte() {
+    lanes::suspects_exactly_the_texts_with_a_suspicious_byte();
+}
+
+#[wasm_bindgen_test]
 fn key_hash_folds_case_and_separates_keys_one_byte_apart() {
     key_hash::folding_gives_the_hash_of_the_lower_cased_key();
     key_hash::keys_one_byte_apart_never_collide();

@@ -172,13 +172,11 @@ impl Core {
             }
         }
         let compiled = Compiled::new(profile, &options.params)?;
+        let (max_keys, file_size) = (options.limits.max_unique_keys, options.file_size);
         let unique = compiled
             .unique
             .iter()
-            .map(|u| {
-                let max_keys = options.limits.max_unique_keys;
-                UniqueIndex::new(u.ignore_case, max_keys, options.file_size)
-            })
+            .map(|u| UniqueIndex::new(u.ignore_case, max_keys, file_size))
             .collect();
         let columns = compiled.columns.len();
         let mut stored_columns = vec![false; columns];

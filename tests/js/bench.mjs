@@ -105,54 +105,41 @@ const sjisBytes = shiftJisEncoder()(
 );
 const sjisMb = sjisBytes.length / 1e6;
 const sjisDecoder = new TextDecoder("shift_jis");
-const iwpro = profile("fujifilm-iwpro/add-users");
+const IWPRO = "fujifilm-iwpro/add-users";
+const iwpro = profile(IWPRO);
 const sjisProfile = JSON.parse(JSON.stringify(iwpro.profile ?? iwpro));
 sjisProfile.file.encodings = ["shift_jis"];
 const mb = bytes.length / 1e6;
 const decoder = new TextDecoder();
 const text = decoder.decode(bytes);
 
-/** The streaming check of the UTF-8 file, told its size (as `checkFile` tells it) or not. */
-function checkUtf8(sized) {
-  const options = { profile: "fujifilm-iwpro/add-users", fileName: "add-users_bench.csv" };
-  const checker = new Checker(sized ? { ...options, fileSize: bytes.length } : options);
-  for (let at = 0; at < bytes.length; at += CHUNK) checker.push(bytes.subarray(at, at + CHUNK));
+/** The streaming check of `input` against `spec` (a profile id or object), told its size (as
+ * `checkFile` tells it) or not; the report must be valid, of every row, in `encoding`. */
+function checkStream(input, spec, encoding, sized) {
+  const options = { profile: spec, fileName: "add-users_bench.csv" };
+  const checker = new Checker(sized ? { ...options, fileSize: input.length } : options);
+  for (let at = 0; at < input.length; at += CHUNK) checker.push(input.subarray(at, at + CHUNK));
   const report = checker.finish();
-  if (report.summary.rows !== ROWS || !report.valid) {
-    throw new Error(`unexpected report: ${JSON.stringify(report.summary)}`);
+  if (report.summary.rows !== ROWS || !report.valid || report.detected.encoding !== encoding) {
+    throw new Error(`unexpected ${encoding} report: ${JSON.stringify(report.summary)}`);
+  }
+}
+
+/** Papa Parse over `input` decoded by `textDecoder`; every row must come out. */
+function papaParse(input, textDecoder) {
+  const result = Papa.parse(textDecoder.decode(input), { delimiter: ",", newline: "\r\n" });
+  if (result.data.length !== ROWS + 2 || result.errors.length !== 0) {
+    throw new Error(`unexpected Papa Parse result: ${result.data.length} rows`);
   }
 }
 
 const contenders = {
-  checker: () => checkUtf8(true),
-  checkerUnsized: () => checkUtf8(false),
-  papaBytes: () => {
-    const result = Papa.parse(decoder.decode(bytes), { delimiter: ",", newline: "\r\n" });
-    if (result.data.length !== ROWS + 2 || result.errors.length !== 0) {
-      throw new Error(`unexpected Papa Parse result: ${result.data.length} rows`);
-    }
-  },
+  checker: () => checkStream(bytes, IWPRO, "utf-8", true),
+  checkerUnsized: () => checkStream(bytes, IWPRO, "utf-8", false),
+  papaBytes: () => papaParse(bytes, decoder),
   papaText: () => Papa.parse(text, { delimiter: ",", newline: "\r\n" }),
-  checkerSjis: () => {
-    const checker = new Checker({
-      profile: sjisProfile,
-      fileName: "add-users_bench.csv",
-      fileSize: sjisBytes.length,
-    });
-    for (let at = 0; at < sjisBytes.length; at += CHUNK) {
-      checker.push(sjisBytes.subarray(at, at + CHUNK));
-    }
-    const report = checker.finish();
-    if (report.summary.rows !== ROWS || !report.valid || report.detected.encoding !== "shift_jis") {
-      throw new Error(`unexpected Shift_JIS report: ${JSON.stringify(report.summary)}`);
-    }
-  },
-  papaSjis: () => {
-    const result = Papa.parse(sjisDecoder.decode(sjisBytes), { delimiter: ",", newline: "\r\n" });
-    if (result.data.length !== ROWS + 2 || result.errors.length !== 0) {
-      throw new Error(`unexpected Papa Parse result: ${result.data.length} rows`);
-    }
-  },
+  checkerSjis: () => checkStream(sjisBytes, sjisProfile, "shift_jis", true),
+  papaSjis: () => papaParse(sjisBytes, sjisDecoder),
 };
 
 // Interleaved, so that a change in the machine's load touches every contender alike.
