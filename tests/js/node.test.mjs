@@ -45,26 +45,74 @@ function checkStreamed(path, profile, size) {
   return checker.finish();
 }
 
+/** Runs (with Node.js flags `flags`) a script that starts with `head` (how it gets `check`,
+ * `readFileSync` and `basename`) and checks the example files as the CLI's `--format json` does,
+ * and compares their output. */
+function assertPrintsTheCliJson(name, head, flags = []) {
+  const dir = consumerDir();
+  writeFileSync(
+    join(dir, name),
+    [
+      ...head,
+      "const path = process.argv[2];",
+      'const result = check(readFileSync(path), { profile: "fujifilm-iwpro/add-users", fileName: basename(path) });',
+      'if (result.type !== "success") throw new Error(result.error.message);',
+      'process.stdout.write(JSON.stringify(result.report, null, 2) + "\\n");',
+    ].join("\n"),
+  );
+  for (const path of [EXAMPLE, join(OWN_FIXTURES, "add-users_multibyte.csv")]) {
+    const js = execFileSync(process.execPath, [...flags, join(dir, name), path], { encoding: "utf8" });
+    const { stdout } = cli(["check", "--profile", "fujifilm-iwpro/add-users", "--format", "json", path]);
+    assert.equal(js, stdout, `${name}: ${path}`);
+  }
+}
+
 describe("the contract", () => {
   test("import { check } from \"csv-preflight\" works without init and prints the CLI's JSON", () => {
+    assertPrintsTheCliJson("contract.mjs", [
+      'import { readFileSync } from "node:fs";',
+      'import { basename } from "node:path";',
+      'import { check } from "csv-preflight";',
+    ]);
+  });
+
+  test("require(\"csv-preflight\") works too (CommonJS), and prints the CLI's JSON", () => {
+    // Without `require` of ES modules, as in Node.js 18 and in 20 before 20.19 (and in test runners
+    // with their own module loader): the `require` condition must lead to the CommonJS build.
+    const flag = "--no-experimental-require-module";
+    const flags = process.allowedNodeEnvironmentFlags.has(flag) ? [flag] : [];
+    assertPrintsTheCliJson(
+      "contract.cjs",
+      [
+        'const { readFileSync } = require("node:fs");',
+        'const { basename } = require("node:path");',
+        'const { check } = require("csv-preflight");',
+      ],
+      flags,
+    );
+  });
+
+  test("import and require share one module, and so one wasm instance", () => {
     const dir = consumerDir();
     writeFileSync(
-      join(dir, "contract.mjs"),
+      join(dir, "both.mjs"),
       [
-        'import { readFileSync } from "node:fs";',
-        'import { basename } from "node:path";',
-        'import { check } from "csv-preflight";',
-        "const path = process.argv[2];",
-        'const result = check(readFileSync(path), { profile: "fujifilm-iwpro/add-users", fileName: basename(path) });',
-        'if (result.type !== "success") throw new Error(result.error.message);',
-        'process.stdout.write(JSON.stringify(result.report, null, 2) + "\\n");',
+        'import { createRequire } from "node:module";',
+        'import * as esm from "csv-preflight";',
+        "const require = createRequire(import.meta.url);",
+        'const cjs = require("csv-preflight");',
+        "const names = Object.keys(esm).filter((name) => name !== \"default\");",
+        "console.log(JSON.stringify({",
+        '  resolved: require.resolve("csv-preflight"),',
+        "  names: names.length,",
+        "  different: names.filter((name) => esm[name] !== cjs[name]),",
+        "}));",
       ].join("\n"),
     );
-    for (const path of [EXAMPLE, join(OWN_FIXTURES, "add-users_multibyte.csv")]) {
-      const js = execFileSync(process.execPath, [join(dir, "contract.mjs"), path], { encoding: "utf8" });
-      const { stdout } = cli(["check", "--profile", "fujifilm-iwpro/add-users", "--format", "json", path]);
-      assert.equal(js, stdout, path);
-    }
+    const out = JSON.parse(execFileSync(process.execPath, [join(dir, "both.mjs")], { encoding: "utf8" }));
+    assert.match(out.resolved, /\/node_modules\/csv-preflight\/node\/csv_preflight\.js$/);
+    assert.ok(out.names >= 10, `${out.names} exports`);
+    assert.deepEqual(out.different, []);
   });
 
   test("the package resolves to the Node.js build through its exports", () => {

@@ -1,6 +1,7 @@
 // The package's TypeScript types, used strictly by a consumer (tests/js/types/consumer.ts), checked
-// by tsc --noEmit with Node.js resolution (the `node` export condition) and with bundler
-// resolution (the default condition), against the package as npm installs it.
+// by tsc --noEmit with Node.js resolution (the `node` export condition; consumer.cts too, through
+// `require`) and with bundler resolution (the default condition), against the package as npm
+// installs it.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { test } from "node:test";
