@@ -390,9 +390,30 @@ impl Record {
         source: &Record,
         mut write: impl FnMut(&[u8], &mut String) -> bool,
     ) -> bool {
+        // Every field named, so that one added to `Record` cannot be forgotten here. The content
+        // is rewritten; what the tokenizer saw of the source's bytes (`scan`, `ascii_split`,
+        // `non_ascii`) says nothing of the new text, so it is measured again or left unset.
+        let Record {
+            buf: _,
+            text: _,
+            spans,
+            problems,
+            problem_count,
+            truncated,
+            total_fields,
+            record_truncated,
+            position,
+            end_offset,
+            lines,
+            terminator,
+            blank,
+            non_ascii: _,
+            scan: _,
+            ascii_split: _,
+        } = source;
         self.reset();
         let content = source.content();
-        for span in &source.spans {
+        for span in spans {
             let begin = self.text.len();
             let bytes = content.get(span.begin..span.end).unwrap_or_default();
             if !write(bytes, &mut self.text) {
@@ -405,16 +426,16 @@ impl Record {
                 ..*span
             });
         }
-        self.problems.clone_from(&source.problems);
-        self.problem_count = source.problem_count;
-        self.truncated.clone_from(&source.truncated);
-        self.total_fields = source.total_fields;
-        self.record_truncated = source.record_truncated;
-        self.position = source.position;
-        self.end_offset = source.end_offset;
-        self.lines = source.lines;
-        self.terminator = source.terminator;
-        self.blank = source.blank;
+        self.problems.clone_from(problems);
+        self.problem_count = *problem_count;
+        self.truncated.clone_from(truncated);
+        self.total_fields = *total_fields;
+        self.record_truncated = *record_truncated;
+        self.position = *position;
+        self.end_offset = *end_offset;
+        self.lines = *lines;
+        self.terminator = *terminator;
+        self.blank = *blank;
         self.non_ascii = !self.text.is_ascii();
         true
     }

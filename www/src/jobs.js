@@ -33,7 +33,7 @@ export async function checkJob(api, file, options, { chunkSize, onProgress, paus
   let checker;
   let exported;
   // The file's size lets the check size its unique-key index once (a hint, as checkFile gives it).
-  const sized = { ...options, fileSize: file.size };
+  const sized = { ...options, fileSize: options.fileSize ?? file.size };
   try {
     if (baseline) {
       exported = await readBaseline(api, baseline, options, { chunkSize, pause });
