@@ -33,7 +33,8 @@ WASM_OPT_FLAGS=(-Oz --low-memory-unused "${WASM_OPT_FEATURES[@]}")
 # under the builder's CARGO_HOME (/home/<user>/.cargo/registry/src/...): written as /cargo/...,
 # so the .wasm says nothing about the machine that built it and is the same bytes wherever the
 # same sources are built. (The crate's own paths are relative, the standard library's already
-# /rustc/<commit>/.) Cargo adds these flags to the wasm target's in .cargo/config.toml.
+# /rustc/<commit>/.) Cargo adds these flags to the wasm target's in .cargo/config.toml (and keeps
+# any the caller set in this variable).
 cargo_home="${CARGO_HOME:-$HOME/.cargo}"
 cargo_home="${cargo_home%/}"
 remap="--remap-path-prefix=$cargo_home=/cargo"
@@ -41,7 +42,7 @@ real_home="$(cd "$cargo_home" && pwd -P)"
 if [ "$real_home" != "$cargo_home" ]; then
   remap="$remap --remap-path-prefix=$real_home=/cargo"
 fi
-export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$remap"
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="${CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS:+$CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS }$remap"
 
 log "cargo build (wasm32, release, features: wasm)"
 cargo build --lib --release --target wasm32-unknown-unknown --no-default-features --features wasm
