@@ -35,13 +35,10 @@ WASM_OPT_FLAGS=(-Oz --low-memory-unused "${WASM_OPT_FEATURES[@]}")
 # same sources are built. (The crate's own paths are relative, the standard library's already
 # /rustc/<commit>/.) Cargo adds these flags to the wasm target's in .cargo/config.toml (and keeps
 # any the caller set in this variable).
-cargo_home="${CARGO_HOME:-$HOME/.cargo}"
-cargo_home="${cargo_home%/}"
+# The path as cargo writes it: absolute (a relative CARGO_HOME is taken from the current
+# directory), symbolic links kept, no trailing slash.
+cargo_home="$(cd "${CARGO_HOME:-$HOME/.cargo}" && pwd)"
 remap="--remap-path-prefix=$cargo_home=/cargo"
-real_home="$(cd "$cargo_home" && pwd -P)"
-if [ "$real_home" != "$cargo_home" ]; then
-  remap="$remap --remap-path-prefix=$real_home=/cargo"
-fi
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="${CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS:+$CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS }$remap"
 
 log "cargo build (wasm32, release, features: wasm)"
