@@ -6,7 +6,7 @@
 #   cargo (release, wasm32, --no-default-features --features wasm)
 #     -> wasm-bindgen --target web | nodejs   -> pkg/web, pkg/node (bundlers use the web build;
 #        wasm-bindgen's `bundler` build cannot start a fresh instance after a panic: see
-#        src/bindings/panic.rs)
+#        src/bindings/panic.rs); one .wasm for both, in pkg/web
 #     -> wasm-opt -Oz (npm binaryen; Debian's binaryen writes modules that fail to load)
 #     -> the template's package.json, README, licences, entry points (TypeScript, compiled in place)
 set -euo pipefail
@@ -52,10 +52,20 @@ for target in web nodejs; do
   log "wasm-bindgen --target $target -> pkg/$dir"
   wasm-bindgen --target "$target" --out-dir "$PKG/$dir" --out-name csv_preflight "$WASM"
   node "$TEMPLATE/patch-glue.mjs" "$PKG/$dir"
-  [ "$target" = web ] && bindgen_size=$(stat -c %s "$PKG/$dir/csv_preflight_bg.wasm")
-  "$BIN/wasm-opt" "${WASM_OPT_FLAGS[@]}" --strip-debug --strip-producers \
-    "$PKG/$dir/csv_preflight_bg.wasm" -o "$PKG/$dir/csv_preflight_bg.wasm"
 done
+# The two builds differ in their JavaScript glue only: the package carries the module once, in
+# web/, and the Node.js glue reads it from there (pkg-template/share-wasm.mjs).
+if ! cmp -s "$PKG/web/csv_preflight_bg.wasm" "$PKG/node/csv_preflight_bg.wasm"; then
+  echo "build.sh: wasm-bindgen wrote different modules for web and nodejs; the package can no" >&2
+  echo "longer share one (see pkg-template/share-wasm.mjs)" >&2
+  exit 1
+fi
+rm "$PKG/node/csv_preflight_bg.wasm" "$PKG/node/csv_preflight_bg.wasm.d.ts"
+node "$TEMPLATE/share-wasm.mjs" "$PKG/node" ../web
+bindgen_size=$(stat -c %s "$PKG/web/csv_preflight_bg.wasm")
+log "wasm-opt -Oz -> pkg/web/csv_preflight_bg.wasm (the Node.js build loads it too)"
+"$BIN/wasm-opt" "${WASM_OPT_FLAGS[@]}" --strip-debug --strip-producers \
+  "$PKG/web/csv_preflight_bg.wasm" -o "$PKG/web/csv_preflight_bg.wasm"
 
 log "package files"
 cp "$TEMPLATE/package.json" "$TEMPLATE/README.md" "$TEMPLATE/LICENSE" "$TEMPLATE/LICENSE-MIT" \

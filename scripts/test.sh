@@ -31,7 +31,7 @@ log "the test-only build that can be made to panic (target/test-panic-pkg/)"
 bash tests/js/panic/build.sh
 log "the npm package: Node.js, headless Chromium (page + worker), tsc --noEmit, Vite build, panics"
 (cd tests/js && node --test --test-concurrency=1 node.test.mjs baseline.test.mjs bundle.test.mjs browser.test.mjs types.test.mjs vite.test.mjs \
-  no-network.test.mjs build-paths.test.mjs panic.test.mjs)
+  no-network.test.mjs build-paths.test.mjs package-files.test.mjs panic.test.mjs)
 
 # --- The demo page (www/) ---------------------------------------------------------------------
 # A Japanese font only makes the screenshots readable (the assertions do not need it): best effort.
