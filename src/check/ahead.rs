@@ -40,6 +40,8 @@ pub(super) struct KeyHashes {
     /// Per held record, per unique key (a row of `columns.len()` per record): the hash of the
     /// key's field.
     hashes: Vec<Option<u64>>,
+    /// Scratch: the home slots of one key's hashes, loaded together.
+    homes: Vec<u32>,
     /// The held record being processed: its index among the held ones, and its record number (0,
     /// which no record has, between batches).
     current: usize,
@@ -103,14 +105,16 @@ impl KeyHashes {
                 self.hashes.push(index.and_then(|i| i.hash_ascii(field)));
             }
         }
-        // The loads, one after another: independent, so their misses overlap.
+        // The loads, one after another: independent, so their misses overlap. Their slots are
+        // found first, so that the loop of loads is short and the core keeps more of them in
+        // flight.
         let mut loaded = 0;
-        for row in self.hashes.chunks_exact(self.columns.len().max(1)) {
-            for (hash, index) in row.iter().zip(indexes.iter()) {
-                if let Some(hash) = hash {
-                    loaded ^= index.touch(*hash);
-                }
-            }
+        let keys = self.columns.len().max(1);
+        for (key, index) in indexes.iter().enumerate() {
+            self.homes.clear();
+            let hashes = self.hashes.iter().skip(key).step_by(keys).flatten();
+            self.homes.extend(hashes.map(|&hash| index.home(hash)));
+            loaded ^= index.touch_all(&self.homes);
         }
         loaded
     }

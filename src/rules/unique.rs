@@ -88,9 +88,14 @@ impl UniqueIndex {
         crate::hash::ascii(key, self.ignore_case)
     }
 
-    /// Loads the table's slot for `hash` (a prefetch: see `check::ahead`).
-    pub(crate) fn touch(&self, hash: u64) -> u64 {
-        self.seen.touch(hash)
+    /// The home slot of `hash` in the table (see [`UniqueIndex::touch_all`]).
+    pub(crate) fn home(&self, hash: u64) -> u32 {
+        self.seen.home(hash)
+    }
+
+    /// Loads the table's slots `homes` (prefetches: see `check::ahead`).
+    pub(crate) fn touch_all(&self, homes: &[u32]) -> u64 {
+        self.seen.touch_all(homes)
     }
 
     /// The hash of the parts joined with U+001F, lowercased when case is ignored.

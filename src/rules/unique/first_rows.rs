@@ -90,11 +90,21 @@ impl FirstRows {
         self.slots.len()
     }
 
-    /// Loads the home slot of `hash` and returns it: a prefetch, for a caller that has the hashes
-    /// of several keys at once (their cache misses then overlap).
-    pub(crate) fn touch(&self, hash: u64) -> u64 {
-        let home = home(hash, self.slots.len());
-        u64::from(self.slots.get(home).copied().unwrap_or(FREE))
+    /// The home slot of `hash`, for [`FirstRows::touch_all`] (in an empty table, a slot that is
+    /// not there: loading it finds nothing).
+    pub(crate) fn home(&self, hash: u64) -> u32 {
+        home(hash, self.slots.len()) as u32
+    }
+
+    /// Loads the slots `homes` (from [`FirstRows::home`]) and returns their XOR: prefetches, for a
+    /// caller that has the hashes of several keys at once, so that their cache misses overlap.
+    /// The homes are found first, so that this loop is little more than the loads and the core
+    /// keeps as many of them in flight as it can (wasm check of a million rows ≈ 4 % faster than
+    /// a loop that found each home before its load).
+    pub(crate) fn touch_all(&self, homes: &[u32]) -> u64 {
+        homes.iter().fold(0, |acc, &i| {
+            acc ^ u64::from(self.slots.get(i as usize).copied().unwrap_or(FREE))
+        })
     }
 
     /// The row of `hash`, or else the free slot where it would go (`None` in an empty table).
@@ -190,6 +200,30 @@ mod tests {
         assert_eq!(table.get_or_insert(u64::MAX, 2, true, none), None);
         assert_eq!(table.get_or_insert(u64::MAX, 3, true, none), Some(2));
         assert_eq!(table.len(), keys.len() + 1);
+    }
+
+    #[test]
+    fn the_home_slot_of_every_key_held_is_taken() {
+        let mut table = FirstRows::default();
+        assert_eq!(table.touch_all(&[table.home(7), 0, 5]), u64::from(FREE));
+        let keys: Vec<u64> = (0..2_000u64)
+            .map(|k| k.wrapping_mul(0x9E37_79B9_7F4A_7C15) | (k % 7))
+            .collect();
+        for (row, &hash) in keys.iter().enumerate() {
+            table.get_or_insert(hash, row as u64, true, none);
+        }
+        // A key sits in its home slot or after it, past taken slots only.
+        let homes: Vec<u32> = keys.iter().map(|&hash| table.home(hash)).collect();
+        assert!(homes.iter().all(|&i| (i as usize) < table.capacity()));
+        for &home in &homes {
+            assert_ne!(table.touch_all(&[home]), u64::from(FREE));
+        }
+        let slots: u64 = homes
+            .iter()
+            .map(|&i| u64::from(table.slots[i as usize]))
+            .fold(0, |a, s| a ^ s);
+        assert_eq!(table.touch_all(&homes), slots);
+        assert_eq!(table.touch_all(&[u32::MAX]), u64::from(FREE));
     }
 
     #[test]
