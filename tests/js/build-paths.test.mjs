@@ -6,16 +6,15 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { homedir } from "node:os";
-import { join } from "node:path";
 import { test } from "node:test";
 
-import { PKG, ROOT } from "./helpers.mjs";
+import { PKG_WASM, ROOT } from "./helpers.mjs";
 
 /** Absolute paths of Rust sources, as they appear in the module's data. */
 const SOURCE_PATH = /(?<![\w.@+-])\/[\w.@+-]+(?:\/[\w.@+-]+)*\/[\w.@+-]+\.rs\b/g;
 
 test("the .wasm names no path of the machine that built it", () => {
-  const text = readFileSync(join(PKG, "web", "csv_preflight_bg.wasm")).toString("latin1");
+  const text = readFileSync(PKG_WASM).toString("latin1");
   const paths = text.match(SOURCE_PATH) ?? [];
   const dependencies = paths.filter((p) => p.startsWith("/cargo/registry/src/"));
   assert.ok(dependencies.length > 0, "the dependencies' panic locations are written as /cargo/");

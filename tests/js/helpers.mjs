@@ -10,6 +10,8 @@ import { fileURLToPath } from "node:url";
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const JS = join(ROOT, "tests/js");
 export const PKG = process.env.CSV_PREFLIGHT_PKG ?? join(ROOT, "pkg");
+/** The package's one WebAssembly module: the Node.js glue loads it from web/ too (share-wasm.mjs). */
+export const PKG_WASM = join(PKG, "web/csv_preflight_bg.wasm");
 export const BIN = join(JS, "node_modules/.bin");
 export const EXAMPLE = join(ROOT, "examples/add-users_example.csv");
 export const OWN_FIXTURES = join(JS, "fixtures");

@@ -10,7 +10,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 
-import { PKG } from "./helpers.mjs";
+import { PKG, PKG_WASM } from "./helpers.mjs";
 
 /** Reviewed wasm-bindgen shims, by name without the hash suffix. None performs I/O. */
 const ALLOWED = new Set([
@@ -45,7 +45,7 @@ const NETWORK = /\b(fetch|XMLHttpRequest|WebSocket|EventSource|sendBeacon|import
 // One module serves both builds (pkg-template/share-wasm.mjs): its imports are what either build's
 // glue hands it.
 test("every import of the wasm module is a reviewed, I/O-free shim", () => {
-  const wasm = readFileSync(join(PKG, "web", "csv_preflight_bg.wasm"));
+  const wasm = readFileSync(PKG_WASM);
   const imports = WebAssembly.Module.imports(new WebAssembly.Module(wasm));
   assert.ok(imports.length > 0);
   for (const { module, name, kind } of imports) {
