@@ -44,6 +44,18 @@ fn inputs<'a>(files: &'a [(&'a str, Vec<u8>)]) -> Vec<BundleInput<'a>> {
         .collect()
 }
 
+/// Users, groups, and affiliations naming IDs that are in neither file.
+fn dangling_bundle() -> [(&'static str, Vec<u8>); 3] {
+    [
+        ("users.csv", bundle_file("users.csv")),
+        ("groups.csv", bundle_file("groups.csv")),
+        (
+            "affiliations-dangling.csv",
+            bundle_file("affiliations-dangling.csv"),
+        ),
+    ]
+}
+
 fn params(list: &[(&str, ParamValue)]) -> BundleOptions {
     BundleOptions {
         check: support::options(list),
@@ -177,17 +189,12 @@ fn bundle_roles_are_recognised_by_header_and_valid_together() {
 }
 
 #[test]
-fn bundle_with_dangling_references() {
+fn bundle_with_dangling_references_and_replacement() {
     let bundle = builtin_bundle("celf").unwrap();
-    let files = [
-        ("users.csv", bundle_file("users.csv")),
-        ("groups.csv", bundle_file("groups.csv")),
-        (
-            "affiliations-dangling.csv",
-            bundle_file("affiliations-dangling.csv"),
-        ),
-    ];
-    let report = check_bundle(&bundle, &inputs(&files), BundleOptions::default()).unwrap();
+    let files = dangling_bundle();
+    // With 'Replacement' the files are all the system will hold: an ID outside them is an error.
+    let options = params(&[("replacement", ParamValue::Boolean(true))]);
+    let report = check_bundle(&bundle, &inputs(&files), options).unwrap();
     assert!(!report.valid);
     let dangling = &report.files[2].report;
     let expected: Vec<(String, String, Option<u64>, Option<String>)> = [
@@ -216,18 +223,47 @@ fn bundle_with_dangling_references() {
 }
 
 #[test]
+fn without_exports_references_outside_the_files_may_be_registered_already() {
+    // "An error will occur if a group ID or user ID that is not registered is specified": without
+    // 'Replacement' the registered IDs stay, and without the exports they are unknown. The
+    // references outside the files are one warning per foreign key, not errors.
+    let bundle = builtin_bundle("celf").unwrap();
+    let files = dangling_bundle();
+    let report = check_bundle(&bundle, &inputs(&files), BundleOptions::default()).unwrap();
+    assert!(report.valid, "{}", bundle_listing(&report));
+    let dangling = &report.files[2].report;
+    let found: Vec<(String, Option<u64>, &str)> = dangling
+        .diagnostics
+        .iter()
+        .map(|d| (d.code.to_string(), d.row, d.message.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            (
+                "reference-outside-file".to_string(),
+                None,
+                "2 reference(s) from \"group-id\" name IDs that are not in the \"groups\" file \
+                 (the first: \"hr\"); the system accepts them only if they are registered already"
+            ),
+            (
+                "reference-outside-file".to_string(),
+                None,
+                "3 reference(s) from \"user-id\" name IDs that are not in the \"users\" file \
+                 (the first: \"user99\"); the system accepts them only if they are registered \
+                 already"
+            ),
+        ]
+    );
+    assert_eq!(dangling.summary.warnings, 2);
+}
+
+#[test]
 fn bundle_references_resolve_in_the_exports_unless_replaced() {
     let bundle = builtin_bundle("celf").unwrap();
     let users = builtin("celf/users").unwrap();
     let groups = builtin("celf/groups").unwrap();
-    let files = [
-        ("users.csv", bundle_file("users.csv")),
-        ("groups.csv", bundle_file("groups.csv")),
-        (
-            "affiliations-dangling.csv",
-            bundle_file("affiliations-dangling.csv"),
-        ),
-    ];
+    let files = dangling_bundle();
     let mut options = params(&[("signedInUserId", ParamValue::String("admin01".into()))]);
     let users_options = support::options(&[]);
     options.baselines.insert(
@@ -317,14 +353,7 @@ fn unknown_files_and_parameters_are_errors() {
 #[test]
 fn streaming_bundle_equals_whole_files() {
     let bundle = builtin_bundle("celf").unwrap();
-    let files = [
-        ("users.csv", bundle_file("users.csv")),
-        ("groups.csv", bundle_file("groups.csv")),
-        (
-            "affiliations-dangling.csv",
-            bundle_file("affiliations-dangling.csv"),
-        ),
-    ];
+    let files = dangling_bundle();
     let whole = check_bundle(&bundle, &inputs(&files), BundleOptions::default()).unwrap();
     for size in [1, 7, 4096] {
         let present = ["users", "groups", "affiliations"];

@@ -225,3 +225,88 @@ fn delete_mismatch_in_japanese() {
         "「permission」が現在のエクスポートと異なります。削除モードでは 1 件でも一致しないとインポート全体が失敗します"
     );
 }
+
+/// The codes and messages of a FLAT total file `text` checked under `name` (or no name).
+fn typed(name: Option<&str>, text: &str) -> Vec<(String, String)> {
+    let profile = builtin(TOTAL).unwrap();
+    let options = CheckOptions {
+        file_name: name.map(str::to_string),
+        ..CheckOptions::default()
+    };
+    let report = support::check_chunked(text.as_bytes(), &profile, options, None, 7);
+    report
+        .diagnostics
+        .iter()
+        .map(|d| (d.code.to_string(), d.message.clone()))
+        .collect()
+}
+
+#[test]
+fn the_extension_decides_the_delimiter_and_the_line_endings() {
+    // "Tab delimited text format (.tsv) ... Line feed code: CRLF" and "Excel CSV format (.csv)".
+    let tab_crlf = "#email\ttag\tpermission\r\nyamada@example.com\tsales\t1\r\n";
+    let tab_lf = "#email\ttag\tpermission\nyamada@example.com\tsales\t1\n";
+    let comma_crlf = "#email,tag,permission\r\nyamada@example.com,sales,1\r\n";
+    let comma_lf = "#email,tag,permission\nyamada@example.com,sales,1\n";
+    let none: Vec<(String, String)> = Vec::new();
+    assert_eq!(typed(Some("users.tsv"), tab_crlf), none);
+    assert_eq!(typed(Some("users.CSV"), comma_crlf), none);
+    // The line endings of the Excel CSV are not documented: any is accepted in a .csv file, and
+    // without a name in a comma-separated one.
+    assert_eq!(typed(Some("users.csv"), comma_lf), none);
+    assert_eq!(typed(None, comma_lf), none);
+    let lf = (
+        "line-ending-not-accepted".to_string(),
+        "lines end with LF (macOS/Linux); this system needs CRLF (Windows)".to_string(),
+    );
+    assert_eq!(typed(Some("users.tsv"), tab_lf), vec![lf.clone()]);
+    assert_eq!(typed(None, tab_lf), vec![lf]);
+    // A name that says one type and content of the other.
+    assert_eq!(
+        typed(Some("users.tsv"), comma_crlf),
+        vec![(
+            "delimiter-not-accepted".to_string(),
+            "the file name ends in .tsv, but the file is separated by commas; a .tsv file must be \
+             separated by tabs"
+                .to_string()
+        )]
+    );
+    assert_eq!(
+        typed(Some("dir/users.csv"), tab_crlf),
+        vec![(
+            "delimiter-not-accepted".to_string(),
+            "the file name ends in .csv, but the file is separated by tabs; a .csv file must be \
+             separated by commas"
+                .to_string()
+        )]
+    );
+    // Neither type.
+    assert_eq!(
+        typed(Some("C:\\data\\users.txt"), tab_crlf),
+        vec![(
+            "file-name-mismatch".to_string(),
+            "the file name \"users.txt\" does not end in .tsv or .csv; the system reads only these \
+             kinds of file"
+                .to_string()
+        )]
+    );
+}
+
+#[test]
+fn a_file_type_needs_a_plain_extension_and_one_of_the_delimiters() {
+    let base = builtin(TOTAL).unwrap().to_json();
+    for (from, to) in [
+        ("\"extension\": \"tsv\"", "\"extension\": \".tsv\""),
+        ("\"delimiter\": \"tab\"", "\"delimiter\": \"semicolon\""),
+    ] {
+        assert!(base.contains(from), "{from}");
+        let profile = csv_preflight::Profile::from_json(&base.replacen(from, to, 1)).unwrap();
+        let error = csv_preflight::check(b"#email\n", &profile, CheckOptions::default())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains("file.fileTypes") && error.contains("one of file.delimiters"),
+            "{error}"
+        );
+    }
+}

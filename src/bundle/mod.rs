@@ -250,10 +250,14 @@ impl BundleChecker {
             }
             // The export's records stay unless the role's file replaces them.
             let replaced = target.present && target.compiled.relations.mode == ImportMode::Replace;
-            if let (Some(b), false) = (self.options.baselines.get(&target.role), replaced) {
+            let baseline = self.options.baselines.get(&target.role);
+            if let (Some(b), false) = (baseline, replaced) {
                 sets.push(Arc::new(b.key_set(ignore_case)));
             }
-            references.push(ReferenceSets { sets });
+            // "An error will occur if a group ID or user ID that is not registered is
+            // specified": without the export, an ID outside the file may be registered already.
+            let open = target.keys.is_some() && !replaced && baseline.is_none();
+            references.push(ReferenceSets::new(sets, open));
         }
         let referenced = self.roles.iter().any(|r| {
             r.role != role

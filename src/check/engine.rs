@@ -9,7 +9,7 @@ use crate::check::{CheckOptions, Context, Progress, Sink};
 use crate::decode::{identify, Bom, FieldDecoder, TextEncoding, Utf16Transcoder};
 use crate::error::{Error, ErrorKind};
 use crate::plan::Tracker;
-use crate::profile::{Compiled, Delimiter, Profile};
+use crate::profile::{Compiled, Delimiter, LineEndingKind, Profile};
 use crate::read::{Record, Tokenizer};
 use crate::report::{Detected, Finding, Kind, Place, Severity};
 use crate::rules::header::HeaderMap;
@@ -67,6 +67,8 @@ pub(crate) struct Core {
     pub(super) utf16_errors: VecDeque<(u64, usize)>,
     pub(super) bom: Option<Bom>,
     pub(super) delimiter: Option<Delimiter>,
+    /// The line endings this file must have: its file type's, or the profile's.
+    pub(super) line_endings: Vec<LineEndingKind>,
     pub(super) encoding_state: EncodingState,
     pub(super) decoder: FieldDecoder,
     pub(super) ascii_only: bool,
@@ -201,6 +203,7 @@ impl Core {
             t.needed_columns().into_iter().for_each(&mut store);
         }
         let quiet_when_empty = super::cells::quiet_when_empty(&compiled);
+        let compiled_line_endings = compiled.line_endings.clone();
         let mut engine = Core {
             profile: compiled,
             options,
@@ -215,6 +218,7 @@ impl Core {
             utf16_errors: VecDeque::new(),
             bom: None,
             delimiter: None,
+            line_endings: compiled_line_endings,
             encoding_state: EncodingState::Undecided,
             decoder: FieldDecoder::new(TextEncoding::Utf8),
             ascii_only: true,
@@ -243,6 +247,11 @@ impl Core {
             engine.profile.file_name.clone(),
         ) {
             if let Some(kind) = file_name::check(&name, &pattern, &example) {
+                engine.emit(kind, Place::default(), None, None);
+            }
+        }
+        if let Some(name) = engine.options.file_name.clone() {
+            if let Some(kind) = file_name::check_extension(&name, &engine.profile.file_types) {
                 engine.emit(kind, Place::default(), None, None);
             }
         }
@@ -473,7 +482,7 @@ impl Core {
             .as_ref()
             .map(|t| *t.line_endings())
             .unwrap_or_default();
-        for (kind, first) in dialect::check_line_endings(&stats, &self.profile.line_endings) {
+        for (kind, first) in dialect::check_line_endings(&stats, &self.line_endings) {
             let place = Place {
                 byte: first.map(|(byte, _)| byte),
                 line: first.map(|(_, line)| line),

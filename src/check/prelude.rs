@@ -4,6 +4,7 @@
 use crate::check::engine::{Core, EncodingState};
 use crate::check::Sink;
 use crate::decode::{sniff_bom, sniff_utf16, TextEncoding, Utf16Transcoder};
+use crate::profile::Delimiter;
 use crate::read::{OffsetMode, Tokenizer, TokenizerConfig};
 use crate::report::Place;
 use crate::rules::dialect;
@@ -26,6 +27,34 @@ fn header_line(text: &[u8], preamble: usize) -> &[u8] {
 }
 
 impl Core {
+    /// The delimiter of the file whose header line is `header`, its finding if it is not the
+    /// expected one, and the line endings of its file type (see [`dialect`]).
+    fn decide_delimiter(&mut self, header: &[u8]) -> Delimiter {
+        let types = &self.profile.file_types;
+        let named = self.options.file_name.as_deref();
+        let by_name = named.and_then(|name| dialect::type_by_name(name, types));
+        let finding;
+        let delimiter;
+        match by_name {
+            Some(t) => {
+                delimiter = dialect::sniff_delimiter(header, &[t.delimiter]);
+                finding = dialect::check_type_delimiter(delimiter, t);
+            }
+            None => {
+                delimiter = dialect::sniff_delimiter(header, &self.profile.delimiters);
+                finding = dialect::check_delimiter(delimiter, &self.profile.delimiters);
+            }
+        }
+        let file_type = by_name.or_else(|| types.iter().find(|t| t.delimiter == delimiter));
+        if let Some(t) = file_type {
+            self.line_endings = t.line_endings.clone();
+        }
+        if let Some(kind) = finding {
+            self.emit(kind, Place::default(), None, None);
+        }
+        delimiter
+    }
+
     /// Makes the prelude decisions and starts the tokenizer with the window's bytes.
     pub(super) fn end_prelude(&mut self, sink: &mut dyn Sink) {
         let Some(prelude) = self.prelude.take() else {
@@ -49,14 +78,9 @@ impl Core {
             self.transcoder = Some(transcoder);
         }
         let text: &[u8] = if utf16.is_some() { &transcoded } else { body };
-        let delimiter = dialect::sniff_delimiter(
-            header_line(text, self.profile.preamble.len()),
-            &self.profile.delimiters,
-        );
+        let header = header_line(text, self.profile.preamble.len());
+        let delimiter = self.decide_delimiter(header);
         self.delimiter = Some(delimiter);
-        if let Some(kind) = dialect::check_delimiter(delimiter, &self.profile.delimiters) {
-            self.emit(kind, Place::default(), None, None);
-        }
         let limits = self.options.limits;
         self.tokenizer = Some(Tokenizer::new(TokenizerConfig {
             delimiter: delimiter.byte(),

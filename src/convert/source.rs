@@ -53,6 +53,7 @@ pub(crate) fn reading_profile(
             bom: Default::default(),
             delimiters: order,
             line_endings: Vec::new(),
+            file_types: Vec::new(),
             file_name: None,
             preamble: preamble.to_vec(),
             max_rows: None,

@@ -90,6 +90,7 @@ fn records_match_their_serde_attributes() {
         Parameter,
         FileRules,
         FileNameRule,
+        FileType,
         PreambleLine,
         HeaderRules,
         HeaderMarker,

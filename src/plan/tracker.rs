@@ -11,7 +11,7 @@ use std::sync::Arc;
 use crate::plan::hashing::{cell_hash, key_hash, KeySet, ABSENT};
 use crate::plan::{Baseline, Plan, PlanList, SeatCount};
 use crate::profile::{all_hold, Compiled, ImportMode, Relations, ValuePolicy};
-use crate::report::Kind;
+use crate::report::{truncate_value, Kind};
 use crate::rules::distinct::DistinctCounter;
 use crate::rules::{delete_match, foreign_key, key_conflict, new_records, read_only, seats};
 
@@ -33,7 +33,26 @@ struct TrackedColumn {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct ReferenceSets {
     /// Key sets that resolve a reference (empty: the references cannot be checked).
-    pub sets: Vec<Arc<KeySet>>,
+    sets: Vec<Arc<KeySet>>,
+    /// Whether the system may hold records outside `sets`: the referenced file is given but
+    /// neither its current export nor a replacement, so the records already registered are
+    /// unknown. A reference found in none of the sets is then counted, not an error.
+    open: bool,
+    /// References found in none of the sets while `open`.
+    outside: u64,
+    /// The first of them, as shown in the finding.
+    first_outside: Option<String>,
+}
+
+impl ReferenceSets {
+    /// The key sets of one foreign key; `open` as in [`ReferenceSets::open`].
+    pub(crate) fn new(sets: Vec<Arc<KeySet>>, open: bool) -> Self {
+        ReferenceSets {
+            sets,
+            open,
+            ..ReferenceSets::default()
+        }
+    }
 }
 
 /// Per-check state of the relational checks and the plan.
@@ -385,7 +404,7 @@ impl Tracker {
         out: &mut Vec<RowFinding>,
     ) {
         for (f, fk) in self.relations.foreign_keys.iter().enumerate() {
-            let Some(refs) = self.references.get(f).filter(|r| !r.sets.is_empty()) else {
+            let Some(refs) = self.references.get_mut(f).filter(|r| !r.sets.is_empty()) else {
                 continue;
             };
             let parts: Option<Vec<&str>> = fk
@@ -404,6 +423,13 @@ impl Tracker {
             if found || unsure {
                 continue;
             }
+            if refs.open {
+                refs.outside += 1;
+                if refs.first_outside.is_none() {
+                    refs.first_outside = Some(truncate_value(&parts.join(",")));
+                }
+                continue;
+            }
             if let Some(kind) = foreign_key::check(found, &fk.role) {
                 out.push(RowFinding {
                     kind,
@@ -420,8 +446,18 @@ impl Tracker {
             out.push(delete_match::without_baseline());
         }
         for (f, fk) in self.relations.foreign_keys.iter().enumerate() {
-            if self.references.get(f).map_or(true, |r| r.sets.is_empty()) {
-                out.push(foreign_key::unchecked(&fk.role, &fk.names));
+            match self.references.get(f) {
+                None => out.push(foreign_key::unchecked(&fk.role, &fk.names)),
+                Some(r) if r.sets.is_empty() => {
+                    out.push(foreign_key::unchecked(&fk.role, &fk.names))
+                }
+                Some(r) if r.outside > 0 => out.push(foreign_key::outside_file(
+                    &fk.role,
+                    &fk.names,
+                    r.outside,
+                    r.first_outside.clone().unwrap_or_default(),
+                )),
+                Some(_) => {}
             }
         }
         let seat_limit = self.relations.seats.as_ref().and_then(|s| s.limit);

@@ -14,9 +14,9 @@ use crate::profile::compile_relations::{
 };
 use crate::profile::params::{resolve, Params};
 use crate::profile::{
-    BomPolicy, CharClass, Chars, ColumnOrder, DateFormat, Delimiter, FileNameRule, HeaderMarker,
-    HeaderPresence, LengthUnit, LineEndingKind, ParamOr, ParamValue, PreambleLine, Profile,
-    Requirement, Text, UnknownColumns, ValueChecks, ValuePolicy, ValueType,
+    BomPolicy, CharClass, Chars, ColumnOrder, DateFormat, Delimiter, FileNameRule, FileRules,
+    FileType, HeaderMarker, HeaderPresence, LengthUnit, LineEndingKind, ParamOr, ParamValue,
+    PreambleLine, Profile, Requirement, Text, UnknownColumns, ValueChecks, ValuePolicy, ValueType,
 };
 use crate::report::{Code, Severity};
 
@@ -120,6 +120,7 @@ pub(crate) struct Compiled {
     pub bom: BomPolicy,
     pub delimiters: Vec<Delimiter>,
     pub line_endings: Vec<LineEndingKind>,
+    pub file_types: Vec<FileType>,
     pub file_name: Option<(Regex, String)>,
     pub preamble: Vec<PreambleLine>,
     pub max_rows: Option<u64>,
@@ -329,6 +330,21 @@ fn file_name_rule(
         .transpose()
 }
 
+/// The file types, each with an extension and one of the file's delimiters.
+fn file_types(file: &FileRules) -> Result<Vec<FileType>, Error> {
+    for t in &file.file_types {
+        let plain = !t.extension.is_empty() && !t.extension.contains(['.', '/', '\\']);
+        if !plain || !file.delimiters.contains(&t.delimiter) {
+            return Err(invalid(format!(
+                "file.fileTypes: \"{}\" needs an extension without a dot and one of \
+                 file.delimiters",
+                t.extension
+            )));
+        }
+    }
+    Ok(file.file_types.clone())
+}
+
 impl Compiled {
     /// Resolves a profile with the caller's parameter values.
     pub(crate) fn new(profile: &Profile, given: &Params) -> Result<Compiled, Error> {
@@ -417,6 +433,7 @@ impl Compiled {
             bom: profile.file.bom,
             delimiters: profile.file.delimiters.clone(),
             line_endings: profile.file.line_endings.clone(),
+            file_types: file_types(&profile.file)?,
             file_name: file_name_rule(&profile.file.file_name, &r.regex_budget)?,
             preamble: profile.file.preamble.clone(),
             max_rows: profile

@@ -152,19 +152,13 @@ fn write_file(out: &mut String, p: &Profile, level: &str) -> std::fmt::Result {
             BomPolicy::Forbidden => "not allowed",
         }
     )?;
-    let delimiters: Vec<&str> = f
-        .delimiters
-        .iter()
-        .map(|d| match d {
-            Delimiter::Comma => "comma",
-            Delimiter::Tab => "tab",
-            Delimiter::Semicolon => "semicolon",
-        })
-        .collect();
-    writeln!(out, "- Delimiter: {}", delimiters.join(" or "))?;
-    if !f.line_endings.is_empty() {
-        let endings: Vec<&str> = f
-            .line_endings
+    let delimiter_name = |d: &Delimiter| match d {
+        Delimiter::Comma => "comma",
+        Delimiter::Tab => "tab",
+        Delimiter::Semicolon => "semicolon",
+    };
+    let endings = |list: &[LineEndingKind]| {
+        let names: Vec<&str> = list
             .iter()
             .map(|l| match l {
                 LineEndingKind::Crlf => "CRLF",
@@ -172,7 +166,24 @@ fn write_file(out: &mut String, p: &Profile, level: &str) -> std::fmt::Result {
                 LineEndingKind::Cr => "CR",
             })
             .collect();
-        writeln!(out, "- Line endings: {}", endings.join(" or "))?;
+        names.join(" or ")
+    };
+    let delimiters: Vec<&str> = f.delimiters.iter().map(delimiter_name).collect();
+    writeln!(out, "- Delimiter: {}", delimiters.join(" or "))?;
+    if !f.line_endings.is_empty() {
+        writeln!(out, "- Line endings: {}", endings(&f.line_endings))?;
+    }
+    for t in &f.file_types {
+        let lines = match t.line_endings.as_slice() {
+            [] => "any line endings".to_string(),
+            list => format!("{} line endings", endings(list)),
+        };
+        writeln!(
+            out,
+            "- File type `.{}`: {}-separated, {lines} (the name's extension decides the type)",
+            t.extension,
+            delimiter_name(&t.delimiter)
+        )?;
     }
     if let Some(n) = &f.file_name {
         writeln!(

@@ -210,6 +210,9 @@ codes! {
     ForeignKey = "foreign-key", Error;
     /// References could not be checked: neither the referenced file nor its export was given.
     ReferenceUnchecked = "reference-unchecked", Info;
+    /// References name IDs that are not in the referenced file, and without the system's current
+    /// export it is unknown whether they are registered.
+    ReferenceOutsideFile = "reference-outside-file", Warning;
     /// A delete row does not match the system's record exactly.
     DeleteMismatch = "delete-mismatch", Error;
     /// A delete import checked without the system's current export.

@@ -31,6 +31,12 @@ pub enum Kind {
         detected: Delimiter,
         accepted: Vec<Delimiter>,
     },
+    /// The file's name says it is of a type with another delimiter (a `.tsv` with commas).
+    DelimiterNotForExtension {
+        detected: Delimiter,
+        extension: String,
+        expected: Delimiter,
+    },
     LineEndingNotAccepted {
         found: LineEndingKind,
         accepted: Vec<LineEndingKind>,
@@ -43,6 +49,11 @@ pub enum Kind {
     FileNameMismatch {
         name: String,
         example: String,
+    },
+    /// The name's extension is none of the file types' (`accepted`, without dots).
+    ExtensionNotAccepted {
+        name: String,
+        accepted: Vec<String>,
     },
     InvalidPreamble {
         starts_with: String,
@@ -201,6 +212,14 @@ pub enum Kind {
         role: String,
         columns: Vec<String>,
     },
+    /// `count` references name no record of the `role` file (the first: `first`), and the
+    /// records already registered are unknown.
+    ReferenceOutsideFile {
+        role: String,
+        columns: Vec<String>,
+        count: u64,
+        first: String,
+    },
     /// `column`: the first column that differs; `None` when the record is not in the export.
     DeleteMismatch {
         column: Option<String>,
@@ -270,10 +289,12 @@ impl Kind {
             EncodingNotAccepted { .. } => Code::EncodingNotAccepted,
             EncodingUnknown { .. } => Code::EncodingUnknown,
             EncodingError { .. } => Code::EncodingError,
-            DelimiterNotAccepted { .. } => Code::DelimiterNotAccepted,
+            DelimiterNotAccepted { .. } | DelimiterNotForExtension { .. } => {
+                Code::DelimiterNotAccepted
+            }
             LineEndingNotAccepted { .. } => Code::LineEndingNotAccepted,
             MixedLineEndings { .. } => Code::MixedLineEndings,
-            FileNameMismatch { .. } => Code::FileNameMismatch,
+            FileNameMismatch { .. } | ExtensionNotAccepted { .. } => Code::FileNameMismatch,
             InvalidPreamble { .. } => Code::InvalidPreamble,
             MissingHeader => Code::MissingHeader,
             MissingLabel | RecommendedLabelMissing => Code::MissingLabel,
@@ -329,6 +350,7 @@ impl Kind {
             TooManyDistinctValues { .. } => Code::TooManyDistinctValues,
             ForeignKey { .. } => Code::ForeignKey,
             ReferenceUnchecked { .. } => Code::ReferenceUnchecked,
+            ReferenceOutsideFile { .. } => Code::ReferenceOutsideFile,
             DeleteMismatch { .. } => Code::DeleteMismatch,
             BaselineMissing => Code::BaselineMissing,
             ReadOnlyChanged { .. } => Code::ReadOnlyChanged,

@@ -5,8 +5,12 @@
 //!
 //! The delimiter is sniffed from the header line: the candidate (comma, tab, semicolon) that occurs
 //! most often outside quotes wins; ties and zero counts go to the profile's first delimiter.
+//!
+//! With file types (FLAT: `.tsv` tab-separated with CRLF, `.csv` Excel's CSV), a known file name
+//! picks the type by its extension, and the file must have that type's delimiter; without a name
+//! the type is the one with the file's delimiter. The type's line endings then apply.
 
-use crate::profile::{Delimiter, LineEndingKind};
+use crate::profile::{Delimiter, FileType, LineEndingKind};
 use crate::read::LineEndingStats;
 use crate::report::{Code, Kind};
 
@@ -51,6 +55,29 @@ pub(crate) fn check_delimiter(found: Delimiter, accepted: &[Delimiter]) -> Optio
     (!accepted.contains(&found)).then(|| Kind::DelimiterNotAccepted {
         detected: found,
         accepted: accepted.to_vec(),
+    })
+}
+
+/// The extension of a file name (after its last dot, not counting a leading one), if any.
+pub(crate) fn extension(name: &str) -> Option<&str> {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    base.rfind('.')
+        .filter(|dot| *dot > 0)
+        .and_then(|dot| base.get(dot + 1..))
+}
+
+/// The file type whose extension the name has (ignoring ASCII case).
+pub(crate) fn type_by_name<'a>(name: &str, types: &'a [FileType]) -> Option<&'a FileType> {
+    let ext = extension(name)?;
+    types.iter().find(|t| t.extension.eq_ignore_ascii_case(ext))
+}
+
+/// The finding for a file of type `file_type` (known by its name) whose delimiter is another.
+pub(crate) fn check_type_delimiter(found: Delimiter, file_type: &FileType) -> Option<Kind> {
+    (found != file_type.delimiter).then(|| Kind::DelimiterNotForExtension {
+        detected: found,
+        extension: file_type.extension.clone(),
+        expected: file_type.delimiter,
     })
 }
 
@@ -116,6 +143,38 @@ pub(crate) fn check_line_endings(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn tsv_and_csv() -> Vec<FileType> {
+        [("tsv", Delimiter::Tab), ("csv", Delimiter::Comma)]
+            .map(|(extension, delimiter)| FileType {
+                extension: extension.into(),
+                delimiter,
+                line_endings: vec![],
+                source: None,
+            })
+            .to_vec()
+    }
+
+    #[test]
+    fn the_extension_picks_the_file_type() {
+        let types = tsv_and_csv();
+        assert_eq!(extension("dir.v2/users.TSV"), Some("TSV"));
+        assert_eq!(extension(r"C:\data\.tsv"), None);
+        assert_eq!(extension("users"), None);
+        let tsv = type_by_name("users.TSV", &types);
+        assert_eq!(tsv.map(|t| t.delimiter), Some(Delimiter::Tab));
+        assert!(type_by_name("users.txt", &types).is_none());
+        let tsv = tsv.unwrap();
+        assert_eq!(check_type_delimiter(Delimiter::Tab, tsv), None);
+        assert_eq!(
+            check_type_delimiter(Delimiter::Comma, tsv),
+            Some(Kind::DelimiterNotForExtension {
+                detected: Delimiter::Comma,
+                extension: "tsv".into(),
+                expected: Delimiter::Tab,
+            })
+        );
+    }
 
     #[test]
     fn sniffs_outside_quotes_and_prefers_accepted() {

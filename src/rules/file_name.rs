@@ -5,11 +5,25 @@
 
 use regex_lite::Regex;
 
+use crate::profile::FileType;
 use crate::report::{truncate_value, Code, Kind};
 use crate::rules::pattern::MAX_PATTERN_INPUT;
 
 /// Codes this rule emits.
 pub(crate) const CODES: &[Code] = &[Code::FileNameMismatch];
+
+/// The finding for a name whose extension is none of the file types' (FLAT reads `.tsv` and
+/// `.csv` files); nothing without file types.
+pub(crate) fn check_extension(path: &str, types: &[FileType]) -> Option<Kind> {
+    if types.is_empty() || super::dialect::type_by_name(path, types).is_some() {
+        return None;
+    }
+    let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    Some(Kind::ExtensionNotAccepted {
+        name: truncate_value(name),
+        accepted: types.iter().map(|t| t.extension.clone()).collect(),
+    })
+}
 
 /// Checks the base name (anything before the last `/` or `\` is ignored). A name longer than
 /// [`MAX_PATTERN_INPUT`] (no file system has such names) is a mismatch without matching.

@@ -5,17 +5,35 @@
 //! Memory: the referenced keys are 64-bit hashes (`crate::hash`), collected while the referenced file is
 //! read, capped like the unique-key index.
 //! Example: affiliation `group9,user1` without a group `group9` → `foreign-key`.
+//! When the referenced file is given without the system's current export (and does not replace
+//! the registered records), an ID outside the file may be registered already: those references
+//! are counted into one `reference-outside-file` warning instead.
 
 use crate::report::{Code, Kind};
 
 /// Codes this rule emits.
-pub(crate) const CODES: &[Code] = &[Code::ForeignKey, Code::ReferenceUnchecked];
+pub(crate) const CODES: &[Code] = &[
+    Code::ForeignKey,
+    Code::ReferenceUnchecked,
+    Code::ReferenceOutsideFile,
+];
 
 /// The finding for a reference found in none of the key sets.
 pub(crate) fn check(found: bool, role: &str) -> Option<Kind> {
     (!found).then(|| Kind::ForeignKey {
         role: role.to_string(),
     })
+}
+
+/// The warning for `count` references (the first: `first`) that name no record of the referenced
+/// file, while the records already registered are unknown.
+pub(crate) fn outside_file(role: &str, columns: &[String], count: u64, first: String) -> Kind {
+    Kind::ReferenceOutsideFile {
+        role: role.to_string(),
+        columns: columns.to_vec(),
+        count,
+        first,
+    }
 }
 
 /// The note for references that nothing could resolve.

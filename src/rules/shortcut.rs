@@ -4,8 +4,8 @@
 //! passes has no finding; any other value goes through [`check_value`](super::check_value), which
 //! says what is wrong. The shape is decided once per column, with the rules' own tests.
 
-use crate::profile::{CompiledChecks, CompiledLength, ValueType};
-use crate::rules::{email, list, one_of};
+use crate::profile::{CompiledChars, CompiledChecks, CompiledLength, ValueType};
+use crate::rules::{chars, email, list, one_of};
 
 /// How a column's value checks can be answered directly.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -17,8 +17,8 @@ pub(crate) enum Shortcut {
     OneOf,
     /// A list (of values joined by one ASCII byte) whose items must be one of a list of values.
     ListOfOneOf,
-    /// An e-mail address, of any domain, perhaps with a length rule that every plain address
-    /// meets.
+    /// An e-mail address, of any domain, perhaps with a length rule and a character rule that
+    /// every plain address meets.
     Email,
 }
 
@@ -70,8 +70,9 @@ fn one_of_only(checks: &CompiledChecks) -> bool {
 
 /// Whether the e-mail rule, without allowed domains, is the only check that `check_value` runs
 /// (without control characters) on a plain address (see [`email::plain`]): a length rule in
-/// characters may be there too if every plain address meets it (6 to 64 characters). The
-/// destructuring is exhaustive: a new kind of check must be counted here.
+/// characters may be there too if every plain address meets it (6 to 64 characters), and so may a
+/// character rule (IWpro's user-ID characters). The destructuring is exhaustive: a new kind of
+/// check must be counted here.
 fn email_only(checks: &CompiledChecks) -> bool {
     let CompiledChecks {
         length,
@@ -99,7 +100,7 @@ fn email_only(checks: &CompiledChecks) -> bool {
     *kind == Some(ValueType::Email)
         && email_domains.is_empty()
         && length_met
-        && chars.is_none()
+        && chars.as_ref().map_or(true, plain_characters_allowed)
         && one_of.is_none()
         && pattern.is_none()
         && list.is_none()
@@ -107,9 +108,23 @@ fn email_only(checks: &CompiledChecks) -> bool {
         && must_contain.is_empty()
 }
 
+/// Every byte a plain address is made of (see [`email::plain`]).
+const PLAIN_ADDRESS_BYTES: &str =
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-@";
+
+/// Whether `rule` allows every character of a plain address, asked of the character rule itself
+/// (it tests each character on its own, so passing them all at once covers every address).
+fn plain_characters_allowed(rule: &CompiledChars) -> bool {
+    let mut out = Vec::new();
+    chars::check(PLAIN_ADDRESS_BYTES, rule, &mut out);
+    out.is_empty()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::profile::CharClass;
+    use crate::report::Kind;
     use crate::rules::check_value;
 
     fn email(length: Option<(Option<u32>, Option<u32>)>, domains: &[&str]) -> CompiledChecks {
@@ -145,6 +160,51 @@ mod tests {
         let mut with_digit = email(None, &[]);
         with_digit.must_contain = vec![crate::profile::CharClass::AsciiDigit];
         assert_eq!(Shortcut::of(&with_digit), Shortcut::None);
+    }
+
+    fn with_chars(extra: &str, forbid: &[char]) -> CompiledChecks {
+        CompiledChecks {
+            chars: Some(CompiledChars {
+                allow: vec![CharClass::AsciiLetter, CharClass::AsciiDigit],
+                extra: extra.to_string(),
+                forbid: forbid.to_vec(),
+            }),
+            ..email(Some((None, Some(250))), &[])
+        }
+    }
+
+    #[test]
+    fn a_character_rule_keeps_the_shortcut_only_if_every_plain_address_meets_it() {
+        // IWpro's user-ID characters: letters, digits and @ . - _.
+        assert_eq!(Shortcut::of(&with_chars("@.-_", &[])), Shortcut::Email);
+        // Without the hyphen, or with the dot forbidden, a plain address may break the rule.
+        assert_eq!(Shortcut::of(&with_chars("@._", &[])), Shortcut::None);
+        assert_eq!(Shortcut::of(&with_chars("@.-_", &['.'])), Shortcut::None);
+    }
+
+    #[test]
+    fn with_the_user_id_characters_a_value_the_shortcut_passes_has_no_finding() {
+        let checks = with_chars("@.-_", &[]);
+        let mut passed = 0;
+        for value in [
+            "user0000012@example.co.jp",
+            "taro.yamada@mail-1.example.com",
+            "t_yamada@example.jp",
+            "t.yamada+iw@example.jp",
+        ] {
+            let mut out = Vec::new();
+            check_value(value, &checks, false, &mut out);
+            if Shortcut::Email.passes(value, &checks) {
+                passed += 1;
+                assert!(out.is_empty(), "{value}: {out:?}");
+            } else if value.contains('+') {
+                assert!(
+                    matches!(out.as_slice(), [Kind::InvalidCharacter { ch: '+', .. }]),
+                    "{value}: {out:?}"
+                );
+            }
+        }
+        assert_eq!(passed, 2);
     }
 
     #[test]

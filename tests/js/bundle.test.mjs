@@ -70,14 +70,15 @@ describe("bundles", () => {
 
   test("the three files, whole and in 7-byte chunks: the CLI's report, dangling references included", () => {
     const expected = cliBundle(Object.values(FILES));
-    assert.equal(expected.valid, false);
+    // Without the exports, IDs outside the files may be registered already: warnings, not errors.
+    assert.equal(expected.valid, true);
     for (const size of [7, 1 << 20]) {
       const report = checkBundle(FILES, size);
       assert.deepEqual(report, expected, `${size}-byte chunks`);
       assert.equal(pretty(report), pretty(expected), "key order");
     }
     const codes = expected.files.flatMap((f) => f.report.diagnostics.map((d) => `${f.role}:${d.code}`));
-    assert.ok(codes.includes("affiliations:foreign-key"), codes.join(" "));
+    assert.deepEqual(codes, ["affiliations:reference-outside-file", "affiliations:reference-outside-file"]);
   });
 
   test("against the exports of users and groups: the CLI's --baseline ROLE=FILE report", () => {

@@ -1,4 +1,5 @@
-//! File-level rules: encodings, byte order mark, delimiters, line endings, preamble, file name.
+//! File-level rules: encodings, byte order mark, delimiters, line endings, file types, preamble,
+//! file name.
 
 use super::*;
 
@@ -94,6 +95,12 @@ pub struct FileRules {
     /// Accepted record terminators; empty means any (but never mixed).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub line_endings: Vec<LineEndingKind>,
+    /// The kinds of file the system reads, told apart by the name's extension (FLAT: `.tsv` is
+    /// tab-separated with CRLF, `.csv` is Excel's CSV). When the name is known, its extension must
+    /// be one of them, and that type's delimiter and line endings apply; otherwise the type whose
+    /// delimiter the file has.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub file_types: Vec<FileType>,
     /// Rule for the file name, checked when the name is known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file_name: Option<FileNameRule>,
@@ -117,6 +124,7 @@ crate::de::record!(FileRules {
     bom: "bom"(default),
     delimiters: "delimiters",
     line_endings: "lineEndings"(default),
+    file_types: "fileTypes"(default),
     file_name: "fileName"(default),
     preamble: "preamble"(default),
     max_rows: "maxRows"(default),
@@ -127,6 +135,32 @@ crate::de::record!(FileRules {
 fn yes() -> bool {
     true
 }
+
+/// A kind of file the system reads, known by its extension.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct FileType {
+    /// The extension, without the dot (compared ignoring ASCII case).
+    pub extension: String,
+    /// The delimiter a file of this type has.
+    pub delimiter: Delimiter,
+    /// Accepted record terminators; empty means any (but never mixed).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub line_endings: Vec<LineEndingKind>,
+    /// Where the type comes from (a sentence of the system's manual).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+crate::de::record!(FileType {
+    extension: "extension",
+    delimiter: "delimiter",
+    line_endings: "lineEndings"(default),
+    source: "source"(default),
+});
 
 /// A file-name rule.
 #[derive(Debug, Clone, Serialize)]

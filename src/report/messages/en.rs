@@ -75,6 +75,10 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
             format!("the file is separated by {}s; this system needs {}", delimiter(*detected), accepted.iter().map(|d| delimiter(*d)).collect::<Vec<_>>().join(" or ")),
             Some(s("Save it again with the delimiter the system expects (CSV = comma, TSV = tab).")),
         ),
+        DelimiterNotForExtension { detected, extension, expected } => (
+            format!("the file name ends in .{extension}, but the file is separated by {}s; a .{extension} file must be separated by {}s", delimiter(*detected), delimiter(*expected)),
+            Some(s("Save it again with the delimiter its name says, or rename it to the extension of the type it is (for example .tsv for tab-separated text, .csv for comma-separated).")),
+        ),
         LineEndingNotAccepted { found, accepted } => (
             format!("lines end with {}; this system needs {}", line_ending(*found), accepted.iter().map(|l| line_ending(*l)).collect::<Vec<_>>().join(" or ")),
             Some(s("Save the file with Windows line endings (CRLF); most editors offer this in the save dialog or status bar.")),
@@ -86,6 +90,10 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
         FileNameMismatch { name, example } => (
             format!("the file name \"{name}\" does not follow the system's pattern"),
             Some(format!("Rename the file like \"{example}\".")),
+        ),
+        ExtensionNotAccepted { name, accepted } => (
+            format!("the file name \"{name}\" does not end in {}; the system reads only these kinds of file", accepted.iter().map(|e| format!(".{e}")).collect::<Vec<_>>().join(" or ")),
+            Some(s("Save the file as one of these types, or rename it with the extension that matches its delimiter.")),
         ),
         InvalidPreamble { starts_with, description } => (
             format!("this line must start with \"{starts_with}\" ({})", description.en),
@@ -191,6 +199,10 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
         ReferenceUnchecked { role, columns } => (
             format!("references from {} to \"{role}\" were not checked: neither the \"{role}\" file nor its current export was given", quoted_list(columns, 4)),
             Some(s("Check the files together, or give the system's current export as a baseline.")),
+        ),
+        ReferenceOutsideFile { role, columns, count, first } => (
+            format!("{count} reference(s) from {} name IDs that are not in the \"{role}\" file (the first: \"{first}\"); the system accepts them only if they are registered already", quoted_list(columns, 4)),
+            Some(s("Without the system's current export this cannot be checked: give it as a baseline, or add the records to the file.")),
         ),
         DeleteMismatch { column: differs } => (
             match differs {

@@ -75,6 +75,10 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
             format!("{}区切りのファイルです。このシステムには{}区切りが必要です", delimiter(*detected), accepted.iter().map(|d| delimiter(*d)).collect::<Vec<_>>().join("または")),
             Some(s("システムが求める区切り文字で保存し直してください（CSV はカンマ、TSV はタブ）。")),
         ),
+        DelimiterNotForExtension { detected, extension, expected } => (
+            format!("ファイル名は .{extension} ですが、{}区切りのファイルです。.{extension} のファイルは{}区切りにする必要があります", delimiter(*detected), delimiter(*expected)),
+            Some(s("名前が示す区切り文字で保存し直すか、中身に合う拡張子に名前を変えてください（タブ区切りは .tsv、カンマ区切りは .csv など）。")),
+        ),
         LineEndingNotAccepted { found, accepted } => (
             format!("改行コードが {} です。このシステムには {} が必要です", line_ending(*found), accepted.iter().map(|l| line_ending(*l)).collect::<Vec<_>>().join("または")),
             Some(s("改行コードを CRLF（Windows）にして保存してください。多くのエディタでは保存ダイアログやステータスバーで選べます。")),
@@ -86,6 +90,10 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
         FileNameMismatch { name, example } => (
             format!("ファイル名「{name}」がシステムの命名規則に合いません"),
             Some(format!("「{example}」のような名前に変更してください。")),
+        ),
+        ExtensionNotAccepted { name, accepted } => (
+            format!("ファイル名「{name}」の拡張子が {} のどれでもありません。システムはこれらの種類のファイルだけを読み込みます", accepted.iter().map(|e| format!(".{e}")).collect::<Vec<_>>().join("、")),
+            Some(s("これらの種類のどれかで保存するか、区切り文字に合う拡張子に名前を変えてください。")),
         ),
         InvalidPreamble { starts_with, description } => (
             format!("この行は「{starts_with}」で始まる必要があります（{}）", description.ja),
@@ -191,6 +199,10 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
         ReferenceUnchecked { role, columns } => (
             format!("{} から「{role}」への参照は確認していません：「{role}」のファイルも現在のエクスポートもありません", quoted_list(columns, 4)),
             Some(s("ファイルをまとめて確認するか、システムの現在のエクスポートをベースラインとして指定してください。")),
+        ),
+        ReferenceOutsideFile { role, columns, count, first } => (
+            format!("{} の参照のうち {count} 件が「{role}」のファイルにない ID を指しています（最初：「{first}」）。システムに登録済みの ID でなければエラーになります", quoted_list(columns, 4)),
+            Some(s("システムの現在のエクスポートがないと確認できません。ベースラインとして指定するか、ファイルにレコードを追加してください。")),
         ),
         DeleteMismatch { column: differs } => (
             match differs {

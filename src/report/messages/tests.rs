@@ -44,6 +44,15 @@ fn samples() -> Vec<Kind> {
             name: "u.csv".into(),
             example: "add-users_1.csv".into(),
         },
+        ExtensionNotAccepted {
+            name: "users.txt".into(),
+            accepted: vec!["tsv".into(), "csv".into()],
+        },
+        DelimiterNotForExtension {
+            detected: crate::profile::Delimiter::Comma,
+            extension: "tsv".into(),
+            expected: crate::profile::Delimiter::Tab,
+        },
         InvalidPreamble {
             starts_with: "#Format".into(),
             description: t.clone(),
@@ -163,6 +172,12 @@ fn samples() -> Vec<Kind> {
         ReferenceUnchecked {
             role: "users".into(),
             columns: vec!["user-id".into()],
+        },
+        ReferenceOutsideFile {
+            role: "users".into(),
+            columns: vec!["user-id".into()],
+            count: 2,
+            first: "u2".into(),
         },
         DeleteMismatch {
             column: Some("tag".into()),
