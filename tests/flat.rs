@@ -262,24 +262,25 @@ fn the_extension_decides_the_delimiter_and_the_line_endings() {
     assert_eq!(typed(Some("users.tsv"), tab_lf), vec![lf.clone()]);
     assert_eq!(typed(None, tab_lf), vec![lf]);
     // A name that says one type and content of the other.
-    assert_eq!(
-        typed(Some("users.tsv"), comma_crlf),
-        vec![(
-            "delimiter-not-accepted".to_string(),
+    for (name, text, message) in [
+        (
+            "users.tsv",
+            comma_crlf,
             "the file name ends in .tsv, but the file is separated by commas; a .tsv file must be \
-             separated by tabs"
-                .to_string()
-        )]
-    );
-    assert_eq!(
-        typed(Some("dir/users.csv"), tab_crlf),
-        vec![(
-            "delimiter-not-accepted".to_string(),
+             separated by tabs",
+        ),
+        (
+            "dir/users.csv",
+            tab_crlf,
             "the file name ends in .csv, but the file is separated by tabs; a .csv file must be \
-             separated by commas"
-                .to_string()
-        )]
-    );
+             separated by commas",
+        ),
+    ] {
+        assert_eq!(
+            typed(Some(name), text),
+            vec![("delimiter-not-accepted".to_string(), message.to_string())]
+        );
+    }
     // Neither type.
     assert_eq!(
         typed(Some("C:\\data\\users.txt"), tab_crlf),

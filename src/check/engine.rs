@@ -9,7 +9,7 @@ use crate::check::{CheckOptions, Context, Progress, Sink};
 use crate::decode::{identify, Bom, FieldDecoder, TextEncoding, Utf16Transcoder};
 use crate::error::{Error, ErrorKind};
 use crate::plan::Tracker;
-use crate::profile::{Compiled, Delimiter, LineEndingKind, Profile};
+use crate::profile::{Compiled, Delimiter, Profile};
 use crate::read::{Record, Tokenizer};
 use crate::report::{Detected, Finding, Kind, Place, Severity};
 use crate::rules::header::HeaderMap;
@@ -67,8 +67,8 @@ pub(crate) struct Core {
     pub(super) utf16_errors: VecDeque<(u64, usize)>,
     pub(super) bom: Option<Bom>,
     pub(super) delimiter: Option<Delimiter>,
-    /// The line endings this file must have: its file type's, or the profile's.
-    pub(super) line_endings: Vec<LineEndingKind>,
+    /// The index of the file's type in `profile.file_types`, decided with the delimiter.
+    pub(super) file_type: Option<usize>,
     pub(super) encoding_state: EncodingState,
     pub(super) decoder: FieldDecoder,
     pub(super) ascii_only: bool,
@@ -203,7 +203,6 @@ impl Core {
             t.needed_columns().into_iter().for_each(&mut store);
         }
         let quiet_when_empty = super::cells::quiet_when_empty(&compiled);
-        let compiled_line_endings = compiled.line_endings.clone();
         let mut engine = Core {
             profile: compiled,
             options,
@@ -218,7 +217,7 @@ impl Core {
             utf16_errors: VecDeque::new(),
             bom: None,
             delimiter: None,
-            line_endings: compiled_line_endings,
+            file_type: None,
             encoding_state: EncodingState::Undecided,
             decoder: FieldDecoder::new(TextEncoding::Utf8),
             ascii_only: true,
@@ -482,7 +481,10 @@ impl Core {
             .as_ref()
             .map(|t| *t.line_endings())
             .unwrap_or_default();
-        for (kind, first) in dialect::check_line_endings(&stats, &self.line_endings) {
+        // The file type's line endings, or the profile's.
+        let file_type = self.file_type.and_then(|i| self.profile.file_types.get(i));
+        let accepted = file_type.map_or(&self.profile.line_endings, |t| &t.line_endings);
+        for (kind, first) in dialect::check_line_endings(&stats, accepted) {
             let place = Place {
                 byte: first.map(|(byte, _)| byte),
                 line: first.map(|(_, line)| line),

@@ -28,27 +28,23 @@ fn header_line(text: &[u8], preamble: usize) -> &[u8] {
 
 impl Core {
     /// The delimiter of the file whose header line is `header`, its finding if it is not the
-    /// expected one, and the line endings of its file type (see [`dialect`]).
+    /// expected one, and the file's type (see [`dialect`]).
     fn decide_delimiter(&mut self, header: &[u8]) -> Delimiter {
         let types = &self.profile.file_types;
         let named = self.options.file_name.as_deref();
         let by_name = named.and_then(|name| dialect::type_by_name(name, types));
-        let finding;
-        let delimiter;
-        match by_name {
+        let (delimiter, finding) = match by_name.and_then(|i| types.get(i)) {
             Some(t) => {
-                delimiter = dialect::sniff_delimiter(header, &[t.delimiter]);
-                finding = dialect::check_type_delimiter(delimiter, t);
+                let delimiter = dialect::sniff_delimiter(header, &[t.delimiter]);
+                (delimiter, dialect::check_type_delimiter(delimiter, t))
             }
             None => {
-                delimiter = dialect::sniff_delimiter(header, &self.profile.delimiters);
-                finding = dialect::check_delimiter(delimiter, &self.profile.delimiters);
+                let accepted = &self.profile.delimiters;
+                let delimiter = dialect::sniff_delimiter(header, accepted);
+                (delimiter, dialect::check_delimiter(delimiter, accepted))
             }
-        }
-        let file_type = by_name.or_else(|| types.iter().find(|t| t.delimiter == delimiter));
-        if let Some(t) = file_type {
-            self.line_endings = t.line_endings.clone();
-        }
+        };
+        self.file_type = by_name.or_else(|| dialect::type_by_delimiter(delimiter, types));
         if let Some(kind) = finding {
             self.emit(kind, Place::default(), None, None);
         }

@@ -8,6 +8,7 @@
 //! always comes from the caller, so the same input always gives the same name.
 
 use crate::profile::Profile;
+use crate::rules::file_name::base_name;
 
 fn stem_and_extension(name: &str) -> (&str, &str) {
     match name.rfind('.') {
@@ -53,10 +54,7 @@ pub(crate) fn suggest(
     }
     let ext = if tab { ".tsv" } else { ".csv" };
     let base = source_name
-        .map(|n| {
-            let file = n.rsplit(['/', '\\']).next().unwrap_or(n);
-            stem_and_extension(file).0.to_string()
-        })
+        .map(|n| stem_and_extension(base_name(n)).0.to_string())
         .filter(|s| !s.is_empty())
         .unwrap_or_else(|| target.id.replace('/', "-"));
     match date {

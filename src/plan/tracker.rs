@@ -446,11 +446,8 @@ impl Tracker {
             out.push(delete_match::without_baseline());
         }
         for (f, fk) in self.relations.foreign_keys.iter().enumerate() {
-            match self.references.get(f) {
+            match self.references.get(f).filter(|r| !r.sets.is_empty()) {
                 None => out.push(foreign_key::unchecked(&fk.role, &fk.names)),
-                Some(r) if r.sets.is_empty() => {
-                    out.push(foreign_key::unchecked(&fk.role, &fk.names))
-                }
                 Some(r) if r.outside > 0 => out.push(foreign_key::outside_file(
                     &fk.role,
                     &fk.names,

@@ -58,18 +58,17 @@ pub(crate) fn check_delimiter(found: Delimiter, accepted: &[Delimiter]) -> Optio
     })
 }
 
-/// The extension of a file name (after its last dot, not counting a leading one), if any.
-pub(crate) fn extension(name: &str) -> Option<&str> {
-    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
-    base.rfind('.')
-        .filter(|dot| *dot > 0)
-        .and_then(|dot| base.get(dot + 1..))
+/// The index of the file type whose extension the name has (ignoring ASCII case).
+pub(crate) fn type_by_name(name: &str, types: &[FileType]) -> Option<usize> {
+    let ext = super::file_name::extension(name)?;
+    types
+        .iter()
+        .position(|t| t.extension.eq_ignore_ascii_case(ext))
 }
 
-/// The file type whose extension the name has (ignoring ASCII case).
-pub(crate) fn type_by_name<'a>(name: &str, types: &'a [FileType]) -> Option<&'a FileType> {
-    let ext = extension(name)?;
-    types.iter().find(|t| t.extension.eq_ignore_ascii_case(ext))
+/// The index of the file type with `delimiter`.
+pub(crate) fn type_by_delimiter(delimiter: Delimiter, types: &[FileType]) -> Option<usize> {
+    types.iter().position(|t| t.delimiter == delimiter)
 }
 
 /// The finding for a file of type `file_type` (known by its name) whose delimiter is another.
@@ -158,13 +157,14 @@ mod tests {
     #[test]
     fn the_extension_picks_the_file_type() {
         let types = tsv_and_csv();
+        use crate::rules::file_name::extension;
         assert_eq!(extension("dir.v2/users.TSV"), Some("TSV"));
         assert_eq!(extension(r"C:\data\.tsv"), None);
         assert_eq!(extension("users"), None);
-        let tsv = type_by_name("users.TSV", &types);
-        assert_eq!(tsv.map(|t| t.delimiter), Some(Delimiter::Tab));
-        assert!(type_by_name("users.txt", &types).is_none());
-        let tsv = tsv.unwrap();
+        assert_eq!(type_by_name("users.TSV", &types), Some(0));
+        assert_eq!(type_by_name("users.txt", &types), None);
+        assert_eq!(type_by_delimiter(Delimiter::Comma, &types), Some(1));
+        let tsv = &types[0];
         assert_eq!(check_type_delimiter(Delimiter::Tab, tsv), None);
         assert_eq!(
             check_type_delimiter(Delimiter::Comma, tsv),

@@ -52,6 +52,9 @@ const CLASSES: [u8; 256] = {
     table
 };
 
+/// Every byte an address [`plain`] accepts is made of.
+pub(crate) const PLAIN_ALPHABET: &str = plain::ALPHABET;
+
 /// Whether `value` is a plain address (letters, digits, dots and hyphens around one `@`, at most
 /// 64 bytes) that the rule accepts; `false` tells nothing. Allowed domains are not looked at.
 pub(crate) fn plain(value: &str) -> bool {

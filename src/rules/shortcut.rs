@@ -108,15 +108,11 @@ fn email_only(checks: &CompiledChecks) -> bool {
         && must_contain.is_empty()
 }
 
-/// Every byte a plain address is made of (see [`email::plain`]).
-const PLAIN_ADDRESS_BYTES: &str =
-    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-@";
-
 /// Whether `rule` allows every character of a plain address, asked of the character rule itself
 /// (it tests each character on its own, so passing them all at once covers every address).
 fn plain_characters_allowed(rule: &CompiledChars) -> bool {
     let mut out = Vec::new();
-    chars::check(PLAIN_ADDRESS_BYTES, rule, &mut out);
+    chars::check(email::PLAIN_ALPHABET, rule, &mut out);
     out.is_empty()
 }
 

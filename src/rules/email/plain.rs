@@ -5,6 +5,10 @@
 
 use crate::lanes::{Block, LANES};
 
+/// Every byte a plain address is made of: letters, digits, dots, hyphens and the `@`.
+pub(crate) const ALPHABET: &str =
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-@";
+
 /// Longest value the fast path takes: one bit per byte in a `u64`. It also keeps the local part
 /// (at most 63 bytes) and every domain label (at most 62) within their limits.
 const MAX: usize = 64;
