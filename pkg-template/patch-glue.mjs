@@ -1,16 +1,32 @@
-// Patches wasm-bindgen's generated glue (the pinned 0.2.130) where it is unsound after a reset.
+// Patches wasm-bindgen's generated glue (the pinned 0.2.130) where it is unsound after a reset or
+// after an object is used up.
 // Usage: node pkg-template/patch-glue.mjs <dir holding csv_preflight.js>...
 //
-// After a panic the glue starts a fresh instance of the module (src/bindings/panic.rs). Methods of
-// objects made by the old instance throw "Invalid stale object", but `free()` (and
-// `[Symbol.dispose]`, the same function) does not check: it would hand the old instance's pointer
-// to the new instance's allocator and free memory the new instance is using. A stale object's
-// memory went away with its instance, so freeing it must do nothing. The build fails if the glue
-// no longer has the expected shape (a new wasm-bindgen must be looked at again).
+// After a panic the glue starts a fresh instance of the module (src/bindings/panic.rs), in
+// `__wbg_call_guard()`, and bumps the instance id that marks objects of the old instance as stale.
+// The generated functions call the guard only just before entering the module: after their stale
+// check, and after copying string arguments into the old instance's memory. So the first call after
+// a panic passed an old object's pointer, or a string's, to the new instance (a trap, or worse, a
+// read of unrelated memory). Each function now calls the guard first; the later call does nothing.
+//
+// - `free()` (also `[Symbol.dispose]`, so `using`) does nothing for a stale object (its memory went
+//   with its instance: freeing it would hand its pointer to the new instance's allocator) or for
+//   one already used up (`finish()` takes the object, and a second
+//   `free()` must not throw from `using`'s dispose and hide the result).
+// - Any other method of a used-up object throws a plain message instead of wasm-bindgen's "null
+//   pointer passed to rust".
+//
+// The build fails if the glue no longer has the expected shape (a new wasm-bindgen must be looked
+// at again).
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
-const FREE = /^( +)free\(\) \{\n\1 {4}const ptr = this\.__destroy_into_raw\(\);\n/gm;
+const GUARD = "__wbg_call_guard();";
+const CLASS = /^(?:export )?class (\w+) \{$/;
+// A class member (indented 4) or a top-level function.
+const MEMBER = /^ {4}(static |get |set )?([\w$]+)\(.*\) \{$/;
+const FUNCTION = /^(?:export )?function ([\w$]+)\(.*\) \{$/;
+const NOTE = "// csv-preflight (pkg-template/patch-glue.mjs):";
 
 for (const dir of process.argv.slice(2)) {
   const file = join(dir, "csv_preflight.js");
@@ -18,23 +34,56 @@ for (const dir of process.argv.slice(2)) {
   if (!glue.includes("let __wbg_instance_id = 0;")) {
     throw new Error(`${file}: no instance tracking; is the panic hook (schedule_reinit) still in?`);
   }
-  let found = 0;
-  const patched = glue.replace(FREE, (head, indent) => {
-    found++;
-    const body = `${indent}    `;
-    return (
-      `${indent}free() {\n` +
-      `${body}// csv-preflight (pkg-template/patch-glue.mjs): a stale object's memory went with its instance.\n` +
-      `${body}if (this.__wbg_inst !== undefined && this.__wbg_inst !== __wbg_instance_id) {\n` +
-      `${body}    this.__destroy_into_raw();\n` +
-      `${body}    return;\n` +
-      `${body}}\n` +
-      `${body}const ptr = this.__destroy_into_raw();\n`
-    );
-  });
+  const { text, guarded, frees } = patch(glue.split("\n"));
+  const calls = glue.split(GUARD).length - 1;
   const classes = (glue.match(/^export class |^class /gm) ?? []).length;
-  if (found === 0 || found !== classes) {
-    throw new Error(`${file}: patched ${found} free() of ${classes} classes; the glue changed shape`);
+  if (guarded === 0 || guarded !== calls || frees !== classes) {
+    throw new Error(
+      `${file}: guarded ${guarded} of ${calls} calls, patched ${frees} free() of ${classes} classes; the glue changed shape`,
+    );
   }
-  writeFileSync(file, patched);
+  writeFileSync(file, text);
 }
+
+/** Rewrites every function of the glue that enters the module (see the top of this file). */
+function patch(lines) {
+  const out = [];
+  let className = null;
+  let guarded = 0;
+  let frees = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    out.push(line);
+    const opened = CLASS.exec(line);
+    if (opened) className = opened[1];
+    if (line === "}") className = null;
+    const member = className ? MEMBER.exec(line) : null;
+    const topLevel = FUNCTION.exec(line);
+    if (!member && !topLevel) continue;
+    const indent = member ? "    " : "";
+    const end = lines.indexOf(`${indent}}`, i + 1);
+    const body = lines.slice(i + 1, end);
+    if (!body.some((l) => l.trim() === GUARD) || (topLevel && topLevel[1] === "__wbg_call_guard")) continue;
+    const inner = `${indent}    `;
+    out.push(`${inner}${GUARD} ${NOTE} a reset first, so no old pointer reaches the new instance.`);
+    guarded++;
+    const [, kind, name] = member ?? [];
+    if (!member || kind === "static " || name === "constructor") continue;
+    if (name === "free") {
+      out.push(
+        `${inner}if (this.__wbg_ptr === 0 || (this.__wbg_inst !== undefined && this.__wbg_inst !== __wbg_instance_id)) {`,
+        `${inner}    ${NOTE} used up, freed, or stale (its memory went with its instance).`,
+        `${inner}    this.__destroy_into_raw();`,
+        `${inner}    return;`,
+        `${inner}}`,
+      );
+      frees++;
+    } else {
+      out.push(
+        `${inner}if (this.__wbg_ptr === 0) throw new Error("this ${className} was finished or freed: make a new one");`,
+      );
+    }
+  }
+  return { text: out.join("\n"), guarded, frees };
+}
+

@@ -361,7 +361,7 @@ fn streaming_bundle_equals_whole_files() {
         for (role, (name, bytes)) in present.iter().zip(&files) {
             checker.begin(role, Some(name)).unwrap();
             for chunk in bytes.chunks(size) {
-                checker.push(chunk);
+                checker.push(chunk).unwrap();
             }
             checker.end().unwrap();
         }
@@ -482,7 +482,7 @@ fn bundle_progress_counts_every_file_given_so_far() {
     );
     let (users, groups) = (bundle_file("users.csv"), bundle_file("groups.csv"));
     checker.begin("users", Some("users.csv")).unwrap();
-    checker.push(&users);
+    checker.push(&users).unwrap();
     checker.end().unwrap();
     // users.csv: a header and 3 users.
     let after_users = checker.progress();
@@ -491,9 +491,9 @@ fn bundle_progress_counts_every_file_given_so_far() {
         (users.len() as u64, 4)
     );
     checker.begin("groups", Some("groups.csv")).unwrap();
-    checker.push(groups.get(..10).unwrap());
+    checker.push(groups.get(..10).unwrap()).unwrap();
     assert_eq!(checker.progress().bytes, users.len() as u64 + 10);
-    checker.push(groups.get(10..).unwrap());
+    checker.push(groups.get(10..).unwrap()).unwrap();
     checker.end().unwrap();
     let report = checker.finish().unwrap();
     let records: u64 = report.files.iter().map(|f| f.report.detected.records).sum();
@@ -526,4 +526,25 @@ fn baselines_are_added_before_the_first_file_for_a_role_of_the_bundle() {
         error.to_string(),
         "invalid options: add the baselines before the first file"
     );
+}
+
+#[test]
+fn the_order_lists_the_roles_given_and_bytes_need_a_file() {
+    let bundle = builtin_bundle("celf").unwrap();
+    let options = || BundleOptions {
+        check: CheckOptions::default(),
+        baselines: BTreeMap::new(),
+    };
+    let checker = BundleChecker::new(&bundle, options(), &["affiliations", "users"]).unwrap();
+    assert_eq!(checker.order(), ["users", "affiliations"]);
+    let all = ["users", "groups", "affiliations"];
+    let mut checker = BundleChecker::new(&bundle, options(), &all).unwrap();
+    assert_eq!(checker.order(), all);
+    // Before `begin` and after `end`, bytes belong to no file: an error, not lost bytes.
+    let message = "invalid options: no file to push to: call begin(role, fileName) first";
+    assert_eq!(checker.push(b"id\n").unwrap_err().to_string(), message);
+    checker.begin("users", Some("users.csv")).unwrap();
+    checker.push(&bundle_file("users.csv")).unwrap();
+    checker.end().unwrap();
+    assert_eq!(checker.push(b"id\n").unwrap_err().to_string(), message);
 }

@@ -426,3 +426,104 @@ fn patterns_too_big_or_too_deep_are_typed_errors() {
         }
     );
 }
+
+/// `family_name` holding `name`, in a file encoded with `encode`, checked with `limits`.
+fn cut_case(name: &str, sjis: bool, limits: csv_preflight::Limits) -> Report {
+    let row = format!("taro@example.com,{name},Taro,ja,,,,,,,\r\n");
+    let text = format!("{}{row}", cases::HEADER);
+    let bytes = if sjis {
+        encoding_rs::SHIFT_JIS.encode(&text).0.into_owned()
+    } else {
+        text.into_bytes()
+    };
+    let options = CheckOptions {
+        limits,
+        ..CheckOptions::default()
+    };
+    // Whole, and in 7-byte chunks (the cut then falls across chunk boundaries too).
+    let whole = common::check_chunked(&bytes, &iwpro(), options.clone(), bytes.len());
+    let chunked = common::check_chunked(&bytes, &iwpro(), options, 7);
+    assert_eq!(whole, chunked);
+    whole
+}
+
+#[test]
+fn a_field_cut_inside_a_character_is_not_an_encoding_error() {
+    let field = |max_field_bytes| csv_preflight::Limits {
+        max_field_bytes,
+        ..csv_preflight::Limits::default()
+    };
+    // 36 bytes of UTF-8 cut at 31: ten characters and one byte of the eleventh.
+    let report = cut_case(&"山田".repeat(6), false, field(31));
+    assert_eq!(
+        common::outline(&report),
+        [("field-too-long", Some(2), Some(2))]
+    );
+    // Cut at 30, on a character boundary: the same.
+    let report = cut_case(&"山田".repeat(6), false, field(30));
+    assert_eq!(
+        common::outline(&report),
+        [("field-too-long", Some(2), Some(2))]
+    );
+    // Shift_JIS, 24 bytes cut at 23: a lead byte without its trail byte.
+    let report = cut_case(&"山田".repeat(6), true, field(23));
+    assert_eq!(report.detected.encoding, Some(TextEncoding::ShiftJis));
+    assert_eq!(
+        common::outline(&report),
+        [
+            ("encoding-not-accepted", None, None),
+            ("field-too-long", Some(2), Some(2))
+        ]
+    );
+}
+
+#[test]
+fn a_field_cut_by_the_record_bound_inside_a_character_is_not_an_encoding_error() {
+    let limits = csv_preflight::Limits {
+        max_record_bytes: 41,
+        ..csv_preflight::Limits::default()
+    };
+    // The e-mail address takes 16 bytes; 25 are left: eight characters and one byte.
+    let report = cut_case(&"山田".repeat(6), false, limits);
+    assert!(
+        !common::outline(&report)
+            .iter()
+            .any(|(code, _, _)| *code == "encoding-error"),
+        "{:?}",
+        common::outline(&report)
+    );
+    assert!(common::outline(&report).contains(&("record-too-long", Some(2), None)));
+}
+
+#[test]
+fn a_malformed_byte_before_the_cut_is_still_reported() {
+    let limits = csv_preflight::Limits {
+        max_field_bytes: 31,
+        ..csv_preflight::Limits::default()
+    };
+    // A lone continuation byte (an invalid character) third in the name, then the cut.
+    let mut bytes = format!("{}taro@example.com,山", cases::HEADER).into_bytes();
+    bytes.push(0x80);
+    bytes.extend_from_slice(format!("{},Taro,ja,,,,,,,\r\n", "山田".repeat(6)).as_bytes());
+    let report = common::check_chunked(
+        &bytes,
+        &iwpro(),
+        CheckOptions {
+            limits,
+            ..CheckOptions::default()
+        },
+        bytes.len(),
+    );
+    let outline = common::outline(&report);
+    assert!(
+        outline.contains(&("encoding-error", Some(2), Some(2))),
+        "{outline:?}"
+    );
+    assert_eq!(
+        report
+            .summary
+            .by_code
+            .get(&csv_preflight::Code::EncodingError),
+        Some(&1)
+    );
+}

@@ -212,7 +212,7 @@ fn a_count_or_parameters() {
 fn options_and_mappings() {
     let options =
         |json: &str| serde_json::from_str::<ConvertOptions>(json).map_err(|e| e.to_string());
-    // Every option may be left out; unknown ones are errors, unknown limits are ignored.
+    // Every option may be left out; unknown ones are errors, inside `limits` too.
     assert_eq!(options("{}"), Ok(ConvertOptions::default()));
     assert_eq!(
         options(r#"{"forse":true}"#).unwrap_err(),
@@ -221,10 +221,14 @@ fn options_and_mappings() {
          `strictShiftJis`, `repairs`, `params`, `lang`, `maxDiagnostics`, `maxChanges`, `limits` \
          at line 1 column 8"
     );
-    let limits = options(r#"{"limits":{"maxFields":7,"other":1}}"#)
-        .unwrap()
-        .limits;
+    let limits = options(r#"{"limits":{"maxFields":7}}"#).unwrap().limits;
     assert_eq!(limits.max_fields, 7);
+    assert_eq!(limits.max_field_bytes, 1 << 20);
+    assert_eq!(
+        options(r#"{"limits":{"maxFields":7,"maxFieldbytes":1}}"#).unwrap_err(),
+        "unknown field `maxFieldbytes`, expected one of `maxFieldBytes`, `maxFields`, \
+         `maxRecordBytes`, `maxUniqueKeys` at line 1 column 40"
+    );
     assert_eq!(
         options(r#"{"repairs":{"trim":false,"tirm":true}}"#).unwrap_err(),
         "unknown field `tirm`, expected one of `trim`, `halfWidth`, `strayBom`, `trailingEmpty`, \

@@ -142,8 +142,8 @@ impl BundleChecker {
         self.inner.add_baseline(role, baseline).map_err(thrown)
     }
 
-    /// The roles in checking order: every role after the roles it references. Give the files of
-    /// the roles you have in this order (skip the others).
+    /// The roles given to the constructor, in checking order: every role after the roles it
+    /// references. Give their files in this order.
     pub fn order(&self) -> Vec<String> {
         self.inner.order()
     }
@@ -158,15 +158,19 @@ impl BundleChecker {
         self.inner.begin(role, file_name.as_deref()).map_err(thrown)
     }
 
-    /// Feeds the next chunk of the current file. Throws when `chunk` is not bytes.
+    /// Feeds the next chunk of the current file. Throws when `chunk` is not bytes, or when no
+    /// file was begun (or it was ended).
     pub fn push(
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] chunk: JsValue,
     ) -> Result<(), JsValue> {
         let chunk = bytes_of(&chunk).map_err(thrown)?;
         let inner = &mut self.inner;
-        for_each_piece(&chunk, &mut self.buf, |piece| inner.push(piece));
-        Ok(())
+        let mut result = Ok(());
+        for_each_piece(&chunk, &mut self.buf, |piece| {
+            result = std::mem::replace(&mut result, Ok(())).and_then(|()| inner.push(piece));
+        });
+        result.map_err(thrown)
     }
 
     /// How far the check has got, over every file given so far: bytes pushed and records read

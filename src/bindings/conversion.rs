@@ -107,7 +107,7 @@ fn run(
 pub fn convert(
     #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] input: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string | Profile")] to: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "ConvertOptions | undefined")] options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ConvertOptions")] options: JsValue,
 ) -> Result<Ts<ConvertOutcome>, JsError> {
     let outcome = match run(&input, &to, &options) {
         Ok((bytes, result)) => ConvertOutcome::Success {

@@ -142,6 +142,15 @@ pub fn profiles() -> Result<Vec<Ts<crate::profile::ProfileInfo>>, JsError> {
 /// A built-in profile as a profile object (the JSON the CLI's `profiles --json` prints); it can be
 /// edited and passed back as `options.profile`.
 #[wasm_bindgen]
-pub fn profile(id: &str) -> Result<Ts<ProfileResult>, JsError> {
-    outcome::to_js(&ProfileResult::from(builtin(id)))
+pub fn profile(
+    #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+) -> Result<Ts<ProfileResult>, JsError> {
+    // Taken as any value, so that a non-string is a typed failure like every other entry point's.
+    let profile = match id.as_string() {
+        Some(id) => builtin(&id),
+        None => Err(Error::new(ErrorKind::InvalidOptions {
+            message: "the profile id must be a string such as \"fujifilm-iwpro/add-users\"".into(),
+        })),
+    };
+    outcome::to_js(&ProfileResult::from(profile))
 }

@@ -186,8 +186,15 @@ impl BundleChecker {
         Ok(())
     }
 
-    /// The roles in checking order: every role after the roles it references.
+    /// The roles whose files will be given, in checking order: every role after the roles it
+    /// references.
     pub fn order(&self) -> Vec<String> {
+        let present = |role: &String| self.roles.iter().any(|r| &r.role == role && r.present);
+        self.order_of_all().into_iter().filter(present).collect()
+    }
+
+    /// Every role of the bundle in checking order.
+    fn order_of_all(&self) -> Vec<String> {
         let mut order: Vec<String> = Vec::new();
         while order.len() < self.roles.len() {
             let before = order.len();
@@ -298,11 +305,16 @@ impl BundleChecker {
         progress
     }
 
-    /// Feeds the next chunk of the current file.
-    pub fn push(&mut self, chunk: &[u8]) {
-        if let Some((_, _, checker)) = self.current.as_mut() {
-            checker.push(chunk);
-        }
+    /// Feeds the next chunk of the current file. Fails when no file was begun (or it was ended):
+    /// the bytes would belong to no file.
+    pub fn push(&mut self, chunk: &[u8]) -> Result<(), Error> {
+        let Some((_, _, checker)) = self.current.as_mut() else {
+            return Err(invalid(
+                "no file to push to: call begin(role, fileName) first".to_string(),
+            ));
+        };
+        checker.push(chunk);
+        Ok(())
     }
 
     /// Ends the current file (if any).
@@ -390,7 +402,7 @@ pub fn check_bundle(
     for role in checker.order() {
         if let Some((_, input)) = assigned.iter().find(|(r, _)| *r == role) {
             checker.begin(&role, input.name)?;
-            checker.push(input.bytes);
+            checker.push(input.bytes)?;
             checker.end()?;
         }
     }

@@ -363,8 +363,15 @@ impl Core {
         else {
             return;
         };
-        for field in record.fields() {
+        for (i, field) in record.fields().enumerate() {
             if evidence.len() < EVIDENCE_BYTES && field.iter().any(|b| !b.is_ascii()) {
+                // A cut field may end inside a character (of up to 4 bytes in any encoding).
+                let field = match record.was_cut(i) {
+                    true => field
+                        .get(..field.len().saturating_sub(3))
+                        .unwrap_or_default(),
+                    false => field,
+                };
                 evidence.extend_from_slice(field);
                 evidence.push(b'\n');
             }

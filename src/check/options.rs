@@ -29,8 +29,7 @@ crate::de::record!(
         max_record_bytes: "maxRecordBytes",
         max_unique_keys: "maxUniqueKeys",
     },
-    default,
-    ignore_unknown
+    default
 );
 
 impl Default for Limits {

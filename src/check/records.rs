@@ -28,7 +28,11 @@ impl Core {
         let bytes = record.field(i).unwrap_or(&[]);
         let field_start = record.field_offset(i).unwrap_or(0);
         let content_start = field_start + u64::from(record.was_quoted(i));
-        let decoded = self.decoder.decode(bytes);
+        let decoded = if record.was_cut(i) {
+            self.decoder.decode_cut(bytes)
+        } else {
+            self.decoder.decode(bytes)
+        };
         out.push_str(&decoded.text);
         let malformed: Vec<(u64, String)> = decoded
             .malformed

@@ -3,8 +3,7 @@
 use std::fmt;
 
 use serde::de::{
-    self, DeserializeSeed, Deserializer, Expected, IgnoredAny, MapAccess, SeqAccess, Unexpected,
-    Visitor,
+    self, DeserializeSeed, Deserializer, Expected, MapAccess, SeqAccess, Unexpected, Visitor,
 };
 
 /// A struct read field by field: what differs between the derived impls of two structs.
@@ -17,8 +16,6 @@ pub(crate) trait Record: Sized {
     const FIELDS: &'static [&'static str];
     /// Bit `i` set: field `i` has no default, leaving it out is `missing field`.
     const REQUIRED: u64;
-    /// `deny_unknown_fields`: an unknown field is an error rather than skipped.
-    const DENY_UNKNOWN: bool;
     /// The value before any field is read: defaults, and placeholders for the required fields
     /// (each is overwritten or reported missing).
     fn blank() -> Self;
@@ -95,7 +92,6 @@ impl<R: Record> RecordVisitor<'_, R> {
     const KEYS: Keys = Keys {
         fields: R::FIELDS,
         required: R::REQUIRED,
-        deny_unknown: R::DENY_UNKNOWN,
     };
 }
 
@@ -129,12 +125,11 @@ type FieldReader<'r, A, T, E> = dyn FnMut(usize, &mut A) -> Result<T, E> + 'r;
 struct Keys {
     fields: &'static [&'static str],
     required: u64,
-    deny_unknown: bool,
 }
 
-/// The map loop of every record (one copy per map type, not per record): reads the keys, skips
-/// unknown fields or rejects them, rejects duplicates and reports the first required field left
-/// out; `value` reads the value of field `index`.
+/// The map loop of every record (one copy per map type, not per record): reads the keys, rejects
+/// unknown fields and duplicates and reports the first required field left out; `value` reads
+/// the value of field `index`.
 #[inline(never)]
 fn read_map<'de, A: MapAccess<'de>>(
     mut map: A,
@@ -144,13 +139,8 @@ fn read_map<'de, A: MapAccess<'de>>(
     let mut seen = 0u64;
     let key = Key {
         fields: keys.fields,
-        deny_unknown: keys.deny_unknown,
     };
     while let Some(index) = map.next_key_seed(key)? {
-        let Some(index) = index else {
-            map.next_value::<IgnoredAny>()?;
-            continue;
-        };
         seen = mark(seen, index, keys.fields)?;
         value(index, &mut map)?;
     }
@@ -222,51 +212,47 @@ impl<'de, R: Record> DeserializeSeed<'de> for Field<'_, R> {
     }
 }
 
-/// A field name: its index, or `None` for an unknown field that is skipped.
+/// A field name: its index (an unknown field is an error, serde's `deny_unknown_fields`).
 #[derive(Clone, Copy)]
 struct Key {
     fields: &'static [&'static str],
-    deny_unknown: bool,
 }
 
 impl<'de> DeserializeSeed<'de> for Key {
-    type Value = Option<usize>;
+    type Value = usize;
 
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Option<usize>, D::Error> {
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<usize, D::Error> {
         d.deserialize_identifier(self)
     }
 }
 
 impl<'de> Visitor<'de> for Key {
-    type Value = Option<usize>;
+    type Value = usize;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("field identifier")
     }
 
-    fn visit_str<E: de::Error>(self, name: &str) -> Result<Option<usize>, E> {
+    fn visit_str<E: de::Error>(self, name: &str) -> Result<usize, E> {
         match self.fields.iter().position(|f| *f == name) {
-            Some(i) => Ok(Some(i)),
-            None if self.deny_unknown => Err(E::unknown_field(name, self.fields)),
-            None => Ok(None),
+            Some(i) => Ok(i),
+            None => Err(E::unknown_field(name, self.fields)),
         }
     }
 
-    fn visit_bytes<E: de::Error>(self, name: &[u8]) -> Result<Option<usize>, E> {
+    fn visit_bytes<E: de::Error>(self, name: &[u8]) -> Result<usize, E> {
         match self.fields.iter().position(|f| f.as_bytes() == name) {
-            Some(i) => Ok(Some(i)),
-            None if self.deny_unknown => Err(E::unknown_field(
+            Some(i) => Ok(i),
+            None => Err(E::unknown_field(
                 &String::from_utf8_lossy(name),
                 self.fields,
             )),
-            None => Ok(None),
         }
     }
 
-    fn visit_u64<E: de::Error>(self, index: u64) -> Result<Option<usize>, E> {
+    fn visit_u64<E: de::Error>(self, index: u64) -> Result<usize, E> {
         match usize::try_from(index) {
-            Ok(i) if i < self.fields.len() => Ok(Some(i)),
-            _ if !self.deny_unknown => Ok(None),
+            Ok(i) if i < self.fields.len() => Ok(i),
             _ => Err(E::invalid_value(
                 Unexpected::Unsigned(index),
                 &FieldIndex(self.fields.len()),
@@ -287,25 +273,18 @@ impl Expected for FieldIndex {
 /// Implements [`Record`] and `Deserialize` for a struct: its fields in declaration order, each
 /// with its JSON name and, for a field that may be left out, its default in parentheses
 /// (`(default)` for `Default::default()`). After the fields, `default` says that every field may
-/// be left out and takes its value from the struct's `Default` (serde's container `default`), and
-/// `ignore_unknown` that unknown fields are skipped (without it they are errors, serde's
-/// `deny_unknown_fields`).
+/// be left out and takes its value from the struct's `Default` (serde's container `default`).
+/// Unknown fields are errors (serde's `deny_unknown_fields`): a misspelt field is never ignored.
 macro_rules! record {
     ($ty:ident { $($fields:tt)* }) => {
-        $crate::de::record!(@impl $ty { $($fields)* } true, fields);
-    };
-    ($ty:ident { $($fields:tt)* }, ignore_unknown) => {
-        $crate::de::record!(@impl $ty { $($fields)* } false, fields);
+        $crate::de::record!(@impl $ty { $($fields)* } fields);
     };
     ($ty:ident { $($fields:tt)* }, default) => {
-        $crate::de::record!(@impl $ty { $($fields)* } true, container);
-    };
-    ($ty:ident { $($fields:tt)* }, default, ignore_unknown) => {
-        $crate::de::record!(@impl $ty { $($fields)* } false, container);
+        $crate::de::record!(@impl $ty { $($fields)* } container);
     };
     (
         @impl $ty:ident { $( $field:ident : $name:literal $(( $($default:tt)* ))? ),* $(,)? }
-        $deny:literal, $defaults:ident
+        $defaults:ident
     ) => {
         // `REQUIRED` and the bit set of the fields seen are `u64`s.
         const _: () = assert!(<$ty as $crate::de::Record>::FIELDS.len() <= 64);
@@ -315,7 +294,6 @@ macro_rules! record {
             const FIELDS: &'static [&'static str] = &[$($name),*];
             const REQUIRED: u64 =
                 0 $( | $crate::de::record!(@required $defaults $name $($($default)*)?) )*;
-            const DENY_UNKNOWN: bool = $deny;
 
             $crate::de::record!(@blank $defaults $ty { $( $field $(( $($default)* ))? ),* });
 

@@ -64,9 +64,26 @@ impl FieldDecoder {
     /// all reported with their offsets inside the field. The whole field is
     /// decoded at once: an incomplete character at its end is malformed.
     pub fn decode<'a>(&'a mut self, bytes: &'a [u8]) -> Decoded<'a> {
+        self.decode_ending(bytes, true)
+    }
+
+    /// Decodes a field whose content a bound cut short (`max_field_bytes`): as
+    /// [`FieldDecoder::decode`], except that a character cut off at its end is left out, not
+    /// malformed, since the cut, not the file, split it.
+    pub fn decode_cut<'a>(&'a mut self, bytes: &'a [u8]) -> Decoded<'a> {
+        self.decode_ending(bytes, false)
+    }
+
+    /// `complete`: the bytes end where the field ends, so an incomplete character is malformed.
+    fn decode_ending<'a>(&'a mut self, bytes: &'a [u8], complete: bool) -> Decoded<'a> {
         self.malformed.clear();
         let text = match self.encoding {
             TextEncoding::Utf8 | TextEncoding::Utf16Le | TextEncoding::Utf16Be => {
+                let bytes = if complete {
+                    bytes
+                } else {
+                    without_cut_utf8(bytes)
+                };
                 decode_utf8(bytes, &mut self.malformed)
             }
             legacy => {
@@ -78,7 +95,7 @@ impl FieldDecoder {
                     run_decoder(
                         legacy.encoding_rs().new_decoder_without_bom_handling(),
                         bytes,
-                        true,
+                        complete,
                         &mut out,
                         |offset, len| {
                             malformed.push(Malformed { offset, len });
@@ -137,6 +154,27 @@ fn ascii_text(bytes: &[u8]) -> Option<&str> {
         .is_ascii()
         .then(|| std::str::from_utf8(bytes).ok())
         .flatten()
+}
+
+/// `bytes` without the first bytes of a character cut off at their end (at most 3 bytes: a
+/// lead byte and its continuation bytes, short of the length the lead byte announces).
+fn without_cut_utf8(bytes: &[u8]) -> &[u8] {
+    let tail = bytes.len().saturating_sub(3);
+    let last_start = (tail..bytes.len())
+        .rev()
+        .find(|&i| bytes.get(i).is_some_and(|&b| !is_continuation(b)));
+    let Some((kept, last)) = last_start.and_then(|i| bytes.split_at_checked(i)) else {
+        return bytes;
+    };
+    match std::str::from_utf8(last) {
+        // Nothing valid, and no invalid byte either: the first bytes of one character.
+        Err(e) if e.valid_up_to() == 0 && e.error_len().is_none() => kept,
+        _ => bytes,
+    }
+}
+
+fn is_continuation(byte: u8) -> bool {
+    byte & 0xC0 == 0x80
 }
 
 /// UTF-8 fast path: borrowed when valid, else repaired with every malformed

@@ -303,6 +303,34 @@ fn decodes_utf8_reporting_every_malformed_sequence() {
 }
 
 #[test]
+fn a_cut_field_leaves_out_the_character_cut_off_at_its_end() {
+    let mut decoder = FieldDecoder::new(Utf8);
+    let emoji = "a😀".as_bytes(); // 1 + 4 bytes
+    for cut in 2..emoji.len() {
+        let decoded = decoder.decode_cut(&emoji[..cut]);
+        assert_eq!(
+            (&*decoded.text, decoded.malformed),
+            ("a", &[][..]),
+            "cut at {cut}"
+        );
+    }
+    assert_eq!(decoder.decode_cut(emoji).text, "a😀");
+    // Bytes that no character starts with stay malformed: the file, not the cut, has them.
+    let decoded = decoder.decode_cut(b"a\xF0\x28");
+    assert_eq!(decoded.malformed, &[Malformed { offset: 1, len: 1 }]);
+    let decoded = decoder.decode_cut(b"a\x80");
+    assert_eq!(decoded.malformed, &[Malformed { offset: 1, len: 1 }]);
+    // Shift_JIS: a lead byte without its trail byte.
+    let mut decoder = FieldDecoder::new(ShiftJis);
+    let decoded = decoder.decode_cut(b"\x8e\x52\x93");
+    assert_eq!((&*decoded.text, decoded.malformed), ("山", &[][..]));
+    assert_eq!(
+        decoder.decode(b"\x8e\x52\x93").malformed,
+        &[Malformed { offset: 2, len: 1 }]
+    );
+}
+
+#[test]
 fn utf16_fields_are_decoded_as_utf8() {
     for encoding in [Utf16Le, Utf16Be] {
         let mut decoder = FieldDecoder::new(encoding);

@@ -348,6 +348,15 @@ impl Record {
         self.truncated.iter().copied()
     }
 
+    /// Whether a bound cut field `i`'s stored content short: it is longer than `max_field_bytes`,
+    /// or it holds the last byte stored before the record reached `max_record_bytes`. Its last
+    /// character may then be incomplete through no fault of the file.
+    pub fn was_cut(&self, i: usize) -> bool {
+        self.truncated.contains(&i)
+            || (self.record_truncated
+                && self.spans.iter().rposition(|s| s.begin < s.end) == Some(i))
+    }
+
     /// Number of fields seen, including those beyond `max_fields` that were
     /// not stored. Greater than [`Record::len`] exactly when fields were
     /// dropped.

@@ -214,6 +214,36 @@ describe("checkFile in a Web Worker", () => {
     await page.close();
   });
 
+  test("options are read as `check` reads them (a proxy works, a bigint rejects); nothing sent leaves no worker", async () => {
+    const { page, errors } = await openPage();
+    const outcome = await page.evaluate(async () => {
+      const header = "mail_address,family_name,given_name,language\r\n";
+      const file = new Blob([header, "a@example.com,山田,太郎,ja\r\n"]);
+      // A reactive store's proxy (Vue, MobX), which a worker cannot be sent as it is.
+      const proxied = new Proxy({ profile: "fujifilm-iwpro/add-users" }, {});
+      const report = await window.checkFile(file, proxied);
+      const failure = await window
+        .checkFile(file, { profile: "fujifilm-iwpro/add-users", maxDiagnostics: 10n })
+        .catch((e) => ({ name: e.name, kind: e.kind, message: e.message }));
+      const unsent = await window.checkFile(new Proxy(file, {}), { profile: "fujifilm-iwpro/add-users" }).catch((e) => e.name);
+      return { valid: report.valid, failure, unsent };
+    });
+    assert.deepEqual(outcome, {
+      valid: true,
+      failure: {
+        name: "CsvPreflightError",
+        kind: "invalidOptions",
+        message: "invalid options: the options cannot be written as JSON",
+      },
+      unsent: "DataCloneError",
+    });
+    // Every worker was ended, the one that could not be sent its request too.
+    for (let i = 0; i < 50 && page.workers().length > 0; i++) await new Promise((r) => setTimeout(r, 20));
+    assert.equal(page.workers().length, 0);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   test("an already aborted signal, and an unknown profile, reject", async () => {
     const { page, errors } = await openPage();
     const outcome = await page.evaluate(async () => {

@@ -4,6 +4,7 @@
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import { before, describe, test } from "node:test";
+import { basename } from "node:path";
 import { pathToFileURL } from "node:url";
 import { ROOT, cli, consumerDir, join, pretty } from "./helpers.mjs";
 
@@ -34,8 +35,7 @@ function checkBundle(files, size, baselines = {}) {
     baseline.free();
   }
   for (const role of checker.order()) {
-    if (!files[role]) continue;
-    checker.begin(role, files[role]);
+    checker.begin(role, basename(files[role]));
     const bytes = readFileSync(files[role]);
     for (let at = 0; at < bytes.length; at += size) checker.push(bytes.subarray(at, at + size));
     checker.end();
@@ -54,6 +54,18 @@ function throwsKind(fn, kind, text) {
 }
 
 describe("bundles", () => {
+  test("order() lists the roles given, in checking order; bytes without a current file throw", () => {
+    const checker = new api.BundleChecker({ bundle: "celf" }, ["affiliations", "users"]);
+    assert.deepEqual(checker.order(), ["users", "affiliations"]);
+    const message = "no file to push to: call begin(role, fileName) first";
+    throwsKind(() => checker.push(new Uint8Array([0x69, 0x64, 0x0a])), "invalidOptions", message);
+    checker.begin("users", "users.csv");
+    checker.push(readFileSync(FILES.users));
+    checker.end();
+    throwsKind(() => checker.push(new Uint8Array([0x69, 0x64, 0x0a])), "invalidOptions", message);
+    checker.free();
+  });
+
   test("bundles() lists CELF with its roles; bundleRole recognises each file by its header", () => {
     const [only, ...rest] = api.bundles();
     assert.deepEqual(rest, []);

@@ -248,7 +248,35 @@ describe("failures are typed values", () => {
     assert.equal(option.error.kind, "invalidOptions");
     assert.match(option.error.message, /unknown field `filename`/);
     assert.equal(api.profile("acme/users").error.kind, "unknownProfile");
+    for (const notAnId of [5, {}, undefined, null]) {
+      assert.equal(api.profile(notAnId).error.message, 'invalid options: the profile id must be a string such as "fujifilm-iwpro/add-users"');
+    }
+    const limit = api.check(bytes, { profile: "fujifilm-iwpro/add-users", limits: { maxFieldbytes: 20 } });
+    assert.equal(limit.error.kind, "invalidOptions");
+    assert.match(limit.error.message, /unknown field `maxFieldbytes`, expected one of `maxFieldBytes`/);
     assert.equal(api.resultCsv(bytes, { profile: "acme/users" }).error.kind, "unknownProfile");
+  });
+
+  test("a finished or freed object: free() again does nothing (so `using` keeps the result), other calls say why", () => {
+    const bytes = readFileSync(EXAMPLE);
+    for (const make of [
+      () => new api.Checker({ profile: "fujifilm-iwpro/add-users" }),
+      () => new api.BundleChecker({ bundle: "celf" }, ["users"]),
+    ]) {
+      const used = make();
+      assert.equal(typeof used.finish(), "object");
+      used.free();
+      used.free();
+      used[Symbol.dispose]?.();
+      const name = used.constructor.name;
+      assert.throws(() => used.push(bytes), { message: `this ${name} was finished or freed: make a new one` });
+      assert.throws(() => used.progress, { message: `this ${name} was finished or freed: make a new one` });
+      assert.throws(() => used.finish(), { message: `this ${name} was finished or freed: make a new one` });
+    }
+    const baseline = new api.Baseline({ profile: "flat/users-total" });
+    baseline.free();
+    baseline.free();
+    assert.throws(() => baseline.end(), { message: "this Baseline was finished or freed: make a new one" });
   });
 
   test("new Checker throws a CsvPreflightError carrying kind and detail", () => {

@@ -38,10 +38,33 @@ async function scenario(api, bytes, options) {
   const fresh = new api.Checker(options);
   for (let at = 0; at < bytes.length; at += 7) fresh.push(bytes.subarray(at, at + 7));
   const streamed = fresh.finish();
+  const old = new api.Checker(options);
+  old.push(bytes.subarray(0, 10));
   const panic2 = outcome(() => api.forcePanicForTest("boom 2"));
+  // The first calls after a panic are an old object's: the reset must come before its stale
+  // check, or its pointer reaches the new instance (pkg-template/patch-glue.mjs).
+  const oldFinish = outcome(() => old.finish()).thrown?.message;
+  const oldFree = outcome(() => old.free());
   const profiles = api.profiles().length;
   const again = api.check(bytes, options);
-  return { first, panic1, afterPanic, stalePush: stalePush.thrown?.message, staleFree, streamed, again, panic2, profiles };
+  // And a string argument: copied into the new instance, not the old one.
+  const panic3 = outcome(() => api.forcePanicForTest("boom 3"));
+  const profileFirst = outcome(() => api.profile(options.profile).type);
+  return {
+    first,
+    panic1,
+    afterPanic,
+    stalePush: stalePush.thrown?.message,
+    staleFree,
+    streamed,
+    again,
+    panic2,
+    oldFinish,
+    oldFree,
+    profiles,
+    panic3,
+    profileFirst,
+  };
 }
 
 function assertRecovered(got, expected) {
@@ -49,6 +72,7 @@ function assertRecovered(got, expected) {
   for (const [panic, n] of [
     [got.panic1, 1],
     [got.panic2, 2],
+    [got.panic3, 3],
   ]) {
     assert.equal(panic.value, undefined, "a panic must throw");
     const { name, message, kind, detail } = panic.thrown;
@@ -62,6 +86,9 @@ function assertRecovered(got, expected) {
   assert.equal(got.stalePush, "Invalid stale object from previous Wasm instance");
   assert.deepEqual(got.staleFree, { value: undefined }, "freeing a stale Checker does nothing");
   assert.deepEqual(got.streamed, expected, "a Checker made after the panic works");
+  assert.equal(got.oldFinish, "Invalid stale object from previous Wasm instance", "an old object first after a panic");
+  assert.deepEqual(got.oldFree, { value: undefined });
+  assert.deepEqual(got.profileFirst, { value: "success" }, "a string argument first after a panic");
   assert.deepEqual(got.again, got.first);
   assert.ok(got.profiles >= 10, "calls after a second panic work");
 }

@@ -43,6 +43,30 @@ export class CsvPreflightError extends Error {
   }
 }
 
+/**
+ * The options as `check` reads them, through JSON: a reactive proxy (Vue, MobX) or any other value
+ * that a worker could not be sent becomes its plain value. Not an object: sent as it is, for the
+ * check's own typed failure.
+ */
+function plainOptions(options: CheckOptions): CheckOptions {
+  if (typeof options !== "object" || options === null) return options;
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(options);
+  } catch {
+    // A bigint or a cycle: below, as `check` reports it.
+  }
+  if (json === undefined) {
+    const message = "the options cannot be written as JSON";
+    throw new CsvPreflightError({
+      kind: "invalidOptions",
+      message: `invalid options: ${message}`,
+      detail: { kind: "invalidOptions", message },
+    });
+  }
+  return JSON.parse(json) as CheckOptions;
+}
+
 function abortReason(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException("the check was aborted", "AbortError");
 }
@@ -60,6 +84,14 @@ export function checkFile(
   return new Promise<Report>((resolve, reject) => {
     if (signal?.aborted) {
       reject(abortReason(signal));
+      return;
+    }
+    let request: CheckRequest;
+    try {
+      const plain = plainOptions(options);
+      request = baseline ? { file, options: plain, baseline } : { file, options: plain };
+    } catch (error) {
+      reject(error);
       return;
     }
     const worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
@@ -96,7 +128,12 @@ export function checkFile(
       finish();
       reject(new Error(`csv-preflight worker failed: ${event.message || "could not start"}`));
     };
-    const request: CheckRequest = baseline ? { file, options, baseline } : { file, options };
-    worker.postMessage(request);
+    try {
+      worker.postMessage(request);
+    } catch (error) {
+      // Not sent (a value that cannot be cloned): no worker may be left running.
+      finish();
+      reject(error);
+    }
   });
 }

@@ -32,7 +32,7 @@ fn open(path: &Path) -> Result<Box<dyn Read>, Fatal> {
 }
 
 /// Streams a file into `push`.
-fn stream(path: &Path, push: &mut dyn FnMut(&[u8])) -> Result<(), Fatal> {
+fn stream(path: &Path, push: &mut dyn FnMut(&[u8]) -> Result<(), Fatal>) -> Result<(), Fatal> {
     let mut input = open(path)?;
     let mut buf = vec![0u8; CHUNK];
     loop {
@@ -42,7 +42,7 @@ fn stream(path: &Path, push: &mut dyn FnMut(&[u8])) -> Result<(), Fatal> {
         if n == 0 {
             return Ok(());
         }
-        push(buf.get(..n).unwrap_or(&[]));
+        push(buf.get(..n).unwrap_or(&[]))?;
     }
 }
 
@@ -53,7 +53,10 @@ pub fn read_baseline(
     options: &CheckOptions,
 ) -> Result<Arc<Baseline>, Fatal> {
     let mut reader = BaselineReader::new(profile, options)?;
-    stream(path, &mut |chunk| reader.push(chunk))?;
+    stream(path, &mut |chunk| {
+        reader.push(chunk);
+        Ok(())
+    })?;
     let baseline = reader.finish()?;
     if let Some(report) = baseline.report() {
         if report.summary.errors > 0 {
@@ -158,9 +161,10 @@ pub fn run(
         let Some((_, path)) = files.iter().find(|(r, _)| *r == role) else {
             continue;
         };
-        let name = path.display().to_string();
-        checker.begin(&role, Some(&name))?;
-        stream(path, &mut |chunk| checker.push(chunk))?;
+        // The name as a single file's check gives it (the file-name rules read the name only).
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        checker.begin(&role, name.as_deref())?;
+        stream(path, &mut |chunk| Ok(checker.push(chunk)?))?;
         checker.end()?;
     }
     let report: BundleReport = checker.finish()?;

@@ -8,6 +8,7 @@ import {
   bundles,
   check,
   checkWithBaseline,
+  convert,
   resultCsvWithBaseline,
   profile,
   profiles,
@@ -156,6 +157,11 @@ checkFile(file, { profile: "fujifilm-iwpro/add-users", fileName: file.name }, {
   .catch((error: unknown) => {
     if (error instanceof CsvPreflightError) console.log(error.kind, error.detail, error.message);
   });
+
+// Conversion: the options may be left out.
+const converted = convert(bytes, "fujifilm-iwpro/add-users");
+if (converted.type === "success") console.log(converted.bytes.length, converted.result.status);
+convert(bytes, "canon/users", { date: "2026-11-23" });
 
 // @ts-expect-error: the language is "en" or "ja"
 check(bytes, { profile: "fujifilm-iwpro/add-users", lang: "fr" });
