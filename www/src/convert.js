@@ -350,7 +350,7 @@ function formatText(lang, f) {
  * Why the file was refused (or written only because forced), from the errors themselves. (The
  * engine's own sentence counts a code's warnings too, so its breakdown can exceed its total.)
  */
-function refusalText(lang, r) {
+export function refusalText(lang, r) {
   const errors = [...r.diagnostics, ...(r.report?.diagnostics ?? [])].filter((d) => d.severity === "error");
   const byCode = new Map();
   for (const d of errors) byCode.set(d.code, (byCode.get(d.code) ?? 0) + 1);
@@ -358,6 +358,6 @@ function refusalText(lang, r) {
   const list = [...byCode].map(([code, n]) => `${code} ×${num(lang, n)}`);
   // Capped lists hold fewer errors than counted: the breakdown then says it is partial.
   if (errors.length < total) list.push("…");
-  const vars = { errors: count(lang, "convert.errors", total), list: list.join(", ") };
+  const vars = { errors: count(lang, "convert.errors", total), list: list.join(lang === "ja" ? "、" : ", ") };
   return t(lang, r.status === "forced" ? "convert.refusal.forced" : "convert.refusal.refused", vars);
 }
