@@ -350,7 +350,7 @@ export const STRINGS = {
     "convert.refusal.refused":
       "理由：変換後のファイルにまだ{errors}があります（{list}）。元のファイルか列の対応付けを直すか、「エラーが残っていてもファイルを書き出す」を選んでください。",
     "convert.refusal.forced": "変換後のファイルにまだ{errors}があります（{list}）。指定により、それでも書き出しました。",
-    "convert.format": "{source}を {output} に変換しました。{rows}、{errors}、{warnings}。",
+    "convert.format": "{source} → {output}。{rows}、{errors}、{warnings}。",
     "convert.source": "{name}（{format}）",
     "convert.source.header": "見出し行のあるファイル",
     "convert.rows.one": "1 行",

@@ -52,7 +52,9 @@ export async function suggestProfile(file, api, profiles) {
  * Whether a header match is evidence of the format: at least half of the file's non-empty labels
  * are the profile's. Counting the profile's required columns instead would not do: learningBOX
  * requires none, so one shared label ("メールアドレス") would make any file "match" it, and a
- * check against a format whose columns are all optional passes almost anything.
+ * check against a format whose columns are all optional passes almost anything. A weak header so
+ * never earns a green verdict: without a suggestion the page checks against its first profile and
+ * a file-name suggestion is an IWpro one, and IWpro rejects labels it does not know.
  */
 function meaningful(s) {
   return s.matched > 0 && 2 * s.matched >= s.total;
