@@ -772,7 +772,8 @@ export async function start(env) {
   /** Converts the shown file again when its messages are in another language than the page's. */
   function freshenConversion(entry) {
     const c = entry?.conversion;
-    if (!entry?.showConversion || !c || c.lang === state.lang || converting(entry)) return;
+    // A conversion for another target is not shown (its mapping would not fit the selected one).
+    if (!entry?.showConversion || !c || c.target !== entry.profileId || c.lang === state.lang || converting(entry)) return;
     startConvert(entry, c.mapping ?? null);
   }
 

@@ -63,7 +63,7 @@ export class ConvertPanel {
     $("mapping-apply").addEventListener("click", () => this.entry && this.hooks.run(this.entry, this.editedMapping()));
     // The date is part of the file's name: a shown file converts again rather than keep the old name.
     $("convert-date").addEventListener("change", () => {
-      if (this.entry?.conversion) this.hooks.run(this.entry, this.entry.conversion.mapping ?? null);
+      if (this.entry && this.result) this.hooks.run(this.entry, this.entry.conversion.mapping ?? null);
     });
     $("convert-download").addEventListener("click", () => {
       const c = this.entry?.conversion;
