@@ -5,7 +5,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, afterEach, before, describe, test } from "node:test";
-import { ROOT, TMP, chooseFiles, foreignRequests, launch, openPage, screenshot, serveDist } from "./helpers.mjs";
+import { ROOT, TMP, chooseFiles, fixture, foreignRequests, launch, openPage, screenshot, serveDist } from "./helpers.mjs";
 
 const DATE = "2026-11-21";
 const TARGET = "fujifilm-iwpro/add-users";
@@ -63,14 +63,49 @@ function cliConvert(file, extra = []) {
   }
 }
 
-async function convertOnPage(page, file) {
+async function convertOnPage(page, file, target = TARGET) {
   await chooseFiles(page, [file]);
-  await page.selectOption("#profile-select", TARGET);
-  await page.waitForSelector(`#results[data-state="done"][data-profile="${TARGET}"]`, { state: "attached" });
+  if ((await page.inputValue("#profile-select")) !== target) await page.selectOption("#profile-select", target);
+  await page.waitForSelector(`#results[data-state="done"][data-profile="${target}"]`, { state: "attached" });
   await page.click("#download-fixed");
   await page.fill("#convert-date", DATE);
   await page.click("#convert-run");
-  await page.waitForSelector('#convert-panel:is([data-state="ready"], [data-state="refused"], [data-state="forced"])');
+  await settled(page);
+}
+
+/** Waits until the panel shows a finished conversion newer than `after` (its `data-results`). */
+async function settled(page, after) {
+  const newer = after ? `:not([data-results="${after}"])` : "";
+  await page.waitForSelector(`#convert-panel${newer}:is([data-state="ready"], [data-state="refused"], [data-state="forced"])`);
+  // A date change or a language switch may have queued one more: wait for the queue to drain.
+  await page.waitForSelector("#progress[hidden]", { state: "attached" });
+}
+
+/** The CLI's conversion summary as JSON (the reference for the findings the panel lists). */
+function cliConvertJson(file, target, extra = []) {
+  const out = join(TMP, `${Date.now()}-${Math.random().toString(36).slice(2)}.json.out`);
+  const run = spawnSync(
+    "cargo",
+    ["run", "--quiet", "--release", "--bin", "csv-preflight", "--", "convert", "--to", target, "--date", DATE, "--format", "json", "-o", out, ...extra, file],
+    { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 26 },
+  );
+  if (run.status !== 0 && run.status !== 1) throw new Error(`convert failed (${run.status}): ${run.stderr}`);
+  return JSON.parse(run.stdout);
+}
+
+/** The rows of a findings table: [row, column, code, value, message, help] as the cells read. */
+function findingRows(page, body) {
+  return page.$$eval(`#${body} tr`, (rows) => rows.map((tr) => [...tr.children].map((td) => td.firstChild?.textContent ?? "")));
+}
+
+async function downloadBytes(page, selector) {
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click(selector)]);
+  return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
+}
+
+/** A severity as the panel's badge says it (English). */
+function t(severity) {
+  return { error: "error", warning: "warning", info: "note" }[severity];
 }
 
 describe("the fixed file", () => {
@@ -131,5 +166,100 @@ describe("the fixed file", () => {
     await page.waitForSelector('#convert-panel[data-state="forced"]');
     const [download] = await Promise.all([page.waitForEvent("download"), page.click("#convert-download")]);
     assert.ok(readFileSync(await download.path()).equals(cliConvert(file, ["--force"])));
+  });
+
+  test("an Excel-damaged HR file: every finding listed with row, column and hint; applying the mapping unchanged changes nothing", async () => {
+    const file = fixture("convert", "hr.shift_jis.csv");
+    const { page } = await open();
+    await convertOnPage(page, file);
+    const cli = cliConvertJson(file, TARGET);
+    const where = (d) => (d.row == null ? "file" : String(d.row));
+    // The conversion's own findings: Excel's scientific notation and 15-digit cut, dropped columns.
+    assert.deepEqual(
+      await findingRows(page, "convert-diags"),
+      cli.diagnostics.map((d) => [where(d), d.column ?? d.sourceColumn ?? "", t(d.severity), d.value ?? "", d.message, d.help ?? ""]),
+    );
+    assert.deepEqual(cli.diagnostics.map((d) => d.code).sort(), ["column-dropped", "column-dropped", "column-dropped", "digits-truncated", "scientific-notation"]);
+    // The re-check's warnings (the converted file against IWpro).
+    const recheck = cli.report.diagnostics.filter((d) => d.severity !== "info");
+    assert.ok(recheck.length > 0);
+    assert.deepEqual(
+      await findingRows(page, "recheck-diags"),
+      recheck.map((d) => [where(d), d.column, t(d.severity), d.value ?? "", d.message, d.help ?? ""]),
+    );
+    assert.equal(
+      await page.textContent("#convert-format"),
+      `From the file’s own header (Shift_JIS (CP932) · comma · CRLF) → UTF-8 · BOM · comma · CRLF. 3 rows, 0 errors, ${recheck.length + 2} warnings.`,
+    );
+    assert.equal(
+      await page.$eval('#mapping-body tr[data-target="family_name"] select', (s) => s.selectedOptions[0].textContent),
+      "the first word of 氏名",
+    );
+
+    // "Apply" without an edit: the same file (the unmapped template columns stay, empty).
+    const suggested = await downloadBytes(page, "#convert-download");
+    assert.equal(suggested.bytes.toString("utf8").split("\r\n")[0].split(",").length, 11);
+    const results = await page.getAttribute("#convert-panel", "data-results");
+    await page.click("#mapping-apply");
+    await settled(page, results);
+    const applied = await downloadBytes(page, "#convert-download");
+    assert.ok(applied.bytes.equals(suggested.bytes), "applying the suggested mapping unchanged gives the same file");
+
+    // Canon (refused either way): the same errors before and after applying.
+    await page.selectOption("#profile-select", "canon/users");
+    await page.waitForSelector('#results[data-state="done"][data-profile="canon/users"]', { state: "attached" });
+    await page.click("#download-fixed");
+    await settled(page);
+    const before = await page.textContent("#convert-refusal");
+    const canonResults = await page.getAttribute("#convert-panel", "data-results");
+    await page.click("#mapping-apply");
+    await settled(page, canonResults);
+    assert.equal(await page.textContent("#convert-refusal"), before);
+    assert.match(before, /^Why: the converted file still has 6 errors \(missing-value ×3, too-long ×2, invalid-character ×1\)\./);
+  });
+
+  test("a new date renames the file; a new language converts again; 390 px: no sideways scrolling", async () => {
+    const file = fixture("convert", "hr.shift_jis.csv");
+    const { page } = await open({ viewport: { width: 390, height: 844 } });
+    await convertOnPage(page, file);
+    const results = await page.getAttribute("#convert-panel", "data-results");
+    await page.fill("#convert-date", "2026-12-01");
+    await settled(page, results);
+    assert.equal(await page.textContent("#convert-download"), "Download add-users_2026-12-01.csv");
+    assert.equal((await downloadBytes(page, "#convert-download")).name, "add-users_2026-12-01.csv");
+
+    // Narrow: the panel, the mapping and the diagnostics fit the window; the selects are readable.
+    const width = () => page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok((await width()) <= 390, `the page is ${await width()} px wide with the panel open`);
+    const selectWidth = await page.$eval('#mapping-body tr[data-target="family_name"] select', (s) => s.getBoundingClientRect().width);
+    assert.ok(selectWidth >= 250, `the mapping select is ${selectWidth} px wide`);
+    const fits = (selector) =>
+      page.$eval(selector, (el) => {
+        const wrap = el.closest(".table-wrap");
+        const box = el.getBoundingClientRect();
+        return { inside: wrap.scrollWidth <= wrap.clientWidth, left: box.left, right: box.right };
+      });
+    for (const selector of ["#diag-body tr .message", "#convert-diags tr .message", "#recheck-diags tr .message"]) {
+      const { inside, left, right } = await fits(selector);
+      assert.ok(inside && left >= 0 && right <= 390, `${selector}: ${left}–${right} px, no sideways scroll: ${inside}`);
+    }
+    await page.$eval("#convert-panel", (el) => el.scrollIntoView({ block: "start" }));
+    await screenshot(page, "convert-narrow");
+
+    // Japanese: the panel is converted again, its messages in Japanese.
+    const shown = await page.getAttribute("#convert-panel", "data-results");
+    await page.click('[data-lang="ja"]');
+    await settled(page, shown);
+    const ja = cliConvertJson(file, TARGET, ["--lang", "ja"]);
+    assert.match(await page.textContent("#convert-outcome"), /^準備完了：add-users_2026-12-01\.csv/);
+    assert.deepEqual(
+      (await findingRows(page, "convert-diags")).map((row) => row[4]),
+      ja.diagnostics.map((d) => d.message),
+    );
+    assert.deepEqual(
+      await page.$$eval("#changes-body tr", (rows) => rows.map((tr) => tr.lastElementChild.textContent)),
+      ja.changes.slice(0, 50).map((c) => c.message),
+    );
+    assert.ok((await width()) <= 390);
   });
 });

@@ -1,7 +1,8 @@
-// The page's texts (www/src/i18n.js), without a browser: every key in both languages, and how a
-// failed job is worded.
+// The page's texts (www/src/i18n.js), without a browser: every key in both languages, how a failed
+// job is worded, and why a conversion was refused.
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { refusalText } from "../../www/src/convert.js";
 import { STRINGS, failureText, t } from "../../www/src/i18n.js";
 
 const panic =
@@ -32,4 +33,40 @@ test("every text exists in both languages, with the same placeholders", () => {
   for (const [key, en] of Object.entries(STRINGS.en)) {
     assert.deepEqual(placeholders(STRINGS.ja[key]), placeholders(en), key);
   }
+});
+
+test("an export without the key column is worded in the reader's language; other reasons keep the engine's", () => {
+  const error = { kind: "invalidBaseline", message: 'invalid baseline: the export has no column "Login ID": its records cannot be matched' };
+  assert.equal(
+    failureText("ja", error),
+    "現在のユーザー一覧を使えません：ユーザーを識別する列「Login ID」がないため、ファイルの行と照合できません。登録先システムからすべての列を含めてユーザー一覧を書き出し直してください。",
+  );
+  assert.match(failureText("en", error), /^the current export cannot be used: it has no column “Login ID”, which identifies the users/);
+  const other = { kind: "invalidBaseline", message: "invalid baseline: the export was already ended" };
+  assert.equal(failureText("ja", other), "現在のユーザー一覧を使えません：詳細（英語）：the export was already ended");
+  assert.equal(failureText("en", other), "the current export cannot be used: the export was already ended");
+});
+
+test("a refusal counts errors only: its breakdown adds up to its total", () => {
+  // The re-check's missing-label is an error for one column and a warning for another (a column
+  // with a default): the engine's own sentence says "4 error(s) (missing-label ×2, …)".
+  const d = (code, severity) => ({ code, severity, message: "" });
+  const result = {
+    status: "refused",
+    refusal: "the converted file still has 4 error(s) (missing-label ×2, too-long ×2, invalid-character ×1), so it is not offered; …",
+    diagnostics: [d("column-dropped", "info")],
+    summary: { errors: 0, warnings: 0, infos: 1 },
+    report: {
+      diagnostics: [d("missing-label", "warning"), d("missing-label", "error"), d("too-long", "error"), d("too-long", "error"), d("invalid-character", "error")],
+      summary: { errors: 4, warnings: 1 },
+    },
+  };
+  assert.equal(
+    refusalText("en", result),
+    "Why: the converted file still has 4 errors (missing-label ×1, too-long ×2, invalid-character ×1). " +
+      "Fix them in the source file or in the mapping, or tick “Write the file even if it still has errors”.",
+  );
+  assert.match(refusalText("ja", result), /^理由：変換後のファイルにまだエラー 4 件があります（missing-label ×1、too-long ×2、invalid-character ×1）。/);
+  // Capped lists: the breakdown says it is partial.
+  assert.match(refusalText("en", { ...result, report: { ...result.report, summary: { errors: 9, warnings: 1 } } }), /9 errors \(.*invalid-character ×1, …\)/);
 });

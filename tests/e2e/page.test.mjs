@@ -225,6 +225,13 @@ describe("the served page", () => {
     );
     assert.deepEqual(shown, expected);
     assert.ok(plan.delete.count > 0, "the fixture's total import deletes users");
+    // Who: the keys of the users added, changed and deleted.
+    const keys = await page.$$eval("#plan > div", (rows) =>
+      Object.fromEntries(rows.filter((row) => row.querySelector(".plan-keys")).map((row) => [row.dataset.plan, row.querySelector(".plan-keys").textContent])),
+    );
+    const listed = Object.fromEntries(["add", "update", "delete"].filter((k) => plan[k].count).map((k) => [k, plan[k].keys.join(", ")]));
+    assert.deepEqual(keys, listed);
+    assert.ok(keys.delete.split(", ").length === plan.delete.count);
     assert.ok(!(await page.isVisible("#stale-note")));
     await screenshot(page, "served-baseline", { fullPage: true });
     const [csv] = await Promise.all([page.waitForEvent("download"), page.click("#download-csv")]);
@@ -237,7 +244,14 @@ describe("the served page", () => {
     await page.setInputFiles("#baseline-input", bad);
     await page.click("#check-button");
     await page.waitForSelector("#results[data-state=failed]");
-    assert.match(await page.textContent("#results-error"), /plan-total\.tsv could not be checked: the current export cannot be used: .*email/);
+    assert.equal(
+      await page.textContent("#results-error"),
+      "plan-total.tsv could not be checked: the current export cannot be used: it has no column “email”, which identifies the users, " +
+        "so its rows cannot be matched with the file’s. Export the users from the target system again, with every column.",
+    );
+    // The check just ran with these settings: no "settings changed" note, no older results below.
+    assert.ok(await page.isHidden("#stale-note"));
+    assert.ok(await page.isHidden("#results-body"));
 
     // Removed: the next check has no plan.
     await page.click("#baseline-clear");
@@ -389,9 +403,11 @@ describe("the served page", () => {
     const gap = await longestFrameGap(page, 500);
     console.log(`longest frame gap while checking in the worker: ${gap} ms`);
     assert.ok(gap < 250, `the page froze for ${gap} ms while checking`);
-    await page.click("#cancel-button");
+    await page.focus("#cancel-button");
+    await page.keyboard.press("Enter");
     await page.waitForSelector("#progress", { state: "hidden" });
     assert.equal(await page.textContent(".file-item .status"), "cancelled");
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "check-button", "focus goes to Check, not to the page");
     assert.equal(await page.getAttribute("#results", "data-state"), "cancelled");
 
     const started = Date.now();
@@ -419,5 +435,112 @@ describe("the served page", () => {
     await page.waitForSelector('#preview-grid tr.target[data-preview-row="8"] td.bad');
     assert.equal(await page.textContent("#preview-grid td.bad"), "JA");
     await screenshot(page, "served-million-done", { fullPage: true });
+  });
+});
+
+/** Writes `lines` as a UTF-8 file with a BOM and CRLF line endings (Excel's "CSV UTF-8"). */
+function utf8BomFile(name, lines) {
+  const path = join(TMP, name);
+  writeFileSync(path, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(lines.map((l) => `${l}\r\n`).join(""))]));
+  return path;
+}
+
+const IWPRO_HEADER = "mail_address,family_name,given_name,language,group,option,company_name,department_name,job_title_name,device_user_id,iccard_number";
+
+describe("the suggestion, the table and the downloads on awkward files", () => {
+  test("a weak header match picks no format: the file name's format, else none; never a green guess", async () => {
+    const { page } = await open();
+    // IWpro's columns under Japanese labels: one label ("メールアドレス") is also learningBOX's, whose
+    // columns are all optional, so a check against it would pass.
+    const jpHeader = utf8BomFile("add-users_jpheader.csv", [
+      "メールアドレス,姓,名,言語,グループ,オプション,会社名,部署名,役職名,デバイスユーザーID,ICカード番号",
+      "taro.yamada@example.co.jp,山田,太郎,ja,,NCS001,,,,,",
+    ]);
+    await chooseFiles(page, [jpHeader]);
+    await page.waitForFunction(() => document.getElementById("profile-reason").textContent !== "");
+    assert.equal(await page.inputValue("#profile-select"), "fujifilm-iwpro/add-users");
+    assert.equal(
+      await page.textContent("#profile-reason"),
+      "The file name follows the pattern of “FUJIFILM IWpro — add users”, but only 0 of 11 labels of the header match it: check that this is the format you mean.",
+    );
+    assert.equal(await page.getAttribute("#results", "data-valid"), "false");
+    assert.equal(await page.textContent(".file-meta"), `${await page.$eval(".file-meta", (e) => e.textContent.split(" · ")[0])} · FUJIFILM IWpro — add users`);
+
+    // CELF users under Japanese labels, a name without a pattern: no suggestion at all.
+    const celf = utf8BomFile("celf_users_jp.csv", [
+      "ID,名前,パスワード,管理者,アプリ開発者,DB管理者,CELFアプリ利用者,Webアプリ利用者,AI利用者,停止,個人開発者,2FA除外",
+      "admin02,管理 者,Adm1n!pass,1,1,0,1,1,0,0,0,0",
+    ]);
+    await page.setInputFiles("#file-input", celf);
+    await waitForResult(page, { file: "celf_users_jp.csv" });
+    assert.equal(await page.textContent("#profile-reason"), "No format matches this header well; choose the target system yourself.");
+    assert.notEqual(await page.inputValue("#profile-select"), "learningbox/users");
+    assert.equal(await page.$$eval("#profile-select option", (o) => o.filter((x) => x.textContent.includes("suggested")).length), 0);
+    assert.equal(await page.getAttribute("#results", "data-valid"), "false");
+
+    // Ties are named by their titles.
+    await page.setInputFiles("#file-input", fixture("fujifilm-iwpro-add-users", "valid.csv"));
+    await waitForResult(page, { file: "valid.csv" });
+    assert.match(
+      await page.textContent("#profile-reason"),
+      /3 other formats match the header as well \(“FUJIFILM IWpro — invite users”, “FUJIFILM IWpro — [^”]+”, “FUJIFILM IWpro — [^”]+”\)/,
+    );
+  });
+
+  test("empty header cells are named by their index: table, column filter and preview", async () => {
+    const { page } = await open({ locale: "ja-JP" });
+    const file = utf8BomFile("add-users_trailing.csv", [
+      `${IWPRO_HEADER},,`,
+      "taro.yamada@example.co.jp,山田,太郎,ja,,NCS001,,,,,,,",
+      ",,,,,,,,,,,,",
+    ]);
+    await chooseFiles(page, [file], { lang: "ja" });
+    const blank = await page.$$eval('#diag-body tr[data-code="blank-label"]', (rows) => rows.map((r) => r.querySelector(".col").textContent));
+    assert.deepEqual(blank, ["#12", "#13"]);
+    const options = await page.$$eval("#filter-column option", (o) => o.map((x) => x.textContent));
+    assert.ok(options.includes("#12（見出しが空） (1)"), options.join(" / "));
+    await page.selectOption("#filter-column", { label: "#13（見出しが空） (1)" });
+    assert.deepEqual(await page.$$eval("#diag-body tr", (rows) => rows.map((r) => r.querySelector(".col").textContent)), ["#13"]);
+    await page.click("#diag-body tr");
+    await page.waitForSelector("#preview-grid:not([hidden])");
+    assert.equal(await page.textContent("#preview-where"), "行 1（物理行 1）・列 #13");
+    // A plain table has no selection in ARIA: the chosen row is "current", nothing is aria-selected.
+    assert.equal(await page.locator("#diag-body [aria-selected]").count(), 0);
+    assert.equal(await page.getAttribute("#diag-body tr.selected", "aria-current"), "true");
+  });
+
+  test("a tab-separated file's result is .tsv; UTF-16 gives UTF-8 with BOM, as the hint says", async () => {
+    const { page } = await open();
+    const tsv = fixture("flat-users-total", "valid.tsv");
+    await chooseFiles(page, [tsv]);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download-csv")]);
+    assert.equal(download.suggestedFilename(), "valid_result.tsv");
+    assert.ok(readFileSync(await download.path()).equals(cliResultCsv(tsv, await page.getAttribute("#results", "data-profile"))));
+
+    // Excel's "Unicode text": UTF-16 LE with tabs.
+    const unicode = join(TMP, "add-users_unicode.txt");
+    const text = `${IWPRO_HEADER}\r\ntaro@example.com\t山田\t太郎\tja\t\tNCS001\t\t\t\t\t\r\n`.replace(/,/g, "\t");
+    writeFileSync(unicode, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]));
+    await page.setInputFiles("#file-input", unicode);
+    await waitForResult(page, { file: "add-users_unicode.txt" });
+    const [utf16] = await Promise.all([page.waitForEvent("download"), page.click("#download-csv")]);
+    assert.equal(utf16.suggestedFilename(), "add-users_unicode_result.tsv");
+    assert.deepEqual([...readFileSync(await utf16.path()).subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+    assert.match(await page.textContent('[data-i18n="downloads.resultCsvHint"]'), /UTF-8 and UTF-16 files.*give UTF-8 with BOM/);
+  });
+
+  test("an empty file says so and offers no fixed file; the same file twice is listed once", async () => {
+    const { page } = await open();
+    const empty = join(TMP, "empty.csv");
+    writeFileSync(empty, "");
+    await chooseFiles(page, [empty]);
+    await page.waitForFunction(() => document.getElementById("profile-reason").textContent !== "");
+    assert.equal(await page.textContent("#profile-reason"), "The file is empty: there is nothing to check.");
+    assert.ok(await page.isHidden("#download-fixed"), "nothing to convert");
+    assert.equal(await page.textContent('[data-detected="delimiter"] dd'), "none");
+
+    await page.setInputFiles("#file-input", empty);
+    assert.equal(await page.textContent("#files-note"), "Already in the list, not added again: empty.csv.");
+    assert.equal(await page.locator(".file-item").count(), 1);
   });
 });

@@ -6,29 +6,20 @@
 // the worker are files next to the page) and inline.js (the single HTML file: both are inlined).
 import * as api from "csv-preflight/web";
 import { ConvertPanel, convertRequest } from "./convert.js";
-import { LANGS, browserLang, bytes, failureText, num, t, translate } from "./i18n.js";
+import { BOMS, ENCODINGS, LANGS, browserLang, bytes, failureText, num, quote, t, translate } from "./i18n.js";
 import { paramValues, renderParams } from "./params.js";
 import { readAround } from "./preview.js";
 import { Runner } from "./runner.js";
 import { suggestProfile } from "./suggest.js";
-import { DiagnosticsTable } from "./table.js";
+import { DiagnosticsTable, columnName } from "./table.js";
+
+/** The plan's lists whose keys are named (who is added, changed, deleted), and how many of each. */
+const PLAN_KEYS = ["add", "update", "delete", "rejected"];
+const MAX_PLAN_KEYS = 20;
 
 /** Most diagnostics kept for the table (the counts in the summary are always exact). */
 const MAX_DIAGNOSTICS = 200000;
 const LANG_KEY = "csv-preflight.lang";
-
-const ENCODINGS = {
-  "utf-8": "UTF-8",
-  "utf-16le": "UTF-16 LE",
-  "utf-16be": "UTF-16 BE",
-  shift_jis: "Shift_JIS (CP932)",
-  "euc-jp": "EUC-JP",
-  "euc-kr": "EUC-KR",
-  big5: "Big5",
-  gbk: "GBK",
-  gb18030: "GB18030",
-};
-const BOMS = { "utf-8": "UTF-8 BOM", "utf-16le": "UTF-16 LE BOM", "utf-16be": "UTF-16 BE BOM" };
 
 const $ = (id) => document.getElementById(id);
 
@@ -74,6 +65,7 @@ export async function start(env) {
   const convertPanel = new ConvertPanel({
     run: (entry, mapping) => startConvert(entry, mapping),
     download: (name, blob) => download(name, blob),
+    titleOf: (id) => titleOf(id),
   });
 
   // ---- language -------------------------------------------------------------------------------
@@ -98,6 +90,7 @@ export async function start(env) {
     renderResults();
     table.setLang(lang);
     freshen(selectedEntry());
+    freshenConversion(selectedEntry());
   }
 
   for (const button of document.querySelectorAll("[data-lang]")) {
@@ -136,7 +129,12 @@ export async function start(env) {
     addFiles([...event.dataTransfer.files]);
   });
 
-  async function addFiles(files) {
+  async function addFiles(chosen) {
+    // The same file chosen again (same name, size and date) would only be checked twice.
+    const files = chosen.filter((file) => !state.files.some((f) => sameFile(f.file, file)));
+    const again = chosen.filter((file) => !files.includes(file)).map((file) => file.name);
+    $("files-note").hidden = !again.length;
+    $("files-note").textContent = again.length ? t(state.lang, "files.duplicate", { names: again.join(", ") }) : "";
     if (!files.length) return;
     const added = files.map((file) => ({
       id: state.nextId++,
@@ -173,6 +171,7 @@ export async function start(env) {
     renderSetup();
     renderResults();
     freshen(entry);
+    freshenConversion(entry);
   }
 
   function removeFile(entry) {
@@ -198,7 +197,7 @@ export async function start(env) {
       button.dataset.fileId = String(entry.id);
       if (entry.id === state.selected) button.setAttribute("aria-current", "true");
       const name = span(entry.file.name, "file-name");
-      const meta = span(`${bytes(lang, entry.file.size)} · ${profileById.get(entry.profileId)?.id ?? ""}`, "file-meta");
+      const meta = span(`${bytes(lang, entry.file.size)} · ${titleOf(entry.profileId)}`, "file-meta");
       const status = statusOf(entry);
       const badge = span(t(lang, status.key, status.vars), `status status-${status.tone}`);
       button.append(name, meta, badge);
@@ -350,14 +349,22 @@ export async function start(env) {
     const parts = [];
     if (entry.chosen && entry.profileId !== s.best) parts.push(t(lang, "profile.chosen"));
     if (s.unread) parts.push(t(lang, "profile.reason.unread"));
+    else if (s.empty) parts.push(t(lang, "profile.reason.empty"));
     else if (!s.best) parts.push(t(lang, "profile.reason.none"));
-    else {
-      const title = profileById.get(s.best).title[lang];
-      parts.push(t(lang, "profile.reason.match", { matched: s.matched, total: s.total, title }));
+    else if (s.byName) {
+      parts.push(t(lang, "profile.reason.byName", { title: titleOf(s.best), matched: s.matched, total: s.total }));
+    } else {
+      parts.push(t(lang, "profile.reason.match", { matched: s.matched, total: s.total, title: titleOf(s.best) }));
       if (s.nameMatches) parts.push(t(lang, "profile.reason.name"));
-      if (s.ties.length) parts.push(t(lang, "profile.reason.ties", { n: s.ties.length, ids: s.ties.join(", ") }));
+      if (s.ties.length) parts.push(t(lang, "profile.reason.ties", { n: s.ties.length, titles: s.ties.map((id) => quote(lang, titleOf(id))).join(lang === "ja" ? "、" : ", ") }));
     }
-    return parts.join(" ");
+    return parts.join(lang === "ja" ? "" : " ");
+  }
+
+  /** A profile's title in the page's language (its id when it has none). */
+  function titleOf(id) {
+    const p = profileById.get(id);
+    return p?.title[state.lang] ?? p?.title.en ?? id;
   }
 
   function optionsFor(entry) {
@@ -381,7 +388,8 @@ export async function start(env) {
 
   function renderStale() {
     const entry = selectedEntry();
-    const isStale = Boolean(entry?.report && stale(entry) && entry.status !== "checking");
+    // A failed check ran with the current settings: its error is the news, not the older report's age.
+    const isStale = Boolean(entry?.report && stale(entry) && entry.status !== "checking" && entry.status !== "failed");
     $("stale-note").hidden = !isStale;
     const button = $("check-button");
     button.textContent = t(state.lang, entry?.report ? "check.again" : "check.button");
@@ -450,6 +458,10 @@ export async function start(env) {
     }
     else if (job.kind === "convert") finishConvert(entry, options, result);
     else finishCsv(entry, result);
+    if (state.refocus) {
+      state.refocus = false;
+      $("check-button").focus();
+    }
     pump();
   }
 
@@ -509,7 +521,11 @@ export async function start(env) {
       if (result.type === "failure") announce(t(state.lang, "error.check", { name: entry.file.name, message: failureText(state.lang, result.error) }));
       return;
     }
-    download(`${stem(entry.file.name)}_result.csv`, new Blob([result.bytes], { type: "text/csv" }));
+    // The result keeps the input's delimiter: a tab-separated one named .csv would open in Excel
+    // with every row in column A (Excel splits .csv files on commas).
+    const tab = entry.report?.detected?.delimiter === "tab";
+    const name = `${stem(entry.file.name)}_result.${tab ? "tsv" : "csv"}`;
+    download(name, new Blob([result.bytes], { type: tab ? "text/tab-separated-values" : "text/csv" }));
   }
 
   // ---- progress -------------------------------------------------------------------------------
@@ -543,7 +559,11 @@ export async function start(env) {
     $("progress").hidden = true;
   }
 
-  $("cancel-button").addEventListener("click", () => runner.cancel());
+  $("cancel-button").addEventListener("click", () => {
+    // The button hides when the job ends: focus goes to Check, not to the top of the page.
+    state.refocus = true;
+    runner.cancel();
+  });
 
   function announce(text) {
     $("status").textContent = text;
@@ -579,8 +599,9 @@ export async function start(env) {
         : t(lang, "progress.label", { name }) + "…";
     $("results-error").hidden = entry?.status !== "failed";
     $("results-error").textContent = entry?.error ? t(lang, "error.check", { name: entry.file.name, message: failureText(lang, entry.error) }) : "";
-    $("results-body").hidden = !report;
-    if (!report) {
+    // After a failed check the older report would look like the answer to this one.
+    $("results-body").hidden = !report || entry.status === "failed";
+    if (!report || entry.status === "failed") {
       $("convert-panel").hidden = true;
       return;
     }
@@ -622,7 +643,7 @@ export async function start(env) {
     for (const [key, value, attr] of [
       ["summary.encoding", d.encoding ? ENCODINGS[d.encoding] ?? d.encoding : none, "encoding"],
       ["summary.bom", d.bom ? BOMS[d.bom] ?? d.bom : none, "bom"],
-      ["summary.delimiter", d.delimiter ? t(lang, `delimiter.${d.delimiter}`) : none, "delimiter"],
+      ["summary.delimiter", d.delimiter && d.bytes ? t(lang, `delimiter.${d.delimiter}`) : none, "delimiter"],
       ["summary.lineEnding", d.mixedLineEndings ? t(lang, "summary.mixed", { ending }) : ending, "line-ending"],
       ["summary.size", `${bytes(lang, d.bytes)} · ${t(lang, "summary.records", { n: num(lang, d.records) })}`, "size"],
     ]) {
@@ -687,6 +708,8 @@ export async function start(env) {
       const row = document.createElement("div");
       row.dataset.plan = key;
       row.append(el("dt", t(lang, `plan.${key}`)), el("dd", value));
+      const keys = PLAN_KEYS.includes(key) ? planKeys(lang, plan[key]) : "";
+      if (keys) row.append(el("dd", keys, "plan-keys"));
       list.append(row);
     }
   }
@@ -732,19 +755,34 @@ export async function start(env) {
     const { lang } = state;
     const name = entry.file.name;
     if (result.type === "success") {
-      entry.conversion = { target: request.to, mapping: result.result.mapping, result: result.result, bytes: result.bytes };
+      entry.conversion = { target: request.to, lang: request.options.lang, mapping: result.result.mapping, result: result.result, bytes: result.bytes };
       announce(t(lang, `convert.status.${result.result.status}`, { name: result.result.fileName }));
     } else if (result.type === "failure") {
-      entry.conversion = { target: request.to, error: result.error };
+      entry.conversion = { target: request.to, lang: request.options.lang, error: result.error };
       announce(t(lang, "error.convert", { name, message: failureText(lang, entry.conversion.error) }));
     }
     if (entry === selectedEntry()) renderConversion();
   }
 
+  /** Whether a conversion of `entry` is running or waiting. */
+  function converting(entry) {
+    return Boolean(entry && (state.busy?.entry === entry && state.busy.kind === "convert" || state.queue.some((job) => job.entry === entry && job.kind === "convert")));
+  }
+
+  /** Converts the shown file again when its messages are in another language than the page's. */
+  function freshenConversion(entry) {
+    const c = entry?.conversion;
+    // A conversion for another target is not shown (its mapping would not fit the selected one).
+    if (!entry?.showConversion || !c || c.target !== entry.profileId || c.lang === state.lang || converting(entry)) return;
+    startConvert(entry, c.mapping ?? null);
+  }
+
   function renderConversion() {
     const entry = selectedEntry();
-    const busy = Boolean(entry && (state.busy?.entry === entry && state.busy.kind === "convert" || state.queue.some((job) => job.entry === entry && job.kind === "convert")));
+    const busy = converting(entry);
     $("download-fixed").disabled = !entry?.report;
+    // An empty file has nothing to convert: the engine would only refuse it.
+    $("fixed-file").hidden = Boolean(entry?.report && !entry.report.detected.bytes);
     convertPanel.render(entry, profileById.get(entry?.profileId), state.lang, busy);
     const c = entry?.conversion;
     const error = $("results-error");
@@ -786,8 +824,8 @@ export async function start(env) {
       return;
     }
     where.textContent = diag.row
-      ? diag.column || diag.columnIndex
-        ? t(lang, "preview.whereColumn", { row: num(lang, diag.row), line: num(lang, diag.line ?? diag.row), column: diag.column ?? `#${diag.columnIndex}` })
+      ? columnName(diag)
+        ? t(lang, "preview.whereColumn", { row: num(lang, diag.row), line: num(lang, diag.line ?? diag.row), column: columnName(diag) })
         : t(lang, "preview.where", { row: num(lang, diag.row), line: num(lang, diag.line ?? diag.row) })
       : t(lang, "preview.file");
     note.hidden = result.exact;
@@ -859,6 +897,14 @@ export async function start(env) {
   document.documentElement.dataset.ready = "true";
 }
 
+/** The first keys of a plan list ("a@x, b@x and 3 more"); the engine lists at most 100, counts all. */
+function planKeys(lang, list) {
+  if (!list?.count || !list.keys?.length) return "";
+  const shown = list.keys.slice(0, MAX_PLAN_KEYS).join(lang === "ja" ? "、" : ", ");
+  const more = list.count - Math.min(list.keys.length, MAX_PLAN_KEYS);
+  return more > 0 ? t(lang, "plan.more", { keys: shown, n: num(lang, more) }) : shown;
+}
+
 function storedLang() {
   try {
     const lang = localStorage.getItem(LANG_KEY);
@@ -866,6 +912,10 @@ function storedLang() {
   } catch {
     return null;
   }
+}
+
+function sameFile(a, b) {
+  return a.name === b.name && a.size === b.size && a.lastModified === b.lastModified;
 }
 
 function hasFiles(event) {

@@ -2,12 +2,13 @@
 // `convert` (run through the runner, in the worker), with its outcome, the mapping step (shown when
 // the source is not already the target's format), the characters the target encoding cannot hold,
 // the change log (paged) and the downloads (the converted bytes, the mapping as JSON).
-import { num, t } from "./i18n.js";
+import { ENCODINGS, count, num, t } from "./i18n.js";
 
 /** Most changes kept by the engine for the log (the counts stay exact). */
 export const MAX_CHANGES = 5000;
 const PAGE = 50;
-const CHAR_CODES = new Set(["unrepresentable-character", "cp932-only-character"]);
+/** Most findings listed per table (the DOM stays small; the counts say how many there are). */
+const MAX_LISTED = 200;
 
 const $ = (id) => document.getElementById(id);
 
@@ -38,7 +39,7 @@ function describe(lang, column) {
   if (!column) return t(lang, "mapping.none");
   if (column.from !== undefined && column.from !== null) return `← ${column.from}`;
   if (column.join) return t(lang, "mapping.join", { columns: column.join.join(" + ") });
-  if (column.split) return t(lang, "mapping.split", { column: column.split.from, part: column.split.part });
+  if (column.split) return t(lang, "mapping.split", { column: column.split.from, part: t(lang, `mapping.part.${column.split.part}`) });
   if (column.constant !== undefined && column.constant !== null) return t(lang, "mapping.constant", { value: column.constant });
   return t(lang, "mapping.none");
 }
@@ -48,9 +49,11 @@ export class ConvertPanel {
    * @param {object} hooks
    * @param {(entry, mapping) => void} hooks.run converts the entry again (with a mapping, or suggested)
    * @param {(name, blob) => void} hooks.download
+   * @param {(id) => string} hooks.titleOf a profile's title in the page's language
    */
   constructor(hooks) {
     this.hooks = hooks;
+    this.titleOf = hooks.titleOf;
     this.entry = null;
     this.page = 0;
     this.lang = "en";
@@ -58,6 +61,10 @@ export class ConvertPanel {
     $("convert-date").value = today();
     $("convert-run").addEventListener("click", () => this.entry && this.hooks.run(this.entry, this.entry.conversion?.mapping ?? null));
     $("mapping-apply").addEventListener("click", () => this.entry && this.hooks.run(this.entry, this.editedMapping()));
+    // The date is part of the file's name: a shown file converts again rather than keep the old name.
+    $("convert-date").addEventListener("change", () => {
+      if (this.entry && this.result) this.hooks.run(this.entry, this.entry.conversion.mapping ?? null);
+    });
     $("convert-download").addEventListener("click", () => {
       const c = this.entry?.conversion;
       if (!c?.bytes?.length) return;
@@ -121,22 +128,22 @@ export class ConvertPanel {
     outcome.textContent = t(lang, `convert.status.${r.status}`, { name: r.fileName });
     const refusal = $("convert-refusal");
     refusal.hidden = !r.refusal;
-    refusal.textContent = r.refusal ? t(lang, "convert.refusal", { reason: r.refusal }) : "";
+    refusal.textContent = r.refusal ? refusalText(lang, r) : "";
     const s = r.summary;
-    const fmt = (f) => [f.encoding ?? "ASCII", f.bom ? "BOM" : "", f.delimiter ?? "", f.lineEnding ? f.lineEnding.toUpperCase() : ""].filter(Boolean).join(" · ");
+    const source = r.source.profile === "header" ? t(lang, "convert.source.header") : this.titleOf(r.source.profile);
     $("convert-format").textContent = t(lang, "convert.format", {
-      source: `${r.source.profile} (${fmt(r.source)})`,
-      output: fmt(r.output),
-      rows: num(lang, s.rows),
-      errors: num(lang, s.errors + (r.report?.summary?.errors ?? 0)),
-      warnings: num(lang, s.warnings),
+      source: t(lang, "convert.source", { name: source, format: formatText(lang, r.source) }),
+      output: formatText(lang, r.output),
+      rows: count(lang, "convert.rows", s.rows),
+      errors: count(lang, "convert.errors", s.errors + (r.report?.summary?.errors ?? 0)),
+      warnings: count(lang, "convert.warnings", s.warnings + (r.report?.summary?.warnings ?? 0)),
     });
     const download = $("convert-download");
     download.textContent = t(lang, "convert.download", { name: r.fileName });
     download.disabled = !c.bytes?.length;
     download.hidden = !c.bytes?.length;
     this.renderMapping(entry, r);
-    this.renderChars(r);
+    this.renderFindings(r, profile);
     this.renderChanges();
   }
 
@@ -188,7 +195,7 @@ export class ConvertPanel {
       cell.className = "mapping-cell";
       cell.append(select, constant);
       const how = document.createElement("td");
-      how.className = "muted small";
+      how.className = "muted small mapping-how";
       how.textContent = current?.suggestedBy ? t(lang, `mapping.by.${current.suggestedBy}`) : "";
       tr.append(th, cell, how);
       tr._original = current;
@@ -205,7 +212,12 @@ export class ConvertPanel {
       const target = tr.dataset.target;
       const value = tr.querySelector("select").value;
       const original = tr._original;
-      if (!value) continue;
+      if (!value) {
+        // "(left empty)" is an entry without a source: the engine writes the column, empty. Left
+        // out of the mapping, the column would be left out of the file.
+        if (original) columns.push(original.from == null && !original.join && !original.split && original.constant == null ? original : { target });
+        continue;
+      }
       if (value === "keep") columns.push(original);
       else if (value === "constant") {
         const text = tr.querySelector("input").value;
@@ -219,21 +231,23 @@ export class ConvertPanel {
     return { formatVersion: 1, from: r.mapping.from, to: r.mapping.to, columns };
   }
 
-  renderChars(r) {
-    const chars = r.diagnostics.filter((d) => CHAR_CODES.has(d.code));
-    $("convert-chars-box").hidden = !chars.length;
-    const body = $("convert-chars");
-    body.replaceChildren();
-    for (const d of chars) {
-      const tr = document.createElement("tr");
-      tr.dataset.code = d.code;
-      tr.className = d.severity === "error" ? "sev-error" : "";
-      const where = [d.charIndex ? t(this.lang, "convert.char", { n: d.charIndex }) : "", d.byte !== undefined && d.byte !== null ? t(this.lang, "convert.byte", { n: num(this.lang, d.byte) }) : ""]
+  /**
+   * Everything the conversion found (Excel damage, dropped columns, characters the target encoding
+   * cannot hold, …) and what the re-check of the converted file found, each with its place, the
+   * message and the hint.
+   */
+  renderFindings(r, profile) {
+    const lang = this.lang;
+    const recheck = (r.report?.diagnostics ?? []).filter((d) => d.severity !== "info");
+    $("recheck-heading").textContent = t(lang, "convert.recheck", { title: profile?.title?.[lang] ?? r.output.profile });
+    fillFindings("convert-diags", r.diagnostics, r.summary.errors + r.summary.warnings + r.summary.infos, lang, (d) => [
+      d.column ?? d.sourceColumn ?? "",
+      [d.charIndex ? t(lang, "convert.char", { n: d.charIndex }) : "", d.byte != null ? t(lang, "convert.byte", { n: num(lang, d.byte) }) : ""]
         .filter(Boolean)
-        .join(", ");
-      for (const text of [d.row ?? "", d.column ?? d.sourceColumn ?? "", where, d.value ?? "", d.message]) tr.append(cell(String(text)));
-      body.append(tr);
-    }
+        .join(", "),
+    ]);
+    const s = r.report?.summary;
+    fillFindings("recheck-diags", recheck, s ? s.errors + s.warnings : recheck.length, lang, (d) => [d.column || (d.columnIndex ? `#${d.columnIndex}` : ""), ""]);
   }
 
   renderChanges() {
@@ -248,14 +262,17 @@ export class ConvertPanel {
     for (const change of shown) {
       const tr = document.createElement("tr");
       tr.dataset.reason = change.reason;
-      for (const text of [change.row ?? "", change.column ?? change.sourceColumn ?? "", change.before, change.after]) tr.append(cell(String(text)));
-      const reason = cell(change.message);
+      const texts = [change.row ?? "", change.column ?? change.sourceColumn ?? "", change.before, change.after];
+      ["row", "column", "before", "after"].forEach((key, i) => tr.append(cell(String(texts[i]), t(lang, `convert.${key}`))));
+      const reason = cell(change.message, t(lang, "convert.reason"));
       reason.title = change.reason;
       tr.append(reason);
       body.append(tr);
     }
     $("changes-count").textContent = r.summary.changes
-      ? t(lang, r.changesCapped ? "convert.changesCapped" : "convert.changesCount", { n: num(lang, r.summary.changes), kept: num(lang, r.changes.length) })
+      ? r.changesCapped
+        ? t(lang, "convert.changesCapped", { n: num(lang, r.summary.changes), kept: num(lang, r.changes.length) })
+        : count(lang, "convert.changesCount", r.summary.changes)
       : t(lang, "convert.noChanges");
     $("changes-page").textContent = t(lang, "convert.page", { page: num(lang, this.page + 1), pages: num(lang, pages) });
     $("changes-prev").disabled = this.page === 0;
@@ -263,8 +280,84 @@ export class ConvertPanel {
   }
 }
 
-function cell(text) {
+function cell(text, label) {
   const td = document.createElement("td");
   td.textContent = text;
+  // The narrow layout shows each row as a card: every cell carries its column's name.
+  if (label) td.dataset.label = label;
   return td;
+}
+
+/**
+ * Lists `diagnostics` (at most MAX_LISTED of `total`) in the table body `#id` and shows its box.
+ * `place(d)` gives the column and the position within the value.
+ */
+function fillFindings(id, diagnostics, total, lang, place) {
+  $(`${id}-box`).hidden = !diagnostics.length;
+  const body = $(id);
+  body.replaceChildren();
+  const label = (key) => t(lang, `convert.${key}`);
+  for (const d of diagnostics.slice(0, MAX_LISTED)) {
+    const [column, position] = place(d);
+    const tr = document.createElement("tr");
+    tr.dataset.code = d.code;
+    tr.dataset.severity = d.severity;
+    tr.dataset.row = d.row == null ? "" : String(d.row);
+    tr.className = `sev-${d.severity}`;
+    const code = cell("", label("code"));
+    const badge = document.createElement("span");
+    badge.className = `badge badge-${d.severity}`;
+    badge.textContent = t(lang, `severity.${d.severity}`);
+    const name = document.createElement("code");
+    name.textContent = d.code;
+    code.append(badge, " ", name);
+    const value = cell(d.value ?? "", label("value"));
+    if (position) {
+      const at = document.createElement("span");
+      at.className = "muted small";
+      at.textContent = ` (${position})`;
+      value.append(at);
+    }
+    tr.append(
+      cell(d.row == null ? t(lang, "diag.file") : num(lang, d.row), label("row")),
+      cell(column, label("column")),
+      code,
+      value,
+      cell(d.message, label("message")),
+      cell(d.help ?? "", label("help")),
+    );
+    tr.lastElementChild.classList.add("help");
+    tr.children[4].classList.add("message");
+    body.append(tr);
+  }
+  const more = $(`${id}-more`);
+  more.hidden = total <= MAX_LISTED && diagnostics.length <= MAX_LISTED;
+  more.textContent = t(lang, "convert.more", { shown: num(lang, Math.min(MAX_LISTED, diagnostics.length)), n: num(lang, total) });
+}
+
+/** An encoding, its BOM, delimiter and line ending in words ("Shift_JIS (CP932) · comma · CRLF"). */
+function formatText(lang, f) {
+  const parts = [
+    f.encoding ? ENCODINGS[f.encoding] ?? f.encoding : "ASCII",
+    f.bom ? "BOM" : "",
+    f.delimiter ? t(lang, `delimiter.${f.delimiter}`) : "",
+    f.lineEnding ? f.lineEnding.toUpperCase() : "",
+  ];
+  return parts.filter(Boolean).join(lang === "ja" ? "・" : " · ");
+}
+
+/**
+ * Why the file was refused (or written only because forced), from the errors themselves. (The
+ * engine's own sentence counts a code's warnings too, so its breakdown can exceed its total.)
+ */
+export function refusalText(lang, r) {
+  const errors = [...r.diagnostics, ...(r.report?.diagnostics ?? [])].filter((d) => d.severity === "error");
+  const byCode = new Map();
+  for (const d of errors) byCode.set(d.code, (byCode.get(d.code) ?? 0) + 1);
+  const total = r.summary.errors + (r.report?.summary?.errors ?? 0);
+  const list = [...byCode].map(([code, n]) => `${code} ×${num(lang, n)}`);
+  // Capped lists hold fewer errors than counted: the breakdown then says it is partial.
+  if (errors.length < total) list.push("…");
+  const vars = { errors: count(lang, "convert.errors", total), list: list.join(lang === "ja" ? "、" : ", ") };
+  return t(lang, r.status === "forced" ? "convert.refusal.forced" : "convert.refusal.refused", vars);
 }

@@ -18,6 +18,7 @@ export const STRINGS = {
     "files.list": "Files to check",
     "files.empty": "No file yet.",
     "files.remove": "Remove {name}",
+    "files.duplicate": "Already in the list, not added again: {names}.",
     "status.queued": "waiting",
     "status.checking": "checking…",
     "status.valid": "valid",
@@ -31,7 +32,10 @@ export const STRINGS = {
     "profile.suggested": "suggested",
     "profile.reason.match": "Suggested from the header: {matched} of {total} labels match “{title}”.",
     "profile.reason.name": "The file name matches this format too.",
-    "profile.reason.ties": "{n} other formats match the header as well ({ids}); pick the operation you mean.",
+    "profile.reason.ties": "{n} other formats match the header as well ({titles}); pick the operation you mean.",
+    "profile.reason.byName":
+      "The file name follows the pattern of “{title}”, but only {matched} of {total} labels of the header match it: check that this is the format you mean.",
+    "profile.reason.empty": "The file is empty: there is nothing to check.",
     "profile.reason.none": "No format matches this header well; choose the target system yourself.",
     "profile.reason.unread": "The header could not be read; choose the target system yourself.",
     "profile.chosen": "Chosen by you.",
@@ -56,7 +60,11 @@ export const STRINGS = {
     "plan.after": "Users after the import",
     "plan.seats": "Licences after the import",
     "plan.capped": "{n} (the export is larger than the index: the plan is incomplete)",
+    "plan.more": "{keys} and {n} more",
     "error.baseline": "the current export cannot be used: {message}",
+    "error.baseline.noKey":
+      "it has no column “{column}”, which identifies the users, so its rows cannot be matched with the file’s. Export the users from the target system again, with every column.",
+    "error.baseline.other": "{message}",
     "params.none": "This format has no tenant settings.",
     "params.hint": "Leave a setting empty to skip the rules that need it.",
     "params.unset": "not set",
@@ -100,7 +108,8 @@ export const STRINGS = {
     "delimiter.semicolon": "semicolon",
     "downloads.heading": "Downloads",
     "downloads.resultCsv": "Result CSV",
-    "downloads.resultCsvHint": "Your rows plus result, codes and messages, in the file’s own encoding.",
+    "downloads.resultCsvHint":
+      "Your rows plus result, codes and messages, in the file’s own encoding (Shift_JIS stays Shift_JIS); UTF-8 and UTF-16 files, and encodings that cannot hold the messages, give UTF-8 with BOM so Excel opens them.",
     "downloads.json": "JSON report",
     "downloads.jsonHint": "The full report, as the command-line tool prints it.",
     "downloads.fixed": "Fixed file…",
@@ -115,14 +124,27 @@ export const STRINGS = {
     "convert.status.ready": "Ready: {name} re-checks clean against the target format.",
     "convert.status.forced": "Written anyway: {name} still has errors (you asked for the file regardless).",
     "convert.status.refused": "Refused: no file was written, because the result would still have errors.",
-    "convert.refusal": "Why: {reason}",
-    "convert.format": "From {source} → {output}. {rows} rows, {errors} errors, {warnings} warnings.",
+    "convert.refusal.refused":
+      "Why: the converted file still has {errors} ({list}). Fix them in the source file or in the mapping, or tick “Write the file even if it still has errors”.",
+    "convert.refusal.forced": "The converted file still has {errors} ({list}); it was written only because you asked for it.",
+    "convert.format": "From {source} → {output}. {rows}, {errors}, {warnings}.",
+    "convert.source": "{name} ({format})",
+    "convert.source.header": "the file’s own header",
+    "convert.rows.one": "1 row",
+    "convert.rows.other": "{n} rows",
+    "convert.errors.one": "1 error",
+    "convert.errors.other": "{n} errors",
+    "convert.warnings.one": "1 warning",
+    "convert.warnings.other": "{n} warnings",
+    "convert.findings": "What the conversion found",
+    "convert.recheck": "The converted file checked against “{title}”",
+    "convert.more": "The first {shown} of {n} are listed.",
+    "convert.code": "Code",
+    "convert.help": "How to fix",
     "convert.download": "Download {name}",
     "convert.mappingJson": "Download mapping JSON",
-    "convert.chars": "Characters the target encoding cannot hold",
     "convert.row": "Row",
     "convert.column": "Column",
-    "convert.position": "Position",
     "convert.value": "Value",
     "convert.message": "Message",
     "convert.char": "character {n}",
@@ -131,7 +153,8 @@ export const STRINGS = {
     "convert.before": "Before",
     "convert.after": "After",
     "convert.reason": "Reason",
-    "convert.changesCount": "{n} changes.",
+    "convert.changesCount.one": "1 change.",
+    "convert.changesCount.other": "{n} changes.",
     "convert.changesCapped": "{n} changes; the first {kept} are listed.",
     "convert.noChanges": "No value needed changing.",
     "convert.page": "Page {page} of {pages}",
@@ -145,7 +168,11 @@ export const STRINGS = {
     "mapping.apply": "Apply the mapping and convert again",
     "mapping.none": "(left empty)",
     "mapping.join": "joined: {columns}",
-    "mapping.split": "part of {column} ({part})",
+    "mapping.split": "{part} of {column}",
+    "mapping.part.first": "the first word",
+    "mapping.part.rest": "all after the first word",
+    "mapping.part.last": "the last word",
+    "mapping.part.allButLast": "all before the last word",
     "mapping.constant": "constant: {value}",
     "mapping.constantOption": "a constant value…",
     "mapping.constantLabel": "Constant value for {target}",
@@ -165,6 +192,7 @@ export const STRINGS = {
     "diag.column": "Column",
     "diag.column.all": "All columns",
     "diag.column.none": "(whole row or file)",
+    "diag.column.blank": "#{n} (empty header)",
     "diag.pageSize": "Rows per page",
     "diag.count": "{from}–{to} of {total}",
     "diag.countNone": "No diagnostic matches the filters.",
@@ -213,6 +241,7 @@ export const STRINGS = {
     "files.list": "チェックするファイル",
     "files.empty": "ファイルはまだありません。",
     "files.remove": "{name} を外す",
+    "files.duplicate": "すでに一覧にあるため追加しませんでした：{names}",
     "status.queued": "待機中",
     "status.checking": "チェック中…",
     "status.valid": "問題なし",
@@ -226,7 +255,10 @@ export const STRINGS = {
     "profile.suggested": "推奨",
     "profile.reason.match": "見出し行から推定：{total} 項目中 {matched} 項目が「{title}」に一致します。",
     "profile.reason.name": "ファイル名もこの形式に一致します。",
-    "profile.reason.ties": "ほかに {n} 形式も見出しが一致します（{ids}）。目的の操作を選んでください。",
+    "profile.reason.ties": "ほかに {n} 形式も見出しが一致します（{titles}）。目的の操作を選んでください。",
+    "profile.reason.byName":
+      "ファイル名が「{title}」の命名規則に一致しますが、見出し行は {total} 項目中 {matched} 項目しか一致しません。この形式で正しいか確認してください。",
+    "profile.reason.empty": "ファイルが空です。チェックする内容がありません。",
     "profile.reason.none": "見出し行に合う形式がありません。登録先システムを選んでください。",
     "profile.reason.unread": "見出し行を読めませんでした。登録先システムを選んでください。",
     "profile.chosen": "手動で選択しました。",
@@ -251,7 +283,11 @@ export const STRINGS = {
     "plan.after": "取り込み後のユーザー数",
     "plan.seats": "取り込み後のライセンス数",
     "plan.capped": "{n}（一覧が索引の上限を超えたため、比較は不完全です）",
+    "plan.more": "{keys} ほか {n} 件",
     "error.baseline": "現在のユーザー一覧を使えません：{message}",
+    "error.baseline.noKey":
+      "ユーザーを識別する列「{column}」がないため、ファイルの行と照合できません。登録先システムからすべての列を含めてユーザー一覧を書き出し直してください。",
+    "error.baseline.other": "詳細（英語）：{message}",
     "params.none": "この形式にはテナントの設定がありません。",
     "params.hint": "空欄の設定は、それを必要とするルールをチェックしません。",
     "params.unset": "未設定",
@@ -295,7 +331,8 @@ export const STRINGS = {
     "delimiter.semicolon": "セミコロン",
     "downloads.heading": "ダウンロード",
     "downloads.resultCsv": "結果 CSV",
-    "downloads.resultCsvHint": "元の行に結果・コード・メッセージを加えたもの。元のファイルと同じ文字コードです。",
+    "downloads.resultCsvHint":
+      "元の行に結果・コード・メッセージを加えたもの。文字コードは元のファイルと同じ（Shift_JIS は Shift_JIS のまま）ですが、UTF-8・UTF-16 のファイルと、メッセージを表せない文字コードのファイルは、Excel で開ける BOM 付き UTF-8 になります。",
     "downloads.json": "JSON レポート",
     "downloads.jsonHint": "コマンドラインツールと同じ形式の完全なレポート。",
     "downloads.fixed": "修正済みファイル…",
@@ -310,14 +347,27 @@ export const STRINGS = {
     "convert.status.ready": "準備完了：{name} は登録先の形式で再チェックしてもエラーがありません。",
     "convert.status.forced": "強制的に書き出しました：{name} にはまだエラーがあります。",
     "convert.status.refused": "書き出しを拒否しました：変換結果にまだエラーがあるため、ファイルは作成されていません。",
-    "convert.refusal": "理由：{reason}",
-    "convert.format": "{source} → {output}。{rows} 行、エラー {errors} 件、警告 {warnings} 件。",
+    "convert.refusal.refused":
+      "理由：変換後のファイルにまだ{errors}があります（{list}）。元のファイルか列の対応付けを直すか、「エラーが残っていてもファイルを書き出す」を選んでください。",
+    "convert.refusal.forced": "変換後のファイルにまだ{errors}があります（{list}）。指定により、それでも書き出しました。",
+    "convert.format": "{source} → {output}。{rows}、{errors}、{warnings}。",
+    "convert.source": "{name}（{format}）",
+    "convert.source.header": "見出し行のあるファイル",
+    "convert.rows.one": "1 行",
+    "convert.rows.other": "{n} 行",
+    "convert.errors.one": "エラー 1 件",
+    "convert.errors.other": "エラー {n} 件",
+    "convert.warnings.one": "警告 1 件",
+    "convert.warnings.other": "警告 {n} 件",
+    "convert.findings": "変換で見つかった点",
+    "convert.recheck": "変換後のファイルを「{title}」の形式でチェックした結果",
+    "convert.more": "{n} 件のうち最初の {shown} 件を表示しています。",
+    "convert.code": "コード",
+    "convert.help": "直し方",
     "convert.download": "{name} をダウンロード",
     "convert.mappingJson": "対応付け JSON をダウンロード",
-    "convert.chars": "変換先の文字コードで表せない文字",
     "convert.row": "行",
     "convert.column": "列",
-    "convert.position": "位置",
     "convert.value": "値",
     "convert.message": "メッセージ",
     "convert.char": "{n} 文字目",
@@ -326,7 +376,8 @@ export const STRINGS = {
     "convert.before": "変更前",
     "convert.after": "変更後",
     "convert.reason": "理由",
-    "convert.changesCount": "{n} 件の変更。",
+    "convert.changesCount.one": "1 件の変更。",
+    "convert.changesCount.other": "{n} 件の変更。",
     "convert.changesCapped": "{n} 件の変更（最初の {kept} 件を表示）。",
     "convert.noChanges": "変更が必要な値はありませんでした。",
     "convert.page": "{page} / {pages} ページ",
@@ -340,7 +391,11 @@ export const STRINGS = {
     "mapping.apply": "対応付けを適用して再変換",
     "mapping.none": "（空のまま）",
     "mapping.join": "結合：{columns}",
-    "mapping.split": "{column} の一部（{part}）",
+    "mapping.split": "{column}の{part}",
+    "mapping.part.first": "先頭の語",
+    "mapping.part.rest": "先頭の語より後",
+    "mapping.part.last": "最後の語",
+    "mapping.part.allButLast": "最後の語より前",
     "mapping.constant": "固定値：{value}",
     "mapping.constantOption": "固定値…",
     "mapping.constantLabel": "{target} の固定値",
@@ -360,6 +415,7 @@ export const STRINGS = {
     "diag.column": "列",
     "diag.column.all": "すべての列",
     "diag.column.none": "（行全体・ファイル）",
+    "diag.column.blank": "#{n}（見出しが空）",
     "diag.pageSize": "1 ページの行数",
     "diag.count": "{total} 件中 {from}–{to} 件",
     "diag.countNone": "条件に合う診断結果はありません。",
@@ -394,6 +450,20 @@ export const STRINGS = {
     "footer.line": "csv-preflight はこのページの中で動く WebAssembly エンジンでファイルをチェックします。アクセス解析・Cookie・外部フォントや外部スクリプトは使いません。",
   },
 };
+
+/** Encodings by the engine's code, as the page names them (the same in both languages). */
+export const ENCODINGS = {
+  "utf-8": "UTF-8",
+  "utf-16le": "UTF-16 LE",
+  "utf-16be": "UTF-16 BE",
+  shift_jis: "Shift_JIS (CP932)",
+  "euc-jp": "EUC-JP",
+  "euc-kr": "EUC-KR",
+  big5: "Big5",
+  gbk: "GBK",
+  gb18030: "GB18030",
+};
+export const BOMS = { "utf-8": "UTF-8 BOM", "utf-16le": "UTF-16 LE BOM", "utf-16be": "UTF-16 BE BOM" };
 
 /** The languages the page speaks. */
 export const LANGS = ["en", "ja"];
@@ -432,8 +502,31 @@ export function translate(root, lang) {
 export function failureText(lang, error) {
   const message = String(error?.message ?? error);
   if (error?.kind === "internal") return t(lang, "error.internal", { message });
-  if (error?.kind === "invalidBaseline") return t(lang, "error.baseline", { message });
+  if (error?.kind === "invalidBaseline") return t(lang, "error.baseline", { message: baselineText(lang, message) });
   return message;
+}
+
+/**
+ * An unusable export's reason in `lang`. The engine words it in English ("invalid baseline: the
+ * export has no column "Login ID": its records cannot be matched"): the case a user can cause, a
+ * key column missing from the export, is worded here; any other keeps the engine's text (in
+ * Japanese marked as English).
+ */
+function baselineText(lang, message) {
+  const detail = message.replace(/^invalid baseline: /, "");
+  const noKey = /^the export has no column "(.*)": its records cannot be matched$/.exec(detail);
+  if (noKey) return t(lang, "error.baseline.noKey", { column: noKey[1] });
+  return lang === "en" ? detail : t(lang, "error.baseline.other", { message: detail });
+}
+
+/** `n` things: the key's `.one` text for 1 and `.other` otherwise, `{n}` filled with the number. */
+export function count(lang, key, n) {
+  return t(lang, `${key}.${n === 1 ? "one" : "other"}`, { n: num(lang, n) });
+}
+
+/** A name in the language's quotation marks. */
+export function quote(lang, text) {
+  return lang === "ja" ? `「${text}」` : `“${text}”`;
 }
 
 /** A number with the language's digit grouping. */

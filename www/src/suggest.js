@@ -11,9 +11,12 @@ const HEAD = 64 * 1024;
  * @param {File} file
  * @param {object} api the package's `web` build (initialized)
  * @param {object[]} profiles full profile objects (`profile(id).profile`), in the page's order
- * @returns {Promise<{ best: string | null, matched: number, total: number, nameMatches: boolean, ties: string[] }>}
+ * @returns {Promise<{ best: string | null, matched: number, total: number, nameMatches: boolean, ties: string[],
+ *   byName?: boolean, empty?: boolean }>} `byName`: the header is weak and the file name chose the
+ *   profile; `empty`: the file has no byte
  */
 export async function suggestProfile(file, api, profiles) {
+  if (!file.size) return { best: null, matched: 0, total: 0, nameMatches: false, ties: [], empty: true };
   let head = new Uint8Array(await file.slice(0, HEAD).arrayBuffer());
   if (file.size > HEAD) {
     const lastLf = head.lastIndexOf(0x0a);
@@ -31,15 +34,30 @@ export async function suggestProfile(file, api, profiles) {
   scored.sort(
     (a, b) => b.score - a.score || Number(b.nameMatches) - Number(a.nameMatches) || b.coverage - a.coverage,
   );
-  const best = scored[0];
-  if (!best || best.matched === 0) {
-    return { best: null, matched: 0, total: best?.total ?? 0, nameMatches: false, ties: [] };
+  const best = scored.find(meaningful);
+  if (!best) {
+    // The header is no evidence: the file name may still be (IWpro's "add-users_….csv").
+    const named = scored.find((s) => s.nameMatches);
+    if (named) return { best: named.id, matched: named.matched, total: named.total, nameMatches: true, byName: true, ties: [] };
+    return { best: null, matched: 0, total: scored[0]?.total ?? 0, nameMatches: false, ties: [] };
   }
   const ties = scored
     .slice(1)
-    .filter((s) => s.score === best.score && s.nameMatches === best.nameMatches && s.coverage === best.coverage)
+    .filter((s) => meaningful(s) && s.score === best.score && s.nameMatches === best.nameMatches && s.coverage === best.coverage)
     .map((s) => s.id);
   return { best: best.id, matched: best.matched, total: best.total, nameMatches: best.nameMatches, ties };
+}
+
+/**
+ * Whether a header match is evidence of the format: at least half of the file's non-empty labels
+ * are the profile's. Counting the profile's required columns instead would not do: learningBOX
+ * requires none, so one shared label ("メールアドレス") would make any file "match" it, and a
+ * check against a format whose columns are all optional passes almost anything. A weak header so
+ * never earns a green verdict: without a suggestion the page checks against its first profile and
+ * a file-name suggestion is an IWpro one, and IWpro rejects labels it does not know.
+ */
+function meaningful(s) {
+  return s.matched > 0 && 2 * s.matched >= s.total;
 }
 
 /** How well `labels` fit `profile`: matched labels count, unknown labels and missing required columns cost. */

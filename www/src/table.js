@@ -4,6 +4,20 @@
 import { num, t } from "./i18n.js";
 
 const NO_COLUMN = "\u0000";
+/** The header of each cell, for the card layout of narrow screens. */
+const LABELS = ["diag.th.row", "diag.th.column", "diag.th.code", "diag.th.value", "diag.th.message", "diag.th.help"];
+/** Filter values of columns known only by their index (an empty header cell): never a label. */
+const AT_INDEX = "\u0001";
+
+/** A diagnostic's column for people: its label, else "#index" (an empty header cell), else "". */
+export function columnName(d) {
+  return d.column || (d.columnIndex ? `#${d.columnIndex}` : "");
+}
+
+/** The column filter's value of a diagnostic. */
+function columnKey(d) {
+  return d.column || (d.columnIndex ? `${AT_INDEX}${d.columnIndex}` : NO_COLUMN);
+}
 
 export class DiagnosticsTable {
   /** @param {(diag: object | null) => void} onSelect */
@@ -88,12 +102,13 @@ export class DiagnosticsTable {
     for (const [name, count] of byCode) this.el.code.append(new Option(`${name} (${num(lang, count)})`, name));
     const columns = new Map();
     for (const d of report.diagnostics) {
-      const key = d.column ?? NO_COLUMN;
+      const key = columnKey(d);
       columns.set(key, (columns.get(key) ?? 0) + 1);
     }
     this.el.column.replaceChildren(new Option(t(lang, "diag.column.all"), ""));
     for (const [name, count] of [...columns].sort((a, b) => b[1] - a[1])) {
-      const text = name === NO_COLUMN ? t(lang, "diag.column.none") : name;
+      const text =
+        name === NO_COLUMN ? t(lang, "diag.column.none") : name.startsWith(AT_INDEX) ? t(lang, "diag.column.blank", { n: name.slice(1) }) : name;
       this.el.column.append(new Option(`${text} (${num(lang, count)})`, name));
     }
     this.el.code.value = byCode.some(([name]) => name === code) ? code : "";
@@ -111,7 +126,7 @@ export class DiagnosticsTable {
       const d = diagnostics[i];
       if (severity && d.severity !== severity) continue;
       if (code && d.code !== code) continue;
-      if (column && (d.column ?? NO_COLUMN) !== column) continue;
+      if (column && columnKey(d) !== column) continue;
       view[n++] = i;
     }
     this.view = view.subarray(0, n);
@@ -152,7 +167,7 @@ export class DiagnosticsTable {
       const tr = this.#row(diagnostics[index], index);
       if (index === this.selected) {
         tr.classList.add("selected");
-        tr.setAttribute("aria-selected", "true");
+        tr.setAttribute("aria-current", "true");
         focusable = tr;
       }
       fragment.append(tr);
@@ -170,11 +185,10 @@ export class DiagnosticsTable {
     tr.dataset.code = d.code;
     tr.dataset.severity = d.severity;
     tr.tabIndex = -1;
-    tr.setAttribute("aria-selected", "false");
     tr.className = `sev-${d.severity}`;
 
     const row = cell("td", d.row == null ? t(lang, "diag.file") : num(lang, d.row), "num");
-    const column = cell("td", d.column ?? (d.columnIndex ? `#${d.columnIndex}` : "—"), "col");
+    const column = cell("td", columnName(d) || "—", "col");
     if (d.column && d.columnIndex) {
       const index = document.createElement("span");
       index.className = "muted";
@@ -192,17 +206,20 @@ export class DiagnosticsTable {
     const message = cell("td", d.message, "message");
     if (d.systemCode) message.append(" ", cell("span", d.systemCode, "muted small"));
     tr.append(row, column, code, value, message, cell("td", d.help ?? "", "help"));
+    // The narrow layout shows each row as a card: every cell carries its column's name.
+    LABELS.forEach((key, i) => (tr.children[i].dataset.label = t(lang, key)));
     return tr;
   }
 
   #select(tr, focus = true) {
     for (const other of this.el.body.querySelectorAll("tr.selected")) {
       other.classList.remove("selected");
-      other.setAttribute("aria-selected", "false");
+      other.removeAttribute("aria-current");
     }
     for (const other of this.el.body.querySelectorAll('tr[tabindex="0"]')) other.tabIndex = -1;
     tr.classList.add("selected");
-    tr.setAttribute("aria-selected", "true");
+    // A plain table has no selection in ARIA (aria-selected needs a grid role): the row is "current".
+    tr.setAttribute("aria-current", "true");
     tr.tabIndex = 0;
     if (focus) tr.focus();
     this.selected = Number(tr.dataset.index);
