@@ -542,3 +542,39 @@ fn chunking_never_changes_the_result() {
         assert_eq!(out, whole_canon.bytes, "canon, chunks of {size}");
     }
 }
+
+#[test]
+fn a_refusal_counts_the_errors_of_a_code_that_is_also_a_warning() {
+    // Canon's uid and roleName left out: uid's missing label is an error, roleName's a warning.
+    let mapping = r#"{"to":"canon/users","columns":[
+        {"target":"cn","from":"氏名"},{"target":"cn;lang-ja;phonetic","from":"フリガナ"},
+        {"target":"cardIdList","from":"ICカード番号"},{"target":"mail","from":"メールアドレス"}]}"#;
+    let options = ConvertOptions {
+        mapping: Some(Mapping::from_json(mapping).unwrap()),
+        ..options()
+    };
+    let r = convert(
+        &fixture("hr.shift_jis.csv"),
+        &builtin("canon/users").unwrap(),
+        options,
+    )
+    .unwrap();
+    let missing: Vec<_> = r
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code.as_str() == "missing-label")
+        .map(|d| d.severity)
+        .collect();
+    assert_eq!(
+        missing,
+        [
+            csv_preflight::Severity::Error,
+            csv_preflight::Severity::Warning
+        ]
+    );
+    assert_eq!(
+        r.refusal.as_deref(),
+        Some("the converted file still has 4 error(s) (missing-label ×1, too-long ×2, invalid-character ×1), so it is not offered; fix them in the source file or the mapping, or force the conversion to get the file anyway")
+    );
+}

@@ -360,10 +360,20 @@ fn refusal(log: &Log, report: &crate::Report, lang: Lang, errors: u64, forced: b
         .iter()
         .map(|(code, n)| (code.as_str().to_string(), *n))
         .collect();
-    for d in &report.diagnostics {
-        if d.severity == crate::Severity::Error && !codes.iter().any(|(c, _)| c == d.code.as_str())
-        {
-            let n = report.summary.by_code.get(&d.code).copied().unwrap_or(1);
+    let is_error = |d: &&crate::Diagnostic| d.severity == crate::Severity::Error;
+    for d in report.diagnostics.iter().filter(is_error) {
+        if !codes.iter().any(|(c, _)| c == d.code.as_str()) {
+            // A code can be an error in one place and a warning in another (a required column's
+            // missing label, an optional one's): the errors only, while every finding is listed.
+            let n = match report.diagnostics_capped {
+                false => report
+                    .diagnostics
+                    .iter()
+                    .filter(is_error)
+                    .filter(|e| e.code == d.code)
+                    .count() as u64,
+                true => report.summary.by_code.get(&d.code).copied().unwrap_or(1),
+            };
             codes.push((d.code.as_str().to_string(), n));
         }
     }
