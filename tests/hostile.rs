@@ -527,3 +527,24 @@ fn a_malformed_byte_before_the_cut_is_still_reported() {
         Some(&1)
     );
 }
+
+#[test]
+fn a_workbook_or_an_image_is_one_finding_not_mojibake() {
+    // An .xlsx saved under a .csv name (a ZIP archive), and a PNG, each with bytes that read as
+    // text would give a header of garbage and a guessed encoding.
+    let mut xlsx = b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00".to_vec();
+    xlsx.extend((0..=255u8).cycle().take(100_000));
+    let mut png = b"\x89PNG\r\n\x1A\n\x00\x00\x00\rIHDR".to_vec();
+    png.extend((0..=255u8).rev().cycle().take(3_000));
+    for (bytes, message) in [
+        (&xlsx, "this is an Excel workbook (.xlsx) or another ZIP archive, not a CSV file; it was not checked"),
+        (&png, "this is a PNG image, not a CSV file; it was not checked"),
+    ] {
+        for chunk in [1, 7, bytes.len()] {
+            let report = common::check_chunked(bytes, &iwpro(), CheckOptions::default(), chunk);
+            assert_eq!(common::outline(&report), [("not-text", None, None)]);
+            assert_eq!(report.diagnostics[0].message, message);
+            assert_eq!((report.detected.encoding, report.detected.bytes, report.detected.records), (None, bytes.len() as u64, 0));
+        }
+    }
+}

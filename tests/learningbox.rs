@@ -10,7 +10,7 @@ const ID: &str = "learningbox/users";
 
 #[test]
 fn every_fixture_matches_its_snapshot_and_streams_the_same() {
-    support::snapshot_fixtures(ID, 14);
+    support::snapshot_fixtures(ID, 15);
 }
 
 #[test]
@@ -132,4 +132,30 @@ fn plan_against_the_user_download() {
     );
     assert!(conflict.help.as_deref().unwrap().contains("\"Edit user\""));
     support::assert_streaming_equal(&upload, &profile, &options, Some(baseline), "plan");
+}
+
+#[test]
+fn a_login_id_excel_saved_in_scientific_notation_is_a_warning_in_utf8_and_shift_jis() {
+    let utf8 = std::fs::read("tests/fixtures/learningbox-users/warn-excel-damaged.csv").unwrap();
+    let text = String::from_utf8(utf8.clone()).unwrap();
+    let sjis = encoding_rs::SHIFT_JIS.encode(&text).0.into_owned();
+    let profile = builtin(ID).unwrap();
+    for bytes in [utf8, sjis] {
+        let report = csv_preflight::check(&bytes, &profile, CheckOptions::default()).unwrap();
+        let got: Vec<_> = report
+            .diagnostics
+            .iter()
+            .map(|d| (d.code, d.row, d.column.as_deref(), d.value.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [(
+                Code::ScientificNotation,
+                Some(2),
+                Some("Login ID"),
+                Some("1.23E+11")
+            )]
+        );
+        assert!(report.valid);
+    }
 }

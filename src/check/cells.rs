@@ -12,8 +12,8 @@ use crate::read::{QuoteProblem, Record};
 use crate::report::{truncate_value, Kind};
 use crate::rules::shortcut::Shortcut;
 use crate::rules::{
-    blank_default, brackets, check_value, encoding, formula, only_control_chars, presence,
-    row_rule, structure, whitespace,
+    blank_default, brackets, check_value, encoding, excel_damage, formula, only_control_chars,
+    presence, row_rule, structure, whitespace,
 };
 
 /// Which value checks a cell needs, from what is known of its record.
@@ -240,6 +240,7 @@ impl Core {
                 texts.push(value.to_string());
             }
             if let Some(col) = plan.col.filter(|_| cells.swallowed != Some(file_col)) {
+                self.excel_damage(record, file_col, value);
                 let checks = match (suspicious, plan.plain) {
                     (true, _) => ValueChecks::All,
                     (false, false) => ValueChecks::NoControls,
@@ -304,6 +305,7 @@ impl Core {
                 texts.push(decoded.text.to_string());
             }
             if let Some(col) = plan.col.filter(|_| cells.swallowed != Some(file_col)) {
+                self.excel_damage(record, file_col, &decoded.text);
                 self.check_cell(record, (file_col, col), &decoded.text, ValueChecks::All);
             }
         }
@@ -385,6 +387,16 @@ impl Core {
         self.keep_value(col, value);
         if !self.scratch.is_empty() {
             self.emit_cell_findings(record, file_col, value);
+        }
+    }
+
+    /// Flags a filled cell Excel saved in scientific notation (every column: the value alone
+    /// tells, and the value rules would pass it or advise a wrong fix).
+    #[inline]
+    fn excel_damage(&mut self, record: &Record, file_col: usize, value: &str) {
+        if let Some(kind) = excel_damage::check(value) {
+            let place = self.place(record, Some(file_col));
+            self.emit(kind, place, Some(truncate_value(value)), None);
         }
     }
 

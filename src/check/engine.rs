@@ -69,6 +69,8 @@ pub(crate) struct Core {
     pub(super) delimiter: Option<Delimiter>,
     /// The index of the file's type in `profile.file_types`, decided with the delimiter.
     pub(super) file_type: Option<usize>,
+    /// The file's first bytes are a workbook's, an archive's or an image's: it is not read.
+    pub(super) not_text: bool,
     pub(super) encoding_state: EncodingState,
     pub(super) decoder: FieldDecoder,
     pub(super) ascii_only: bool,
@@ -218,6 +220,7 @@ impl Core {
             bom: None,
             delimiter: None,
             file_type: None,
+            not_text: false,
             encoding_state: EncodingState::Undecided,
             decoder: FieldDecoder::new(TextEncoding::Utf8),
             ascii_only: true,
@@ -448,7 +451,7 @@ impl Core {
         let empty = self.bytes <= bom_len;
         if empty {
             self.emit(Kind::EmptyFile, Place::default(), None, None);
-        } else {
+        } else if !self.not_text {
             if matches!(self.encoding_state, EncodingState::Undecided) && self.transcoder.is_none()
             {
                 // Only ASCII: valid in every accepted ASCII-compatible encoding; only the BOM rule applies.
@@ -500,7 +503,7 @@ impl Core {
             self.emit(kind, place, None, None);
         }
         let detected = Detected {
-            encoding: if empty {
+            encoding: if empty || self.not_text {
                 None
             } else {
                 Some(self.decoder.encoding())

@@ -7,7 +7,7 @@ use crate::decode::{sniff_bom, sniff_utf16, TextEncoding, Utf16Transcoder};
 use crate::profile::Delimiter;
 use crate::read::{OffsetMode, Tokenizer, TokenizerConfig};
 use crate::report::Place;
-use crate::rules::dialect;
+use crate::rules::{dialect, not_text};
 
 /// Bytes collected before the first decisions.
 pub(super) const SNIFF_WINDOW: usize = 64 * 1024;
@@ -57,6 +57,13 @@ impl Core {
             return;
         };
         let buf = prelude.buf;
+        if let Some(kind) = not_text::check(&buf) {
+            // Read as text it would only give mojibake findings: this one says it all, and no
+            // tokenizer is started, so the rest of the file is counted and not read.
+            self.not_text = true;
+            self.emit(kind, Place::default(), None, None);
+            return;
+        }
         self.bom = sniff_bom(buf.get(..3).unwrap_or(&buf));
         let bom_len = self.bom.map_or(0, |b| b.len());
         let body = buf.get(bom_len..).unwrap_or(&[]);

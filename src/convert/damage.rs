@@ -10,6 +10,7 @@
 use crate::convert::dates::read_excel_date;
 use crate::convert::messages::Issue;
 use crate::convert::repairs::TargetColumn;
+use crate::rules::excel_damage::scientific;
 
 const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
@@ -17,20 +18,6 @@ const MONTHS: [&str; 12] = [
 
 fn digits(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
-}
-
-/// `1.23E+11`, `-4E-5`, `1,23E+11` (a decimal comma).
-fn scientific(value: &str) -> bool {
-    let v = value.strip_prefix(['+', '-']).unwrap_or(value);
-    let Some((mantissa, exponent)) = v.split_once(['E', 'e']) else {
-        return false;
-    };
-    let exponent = exponent.strip_prefix(['+', '-']).unwrap_or(exponent);
-    let mantissa_ok = match mantissa.split_once(['.', ',']) {
-        Some((int, frac)) => int.len() == 1 && digits(int) && digits(frac),
-        None => mantissa.len() == 1 && digits(mantissa),
-    };
-    mantissa_ok && digits(exponent) && exponent.len() <= 3
 }
 
 /// More than 15 significant digits, everything after the 15th a zero.

@@ -67,9 +67,11 @@ impl Issue {
     }
 }
 
-const TEXT_FORMAT_EN: &str =
+/// How to get back values Excel damaged (also in the check's messages).
+pub(crate) const TEXT_FORMAT_EN: &str =
     "Take the values from the original system again, and in Excel set the column's format to Text before pasting them.";
-const TEXT_FORMAT_JA: &str =
+/// [`TEXT_FORMAT_EN`] in Japanese.
+pub(crate) const TEXT_FORMAT_JA: &str =
     "元のシステムから値を取り直し、Excel では貼り付ける前に列の書式を「文字列」にしてください。";
 
 /// Renders an issue: (message, help).

@@ -44,7 +44,7 @@ mod file_name;
 mod frame;
 mod layout;
 mod mapping;
-mod messages;
+pub(crate) mod messages;
 mod options;
 mod pipeline;
 mod presets;

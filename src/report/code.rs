@@ -81,6 +81,8 @@ macro_rules! codes {
 codes! {
     /// The file has no bytes (or only a byte order mark).
     EmptyFile = "empty-file", Error;
+    /// The file is not text: a workbook, an archive, a PDF or an image (told by its first bytes).
+    NotText = "not-text", Error;
     /// The system needs a byte order mark.
     BomRequired = "bom-required", Error;
     /// The system does not accept a byte order mark.
@@ -89,6 +91,8 @@ codes! {
     EncodingNotAccepted = "encoding-not-accepted", Error;
     /// The bytes are not valid in any encoding we know.
     EncodingUnknown = "encoding-unknown", Error;
+    /// A number Excel saved in scientific notation (`1.23E+11`): its digits are lost.
+    ScientificNotation = "scientific-notation", Warning;
     /// A malformed byte sequence in a cell.
     EncodingError = "encoding-error", Error;
     /// The file's delimiter is not one the system reads.

@@ -14,6 +14,9 @@ use crate::report::{Code, Severity};
 #[allow(missing_docs)] // the variants mirror `Code`, documented there
 pub enum Kind {
     EmptyFile,
+    NotText {
+        format: crate::rules::not_text::BinaryFormat,
+    },
     BomRequired,
     BomForbidden,
     EncodingNotAccepted {
@@ -27,6 +30,7 @@ pub enum Kind {
         encoding: TextEncoding,
         bytes: String,
     },
+    ScientificNotation,
     DelimiterNotAccepted {
         detected: Delimiter,
         accepted: Vec<Delimiter>,
@@ -284,6 +288,8 @@ impl Kind {
         use Kind::*;
         match self {
             EmptyFile => Code::EmptyFile,
+            NotText { .. } => Code::NotText,
+            ScientificNotation => Code::ScientificNotation,
             BomRequired => Code::BomRequired,
             BomForbidden => Code::BomForbidden,
             EncodingNotAccepted { .. } => Code::EncodingNotAccepted,

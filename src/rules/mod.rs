@@ -15,6 +15,7 @@ pub(crate) mod dialect;
 pub(crate) mod distinct;
 pub(crate) mod email;
 pub(crate) mod encoding;
+pub(crate) mod excel_damage;
 pub(crate) mod file_name;
 pub(crate) mod flag;
 pub(crate) mod foreign_key;
@@ -27,6 +28,7 @@ pub(crate) mod list;
 pub(crate) mod must_contain;
 pub(crate) mod new_records;
 pub(crate) mod not_one_of;
+pub(crate) mod not_text;
 pub(crate) mod number;
 pub(crate) mod one_of;
 pub(crate) mod pattern;
@@ -57,6 +59,7 @@ pub const RULES: &[(&str, &[Code])] = &[
     ("email", email::CODES),
     ("encoding", encoding::CODES),
     ("file_name", file_name::CODES),
+    ("excel_damage", excel_damage::CODES),
     ("flag", flag::CODES),
     ("formula", formula::CODES),
     ("foreign_key", foreign_key::CODES),
@@ -68,6 +71,7 @@ pub const RULES: &[(&str, &[Code])] = &[
     ("must_contain", must_contain::CODES),
     ("new_records", new_records::CODES),
     ("not_one_of", not_one_of::CODES),
+    ("not_text", not_text::CODES),
     ("row_count", row_count::CODES),
     ("number", number::CODES),
     ("one_of", one_of::CODES),

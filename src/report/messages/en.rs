@@ -57,6 +57,14 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
     let s = |m: &str| m.to_string();
     match kind {
         EmptyFile => (s("the file is empty"), Some(s("Choose the file you saved, not an empty one; it needs a header row and at least one user."))),
+        NotText { format } => (
+            format!("this is {}, not a CSV file; it was not checked", format.describe(Lang::En)),
+            Some(s(if format.is_workbook() {
+                "Open it in Excel and choose File > Save As > \"CSV UTF-8 (Comma delimited)\" (or the format the system needs), then check the saved file."
+            } else {
+                "Choose the CSV file you saved for the import; this one was probably picked by mistake."
+            })),
+        ),
         BomRequired => (s("the file has no byte order mark (BOM)"), Some(s("Save it as \"CSV UTF-8 (Comma delimited)\" in Excel, or as UTF-8 with BOM in your editor."))),
         BomForbidden => (s("the file starts with a byte order mark (BOM), which this system does not accept"), Some(s("Save it as UTF-8 without BOM."))),
         EncodingNotAccepted { detected, accepted } => (
@@ -66,6 +74,10 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
         EncodingUnknown { guess } => (
             format!("the file is not valid in any encoding we know; it was read as {} with errors", guess.display_name()),
             Some(s("The file may be damaged, or joined from files in different encodings. Open it in the program that made it and save it again.")),
+        ),
+        ScientificNotation => (
+            s("the value looks like a number Excel saved in scientific notation: the digits after the first few are lost"),
+            Some(format!("Excel shows long numbers such as IDs as 1.23E+11 and saves them that way; removing the letters would not bring the digits back. {}", crate::convert::messages::TEXT_FORMAT_EN)),
         ),
         EncodingError { encoding, bytes } => (
             format!("bytes {bytes} are not valid {}", encoding.display_name()),

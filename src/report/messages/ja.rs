@@ -57,6 +57,14 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
     let s = |m: &str| m.to_string();
     match kind {
         EmptyFile => (s("ファイルが空です"), Some(s("保存したファイルを選んでください。ヘッダー行と 1 人以上のユーザーが必要です。"))),
+        NotText { format } => (
+            format!("このファイルは {}で、CSV ファイルではありません。チェックしていません", format.describe(Lang::Ja)),
+            Some(s(if format.is_workbook() {
+                "Excel で開き、「名前を付けて保存」→「CSV UTF-8（コンマ区切り）」（またはシステムが求める形式）で保存してから、保存したファイルをチェックしてください。"
+            } else {
+                "インポート用に保存した CSV ファイルを選んでください。誤って別のファイルを選んだ可能性があります。"
+            })),
+        ),
         BomRequired => (s("BOM（バイト順マーク）がありません"), Some(s("Excel では「CSV UTF-8（コンマ区切り）」で、エディタでは「UTF-8（BOM 付き）」で保存してください。"))),
         BomForbidden => (s("ファイルの先頭に BOM（バイト順マーク）があり、このシステムでは読み込めません"), Some(s("「UTF-8（BOM なし）」で保存し直してください。"))),
         EncodingNotAccepted { detected, accepted } => (
@@ -66,6 +74,10 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
         EncodingUnknown { guess } => (
             format!("既知のどの文字コードとしても正しくありません。{} として読みましたが誤りがあります", guess.display_name()),
             Some(s("ファイルが壊れているか、文字コードの異なるファイルをつなげた可能性があります。作成したソフトで開き、保存し直してください。")),
+        ),
+        ScientificNotation => (
+            s("Excel が指数表記で保存した数値のようです。先頭の数桁より後ろの桁は失われています"),
+            Some(format!("Excel は ID のような長い数値を 1.23E+11 のように表示し、そのまま保存します。英字を消しても桁は戻りません。{}", crate::convert::messages::TEXT_FORMAT_JA)),
         ),
         EncodingError { encoding, bytes } => (
             format!("バイト列 {bytes} は {} として正しくありません", encoding.display_name()),

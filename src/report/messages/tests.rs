@@ -14,6 +14,9 @@ fn samples() -> Vec<Kind> {
     let t2 = t.clone();
     vec![
         EmptyFile,
+        NotText {
+            format: crate::rules::not_text::BinaryFormat::Zip,
+        },
         BomRequired,
         BomForbidden,
         EncodingNotAccepted {
@@ -23,6 +26,7 @@ fn samples() -> Vec<Kind> {
         EncodingUnknown {
             guess: TextEncoding::Big5,
         },
+        ScientificNotation,
         EncodingError {
             encoding: TextEncoding::Utf8,
             bytes: "0x82".into(),
