@@ -240,7 +240,6 @@ impl Core {
                 texts.push(value.to_string());
             }
             if let Some(col) = plan.col.filter(|_| cells.swallowed != Some(file_col)) {
-                self.excel_damage(record, file_col, value);
                 let checks = match (suspicious, plan.plain) {
                     (true, _) => ValueChecks::All,
                     (false, false) => ValueChecks::NoControls,
@@ -305,7 +304,6 @@ impl Core {
                 texts.push(decoded.text.to_string());
             }
             if let Some(col) = plan.col.filter(|_| cells.swallowed != Some(file_col)) {
-                self.excel_damage(record, file_col, &decoded.text);
                 self.check_cell(record, (file_col, col), &decoded.text, ValueChecks::All);
             }
         }
@@ -363,6 +361,9 @@ impl Core {
         checks: ValueChecks,
     ) {
         self.scratch.clear();
+        if let Some(kind) = excel_damage::check(raw) {
+            self.scratch.push(kind);
+        }
         let value = cell_findings(&self.profile, col, raw, checks, &mut self.scratch);
         self.keep_value(col, value);
         if !self.scratch.is_empty() {
@@ -387,16 +388,6 @@ impl Core {
         self.keep_value(col, value);
         if !self.scratch.is_empty() {
             self.emit_cell_findings(record, file_col, value);
-        }
-    }
-
-    /// Flags a filled cell Excel saved in scientific notation (every column: the value alone
-    /// tells, and the value rules would pass it or advise a wrong fix).
-    #[inline]
-    fn excel_damage(&mut self, record: &Record, file_col: usize, value: &str) {
-        if let Some(kind) = excel_damage::check(value) {
-            let place = self.place(record, Some(file_col));
-            self.emit(kind, place, Some(truncate_value(value)), None);
         }
     }
 

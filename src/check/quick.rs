@@ -15,7 +15,8 @@ pub(super) fn plain_shape(column: &CompiledColumn) -> bool {
 }
 
 /// Whether `value` is filled and neither starts with a formula prefix nor starts or ends with a
-/// space (half-width or ideographic): then the formula and whitespace rules leave it alone.
+/// space (half-width or ideographic), nor starts as a number does: then the formula, whitespace
+/// and Excel-damage rules leave it alone.
 #[inline]
 pub(super) fn ordinary_edges(value: &str) -> bool {
     // The common case below needs every formula prefix to be at most `@`.
@@ -30,8 +31,8 @@ pub(super) fn ordinary_edges(value: &str) -> bool {
     let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
         return false;
     };
-    // The common case, in four comparisons: every formula prefix and the space are at most `@`,
-    // and an ideographic space starts with 0xE3 and ends with 0x80.
+    // The common case, in four comparisons: every formula prefix, the space and the digits are
+    // at most `@`, and an ideographic space starts with 0xE3 and ends with 0x80.
     (first > b'@' && first != 0xE3 && last != b' ' && last != 0x80) || edges_by_the_rules(bytes)
 }
 
@@ -42,7 +43,10 @@ fn edges_by_the_rules(bytes: &[u8]) -> bool {
         return false;
     };
     let formula = first.is_ascii() && formula::PREFIXES.contains(&char::from(first));
+    // A value that starts as a number does (a digit; `+` and `-` are formula prefixes) may be
+    // one Excel damaged: the full check looks (`rules::excel_damage`).
     !formula
+        && !first.is_ascii_digit()
         && first != b' '
         && last != b' '
         && bytes.first_chunk() != Some(&IDEOGRAPHIC_SPACE)
@@ -73,7 +77,7 @@ mod tests {
 
     #[test]
     fn tells_ordinary_edges() {
-        for value in ["山田", "a", "Müller", "さくら", "a b", "1"] {
+        for value in ["山田", "a", "Müller", "さくら", "a b", "a1"] {
             assert!(ordinary_edges(value), "{value:?}");
         }
         for value in [
@@ -87,6 +91,8 @@ mod tests {
             "-",
             "@x",
             "\tx",
+            "1",
+            "1.23E+11",
         ] {
             assert!(!ordinary_edges(value), "{value:?}");
         }

@@ -12,14 +12,11 @@ use crate::report::{Code, Kind};
 /// Codes this rule emits.
 pub(crate) const CODES: &[Code] = &[Code::ScientificNotation];
 
-/// Checks a filled cell.
-#[inline]
+/// Checks a filled cell. Only a value that starts as a number does can be one (the engine's
+/// quick path, `check::quick`, leaves such values to the full check).
 pub(crate) fn check(value: &str) -> Option<Kind> {
-    // The cheap test first: almost no cell starts with a digit and holds an `E`.
-    let first = *value.as_bytes().first()?;
-    let candidate = (first.is_ascii_digit() || first == b'+' || first == b'-')
-        && value.bytes().any(|b| b | 0x20 == b'e');
-    (candidate && scientific(value)).then_some(Kind::ScientificNotation)
+    let number_like = matches!(value.as_bytes().first(), Some(b'0'..=b'9' | b'+' | b'-'));
+    (number_like && scientific(value)).then_some(Kind::ScientificNotation)
 }
 
 fn digits(s: &str) -> bool {
