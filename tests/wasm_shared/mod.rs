@@ -454,7 +454,7 @@ fn profiles_and_profile() {
     assert_eq!(add["parameters"][0]["name"], "allowedEmailDomains");
     assert_eq!(add["parameters"][0]["default"], Value::Null);
 
-    let result = json_of(&bindings::profile(IWPRO).unwrap().js_value());
+    let result = json_of(&bindings::profile(IWPRO.into()).unwrap().js_value());
     assert_eq!(result["type"], "success");
     let native: Value =
         serde_json::from_str(&csv_preflight::builtin(IWPRO).unwrap().to_json()).unwrap();
@@ -466,8 +466,11 @@ fn profiles_and_profile() {
     ));
     assert_eq!(positions(&report).len(), 3);
 
-    let failure = json_of(&bindings::profile("acme/users").unwrap().js_value());
+    let failure = json_of(&bindings::profile("acme/users".into()).unwrap().js_value());
     assert_eq!(failure_of(failure)["kind"], "unknownProfile");
+    // Not a string: a typed failure, not a trap.
+    let failure = json_of(&bindings::profile(5.into()).unwrap().js_value());
+    assert_eq!(failure_of(failure)["kind"], "invalidOptions");
 }
 
 #[wasm_bindgen_test]
