@@ -156,7 +156,7 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
         UnencodableCharacter { ch, encoding } => (format!("{} cannot be stored in {encoding}", char_name(*ch, Lang::En)), Some(s("Replace the character with one the system can store."))),
         NotInList { allowed, suggestion } => (
             format!("not an accepted value; expected {}", quoted_list(allowed, 8)),
-            Some(match suggestion { Some(v) => format!("Did you mean \"{v}\"? Values are case-sensitive."), None => s("Use one of the listed values exactly.") }),
+            Some(match suggestion { Some(v) => format!("Did you mean \"{v}\"? Values must match exactly, in upper and lower case and in half-width characters."), None => s("Use one of the listed values exactly.") }),
         ),
         PatternMismatch { description } => (format!("does not match the expected form: {}", description.en), None),
         InvalidEmail { problem } => {
@@ -178,9 +178,9 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
             Some(format!("Allowed domains: {}. Use an address in one of them, or ask the tenant administrator to allow this domain.", quoted_list(allowed, 8))),
         ),
         NotDigits { full_width } => (s("only digits are allowed"), Some(s(if *full_width { "The value has full-width digits; type them in half-width." } else { "Remove everything that is not a digit 0–9." }))),
-        TooManyDigits { max, actual } => (format!("{actual} digits; at most {max}"), None),
+        TooManyDigits { max, actual } => (format!("{actual} digits; at most {max}"), Some(format!("Enter at most {max} digits. A long number Excel changed cannot be shortened back: take it again from the original system."))),
         NotAnInteger => (s("not a whole number"), None),
-        InvalidFlag { allowed } => (format!("expected {}", quoted_list(allowed, 4)), None),
+        InvalidFlag { allowed } => (format!("expected {}", quoted_list(allowed, 4)), Some(s("Enter one of these exactly: TRUE/FALSE, Yes/No or a check box are not read."))),
         InvalidDate { formats } => (
             format!("not a date in the form {}", quoted_list(formats, 6)),
             Some(s("Excel may have reformatted the date when the file was opened: format the column as text before typing dates.")),

@@ -155,8 +155,8 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
         ForbiddenCharacter { ch } => (format!("「{column}」には{}を使えません", char_name(*ch, Lang::Ja)), Some(s("文字を削除するか置き換えてください。"))),
         UnencodableCharacter { ch, encoding } => (format!("{}は {encoding} で保存できません", char_name(*ch, Lang::Ja)), Some(s("システムが保存できる文字に置き換えてください。"))),
         NotInList { allowed, suggestion } => (
-            format!("使える値ではありません。{} のいずれかです", quoted_list(allowed, 8)),
-            Some(match suggestion { Some(v) => format!("「{v}」ではありませんか？大文字と小文字は区別されます。"), None => s("一覧の値をそのまま入力してください。") }),
+            format!("使える値ではありません。{}を入力してください", choice(allowed, 8)),
+            Some(match suggestion { Some(v) => format!("「{v}」ではありませんか？大文字・小文字や全角・半角も一致させてください。"), None => s("一覧の値をそのまま入力してください。") }),
         ),
         PatternMismatch { description } => (format!("形式が正しくありません：{}", description.ja), None),
         InvalidEmail { problem } => {
@@ -178,9 +178,9 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
             Some(format!("許可されたドメイン：{}。そのドメインのアドレスを使うか、テナント管理者に許可を依頼してください。", quoted_list(allowed, 8))),
         ),
         NotDigits { full_width } => (s("数字のみ入力できます"), Some(s(if *full_width { "全角数字が含まれています。半角で入力してください。" } else { "0〜9 以外の文字を削除してください。" }))),
-        TooManyDigits { max, actual } => (format!("{actual} 桁です（最大 {max} 桁）"), None),
+        TooManyDigits { max, actual } => (format!("{actual} 桁です（最大 {max} 桁）"), Some(format!("{max} 桁以内で入力してください。Excel が変えた長い数値は短くしても元に戻らないため、元のシステムから取り直してください。"))),
         NotAnInteger => (s("整数ではありません"), None),
-        InvalidFlag { allowed } => (format!("{} のいずれかを入力してください", quoted_list(allowed, 4)), None),
+        InvalidFlag { allowed } => (format!("{}を入力してください", choice(allowed, 4)), Some(s("そのとおりに入力してください。TRUE/FALSE や はい/いいえ、チェックボックスは読み取られません。"))),
         InvalidDate { formats } => (
             format!("{} の形式の日付ではありません", quoted_list(formats, 6)),
             Some(s("Excel で開いたときに日付の形式が変わった可能性があります。列を文字列に設定してから入力してください。")),
@@ -196,7 +196,7 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
             let what = match expect {
                 Expectation::Filled => format!("「{column}」は必須です"),
                 Expectation::Empty => format!("「{column}」は空にする必要があります"),
-                Expectation::OneOf(v) => format!("「{column}」は {} のいずれかです", quoted_list(v, 6)),
+                Expectation::OneOf(v) => format!("「{column}」は {}である必要があります", choice(v, 6)),
             };
             (format!("{what}：{}", reason.ja), None)
         }
@@ -233,5 +233,13 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
             if *after_import { format!("インポート後のライセンス対象ユーザーは {counted} 人ですが、テナントのライセンスは {limit} です") } else { format!("ファイルのライセンス対象ユーザーは {counted} 人ですが、テナントのライセンスは {limit} です") },
             Some(s("ファイルからユーザーを減らすか、先にライセンスを追加してください。数えないユーザーはプロファイルの説明にあります。"))),
         IndexLimitReached { limit } => (format!("異なる値が {limit} 件を超えたため、この行以降は重複を確認しません"), None),
+    }
+}
+
+/// `"1" ` for one value, `"ja", "en" のいずれか` for several (the particle follows directly).
+fn choice(values: &[String], max: usize) -> String {
+    match values {
+        [one] => format!("\"{one}\" "),
+        _ => format!("{} のいずれか", quoted_list(values, max)),
     }
 }

@@ -254,3 +254,40 @@ fn messages_quote_the_facts() {
         "this file looks like Shift_JIS (CP932), which Excel writes in Japan; this system needs UTF-8"
     );
 }
+
+#[test]
+fn one_allowed_value_is_not_a_choice_and_a_suggestion_names_width_too() {
+    let one = Kind::InvalidFlag {
+        allowed: vec!["1".into()],
+    };
+    let two = Kind::InvalidFlag {
+        allowed: vec!["1".into(), "0".into()],
+    };
+    assert_eq!(
+        render(&one, Lang::Ja, Some("c")).message,
+        "\"1\" を入力してください"
+    );
+    assert_eq!(
+        render(&two, Lang::Ja, Some("c")).message,
+        "\"1\", \"0\" のいずれかを入力してください"
+    );
+    assert!(render(&two, Lang::En, Some("c"))
+        .help
+        .is_some_and(|h| h.contains("TRUE/FALSE")));
+    let list = Kind::NotInList {
+        allowed: vec!["ja".into(), "en".into()],
+        suggestion: Some("ja".into()),
+    };
+    assert_eq!(
+        render(&list, Lang::En, Some("language")).help.as_deref(),
+        Some("Did you mean \"ja\"? Values must match exactly, in upper and lower case and in half-width characters.")
+    );
+    assert_eq!(
+        render(&list, Lang::Ja, Some("language")).message,
+        "使える値ではありません。\"ja\", \"en\" のいずれかを入力してください"
+    );
+    let digits = Kind::TooManyDigits { max: 7, actual: 15 };
+    assert!(render(&digits, Lang::Ja, Some("c"))
+        .help
+        .is_some_and(|h| h.starts_with("7 桁以内")));
+}
