@@ -96,10 +96,10 @@ pub fn bundle_role(
 /// `begin(role, fileName)`, `push` its chunks, `end()`; `finish()` gives one report per file.
 ///
 /// ```js
-/// const checker = new BundleChecker({ bundle: "celf" }, ["users", "groups", "affiliations"]);
+/// const checker = new BundleChecker({ bundle: "celf" }, Object.keys(files)); // the roles you have
 /// for (const role of checker.order()) {
 ///   checker.begin(role, files[role].name);
-///   for await (const chunk of files[role].stream()) checker.push(chunk);
+///   checker.push(new Uint8Array(await files[role].arrayBuffer())); // or in chunks
 ///   checker.end();
 /// }
 /// const report = checker.finish(); // { valid, bundle, files: [{ role, report }] }

@@ -13,7 +13,8 @@ use crate::report::Report;
 ///
 /// ```js
 /// const checker = new Checker({ profile: "fujifilm-iwpro/add-users", fileName: file.name });
-/// for await (const chunk of file.stream()) checker.push(chunk);
+/// const reader = file.stream().getReader();
+/// for (let next = await reader.read(); !next.done; next = await reader.read()) checker.push(next.value);
 /// const report = checker.finish();
 /// ```
 #[wasm_bindgen]
@@ -39,12 +40,13 @@ impl Checker {
         Checker::start(&options, Some(baseline)).map_err(thrown)
     }
 
-    /// Feeds the next chunk of the file. Throws when `chunk` is not bytes.
+    /// Feeds the next chunk of the file. Throws a `CsvPreflightError` (kind `invalidOptions`)
+    /// when `chunk` is not bytes.
     pub fn push(
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] chunk: JsValue,
-    ) -> Result<(), JsError> {
-        let chunk = bytes_of(&chunk).map_err(|e| JsError::new(&e.to_string()))?;
+    ) -> Result<(), JsValue> {
+        let chunk = bytes_of(&chunk).map_err(thrown)?;
         let inner = &mut self.inner;
         for_each_piece(&chunk, &mut self.buf, |piece| {
             #[cfg(feature = "test-panic")]

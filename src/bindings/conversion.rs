@@ -74,7 +74,7 @@ fn options_of(options: &JsValue) -> Result<ConvertOptions, Error> {
     }
     serde_json::from_str(&json_text(options)?).map_err(|e| {
         Error::new(ErrorKind::InvalidOptions {
-            message: e.to_string(),
+            message: super::options::json_error(&e),
         })
     })
 }

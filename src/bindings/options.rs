@@ -80,7 +80,18 @@ pub(super) fn read_json<T: serde::de::DeserializeOwned>(
         .and_then(|s| s.dyn_into::<js_sys::JsString>().ok())
         .map(String::from)
         .ok_or_else(|| invalid_options("the options cannot be written as JSON".into()))?;
-    serde_json::from_str(&json).map_err(|e| invalid_options(e.to_string()))
+    serde_json::from_str(&json).map_err(|e| invalid_options(json_error(&e)))
+}
+
+/// A JSON error in options read through `JSON.stringify`, without its line and column: they are
+/// places in text the caller never wrote.
+pub(super) fn json_error(error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    let place = format!(" at line {} column {}", error.line(), error.column());
+    match text.strip_suffix(&place) {
+        Some(message) => message.to_string(),
+        None => text,
+    }
 }
 
 /// The library's checker for `options`, against `baseline` (ended) when given, for an input of
