@@ -80,3 +80,24 @@ fn a_file_larger_than_the_sniff_window_streams_identically() {
         );
     }
 }
+
+#[test]
+fn a_header_line_longer_than_the_sniff_window_is_decided_the_same_however_chunked() {
+    // The delimiters come after the first 64 KiB, which hold no delimiter: the profile's own
+    // (FLAT's tab) every time, never the comma a window reaching further would see.
+    let mut bytes = "x".repeat(70_000).into_bytes();
+    bytes.extend_from_slice(b",a,b,c\r\nv,1,2,3\r\n");
+    let profile = builtin("flat/users-total").unwrap();
+    let whole = check(&bytes, &profile, CheckOptions::default()).unwrap();
+    assert_eq!(
+        whole.detected.delimiter,
+        Some(csv_preflight::profile::Delimiter::Tab)
+    );
+    for chunk in [1, 1000, 65_535, 65_536, 65_537, 69_999] {
+        let mut checker = csv_preflight::Checker::new(&profile, CheckOptions::default()).unwrap();
+        for piece in bytes.chunks(chunk) {
+            checker.push(piece);
+        }
+        assert_eq!(checker.finish(), whole, "chunks of {chunk}");
+    }
+}

@@ -297,9 +297,14 @@ impl Core {
     fn push(&mut self, sink: &mut dyn Sink, chunk: &[u8]) {
         self.bytes = self.bytes.saturating_add(chunk.len() as u64);
         if let Some(prelude) = self.prelude.as_mut() {
-            prelude.buf.extend_from_slice(chunk);
+            // Exactly the window's bytes, however the input is chunked: the decisions read them
+            // all (a header line longer than the window is cut at the same byte every time).
+            let room = SNIFF_WINDOW.saturating_sub(prelude.buf.len());
+            let (head, rest) = chunk.split_at(room.min(chunk.len()));
+            prelude.buf.extend_from_slice(head);
             if prelude.buf.len() >= SNIFF_WINDOW {
                 self.end_prelude(sink);
+                self.feed(sink, rest, false);
             }
         } else {
             self.feed(sink, chunk, false);
