@@ -578,3 +578,27 @@ fn a_refusal_counts_the_errors_of_a_code_that_is_also_a_warning() {
         Some("the converted file still has 4 error(s) (missing-label ×1, too-long ×2, invalid-character ×1), so it is not offered; fix them in the source file or the mapping, or force the conversion to get the file anyway")
     );
 }
+
+#[test]
+fn a_long_cell_of_characters_the_target_cannot_encode_converts_in_linear_time() {
+    // 20,000 Hangul syllables into Shift_JIS: each is replaced and logged. Building each change's
+    // "after" from the whole cell took time quadratic in the cell's length (a 100 KB file took
+    // 22 s); a change shows the first characters only.
+    let cell = "김".repeat(20_000);
+    let input = format!("id,name,city,email\r\n1,{cell},x,a@example.com\r\n");
+    let options = ConvertOptions {
+        encoding: Some(TextEncoding::ShiftJis),
+        force: true,
+        ..options()
+    };
+    let r = convert_from(&people(), input.as_bytes(), &people(), options, 0);
+    assert_eq!(r.status, ConvertStatus::Forced);
+    assert_eq!(r.summary.changes, 20_000);
+    let second = &r.changes[1];
+    assert_eq!(
+        (second.before.chars().count(), second.after.chars().count()),
+        (81, 81)
+    );
+    assert!(second.after.starts_with("김?김"), "{}", second.after);
+    assert!(r.bytes.ends_with(b"?,x,a@example.com\r\n"));
+}

@@ -93,18 +93,24 @@ pub(crate) fn delimiter_of(byte: u8) -> Delimiter {
     }
 }
 
+/// `value` with its character `char_index` (1-based) replaced by `with`, as far as a change shows
+/// it: the first characters only (see `truncate_value`; two more, so an empty `with` still shows
+/// that the value goes on). A cell of 100,000 characters none of which the target can encode
+/// costs no more per character than a short one.
 fn replace_char(value: &str, char_index: u32, with: &str) -> String {
-    value
-        .chars()
-        .enumerate()
-        .map(|(i, c)| {
-            if i + 1 == char_index as usize {
-                with.to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
+    let shown_end = value
+        .char_indices()
+        .nth(crate::report::MAX_VALUE_CHARS + 2)
+        .map_or(value.len(), |(i, _)| i);
+    let shown = value.get(..shown_end).unwrap_or(value);
+    let target = (char_index as usize).checked_sub(1);
+    match target.and_then(|i| shown.char_indices().nth(i)) {
+        Some((start, c)) => {
+            let (before, after) = (shown.get(..start), shown.get(start + c.len_utf8()..));
+            format!("{}{with}{}", before.unwrap_or(""), after.unwrap_or(""))
+        }
+        None => shown.to_string(),
+    }
 }
 
 impl Pipeline {

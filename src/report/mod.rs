@@ -12,7 +12,9 @@ use serde::{Deserialize, Serialize};
 
 pub use code::{Code, Severity};
 pub(crate) use collector::Collector;
-pub use finding::{truncate_value, EmailProblem, Expectation, Finding, Kind, Place};
+pub use finding::{
+    truncate_value, EmailProblem, Expectation, Finding, Kind, Place, MAX_VALUE_CHARS,
+};
 pub use messages::{render, Rendered};
 pub use result_csv::{result_csv, result_csv_with_baseline, ResultCsv};
 
