@@ -548,3 +548,21 @@ fn the_order_lists_the_roles_given_and_bytes_need_a_file() {
     checker.end().unwrap();
     assert_eq!(checker.push(b"id\n").unwrap_err().to_string(), message);
 }
+
+#[test]
+fn a_bundle_with_a_role_twice_is_an_error_not_an_endless_order() {
+    let json = r#"{"formatVersion":1,"id":"dup","system":"x","title":{"en":"x","ja":"x"},
+        "roles":[{"role":"users","profile":"celf/users"},{"role":"users","profile":"celf/users"}]}"#;
+    let bundle = csv_preflight::bundle::Bundle::from_json(json).unwrap();
+    let options = BundleOptions {
+        check: CheckOptions::default(),
+        baselines: BTreeMap::new(),
+    };
+    let error = BundleChecker::new(&bundle, options, &["users"])
+        .err()
+        .unwrap();
+    assert_eq!(
+        error.to_string(),
+        "invalid profile: bundle \"dup\" has the role \"users\" twice"
+    );
+}

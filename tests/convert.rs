@@ -602,3 +602,13 @@ fn a_long_cell_of_characters_the_target_cannot_encode_converts_in_linear_time() 
     assert!(second.after.starts_with("김?김"), "{}", second.after);
     assert!(r.bytes.ends_with(b"?,x,a@example.com\r\n"));
 }
+
+#[test]
+fn a_target_file_name_pattern_too_big_to_compile_is_an_error_without_compiling_it_unbounded() {
+    // 3,000 empty groups: compiled without bounds it took 825 MiB (in wasm32, out of memory).
+    let mut target = builtin("fujifilm-iwpro/invite-users").unwrap();
+    target.file.file_name.as_mut().unwrap().pattern = "()".repeat(3000);
+    let input = fixture("iwpro.add-users.csv");
+    let error = convert(&input, &target, options()).err().unwrap();
+    assert_eq!(error.kind().name(), "invalidPattern");
+}

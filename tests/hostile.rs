@@ -548,3 +548,27 @@ fn a_workbook_or_an_image_is_one_finding_not_mojibake() {
         }
     }
 }
+
+#[test]
+fn the_result_csv_shortens_a_header_label_of_a_megabyte_in_its_messages() {
+    // One header label of 1 MiB - 1 bytes, then rows with a stray quote each: every message
+    // repeated the label (100 rows gave a 106 MB result CSV).
+    let mut bytes = "x".repeat((1 << 20) - 1).into_bytes();
+    bytes.extend_from_slice(b"\r\n");
+    for _ in 0..100 {
+        bytes.extend_from_slice(b"a\"b\r\n");
+    }
+    let out = csv_preflight::result_csv(&bytes, &iwpro(), CheckOptions::default()).unwrap();
+    assert!(
+        out.bytes.len() < bytes.len() + 100 * 1000,
+        "{} bytes",
+        out.bytes.len()
+    );
+    let text = String::from_utf8_lossy(&out.bytes);
+    let second_row = text.lines().nth(1).unwrap();
+    assert!(
+        second_row.contains(&format!("{}…: ", "x".repeat(80))),
+        "{}",
+        &second_row[..200.min(second_row.len())]
+    );
+}

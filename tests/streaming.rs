@@ -101,3 +101,21 @@ fn a_header_line_longer_than_the_sniff_window_is_decided_the_same_however_chunke
         assert_eq!(checker.finish(), whole, "chunks of {chunk}");
     }
 }
+
+#[test]
+fn a_file_with_lone_cr_line_endings_takes_its_delimiter_from_its_header() {
+    // Semicolons in the data rows outvoted the header's commas when the header line ran to the
+    // end of the window (only LF ended a line).
+    let row = "u0@example.com,Yamada;Jr;III;IV,Taro;M;N,ja\r";
+    let cr = format!(
+        "mail_address,family_name,given_name,language\r{}",
+        row.repeat(3)
+    );
+    let profile = builtin("fujifilm-iwpro/add-users").unwrap();
+    let report = check(cr.as_bytes(), &profile, CheckOptions::default()).unwrap();
+    assert_eq!(
+        report.detected.delimiter,
+        Some(csv_preflight::profile::Delimiter::Comma)
+    );
+    assert_eq!(report.detected.header.len(), 4);
+}

@@ -20,10 +20,21 @@ pub(super) struct Prelude {
     pub buf: Vec<u8>,
 }
 
-/// The header line of a window: line number `preamble` (0-based), without its terminator.
+/// The header line of a window: line number `preamble` (0-based), without its terminator. Lines
+/// end in CRLF, LF or a lone CR (old Mac files: without it, a CR-only file's "header" would be the
+/// whole window, and delimiters in its data would outvote the header's).
 fn header_line(text: &[u8], preamble: usize) -> &[u8] {
-    let line = text.split(|b| *b == b'\n').nth(preamble).unwrap_or(&[]);
-    line.strip_suffix(b"\r").unwrap_or(line)
+    let mut rest = text;
+    for _ in 0..preamble {
+        rest = match memchr::memchr2(b'\r', b'\n', rest) {
+            Some(i) if rest.get(i..i + 2) == Some(b"\r\n") => rest.get(i + 2..),
+            Some(i) => rest.get(i + 1..),
+            None => None,
+        }
+        .unwrap_or_default();
+    }
+    let end = memchr::memchr2(b'\r', b'\n', rest).unwrap_or(rest.len());
+    rest.get(..end).unwrap_or(rest)
 }
 
 impl Core {

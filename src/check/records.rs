@@ -89,11 +89,13 @@ impl Core {
         if role == RecordRole::Data && self.row_has_error {
             self.rows_with_errors += 1;
         }
+        // Every record's findings go to the sink before the next record's, so that a whole file
+        // held in memory does not hold all its findings too.
+        self.flush(sink);
         if !self.wants_records {
             self.row_has_error = false;
             return;
         }
-        self.flush(sink);
         let delimiter = self.delimiter.map_or(b',', |d| d.byte());
         let data = role == RecordRole::Data;
         let info = RecordInfo {

@@ -48,8 +48,10 @@ pub(crate) fn suggest(
             None => stem,
         };
         let name = format!("{fixed}_{tail}{ext}");
-        let matches = regex_lite::Regex::new(&format!("^(?:{})$", rule.pattern))
-            .is_ok_and(|re| re.is_match(&name));
+        // Bounded as the check compiles it: a custom profile's pattern could otherwise take
+        // gigabytes to compile (the check then rejects it anyway).
+        let matches =
+            crate::profile::bounded_regex(&rule.pattern).is_ok_and(|re| re.is_match(&name));
         return if matches { name } else { rule.example.clone() };
     }
     let ext = if tab { ".tsv" } else { ".csv" };

@@ -11,7 +11,7 @@ use crate::decode::{Lang, TextEncoding};
 use crate::error::Error;
 use crate::plan::Baseline;
 use crate::profile::Profile;
-use crate::report::{render, Finding, Severity};
+use crate::report::{render, truncate_value, Finding, Severity};
 
 /// A generated result CSV.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -108,8 +108,10 @@ impl Sink for Writer {
                 let mut messages: Vec<String> = findings
                     .iter()
                     .map(|f| {
-                        let column = f.place.column.as_deref();
-                        let message = render(&f.kind, self.lang, column).message;
+                        // Shortened as the report's: a stray quote can make a 1 MiB header
+                        // label, which every message of every row would repeat.
+                        let column = f.place.column.as_deref().map(truncate_value);
+                        let message = render(&f.kind, self.lang, column.as_deref()).message;
                         match column {
                             Some(c) => format!("{c}: {message}"),
                             None => message,
