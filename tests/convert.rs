@@ -612,3 +612,30 @@ fn a_target_file_name_pattern_too_big_to_compile_is_an_error_without_compiling_i
     let error = convert(&input, &target, options()).err().unwrap();
     assert_eq!(error.kind().name(), "invalidPattern");
 }
+
+#[test]
+fn a_header_line_longer_than_the_window_converts_the_same_however_chunked() {
+    // The first line ending comes after the first 64 KiB: a window that reached it would see LF.
+    let mut input = b"mail_address,family_name,given_name,language,x".to_vec();
+    input.extend(vec![b'x'; 70_000]);
+    input.extend_from_slice(b"\nA@b.jp,Yamada,Taro,ja,\n");
+    let target = builtin("fujifilm-iwpro/add-users").unwrap();
+    let options = || ConvertOptions {
+        force: true,
+        ..options()
+    };
+    let whole = convert(&input, &target, options()).unwrap();
+    for chunk in [1000, 65_536, 65_537] {
+        let mut c = Converter::new(&target, options()).unwrap();
+        let mut out = Vec::new();
+        for piece in input.chunks(chunk) {
+            c.push(piece);
+            out.extend(c.take_output());
+        }
+        let mut streamed = c.finish().unwrap();
+        out.extend(&streamed.bytes);
+        streamed.bytes = out;
+        assert_eq!(streamed.output, whole.output, "chunks of {chunk}");
+        assert_eq!(streamed.bytes, whole.bytes, "chunks of {chunk}");
+    }
+}

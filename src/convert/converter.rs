@@ -218,8 +218,11 @@ impl Converter {
             return;
         };
         let limits = pipeline.settings.options.limits;
+        // The decisions read the window's bytes only, however many the chunks brought: the same
+        // decisions for a whole buffer and a stream.
+        let window = buf.get(..WINDOW).unwrap_or(&buf);
         let source = match source {
-            SourceChoice::Auto => recognise(&buf, &pipeline.settings.target, limits),
+            SourceChoice::Auto => recognise(window, &pipeline.settings.target, limits),
             SourceChoice::Header => None,
             SourceChoice::Profile(p) => Some(*p),
         };
@@ -228,8 +231,8 @@ impl Converter {
             None => reading_profile(&[], &[]),
         };
         pipeline.settings.source = source;
-        pipeline.settings.source_bom = sniff_bom(buf.get(..3).unwrap_or(&buf));
-        pipeline.settings.source_line_ending = line_ending(&buf);
+        pipeline.settings.source_bom = sniff_bom(window.get(..3).unwrap_or(window));
+        pipeline.settings.source_line_ending = line_ending(window);
         let options = CheckOptions {
             lang: pipeline.settings.options.lang,
             limits,

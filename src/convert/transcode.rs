@@ -16,7 +16,13 @@ pub(crate) struct Transcoder {
     offset: u64,
     /// Malformed sequences: (offset in the source, the bytes as hex).
     pub(crate) malformed: Vec<(u64, String)>,
+    /// The last bytes of the chunks before the current one: a malformed sequence that starts in
+    /// an earlier chunk is shown with its bytes too, as when the source comes whole.
+    carry: Vec<u8>,
 }
+
+/// Bytes kept from earlier chunks: more than any malformed sequence is long.
+const CARRY: usize = 8;
 
 impl Transcoder {
     pub(crate) fn new(encoding: TextEncoding) -> Self {
@@ -25,6 +31,7 @@ impl Transcoder {
             decoder: encoding.encoding_rs().new_decoder_without_bom_handling(),
             offset: 0,
             malformed: Vec::new(),
+            carry: Vec::new(),
         }
     }
 
@@ -38,6 +45,10 @@ impl Transcoder {
         let mut out = String::with_capacity(chunk.len().saturating_mul(3).saturating_add(16));
         let mut rest = chunk;
         let mut consumed = 0usize;
+        // The carried bytes, then the chunk: `seen[i]` is the byte at `self.offset - carry + i`.
+        let carried = self.carry.len();
+        let mut seen = std::mem::take(&mut self.carry);
+        seen.extend_from_slice(chunk);
         loop {
             let need = self
                 .decoder
@@ -56,10 +67,10 @@ impl Transcoder {
                 DecoderResult::Malformed(bad, extra) => {
                     let end = self.offset.saturating_sub(u64::from(extra));
                     let start = end.saturating_sub(u64::from(bad));
-                    let local_end = consumed.checked_sub(usize::from(extra));
+                    let local_end = (carried + consumed).checked_sub(usize::from(extra));
                     let local = local_end
                         .and_then(|e| e.checked_sub(usize::from(bad)).map(|s| (s, e)))
-                        .and_then(|(s, e)| chunk.get(s..e));
+                        .and_then(|(s, e)| seen.get(s..e));
                     let hex = match local {
                         Some(bytes) => bytes
                             .iter()
@@ -73,6 +84,8 @@ impl Transcoder {
                 }
             }
         }
+        seen.drain(..seen.len().saturating_sub(CARRY));
+        self.carry = seen;
         out.into_bytes()
     }
 }
@@ -89,7 +102,14 @@ mod tests {
         out.extend(t.push(&sjis[1..], false));
         out.extend(t.push(&[], true));
         assert_eq!(String::from_utf8(out).unwrap(), "山田,\u{FFFD}");
-        assert_eq!(t.malformed, vec![(5, "1 byte(s)".to_string())]);
+        // The lone lead byte 0x82 came in the chunk before the end: shown as when whole.
+        assert_eq!(t.malformed, vec![(5, "82".to_string())]);
+        let mut t = Transcoder::new(TextEncoding::ShiftJis);
+        for byte in sjis {
+            t.push(&[byte], false);
+        }
+        t.push(&[], true);
+        assert_eq!(t.malformed, vec![(5, "82".to_string())]);
         let mut t = Transcoder::new(TextEncoding::ShiftJis);
         let out = t.push(&[0x41, 0x82, 0x41], true);
         assert_eq!(String::from_utf8(out).unwrap(), "A\u{FFFD}A");
