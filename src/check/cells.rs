@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use crate::check::engine::Core;
 use crate::check::legacy;
+use crate::check::records::malformed_findings;
 use crate::check::{quick, RecordRole, Sink};
 use crate::decode::{Decoded, FieldDecoder, TextEncoding};
 use crate::profile::Compiled;
@@ -12,8 +13,8 @@ use crate::read::{QuoteProblem, Record};
 use crate::report::{truncate_value, Kind};
 use crate::rules::shortcut::Shortcut;
 use crate::rules::{
-    blank_default, brackets, check_value, encoding, excel_damage, formula, only_control_chars,
-    presence, row_rule, structure, whitespace,
+    blank_default, brackets, check_value, excel_damage, formula, only_control_chars, presence,
+    row_rule, structure, whitespace,
 };
 
 /// Which value checks a cell needs, from what is known of its record.
@@ -324,15 +325,9 @@ impl Core {
         let content_start =
             record.field_offset(file_col).unwrap_or(0) + u64::from(record.was_quoted(file_col));
         let shown = truncate_value(&decoded.text);
-        for m in decoded.malformed {
-            let end = (m.offset + m.len).min(bytes.len());
-            let bad = bytes.get(m.offset..end).unwrap_or(&[]);
+        for (byte, kind) in malformed_findings(content_start, bytes, decoded.malformed, enc) {
             let mut place = self.place(record, Some(file_col));
-            place.byte = Some(content_start + m.offset as u64);
-            let kind = Kind::EncodingError {
-                encoding: enc,
-                bytes: encoding::hex(bad),
-            };
+            place.byte = Some(byte);
             self.emit(kind, place, Some(shown.clone()), None);
         }
         let next_start = record

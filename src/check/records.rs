@@ -2,6 +2,7 @@
 
 use crate::check::engine::{BlankRun, Core, EncodingState};
 use crate::check::{RecordInfo, RecordRole, Sink};
+use crate::decode::{Malformed, TextEncoding};
 use crate::read::Record;
 use crate::report::{truncate_value, Kind, Place};
 use crate::rules::{encoding, header, limits, preamble, structure};
@@ -28,34 +29,18 @@ impl Core {
         let bytes = record.field(i).unwrap_or(&[]);
         let field_start = record.field_offset(i).unwrap_or(0);
         let content_start = field_start + u64::from(record.was_quoted(i));
+        let encoding = self.decoder.encoding();
         let decoded = if record.was_cut(i) {
             self.decoder.decode_cut(bytes)
         } else {
             self.decoder.decode(bytes)
         };
         out.push_str(&decoded.text);
-        let malformed: Vec<(u64, String)> = decoded
-            .malformed
-            .iter()
-            .map(|m| {
-                let end = (m.offset + m.len).min(bytes.len());
-                let bad = bytes.get(m.offset..end).unwrap_or(&[]);
-                (content_start + m.offset as u64, encoding::hex(bad))
-            })
-            .collect();
-        for (byte, hex) in malformed {
+        let findings = malformed_findings(content_start, bytes, decoded.malformed, encoding);
+        for (byte, kind) in findings {
             let mut place = self.place(record, Some(i));
             place.byte = Some(byte);
-            let encoding = self.decoder.encoding();
-            self.emit(
-                Kind::EncodingError {
-                    encoding,
-                    bytes: hex,
-                },
-                place,
-                Some(truncate_value(out)),
-                None,
-            );
+            self.emit(kind, place, Some(truncate_value(out)), None);
         }
         // UTF-16 files: malformed code units found by the transcoder, attributed by offset.
         let next_start = record.field_offset(i + 1).unwrap_or(record.end_offset());
@@ -331,4 +316,40 @@ impl Core {
             self.emit(kind, place, None, None);
         }
     }
+}
+
+/// Malformed sequences of one cell reported each at its offset; the rest are one finding, so
+/// that a cell of a million bad bytes does not hold a million findings at once.
+pub(super) const MALFORMED_PER_CELL: usize = 16;
+
+/// The findings for the malformed sequences of a cell whose content starts at byte
+/// `content_start` of the file: each of the first [`MALFORMED_PER_CELL`], then one for the rest
+/// at the offset of the first of them.
+pub(super) fn malformed_findings(
+    content_start: u64,
+    bytes: &[u8],
+    malformed: &[Malformed],
+    encoding: TextEncoding,
+) -> Vec<(u64, Kind)> {
+    let (each, rest) = malformed.split_at(malformed.len().min(MALFORMED_PER_CELL));
+    let mut out: Vec<(u64, Kind)> = each
+        .iter()
+        .map(|m| {
+            let end = (m.offset + m.len).min(bytes.len());
+            let bad = bytes.get(m.offset..end).unwrap_or(&[]);
+            let kind = Kind::EncodingError {
+                encoding,
+                bytes: encoding::hex(bad),
+            };
+            (content_start + m.offset as u64, kind)
+        })
+        .collect();
+    if let Some(first) = rest.first() {
+        let count = rest.len() as u64;
+        out.push((
+            content_start + first.offset as u64,
+            Kind::MoreEncodingErrors { encoding, count },
+        ));
+    }
+    out
 }

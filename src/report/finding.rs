@@ -30,6 +30,11 @@ pub enum Kind {
         encoding: TextEncoding,
         bytes: String,
     },
+    /// The malformed sequences of a cell after the first ones reported each.
+    MoreEncodingErrors {
+        encoding: TextEncoding,
+        count: u64,
+    },
     ScientificNotation,
     DelimiterNotAccepted {
         detected: Delimiter,
@@ -294,7 +299,7 @@ impl Kind {
             BomForbidden => Code::BomForbidden,
             EncodingNotAccepted { .. } => Code::EncodingNotAccepted,
             EncodingUnknown { .. } => Code::EncodingUnknown,
-            EncodingError { .. } => Code::EncodingError,
+            EncodingError { .. } | MoreEncodingErrors { .. } => Code::EncodingError,
             DelimiterNotAccepted { .. } | DelimiterNotForExtension { .. } => {
                 Code::DelimiterNotAccepted
             }

@@ -83,6 +83,10 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
             format!("bytes {bytes} are not valid {}", encoding.display_name()),
             Some(s("This cell has characters that cannot be read (mojibake). Retype the value, or save the whole file again in one encoding.")),
         ),
+        MoreEncodingErrors { encoding, count } => (
+            format!("{count} more byte sequences in this cell are not valid {}", encoding.display_name()),
+            Some(s("This cell has characters that cannot be read (mojibake). Retype the value, or save the whole file again in one encoding.")),
+        ),
         DelimiterNotAccepted { detected, accepted } => (
             format!("the file is separated by {}s; this system needs {}", delimiter(*detected), accepted.iter().map(|d| delimiter(*d)).collect::<Vec<_>>().join(" or ")),
             Some(s("Save it again with the delimiter the system expects (CSV = comma, TSV = tab).")),

@@ -83,6 +83,10 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
             format!("バイト列 {bytes} は {} として正しくありません", encoding.display_name()),
             Some(s("このセルに読めない文字（文字化け）があります。値を入力し直すか、ファイル全体を一つの文字コードで保存し直してください。")),
         ),
+        MoreEncodingErrors { encoding, count } => (
+            format!("このセルには {} として正しくないバイト列がさらに {count} 個あります", encoding.display_name()),
+            Some(s("このセルに読めない文字（文字化け）があります。値を入力し直すか、ファイル全体を一つの文字コードで保存し直してください。")),
+        ),
         DelimiterNotAccepted { detected, accepted } => (
             format!("{}区切りのファイルです。このシステムには{}区切りが必要です", delimiter(*detected), accepted.iter().map(|d| delimiter(*d)).collect::<Vec<_>>().join("または")),
             Some(s("システムが求める区切り文字で保存し直してください（CSV はカンマ、TSV はタブ）。")),

@@ -27,6 +27,10 @@ fn samples() -> Vec<Kind> {
             guess: TextEncoding::Big5,
         },
         ScientificNotation,
+        MoreEncodingErrors {
+            encoding: TextEncoding::ShiftJis,
+            count: 3,
+        },
         EncodingError {
             encoding: TextEncoding::Utf8,
             bytes: "0x82".into(),
