@@ -69,6 +69,10 @@ pub enum Kind {
         description: Text,
     },
     MissingHeader,
+    /// The first line matches no column and holds a value such as an e-mail address.
+    HeaderIsData {
+        example: String,
+    },
     MissingLabel,
     /// A `recommended` column is missing (code `missing-label`, a warning): the system applies its
     /// default to every row.
@@ -307,7 +311,7 @@ impl Kind {
             MixedLineEndings { .. } => Code::MixedLineEndings,
             FileNameMismatch { .. } | ExtensionNotAccepted { .. } => Code::FileNameMismatch,
             InvalidPreamble { .. } => Code::InvalidPreamble,
-            MissingHeader => Code::MissingHeader,
+            MissingHeader | HeaderIsData { .. } => Code::MissingHeader,
             MissingLabel | RecommendedLabelMissing => Code::MissingLabel,
             ExtraLabel => Code::ExtraLabel,
             DuplicateLabel { .. } => Code::DuplicateLabel,

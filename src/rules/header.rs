@@ -107,6 +107,24 @@ pub(crate) fn match_header(
     }
     map.optional_tail = marker_cols.iter().rev().take_while(|m| **m).count();
 
+    // A first line that names no column but holds an e-mail address is a user, not a header:
+    // one finding says so, instead of a label finding for each of its values.
+    let nothing_matched =
+        map.by_profile.iter().all(Option::is_none) && !markers_seen.contains(&true);
+    if let Some(example) = labels
+        .iter()
+        .map(|l| l.trim())
+        .find(|l| looks_like_email(l))
+    {
+        if nothing_matched {
+            map.markers_seen = markers_seen;
+            let kind = Kind::HeaderIsData {
+                example: example.to_string(),
+            };
+            return (map, vec![(kind, None, None, None)]);
+        }
+    }
+
     for (col, column) in profile.columns.iter().enumerate() {
         let present = map.by_profile.get(col).copied().flatten().is_some();
         if !present && column.header == HeaderPresence::Required {
@@ -153,6 +171,19 @@ pub(crate) fn match_header(
         }
     }
     (map, findings)
+}
+
+/// `local@domain.tld` with no space: no label of any system looks like that.
+fn looks_like_email(value: &str) -> bool {
+    match value.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.contains('@')
+                && !value.contains(char::is_whitespace)
+        }
+        None => false,
+    }
 }
 
 /// The markers the header lacks for a file in `encoding`. Called once the encoding is known from

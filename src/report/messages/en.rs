@@ -116,6 +116,10 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
             Some(s("Keep the lines above the header exactly as in the system's export or template.")),
         ),
         MissingHeader => (s("the file has no header row"), Some(s("The first row must hold the column names from the system's template."))),
+        HeaderIsData { example } => (
+            format!("the first line looks like data, not a header (it holds \"{example}\"): the header row is missing"),
+            Some(s("Insert the header row of the system's template as the first line (copy it from the template or from a file the system exported).")),
+        ),
         MissingLabel => (format!("required column \"{column}\" is missing from the header"), Some(s("Add the column with exactly this name, as in the system's template."))),
         RecommendedLabelMissing => (format!("column \"{column}\" is missing: the system applies its default to every user"), Some(s("Add the column to keep or set each user's value; the profile's documentation says what the default is."))),
         ExtraLabel => (format!("column \"{column}\" is not a column of this system"), Some(s("Check the spelling against the template, or delete the column."))),

@@ -116,6 +116,10 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
             Some(s("ヘッダーより上の行は、システムのエクスポートやテンプレートのとおりに残してください。")),
         ),
         MissingHeader => (s("ヘッダー行がありません"), Some(s("1 行目にはシステムのテンプレートの列名が必要です。"))),
+        HeaderIsData { example } => (
+            format!("1 行目はヘッダーではなくデータのようです（「{example}」があります）。ヘッダー行がありません"),
+            Some(s("システムのテンプレートのヘッダー行を 1 行目に入れてください（テンプレートやシステムが出力したファイルからコピーできます）。")),
+        ),
         MissingLabel => (format!("必須の列「{column}」がヘッダーにありません"), Some(s("テンプレートと同じ名前で列を追加してください。"))),
         RecommendedLabelMissing => (format!("列「{column}」がありません。すべてのユーザーにシステムの既定値が適用されます"), Some(s("ユーザーごとの値を保つには列を追加してください。既定値はプロファイルの説明にあります。"))),
         ExtraLabel => (format!("列「{column}」はこのシステムの列ではありません"), Some(s("テンプレートと綴りを比べるか、列を削除してください。"))),

@@ -66,6 +66,9 @@ fn samples() -> Vec<Kind> {
             description: t.clone(),
         },
         MissingHeader,
+        HeaderIsData {
+            example: "taro@example.com".into(),
+        },
         MissingLabel,
         RecommendedLabelMissing,
         ExtraLabel,
