@@ -11,8 +11,8 @@
 //
 // - `free()` (also `[Symbol.dispose]`, so `using`) does nothing for a stale object (its memory went
 //   with its instance: freeing it would hand its pointer to the new instance's allocator) or for
-//   one already used up (`finish()` takes the object, and a second
-//   `free()` must not throw from `using`'s dispose and hide the result).
+//   one already used up (`finish()` takes the object, and a second `free()` must not throw from
+//   `using`'s dispose and hide the result).
 // - Any other method of a used-up object throws a plain message instead of wasm-bindgen's "null
 //   pointer passed to rust".
 //
@@ -25,7 +25,7 @@ const GUARD = "__wbg_call_guard();";
 const CLASS = /^(?:export )?class (\w+) \{$/;
 // A class member (indented 4) or a top-level function.
 const MEMBER = /^ {4}(static |get |set )?([\w$]+)\(.*\) \{$/;
-const FUNCTION = /^(?:export )?function ([\w$]+)\(.*\) \{$/;
+const FUNCTION = /^(?:export )?function [\w$]+\(.*\) \{$/;
 const NOTE = "// csv-preflight (pkg-template/patch-glue.mjs):";
 
 for (const dir of process.argv.slice(2)) {
@@ -58,12 +58,12 @@ function patch(lines) {
     if (opened) className = opened[1];
     if (line === "}") className = null;
     const member = className ? MEMBER.exec(line) : null;
-    const topLevel = FUNCTION.exec(line);
+    const topLevel = FUNCTION.test(line);
     if (!member && !topLevel) continue;
     const indent = member ? "    " : "";
     const end = lines.indexOf(`${indent}}`, i + 1);
     const body = lines.slice(i + 1, end);
-    if (!body.some((l) => l.trim() === GUARD) || (topLevel && topLevel[1] === "__wbg_call_guard")) continue;
+    if (!body.some((l) => l.trim() === GUARD)) continue;
     const inner = `${indent}    `;
     out.push(`${inner}${GUARD} ${NOTE} a reset first, so no old pointer reaches the new instance.`);
     guarded++;

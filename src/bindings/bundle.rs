@@ -168,7 +168,9 @@ impl BundleChecker {
         let inner = &mut self.inner;
         let mut result = Ok(());
         for_each_piece(&chunk, &mut self.buf, |piece| {
-            result = std::mem::replace(&mut result, Ok(())).and_then(|()| inner.push(piece));
+            if result.is_ok() {
+                result = inner.push(piece);
+            }
         });
         result.map_err(thrown)
     }

@@ -139,9 +139,11 @@ impl BundleChecker {
         let known: Vec<&str> = roles.iter().map(|r| r.role.as_str()).collect();
         // Files, baselines and the checking order are per role name: two roles of one name
         // could never both be given (and the order would never be complete).
-        let repeated =
-            |&(i, role): &(usize, &&str)| known.get(..i).is_some_and(|b| b.contains(role));
-        if let Some((_, twice)) = known.iter().enumerate().find(repeated) {
+        let twice = (1..known.len()).find_map(|i| {
+            let (before, role) = (known.get(..i)?, known.get(i)?);
+            before.contains(role).then_some(*role)
+        });
+        if let Some(twice) = twice {
             return Err(Error::new(ErrorKind::InvalidProfile {
                 message: format!("bundle \"{}\" has the role \"{twice}\" twice", bundle.id),
             }));

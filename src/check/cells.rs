@@ -293,11 +293,7 @@ impl Core {
                 self.empty_cell(record, file_col, plan, cells, texts);
                 continue;
             }
-            let decoded = if record.was_cut(file_col) {
-                decoder.decode_cut(bytes)
-            } else {
-                decoder.decode(bytes)
-            };
+            let decoded = decoder.decode_stored(bytes, record.was_cut(file_col));
             if !decoded.malformed.is_empty() || !self.utf16_errors.is_empty() {
                 self.report_malformed(record, file_col, bytes, &decoded, enc);
             }

@@ -30,11 +30,7 @@ impl Core {
         let field_start = record.field_offset(i).unwrap_or(0);
         let content_start = field_start + u64::from(record.was_quoted(i));
         let encoding = self.decoder.encoding();
-        let decoded = if record.was_cut(i) {
-            self.decoder.decode_cut(bytes)
-        } else {
-            self.decoder.decode(bytes)
-        };
+        let decoded = self.decoder.decode_stored(bytes, record.was_cut(i));
         out.push_str(&decoded.text);
         let findings = malformed_findings(content_start, bytes, decoded.malformed, encoding);
         for (byte, kind) in findings {

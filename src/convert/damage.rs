@@ -10,15 +10,11 @@
 use crate::convert::dates::read_excel_date;
 use crate::convert::messages::Issue;
 use crate::convert::repairs::TargetColumn;
-use crate::rules::excel_damage::scientific;
+use crate::rules::excel_damage::{digits, scientific};
 
 const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
-
-fn digits(s: &str) -> bool {
-    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
-}
 
 /// More than 15 significant digits, everything after the 15th a zero.
 fn truncated(value: &str) -> bool {

@@ -16,8 +16,9 @@ pub(crate) struct Transcoder {
     offset: u64,
     /// Malformed sequences: (offset in the source, the bytes as hex).
     pub(crate) malformed: Vec<(u64, String)>,
-    /// The last bytes of the chunks before the current one: a malformed sequence that starts in
-    /// an earlier chunk is shown with its bytes too, as when the source comes whole.
+    /// The last bytes of the chunks before the current one (at most [`CARRY`]): a malformed
+    /// sequence that starts in an earlier chunk is shown with its bytes too, as when the source
+    /// comes whole.
     carry: Vec<u8>,
 }
 
@@ -45,10 +46,8 @@ impl Transcoder {
         let mut out = String::with_capacity(chunk.len().saturating_mul(3).saturating_add(16));
         let mut rest = chunk;
         let mut consumed = 0usize;
-        // The carried bytes, then the chunk: `seen[i]` is the byte at `self.offset - carry + i`.
+        // Positions below count from the first carried byte: the carried bytes, then the chunk.
         let carried = self.carry.len();
-        let mut seen = std::mem::take(&mut self.carry);
-        seen.extend_from_slice(chunk);
         loop {
             let need = self
                 .decoder
@@ -67,13 +66,12 @@ impl Transcoder {
                 DecoderResult::Malformed(bad, extra) => {
                     let end = self.offset.saturating_sub(u64::from(extra));
                     let start = end.saturating_sub(u64::from(bad));
-                    let local_end = (carried + consumed).checked_sub(usize::from(extra));
-                    let local = local_end
-                        .and_then(|e| e.checked_sub(usize::from(bad)).map(|s| (s, e)))
-                        .and_then(|(s, e)| seen.get(s..e));
-                    let hex = match local {
-                        Some(bytes) => bytes
-                            .iter()
+                    let local_start =
+                        (carried + consumed).checked_sub(usize::from(extra) + usize::from(bad));
+                    let hex = match local_start {
+                        Some(from) => (self.carry.iter().chain(chunk))
+                            .skip(from)
+                            .take(usize::from(bad))
                             .map(|b| format!("{b:02X}"))
                             .collect::<Vec<_>>()
                             .join(" "),
@@ -84,8 +82,14 @@ impl Transcoder {
                 }
             }
         }
-        seen.drain(..seen.len().saturating_sub(CARRY));
-        self.carry = seen;
+        // The last CARRY bytes of everything read so far.
+        let kept = self.carry.len().min(CARRY.saturating_sub(chunk.len()));
+        self.carry.drain(..self.carry.len() - kept);
+        self.carry.extend_from_slice(
+            chunk
+                .get(chunk.len().saturating_sub(CARRY)..)
+                .unwrap_or(chunk),
+        );
         out.into_bytes()
     }
 }

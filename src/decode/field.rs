@@ -64,26 +64,23 @@ impl FieldDecoder {
     /// all reported with their offsets inside the field. The whole field is
     /// decoded at once: an incomplete character at its end is malformed.
     pub fn decode<'a>(&'a mut self, bytes: &'a [u8]) -> Decoded<'a> {
-        self.decode_ending(bytes, true)
+        self.decode_stored(bytes, false)
     }
 
     /// Decodes a field whose content a bound cut short (`max_field_bytes`): as
     /// [`FieldDecoder::decode`], except that a character cut off at its end is left out, not
     /// malformed, since the cut, not the file, split it.
     pub fn decode_cut<'a>(&'a mut self, bytes: &'a [u8]) -> Decoded<'a> {
-        self.decode_ending(bytes, false)
+        self.decode_stored(bytes, true)
     }
 
-    /// `complete`: the bytes end where the field ends, so an incomplete character is malformed.
-    fn decode_ending<'a>(&'a mut self, bytes: &'a [u8], complete: bool) -> Decoded<'a> {
+    /// [`FieldDecoder::decode_cut`] when `cut` (see `Record::was_cut`), else
+    /// [`FieldDecoder::decode`].
+    pub fn decode_stored<'a>(&'a mut self, bytes: &'a [u8], cut: bool) -> Decoded<'a> {
         self.malformed.clear();
         let text = match self.encoding {
             TextEncoding::Utf8 | TextEncoding::Utf16Le | TextEncoding::Utf16Be => {
-                let bytes = if complete {
-                    bytes
-                } else {
-                    without_cut_utf8(bytes)
-                };
+                let bytes = if cut { without_cut_utf8(bytes) } else { bytes };
                 decode_utf8(bytes, &mut self.malformed)
             }
             legacy => {
@@ -95,7 +92,7 @@ impl FieldDecoder {
                     run_decoder(
                         legacy.encoding_rs().new_decoder_without_bom_handling(),
                         bytes,
-                        complete,
+                        !cut,
                         &mut out,
                         |offset, len| {
                             malformed.push(Malformed { offset, len });

@@ -144,14 +144,14 @@ fn invalid(message: String) -> Error {
     Error::new(ErrorKind::InvalidProfile { message })
 }
 
-/// Compiles an anchored pattern, charging its size (rounded up to a power of two from 1 KiB) to
-/// `budget`.
 /// A profile's pattern compiled on its own, within the bounds a profile's patterns have (a
 /// pattern that could take gigabytes to compile is an error, as in [`Compiled::new`]).
 pub(crate) fn bounded_regex(pattern: &str) -> Result<Regex, Error> {
     regex(pattern, &Cell::new(MAX_REGEX_TOTAL))
 }
 
+/// Compiles an anchored pattern, charging its size (rounded up to a power of two from 1 KiB) to
+/// `budget`.
 fn regex(pattern: &str, budget: &Cell<usize>) -> Result<Regex, Error> {
     let anchored = format!("^(?:{pattern})$");
     let build = |limit: usize| {

@@ -19,7 +19,8 @@ pub(crate) fn check(value: &str) -> Option<Kind> {
     (number_like && scientific(value)).then_some(Kind::ScientificNotation)
 }
 
-fn digits(s: &str) -> bool {
+/// Whether `s` is one or more ASCII digits.
+pub(crate) fn digits(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
 }
 

@@ -106,18 +106,18 @@ pub(crate) fn match_header(
         }
     }
     map.optional_tail = marker_cols.iter().rev().take_while(|m| **m).count();
+    let nothing_matched =
+        map.by_profile.iter().all(Option::is_none) && !markers_seen.contains(&true);
+    map.markers_seen = markers_seen;
 
     // A first line that names no column but holds an e-mail address is a user, not a header:
     // one finding says so, instead of a label finding for each of its values.
-    let nothing_matched =
-        map.by_profile.iter().all(Option::is_none) && !markers_seen.contains(&true);
-    if let Some(example) = labels
-        .iter()
-        .map(|l| l.trim())
-        .find(|l| looks_like_email(l))
-    {
-        if nothing_matched {
-            map.markers_seen = markers_seen;
+    if nothing_matched {
+        if let Some(example) = labels
+            .iter()
+            .map(|l| l.trim())
+            .find(|l| looks_like_email(l))
+        {
             let kind = Kind::HeaderIsData {
                 example: example.to_string(),
             };
@@ -140,8 +140,6 @@ pub(crate) fn match_header(
             ));
         }
     }
-
-    map.markers_seen = markers_seen;
 
     if profile.order != ColumnOrder::Any {
         let order: Vec<(usize, usize)> = map
