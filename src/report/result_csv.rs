@@ -3,6 +3,11 @@
 //!
 //! Cells that start with `=`, `+`, `-`, `@`, tab or CR get a leading `'` so that opening the file in
 //! a spreadsheet cannot run a formula (CSV injection); the report flags such cells in the input.
+//!
+//! Its size is bounded: a row names each code once and lists at most [`MAX_ROW_MESSAGES`]
+//! distinct messages (a repeated one with its count), and the messages of the whole file stop at a budget that grows with the input (a
+//! garbage file of 3 million two-byte rows, six findings each, made a result 70 times its size:
+//! out of memory in wasm). Rows after the budget keep their result and codes.
 
 use std::sync::Arc;
 
@@ -11,7 +16,7 @@ use crate::decode::{Lang, TextEncoding};
 use crate::error::Error;
 use crate::plan::Baseline;
 use crate::profile::Profile;
-use crate::report::{render, truncate_value, Finding, Severity};
+use crate::report::{render, truncate_value, Code, Finding, Severity};
 
 /// A generated result CSV.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,19 +28,38 @@ pub struct ResultCsv {
     pub encoding: TextEncoding,
 }
 
-/// Findings listed per row; more are counted (`+N more`): a cell of a million malformed bytes
-/// would otherwise hold a million findings and write a million messages into one cell.
-const MAX_ROW_FINDINGS: usize = 100;
+/// Distinct messages listed per row; the rest are counted (`+N more`).
+const MAX_ROW_MESSAGES: usize = 10;
+
+/// Bytes of messages the whole file may hold: this plus [`MESSAGE_BUDGET_PER_INPUT_BYTE`] per
+/// byte of input. A file with a 100-byte message on every row stays well inside it.
+const MESSAGE_BUDGET_BASE: usize = 32 << 20;
+
+/// See [`MESSAGE_BUDGET_BASE`].
+const MESSAGE_BUDGET_PER_INPUT_BYTE: usize = 2;
+
+/// The UTF-8 byte order mark, written first so that Excel reads UTF-8 (dropped for other
+/// encodings).
+const BOM: char = '\u{FEFF}';
 
 struct Writer {
     lang: Lang,
     delimiter: u8,
     text: String,
-    row_findings: Vec<Finding>,
-    /// Findings of the current row beyond [`MAX_ROW_FINDINGS`].
+    /// The header's cell count: shorter rows are padded so that the result columns line up.
+    width: usize,
+    /// The current row's codes, each once, in the order found.
+    row_codes: Vec<Code>,
+    /// The current row's first distinct messages, each with how often the row has it.
+    row_messages: Vec<(String, u64)>,
+    /// The current row's findings not in `row_messages`.
     row_more: u64,
-    /// Whether the current row has an error (kept or not).
+    /// Whether the current row has an error (listed or not).
     row_error: bool,
+    /// Bytes of messages the rest of the file may still hold.
+    budget: usize,
+    /// Whether the budget ran out (the row where it did says so).
+    budget_spent: bool,
 }
 
 fn needs_quotes(value: &str, delimiter: u8) -> bool {
@@ -63,8 +87,13 @@ fn push_cell(out: &mut String, value: &str, delimiter: u8) {
 impl Writer {
     fn row(&mut self, cells: &[String], extra: [&str; 3]) {
         let delimiter = char::from(self.delimiter);
+        let padding = self.width.saturating_sub(cells.len());
         let mut first = true;
-        for cell in cells.iter().map(String::as_str).chain(extra) {
+        let padded = cells
+            .iter()
+            .map(String::as_str)
+            .chain(std::iter::repeat("").take(padding));
+        for cell in padded.chain(extra) {
             if !first {
                 self.text.push(delimiter);
             }
@@ -73,63 +102,115 @@ impl Writer {
         }
         self.text.push_str("\r\n");
     }
-}
 
-impl Sink for Writer {
-    fn finding(&mut self, finding: Finding) {
-        if finding.place.row.is_some() {
-            self.row_error |= finding.severity == Severity::Error;
-            if self.row_findings.len() < MAX_ROW_FINDINGS {
-                self.row_findings.push(finding);
-            } else {
+    /// The current row's message for `finding`, or a count when the row or the file has enough.
+    fn add_message(&mut self, finding: &Finding) {
+        if self.budget_spent {
+            self.row_more += 1;
+            return;
+        }
+        // Shortened as the report's: a stray quote can make a 1 MiB header label, which every
+        // message of every row would repeat.
+        let column = finding.place.column.as_deref().map(truncate_value);
+        let message = render(&finding.kind, self.lang, column.as_deref()).message;
+        let message = match column {
+            Some(c) => format!("{c}: {message}"),
+            None => message,
+        };
+        if let Some((_, count)) = self.row_messages.iter_mut().find(|(m, _)| *m == message) {
+            *count += 1;
+            return;
+        }
+        if self.row_messages.len() >= MAX_ROW_MESSAGES {
+            self.row_more += 1;
+            return;
+        }
+        match self.budget.checked_sub(message.len()) {
+            Some(left) => {
+                self.budget = left;
+                self.row_messages.push((message, 1));
+            }
+            None => {
+                self.budget_spent = true;
+                self.row_messages
+                    .push((budget_note(self.lang).to_string(), 1));
                 self.row_more += 1;
             }
         }
     }
+}
+
+fn budget_note(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => {
+            "messages stop here: with every message this file would be too large \
+             (the codes go on; the check's report describes each finding)"
+        }
+        Lang::Ja => {
+            "ここから先はメッセージを省きます。すべて書くとファイルが大きくなりすぎるためです\
+             （コード列は続きます。各エラーの説明はチェック結果のレポートにあります）"
+        }
+    }
+}
+
+/// A message the row has `count` times, with the count.
+fn counted(message: String, count: u64, lang: Lang) -> String {
+    match (count, lang) {
+        (1, _) => message,
+        (_, Lang::En) => format!("{message} (×{count})"),
+        (_, Lang::Ja) => format!("{message}（{count} 件）"),
+    }
+}
+
+fn more_note(more: u64, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("+{more} more"),
+        Lang::Ja => format!("ほか {more} 件"),
+    }
+}
+
+impl Sink for Writer {
+    fn finding(&mut self, finding: Finding) {
+        if finding.place.row.is_none() {
+            return;
+        }
+        self.row_error |= finding.severity == Severity::Error;
+        let code = finding.kind.code();
+        if !self.row_codes.contains(&code) {
+            self.row_codes.push(code);
+        }
+        self.add_message(&finding);
+    }
 
     fn end_record(&mut self, record: &RecordInfo<'_>) {
         self.delimiter = record.delimiter;
-        let findings = std::mem::take(&mut self.row_findings);
+        let codes = std::mem::take(&mut self.row_codes);
+        let lang = self.lang;
+        let mut messages: Vec<String> = std::mem::take(&mut self.row_messages)
+            .into_iter()
+            .map(|(message, count)| counted(message, count, lang))
+            .collect();
         let more = std::mem::take(&mut self.row_more);
         let has_error = std::mem::take(&mut self.row_error);
         match record.role {
             RecordRole::Preamble => self.row(record.fields, ["", "", ""]),
             RecordRole::Header => {
-                let labels = match self.lang {
+                let labels = match lang {
                     Lang::En => ["result", "codes", "messages"],
                     Lang::Ja => ["結果", "コード", "メッセージ"],
                 };
+                self.width = record.fields.len();
                 self.row(record.fields, labels);
             }
             RecordRole::Data | RecordRole::Blank => {
-                let ok = !has_error;
-                let mut codes: Vec<&str> =
-                    findings.iter().map(|f| f.kind.code().as_str()).collect();
-                let mut messages: Vec<String> = findings
-                    .iter()
-                    .map(|f| {
-                        // Shortened as the report's: a stray quote can make a 1 MiB header
-                        // label, which every message of every row would repeat.
-                        let column = f.place.column.as_deref().map(truncate_value);
-                        let message = render(&f.kind, self.lang, column.as_deref()).message;
-                        match column {
-                            Some(c) => format!("{c}: {message}"),
-                            None => message,
-                        }
-                    })
-                    .collect();
-                let more_text = match self.lang {
-                    Lang::En => format!("+{more} more"),
-                    Lang::Ja => format!("ほか {more} 件"),
-                };
-                if more > 0 {
-                    codes.push(&more_text);
-                    messages.push(more_text.clone());
+                let codes: Vec<&str> = codes.iter().map(|c| c.as_str()).collect();
+                if more > 0 && !messages.is_empty() {
+                    messages.push(more_note(more, lang));
                 }
                 self.row(
                     record.fields,
                     [
-                        if ok { "OK" } else { "NG" },
+                        if has_error { "NG" } else { "OK" },
                         &codes.join("|"),
                         &messages.join(" / "),
                     ],
@@ -175,13 +256,23 @@ fn write(
     options: CheckOptions,
     context: Context,
 ) -> Result<ResultCsv, Error> {
+    let budget = input
+        .len()
+        .saturating_mul(MESSAGE_BUDGET_PER_INPUT_BYTE)
+        .saturating_add(MESSAGE_BUDGET_BASE);
+    let mut text = String::new();
+    text.push(BOM);
     let writer = Writer {
         lang: options.lang,
         delimiter: b',',
-        text: String::new(),
-        row_findings: Vec::new(),
+        text,
+        width: 0,
+        row_codes: Vec::new(),
+        row_messages: Vec::new(),
         row_more: 0,
         row_error: false,
+        budget,
+        budget_spent: false,
     };
     let options = options.for_whole(input.len());
     let mut engine = Engine::with_context(profile, options, writer, context)?;
@@ -191,19 +282,16 @@ fn write(
     Ok(encode(writer.text, encoding))
 }
 
+/// `text` starts with the BOM: kept for UTF-8 (no copy), dropped for the input's own encoding.
 fn encode(text: String, encoding: TextEncoding) -> ResultCsv {
-    let utf8_with_bom = |text: String| {
-        let mut bytes = vec![0xEF, 0xBB, 0xBF];
-        bytes.extend_from_slice(text.as_bytes());
-        ResultCsv {
-            bytes,
-            encoding: TextEncoding::Utf8,
-        }
+    let utf8_with_bom = |text: String| ResultCsv {
+        bytes: text.into_bytes(),
+        encoding: TextEncoding::Utf8,
     };
     if !encoding.is_ascii_compatible() || encoding == TextEncoding::Utf8 {
         return utf8_with_bom(text);
     }
-    let (bytes, _, unmappable) = encoding.encoding_rs().encode(&text);
+    let (bytes, _, unmappable) = encoding.encoding_rs().encode(&text[BOM.len_utf8()..]);
     if unmappable {
         return utf8_with_bom(text);
     }

@@ -12,6 +12,15 @@ fn encodings(list: &[TextEncoding]) -> String {
         .join(" or ")
 }
 
+/// "1 cell", "3 cells".
+fn cells(n: u32) -> String {
+    if n == 1 {
+        "1 cell".to_string()
+    } else {
+        format!("{n} cells")
+    }
+}
+
 fn delimiter(d: Delimiter) -> &'static str {
     match d {
         Delimiter::Comma => "comma",
@@ -134,8 +143,8 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
         TooManyRows { max, rows } => (format!("the file has {rows} users; at most {max} can be imported"), Some(s("Split the file, or free or buy more licences first."))),
         BlankRow => (s("empty row between users"), Some(s("Delete the empty row (rows with only commas count as empty)."))),
         TrailingBlankLines { count } => (format!("{count} empty line(s) at the end of the file"), Some(s("Delete the empty lines after the last user; some systems read them as users with no data."))),
-        ExtraCell { expected, found } => (format!("row has {found} cells but the header has {expected}"), Some(s("A value probably contains a comma that is not inside double quotes, or the row has extra separators at the end."))),
-        MissingCell { expected, found } => (format!("row has {found} cells but the header has {expected}"), Some(s("Add the missing cells (empty cells still need their separators)."))),
+        ExtraCell { expected, found } => (format!("row has {} but the header has {expected}", cells(*found)), Some(s("A value probably contains a comma that is not inside double quotes, or the row has extra separators at the end."))),
+        MissingCell { expected, found } => (format!("row has {} but the header has {expected}", cells(*found)), Some(s("Add the missing cells (empty cells still need their separators)."))),
         StrayQuote => (s("double quote inside a value that is not enclosed in double quotes"), Some(s("Enclose the whole value in double quotes and double the quote inside (\"\"), or remove it."))),
         TextAfterQuote => (s("text after the closing double quote"), Some(s("Put the whole value inside the double quotes; a quote inside a value is written as two (\"\")."))),
         UnclosedQuote => (s("a double quote opens a value that is never closed"), Some(s("Add the closing double quote. Until it, the rest of the file is read as one value."))),

@@ -1,0 +1,162 @@
+//! The result CSV's shape and its bounds: result columns under their header, each code once per
+//! row, repeated messages counted, at most ten distinct messages per row, and a budget for the
+//! messages of the whole file.
+
+use csv_preflight::{builtin, result_csv, CheckOptions, Lang, Profile};
+
+const HEADER: &str = "mail_address,family_name,given_name,language,group,option,company_name,department_name,job_title_name,device_user_id,iccard_number\r\n";
+
+fn iwpro() -> Profile {
+    builtin("fujifilm-iwpro/add-users").unwrap()
+}
+
+/// The result CSV's lines (after the BOM), and its records as the `csv` crate reads them.
+fn result(bytes: &[u8], lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
+    let options = CheckOptions {
+        lang,
+        ..CheckOptions::default()
+    };
+    let out = result_csv(bytes, &iwpro(), options).unwrap();
+    let text = String::from_utf8(out.bytes).unwrap();
+    let text = text.strip_prefix('\u{FEFF}').unwrap();
+    let records = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes())
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect();
+    (text.split("\r\n").map(str::to_string).collect(), records)
+}
+
+/// The `result`, `codes` and `messages` cells of a record as wide as the header.
+fn tail(record: &[String]) -> [&str; 3] {
+    assert_eq!(record.len(), 14, "{record:?}");
+    [&record[11], &record[12], &record[13]]
+}
+
+#[test]
+fn a_short_row_is_padded_so_that_its_result_stands_under_the_header() {
+    let mut file = HEADER.to_string();
+    file.push_str("taro@example.com,山田\r\n");
+    let (lines, records) = result(file.as_bytes(), Lang::En);
+    assert_eq!(
+        lines[1],
+        "taro@example.com,山田,,,,,,,,,,NG,missing-cell|missing-value,\"row has 2 cells but the \
+         header has 11 / given_name: \"\"given_name\"\" is required / language: \"\"language\"\" \
+         is required\""
+    );
+    assert_eq!(lines[2], "");
+    assert_eq!(lines.len(), 3);
+    assert_eq!(records[0][11..], ["result", "codes", "messages"]);
+    assert_eq!(tail(&records[1])[0], "NG");
+}
+
+#[test]
+fn a_row_lists_ten_distinct_messages_and_counts_the_rest() {
+    // Twelve different malformed bytes in one cell: twelve distinct messages (after a BOM, or
+    // they would be GBK).
+    let mut file = b"\xEF\xBB\xBF".to_vec();
+    file.extend_from_slice(HEADER.as_bytes());
+    file.extend_from_slice(b"taro@example.com,");
+    for byte in 0x80..0x8C_u8 {
+        file.extend_from_slice(&[b'a', byte]);
+    }
+    file.extend_from_slice(b",Taro,ja,,,,,,,\r\n");
+    let (_, records) = result(&file, Lang::En);
+    let cells = tail(&records[1]);
+    assert_eq!(cells[..2], ["NG", "encoding-error"]);
+    let messages: Vec<&str> = cells[2].split(" / ").collect();
+    assert_eq!(messages.len(), 11);
+    assert_eq!(messages[0], "family_name: bytes 0x80 are not valid UTF-8");
+    assert_eq!(messages[9], "family_name: bytes 0x89 are not valid UTF-8");
+    assert_eq!(messages[10], "+2 more");
+
+    let (_, records) = result(&file, Lang::Ja);
+    assert!(
+        tail(&records[1])[2].ends_with(" / ほか 2 件"),
+        "{:?}",
+        records[1]
+    );
+}
+
+/// 150,000 rows of one digit each: about 300 bytes of messages a row (a missing cell, three
+/// required values, the address, and from the second row on, a duplicate), 45 MB in all, over
+/// the budget of 32 MiB and twice the input.
+fn garbage() -> Vec<u8> {
+    let mut file = HEADER.as_bytes().to_vec();
+    for _ in 0..150_000 {
+        file.extend_from_slice(b"0\r\n");
+    }
+    file
+}
+
+#[test]
+fn the_messages_of_a_file_stop_at_the_budget_and_the_codes_go_on() {
+    let file = garbage();
+    let budget = (32 << 20) + 2 * file.len();
+    let (lines, rows) = result(&file, Lang::En);
+    let note = "messages stop here: with every message this file would be too large \
+                (the codes go on; the check's report describes each finding)";
+    let noted: Vec<usize> = (1..rows.len())
+        .filter(|&i| tail(&rows[i])[2].contains(note))
+        .collect();
+    assert_eq!(noted.len(), 1, "the note is written once");
+    let at = noted[0];
+
+    // Before the note every message is there; the messages' bytes fill the budget.
+    assert_eq!(
+        tail(&rows[1])[2],
+        "row has 1 cell but the header has 11 / mail_address: not a valid e-mail address / \
+         family_name: \"family_name\" is required / given_name: \"given_name\" is required / \
+         language: \"language\" is required"
+    );
+    let mut spent = tail(&rows[1])[2].split(" / ").map(str::len).sum::<usize>();
+    for row in &rows[2..at] {
+        let cells = tail(row);
+        assert_eq!(
+            cells[..2],
+            [
+                "NG",
+                "missing-cell|invalid-email|missing-value|unique-error"
+            ]
+        );
+        assert_eq!(cells[2].matches(" / ").count(), 5, "{row:?}");
+        spent += cells[2].split(" / ").map(str::len).sum::<usize>();
+    }
+    let first = tail(&rows[2]);
+    let longest = first[2].split(" / ").map(str::len).max().unwrap();
+    assert!(
+        spent <= budget && spent + 6 * longest > budget,
+        "{spent} of {budget}"
+    );
+
+    // After it: the result and the codes, no messages.
+    assert!(tail(&rows[at])[2].ends_with(" more"), "{:?}", rows[at]);
+    assert_eq!(lines.len(), 150_002);
+    for line in &lines[at + 1..150_001] {
+        assert_eq!(
+            line,
+            "0,,,,,,,,,,,NG,missing-cell|invalid-email|missing-value|unique-error,"
+        );
+    }
+    // The budget counts the messages' own bytes; separators and doubled quotes add under a
+    // quarter; every row adds its cells, result and codes.
+    let total: usize = lines.iter().map(|r| r.len() + 2).sum();
+    assert!(total < budget + budget / 4 + 80 * 150_000, "{total}");
+}
+
+#[test]
+fn the_budget_note_is_in_the_report_s_language() {
+    let (_, rows) = result(&garbage(), Lang::Ja);
+    let noted = rows
+        .iter()
+        .filter(|r| {
+            tail(r)[2].contains(
+                "ここから先はメッセージを省きます。すべて書くとファイルが大きくなりすぎるためです\
+                 （コード列は続きます。各エラーの説明はチェック結果のレポートにあります）",
+            )
+        })
+        .count();
+    assert_eq!(noted, 1);
+}
