@@ -14,7 +14,8 @@
 //   one already used up (`finish()` takes the object, and a second `free()` must not throw from
 //   `using`'s dispose and hide the result).
 // - Any other method of a used-up object throws a plain message instead of wasm-bindgen's "null
-//   pointer passed to rust".
+//   pointer passed to rust"; so does passing a freed object as an argument (a freed `Baseline` to
+//   `Checker.withBaseline`), in `_assertClass`.
 //
 // The build fails if the glue no longer has the expected shape (a new wasm-bindgen must be looked
 // at again).
@@ -27,6 +28,18 @@ const CLASS = /^(?:export )?class (\w+) \{$/;
 const MEMBER = /^ {4}(static |get |set )?([\w$]+)\(.*\) \{$/;
 const FUNCTION = /^(?:export )?function [\w$]+\(.*\) \{$/;
 const NOTE = "// csv-preflight (pkg-template/patch-glue.mjs):";
+const ASSERT_CLASS = `function _assertClass(instance, klass) {
+    if (!(instance instanceof klass)) {
+        throw new Error(\`expected instance of \${klass.name}\`);
+    }
+}`;
+const ASSERT_LIVE = `function _assertClass(instance, klass) {
+    if (!(instance instanceof klass)) {
+        throw new Error(\`expected instance of \${klass.name}\`);
+    }
+    ${NOTE} a freed argument named, not "null pointer passed to rust".
+    if (instance.__wbg_ptr === 0) throw new Error(\`this \${klass.name} was finished or freed: make a new one\`);
+}`;
 
 for (const dir of process.argv.slice(2)) {
   const file = join(dir, "csv_preflight.js");
@@ -34,7 +47,10 @@ for (const dir of process.argv.slice(2)) {
   if (!glue.includes("let __wbg_instance_id = 0;")) {
     throw new Error(`${file}: no instance tracking; is the panic hook (schedule_reinit) still in?`);
   }
-  const { text, guarded, frees } = patch(glue.split("\n"));
+  if (glue.split(ASSERT_CLASS).length !== 2) {
+    throw new Error(`${file}: _assertClass changed shape`);
+  }
+  const { text, guarded, frees } = patch(glue.replace(ASSERT_CLASS, ASSERT_LIVE).split("\n"));
   const calls = glue.split(GUARD).length - 1;
   const classes = (glue.match(/^export class |^class /gm) ?? []).length;
   if (guarded === 0 || guarded !== calls || frees !== classes) {

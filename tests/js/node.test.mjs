@@ -288,7 +288,16 @@ describe("failures are typed values", () => {
     const baseline = new api.Baseline({ profile: "flat/users-total" });
     baseline.free();
     baseline.free();
-    assert.throws(() => baseline.end(), { message: "this Baseline was finished or freed: make a new one" });
+    const freed = { message: "this Baseline was finished or freed: make a new one" };
+    assert.throws(() => baseline.end(), freed);
+    // Passed to another call: named too (wasm-bindgen said "null pointer passed to rust").
+    const options = { profile: "flat/users-total" };
+    assert.throws(() => api.Checker.withBaseline(options, baseline), freed);
+    assert.throws(() => api.checkWithBaseline(bytes, options, baseline), freed);
+    assert.throws(() => api.resultCsvWithBaseline(bytes, options, baseline), freed);
+    const bundle = new api.BundleChecker({ bundle: "celf" }, ["users"]);
+    assert.throws(() => bundle.setBaseline("users", baseline), freed);
+    bundle.free();
   });
 
   test("new Checker throws a CsvPreflightError carrying kind and detail", () => {
