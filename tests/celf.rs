@@ -11,7 +11,7 @@ use csv_preflight::bundle::{
     builtin_bundle, check_bundle, BundleChecker, BundleInput, BundleOptions, BundleReport,
 };
 use csv_preflight::profile::ParamValue;
-use csv_preflight::{builtin, CheckOptions, Code};
+use csv_preflight::{builtin, CheckOptions, Code, Lang};
 
 fn bundle_file(name: &str) -> Vec<u8> {
     support::read("celf", name)
@@ -244,18 +244,66 @@ fn without_exports_references_outside_the_files_may_be_registered_already() {
                 "reference-outside-file".to_string(),
                 None,
                 "2 reference(s) from \"group-id\" name IDs that are not in the \"groups\" file \
-                 (the first: \"hr\"); the system accepts them only if they are registered already"
+                 (\"hr\" in row 3, \"ops\" in row 5); the system accepts them only if they are \
+                 registered already"
             ),
             (
                 "reference-outside-file".to_string(),
                 None,
                 "3 reference(s) from \"user-id\" name IDs that are not in the \"users\" file \
-                 (the first: \"user99\"); the system accepts them only if they are registered \
-                 already"
+                 (\"user99\" in row 4, \"ghost\" in row 5, \"kato\" in row 6); the system accepts \
+                 them only if they are registered already"
             ),
         ]
     );
     assert_eq!(dangling.summary.warnings, 2);
+}
+
+#[test]
+fn references_outside_the_files_name_five_distinct_ids_with_their_first_rows() {
+    // Eight references to unknown groups: g1 twice, then g2..g7. The warning names g1..g5 with
+    // the rows where they first appear, and "…" for the rest.
+    let bundle = builtin_bundle("celf").unwrap();
+    let mut affiliations = String::from("group-id,user-id\ng1,user01\n");
+    for group in ["g1", "g2", "g3", "g4", "g5", "g6", "g7"] {
+        affiliations.push_str(&format!("{group},user02\n"));
+    }
+    let files = [
+        ("users.csv", bundle_file("users.csv")),
+        ("groups.csv", bundle_file("groups.csv")),
+        ("affiliations.csv", affiliations.into_bytes()),
+    ];
+    let messages = |lang| {
+        let options = BundleOptions {
+            check: CheckOptions {
+                lang,
+                ..CheckOptions::default()
+            },
+            baselines: BTreeMap::new(),
+        };
+        let report = check_bundle(&bundle, &inputs(&files), options).unwrap();
+        let messages: Vec<String> = report.files[2]
+            .report
+            .diagnostics
+            .iter()
+            .map(|d| d.message.clone())
+            .collect();
+        messages
+    };
+    assert_eq!(
+        messages(Lang::En),
+        ["8 reference(s) from \"group-id\" name IDs that are not in the \"groups\" file \
+          (\"g1\" in row 2, \"g2\" in row 4, \"g3\" in row 5, \"g4\" in row 6, \"g5\" in row 7, …); \
+          the system accepts them only if they are registered already"]
+    );
+    assert_eq!(
+        messages(Lang::Ja),
+        [
+            "\"group-id\" の参照のうち 8 件が「groups」のファイルにない ID を指しています\
+          （2 行目の「g1」、4 行目の「g2」、5 行目の「g3」、6 行目の「g4」、7 行目の「g5」、…）。\
+          システムに登録済みの ID でなければエラーになります"
+        ]
+    );
 }
 
 #[test]

@@ -58,7 +58,7 @@ impl Core {
                 Some(true) => values.get(c).map(String::as_str),
                 _ => None,
             };
-            tracker.row(&cell, &mut out);
+            tracker.row(&cell, record.position().record, &mut out);
         }
         for RowFinding { kind, column } in out {
             let file_col = column.and_then(|c| {

@@ -40,8 +40,9 @@ pub(crate) struct ReferenceSets {
     open: bool,
     /// References found in none of the sets while `open`.
     outside: u64,
-    /// The first of them, as shown in the finding.
-    first_outside: Option<String>,
+    /// The first distinct ones (at most [`foreign_key::MAX_EXAMPLES`]), shown in the finding,
+    /// each with its first row.
+    examples: Vec<(String, u64)>,
 }
 
 impl ReferenceSets {
@@ -165,11 +166,12 @@ impl Tracker {
         cols
     }
 
-    /// Checks one data row; `cell(i)` is the trimmed value of profile column `i` (`None`: not in
-    /// the file).
+    /// Checks one data row, spreadsheet row `row`; `cell(i)` is the trimmed value of profile
+    /// column `i` (`None`: not in the file).
     pub(crate) fn row<'a>(
         &mut self,
         cell: &dyn Fn(usize) -> Option<&'a str>,
+        row: u64,
         out: &mut Vec<RowFinding>,
     ) {
         let key = self.key_of(cell);
@@ -207,7 +209,7 @@ impl Tracker {
                 self.plan_row(cell, &b, entry, key.map(|(_, text)| text), out);
             }
         }
-        self.references(cell, out);
+        self.references(cell, row, out);
         if let Some(s) = &self.relations.seats {
             if !s.uncounted.iter().any(|conds| all_hold(conds, cell)) {
                 self.file_counted += 1;
@@ -401,6 +403,7 @@ impl Tracker {
     fn references<'a>(
         &mut self,
         cell: &dyn Fn(usize) -> Option<&'a str>,
+        row: u64,
         out: &mut Vec<RowFinding>,
     ) {
         for (f, fk) in self.relations.foreign_keys.iter().enumerate() {
@@ -425,8 +428,11 @@ impl Tracker {
             }
             if refs.open {
                 refs.outside += 1;
-                if refs.first_outside.is_none() {
-                    refs.first_outside = Some(truncate_value(&parts.join(",")));
+                if refs.examples.len() < foreign_key::MAX_EXAMPLES {
+                    let value = truncate_value(&parts.join(","));
+                    if !refs.examples.iter().any(|(v, _)| *v == value) {
+                        refs.examples.push((value, row));
+                    }
                 }
                 continue;
             }
@@ -452,7 +458,7 @@ impl Tracker {
                     &fk.role,
                     &fk.names,
                     r.outside,
-                    r.first_outside.clone().unwrap_or_default(),
+                    &r.examples,
                 )),
                 Some(_) => {}
             }

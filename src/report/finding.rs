@@ -225,13 +225,13 @@ pub enum Kind {
         role: String,
         columns: Vec<String>,
     },
-    /// `count` references name no record of the `role` file (the first: `first`), and the
-    /// records already registered are unknown.
+    /// `count` references name no record of the `role` file, and the records already registered
+    /// are unknown; `examples`: the first distinct IDs, each with its first row.
     ReferenceOutsideFile {
         role: String,
         columns: Vec<String>,
         count: u64,
-        first: String,
+        examples: Vec<(String, u64)>,
     },
     /// `column`: the first column that differs; `None` when the record is not in the export.
     DeleteMismatch {

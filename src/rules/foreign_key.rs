@@ -7,7 +7,8 @@
 //! Example: affiliation `group9,user1` without a group `group9` → `foreign-key`.
 //! When the referenced file is given without the system's current export (and does not replace
 //! the registered records), an ID outside the file may be registered already: those references
-//! are counted into one `reference-outside-file` warning instead.
+//! are counted into one `reference-outside-file` warning instead, which names the first five
+//! distinct IDs and their rows.
 
 use crate::report::{Code, Kind};
 
@@ -25,14 +26,22 @@ pub(crate) fn check(found: bool, role: &str) -> Option<Kind> {
     })
 }
 
-/// The warning for `count` references (the first: `first`) that name no record of the referenced
-/// file, while the records already registered are unknown.
-pub(crate) fn outside_file(role: &str, columns: &[String], count: u64, first: String) -> Kind {
+/// Distinct IDs a `reference-outside-file` warning names, each with its first row.
+pub(crate) const MAX_EXAMPLES: usize = 5;
+
+/// The warning for `count` references that name no record of the referenced file, while the
+/// records already registered are unknown; `examples`: the first distinct IDs and their rows.
+pub(crate) fn outside_file(
+    role: &str,
+    columns: &[String],
+    count: u64,
+    examples: &[(String, u64)],
+) -> Kind {
     Kind::ReferenceOutsideFile {
         role: role.to_string(),
         columns: columns.to_vec(),
         count,
-        first,
+        examples: examples.to_vec(),
     }
 }
 

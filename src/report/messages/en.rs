@@ -1,6 +1,6 @@
 //! English messages.
 
-use super::{char_name, quoted_list};
+use super::{char_name, examples_with_rows, quoted_list};
 use crate::decode::{Lang, TextEncoding};
 use crate::profile::{CharClass, Delimiter, LineEndingKind};
 use crate::report::{EmailProblem, Expectation, Kind};
@@ -229,8 +229,8 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
             format!("references from {} to \"{role}\" were not checked: neither the \"{role}\" file nor its current export was given", quoted_list(columns, 4)),
             Some(s("Check the files together, or give the system's current export as a baseline.")),
         ),
-        ReferenceOutsideFile { role, columns, count, first } => (
-            format!("{count} reference(s) from {} name IDs that are not in the \"{role}\" file (the first: \"{first}\"); the system accepts them only if they are registered already", quoted_list(columns, 4)),
+        ReferenceOutsideFile { role, columns, count, examples } => (
+            format!("{count} reference(s) from {} name IDs that are not in the \"{role}\" file ({}); the system accepts them only if they are registered already", quoted_list(columns, 4), examples_with_rows(examples, *count, |v, r| format!("\"{v}\" in row {r}"), ", ")),
             Some(s("Without the system's current export this cannot be checked: give it as a baseline, or add the records to the file.")),
         ),
         DeleteMismatch { column: differs } => (

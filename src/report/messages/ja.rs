@@ -1,6 +1,6 @@
 //! Japanese messages.
 
-use super::{char_name, quoted_list};
+use super::{char_name, examples_with_rows, quoted_list};
 use crate::decode::{Lang, TextEncoding};
 use crate::profile::{CharClass, Delimiter, LineEndingKind};
 use crate::report::{EmailProblem, Expectation, Kind};
@@ -220,8 +220,8 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
             format!("{} から「{role}」への参照は確認していません：「{role}」のファイルも現在のエクスポートもありません", quoted_list(columns, 4)),
             Some(s("ファイルをまとめて確認するか、システムの現在のエクスポートをベースラインとして指定してください。")),
         ),
-        ReferenceOutsideFile { role, columns, count, first } => (
-            format!("{} の参照のうち {count} 件が「{role}」のファイルにない ID を指しています（最初：「{first}」）。システムに登録済みの ID でなければエラーになります", quoted_list(columns, 4)),
+        ReferenceOutsideFile { role, columns, count, examples } => (
+            format!("{} の参照のうち {count} 件が「{role}」のファイルにない ID を指しています（{}）。システムに登録済みの ID でなければエラーになります", quoted_list(columns, 4), examples_with_rows(examples, *count, |v, r| format!("{r} 行目の「{v}」"), "、")),
             Some(s("システムの現在のエクスポートがないと確認できません。ベースラインとして指定するか、ファイルにレコードを追加してください。")),
         ),
         DeleteMismatch { column: differs } => (

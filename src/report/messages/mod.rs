@@ -72,5 +72,20 @@ pub(crate) fn quoted_list(values: &[String], max: usize) -> String {
     out.join(", ")
 }
 
+/// IDs with their rows, each written by `item`, joined by `separator`; `…` when `count`
+/// references hold more IDs than shown.
+pub(crate) fn examples_with_rows(
+    examples: &[(String, u64)],
+    count: u64,
+    item: impl Fn(&str, u64) -> String,
+    separator: &str,
+) -> String {
+    let mut out: Vec<String> = examples.iter().map(|(v, r)| item(v, *r)).collect();
+    if examples.len() >= crate::rules::foreign_key::MAX_EXAMPLES && count > examples.len() as u64 {
+        out.push("…".to_string());
+    }
+    out.join(separator)
+}
+
 #[cfg(test)]
 mod tests;

@@ -188,7 +188,7 @@ fn samples() -> Vec<Kind> {
             role: "users".into(),
             columns: vec!["user-id".into()],
             count: 2,
-            first: "u2".into(),
+            examples: vec![("u2".into(), 3)],
         },
         DeleteMismatch {
             column: Some("tag".into()),
