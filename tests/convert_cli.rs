@@ -56,8 +56,8 @@ fn a_clean_conversion_writes_the_file_under_its_suggested_name_and_exits_0() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert_eq!(files(&dir), ["add-users_2026-11-21.csv"]);
-    let written = std::fs::read(dir.join("add-users_2026-11-21.csv")).unwrap();
+    assert_eq!(files(&dir), ["add-users_hr.shift_jis_2026-11-21.csv"]);
+    let written = std::fs::read(dir.join("add-users_hr.shift_jis_2026-11-21.csv")).unwrap();
     assert_eq!(
         written,
         std::fs::read(fixture("hr.iwpro.expected.csv")).unwrap()
@@ -73,7 +73,7 @@ fn a_clean_conversion_writes_the_file_under_its_suggested_name_and_exits_0() {
     );
     assert!(text.ends_with(&format!(
         "wrote {}\n",
-        dir.join("add-users_2026-11-21.csv").display()
+        dir.join("add-users_hr.shift_jis_2026-11-21.csv").display()
     )));
 }
 

@@ -155,7 +155,8 @@ pub struct ConvertResult {
     /// Why the file was refused (or would have been, when forced).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub refusal: Option<String>,
-    /// The name to save the file under, e.g. `add-users_2026-11-21.csv`.
+    /// The name to save the file under, e.g. `add-users_hr_2026-11-21.csv` for `hr.csv` (see
+    /// `source_file_name` in the options).
     pub file_name: String,
     /// What the source file was.
     pub source: FileFormat,

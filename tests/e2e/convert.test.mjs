@@ -225,8 +225,8 @@ describe("the fixed file", () => {
     const results = await page.getAttribute("#convert-panel", "data-results");
     await page.fill("#convert-date", "2026-12-01");
     await settled(page, results);
-    assert.equal(await page.textContent("#convert-download"), "Download add-users_2026-12-01.csv");
-    assert.equal((await downloadBytes(page, "#convert-download")).name, "add-users_2026-12-01.csv");
+    assert.equal(await page.textContent("#convert-download"), "Download add-users_hr.shift_jis_2026-12-01.csv");
+    assert.equal((await downloadBytes(page, "#convert-download")).name, "add-users_hr.shift_jis_2026-12-01.csv");
 
     // Narrow: the panel, the mapping and the diagnostics fit the window; the selects are readable.
     const width = () => page.evaluate(() => document.documentElement.scrollWidth);
@@ -251,7 +251,7 @@ describe("the fixed file", () => {
     await page.click('[data-lang="ja"]');
     await settled(page, shown);
     const ja = cliConvertJson(file, TARGET, ["--lang", "ja"]);
-    assert.match(await page.textContent("#convert-outcome"), /^準備完了：add-users_2026-12-01\.csv/);
+    assert.match(await page.textContent("#convert-outcome"), /^準備完了：add-users_hr\.shift_jis_2026-12-01\.csv/);
     assert.deepEqual(
       (await findingRows(page, "convert-diags")).map((row) => row[4]),
       ja.diagnostics.map((d) => d.message),
