@@ -48,11 +48,20 @@ fn password_needs_a_letter_and_a_digit() {
             ("missing-character-class", Some(4)),
             ("invalid-character", Some(5)),
             ("too-long", Some(6)),
+            // Full-width letters and digits: the width is the one mistake (its classes count as
+            // their half-width forms); full-width letters alone still lack a digit.
+            ("invalid-character", Some(7)),
+            ("invalid-character", Some(8)),
+            ("missing-character-class", Some(8)),
         ]
     );
     assert_eq!(
         report.diagnostics[1].message,
         "the value needs at least one of: half-width digits"
+    );
+    assert_eq!(
+        report.diagnostics[5].help.as_deref(),
+        Some("Use only half-width letters, half-width digits, half-width symbols. It is a full-width character: type it in half-width (turn the Japanese input mode off).")
     );
 }
 

@@ -2,6 +2,8 @@
 //! mapping can be suggested between files that name the same thing differently (`氏名` and
 //! `Name`, `メールアドレス` and `mail_address`).
 
+use crate::rules::width::narrow;
+
 /// A kind of user data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Concept {
@@ -275,10 +277,7 @@ pub(crate) fn normalize(label: &str) -> String {
         .trim_start_matches('#');
     trimmed
         .chars()
-        .map(|c| match c {
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            c => c,
-        })
+        .map(narrow)
         .filter(|c| !matches!(c, ' ' | '\u{3000}' | '_' | '-' | '・' | '?'))
         .flat_map(char::to_lowercase)
         .collect()
@@ -351,10 +350,7 @@ fn normalize_value(value: &str) -> String {
     value
         .trim_matches(|c: char| c == ' ' || c == '\u{3000}')
         .chars()
-        .map(|c| match c {
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            c => c,
-        })
+        .map(narrow)
         .flat_map(char::to_lowercase)
         .collect()
 }

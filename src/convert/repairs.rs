@@ -6,6 +6,7 @@
 
 use crate::convert::dates::{read_excel_date, write_best};
 use crate::profile::{CharClass, Column, DateFormat, ValueChecks, ValuePolicy, ValueType};
+use crate::rules::width::{is_wide, narrow};
 
 /// What conversion needs to know about a target column.
 #[derive(Debug, Clone, Default)]
@@ -150,20 +151,10 @@ pub(crate) fn trim(value: &str) -> Option<String> {
 
 /// Full-width ASCII (U+FF01–FF5E) and the ideographic space to half-width.
 pub(crate) fn half_width(value: &str) -> Option<String> {
-    let wide = |c: char| ('\u{FF01}'..='\u{FF5E}').contains(&c) || c == '\u{3000}';
-    if !value.chars().any(wide) {
+    if !value.chars().any(is_wide) {
         return None;
     }
-    Some(
-        value
-            .chars()
-            .map(|c| match c {
-                '\u{3000}' => ' ',
-                c if wide(c) => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-                c => c,
-            })
-            .collect(),
-    )
+    Some(value.chars().map(narrow).collect())
 }
 
 /// The only accepted value equal to `item` but for ASCII case.

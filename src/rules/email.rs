@@ -73,11 +73,7 @@ fn problem(value: &str) -> Option<EmailProblem> {
 /// valid address is ASCII and short).
 fn full_problem(value: &str) -> Option<EmailProblem> {
     // Full-width forms and the ideographic space are never ASCII.
-    if !value.is_ascii()
-        && value
-            .chars()
-            .any(|c| ('\u{FF01}'..='\u{FF5E}').contains(&c) || c == '\u{3000}')
-    {
+    if !value.is_ascii() && value.chars().any(crate::rules::width::is_wide) {
         return Some(EmailProblem::FullWidth);
     }
     let bytes = value.as_bytes();

@@ -42,6 +42,7 @@ pub(crate) mod shortcut;
 pub(crate) mod structure;
 pub(crate) mod unique;
 pub(crate) mod whitespace;
+pub(crate) mod width;
 
 use crate::profile::{CompiledChecks, ValueType};
 use crate::report::{Code, Kind};

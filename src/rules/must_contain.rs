@@ -6,14 +6,17 @@
 use crate::profile::CharClass;
 use crate::report::{Code, Kind};
 use crate::rules::chars::in_class;
+use crate::rules::width::narrow;
 
 /// Codes this rule emits.
 pub(crate) const CODES: &[Code] = &[Code::MissingCharacterClass];
 
-/// Reports every class the value lacks.
+/// Reports every class the value lacks. A full-width character counts as its half-width form:
+/// `Ｐａｓｓ１２３` has letters and digits, and its one problem is the width, which the
+/// character rule reports (three errors for one mistake helped nobody).
 pub(crate) fn check(value: &str, classes: &[CharClass], out: &mut Vec<Kind>) {
     for class in classes {
-        if !value.chars().any(|c| in_class(c, *class)) {
+        if !value.chars().any(|c| in_class(narrow(c), *class)) {
             out.push(Kind::MissingCharacterClass { class: *class });
         }
     }

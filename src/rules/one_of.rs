@@ -57,10 +57,7 @@ pub(crate) fn fold(value: &str) -> String {
     value
         .trim()
         .chars()
-        .map(|c| match c {
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            _ => c,
-        })
+        .map(crate::rules::width::narrow)
         .flat_map(char::to_lowercase)
         .collect()
 }

@@ -166,7 +166,7 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
             if !extra.is_empty() {
                 classes.push(format!("\"{extra}\""));
             }
-            let fw = if super::is_full_width_ascii(*ch) { " It is a full-width character: type it in half-width (turn the Japanese input mode off)." } else { "" };
+            let fw = if crate::rules::width::is_wide(*ch) { " It is a full-width character: type it in half-width (turn the Japanese input mode off)." } else { "" };
             (format!("{} is not allowed here", char_name(*ch, Lang::En)), Some(format!("Use only {}.{fw}", classes.join(", "))))
         }
         ForbiddenCharacter { ch } => (format!("{} is not allowed in \"{column}\"", char_name(*ch, Lang::En)), Some(s("Remove or replace the character."))),

@@ -157,7 +157,7 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
             if !extra.is_empty() {
                 classes.push(format!("「{extra}」"));
             }
-            let fw = if super::is_full_width_ascii(*ch) { "全角文字です。半角で入力してください（日本語入力をオフに）。" } else { "" };
+            let fw = if crate::rules::width::is_wide(*ch) { "全角文字です。半角で入力してください（日本語入力をオフに）。" } else { "" };
             (format!("{}は使えません", char_name(*ch, Lang::Ja)), Some(format!("使えるのは {} だけです。{fw}", classes.join("、"))))
         }
         ForbiddenCharacter { ch } => (format!("「{column}」には{}を使えません", char_name(*ch, Lang::Ja)), Some(s("文字を削除するか置き換えてください。"))),

@@ -54,11 +54,6 @@ pub(crate) fn char_name(ch: char, lang: Lang) -> String {
     }
 }
 
-/// Whether a character is a full-width form of an ASCII character.
-pub(crate) fn is_full_width_ascii(ch: char) -> bool {
-    ('\u{FF01}'..='\u{FF5E}').contains(&ch) || ch == '\u{3000}'
-}
-
 /// Joins values for a message, quoted, at most `max` of them.
 pub(crate) fn quoted_list(values: &[String], max: usize) -> String {
     let mut out: Vec<String> = values
