@@ -69,12 +69,13 @@ impl Transcoder {
                     let local_start =
                         (carried + consumed).checked_sub(usize::from(extra) + usize::from(bad));
                     let hex = match local_start {
-                        Some(from) => (self.carry.iter().chain(chunk))
-                            .skip(from)
-                            .take(usize::from(bad))
-                            .map(|b| format!("{b:02X}"))
-                            .collect::<Vec<_>>()
-                            .join(" "),
+                        Some(from) => crate::rules::encoding::hex(
+                            &(self.carry.iter().chain(chunk))
+                                .skip(from)
+                                .take(usize::from(bad))
+                                .copied()
+                                .collect::<Vec<u8>>(),
+                        ),
                         None => format!("{bad} byte(s)"),
                     };
                     self.malformed.push((start, hex));
@@ -107,16 +108,16 @@ mod tests {
         out.extend(t.push(&[], true));
         assert_eq!(String::from_utf8(out).unwrap(), "山田,\u{FFFD}");
         // The lone lead byte 0x82 came in the chunk before the end: shown as when whole.
-        assert_eq!(t.malformed, vec![(5, "82".to_string())]);
+        assert_eq!(t.malformed, vec![(5, "0x82".to_string())]);
         let mut t = Transcoder::new(TextEncoding::ShiftJis);
         for byte in sjis {
             t.push(&[byte], false);
         }
         t.push(&[], true);
-        assert_eq!(t.malformed, vec![(5, "82".to_string())]);
+        assert_eq!(t.malformed, vec![(5, "0x82".to_string())]);
         let mut t = Transcoder::new(TextEncoding::ShiftJis);
         let out = t.push(&[0x41, 0x82, 0x41], true);
         assert_eq!(String::from_utf8(out).unwrap(), "A\u{FFFD}A");
-        assert_eq!(t.malformed, vec![(1, "82".to_string())]);
+        assert_eq!(t.malformed, vec![(1, "0x82".to_string())]);
     }
 }
