@@ -160,3 +160,34 @@ fn the_budget_note_is_in_the_report_s_language() {
         .count();
     assert_eq!(noted, 1);
 }
+
+#[test]
+fn padding_stays_within_the_input_s_size() {
+    // A header of 4,096 labels, 40,000 empty lines and a row: padding every line would write
+    // 160 MB for an input of 90 KB. Lines are padded while the padding fits in the input's size.
+    let width = 4096;
+    let mut file = HEADER.trim_end().to_string();
+    for i in 11..width {
+        file.push_str(&format!(",x{i}"));
+    }
+    file.push_str("\r\n");
+    file.push_str(&"\r\n".repeat(40_000));
+    file.push_str("taro@example.com,Yamada,Taro,ja\r\n");
+    let (_, records) = result(file.as_bytes(), Lang::En);
+    assert_eq!(records.len(), 40_002);
+    assert_eq!(records[0].len(), width + 3);
+    let padded = file.len() / (width - 1);
+    for (i, record) in records[1..].iter().enumerate() {
+        let cells = if i < padded { width } else { 1 };
+        let cells = if i == 40_000 { 4 } else { cells };
+        assert_eq!(record.len(), cells + 3, "row {}", i + 2);
+    }
+    assert_eq!(records[40_000][1..], ["OK", "", ""]);
+    // The input, the padding (at most the input again), and the result of each line.
+    let out: usize = records.iter().flatten().map(|c| c.len() + 1).sum();
+    assert!(
+        out < 2 * file.len() + 8 * 40_000,
+        "{out} bytes out of {}",
+        file.len()
+    );
+}

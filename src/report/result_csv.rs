@@ -7,7 +7,9 @@
 //! Its size is bounded: a row names each code once and lists at most [`MAX_ROW_MESSAGES`]
 //! distinct messages (a repeated one with its count), and the messages of the whole file stop at a budget that grows with the input (a
 //! garbage file of 3 million two-byte rows, six findings each, made a result 70 times its size:
-//! out of memory in wasm). Rows after the budget keep their result and codes.
+//! out of memory in wasm). Rows after the budget keep their result and codes. Short rows are
+//! padded to the header's width while the padding stays within the input's size (a header of
+//! 4,096 labels and 70,000 empty lines would otherwise pad 287 MB out of 90 KB).
 
 use std::sync::Arc;
 
@@ -48,6 +50,8 @@ struct Writer {
     text: String,
     /// The header's cell count: shorter rows are padded so that the result columns line up.
     width: usize,
+    /// Empty cells the rest of the file may still add as padding.
+    padding_budget: usize,
     /// The current row's codes, each once, in the order found.
     row_codes: Vec<Code>,
     /// The current row's first distinct messages, each with how often the row has it.
@@ -87,7 +91,11 @@ fn push_cell(out: &mut String, value: &str, delimiter: u8) {
 impl Writer {
     fn row(&mut self, cells: &[String], extra: [&str; 3]) {
         let delimiter = char::from(self.delimiter);
-        let padding = self.width.saturating_sub(cells.len());
+        let mut padding = self.width.saturating_sub(cells.len());
+        match self.padding_budget.checked_sub(padding) {
+            Some(left) => self.padding_budget = left,
+            None => padding = 0,
+        }
         let mut first = true;
         let padded = cells
             .iter()
@@ -267,6 +275,7 @@ fn write(
         delimiter: b',',
         text,
         width: 0,
+        padding_budget: input.len(),
         row_codes: Vec::new(),
         row_messages: Vec::new(),
         row_more: 0,
