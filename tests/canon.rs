@@ -112,6 +112,41 @@ fn brackets_are_unwrapped_and_missing_ones_flag_excel() {
 }
 
 #[test]
+fn a_dept_id_in_scientific_notation_is_not_fixed_by_deleting_letters() {
+    // `not-digits` used to say "Remove everything that is not a digit", which turns
+    // 1.23457E+12 into 12345712, a wrong ID.
+    let report = support::check_fixture(ID, "excel-damaged.csv", CheckOptions::default());
+    let dept: Vec<(Code, Option<&str>)> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.column.as_deref() == Some("dept_id"))
+        .map(|d| (d.code, d.help.as_deref()))
+        .collect();
+    assert_eq!(
+        dept,
+        [
+            (
+                Code::ScientificNotation,
+                Some(
+                    "Excel shows long numbers such as IDs as 1.23E+11 and saves them that way; \
+                     removing the letters would not bring the digits back. Take the values from \
+                     the original system again, and in Excel set the column's format to Text \
+                     before pasting them."
+                )
+            ),
+            (
+                Code::NotDigits,
+                Some(
+                    "Do not just delete the letters: Excel saved the number in scientific \
+                     notation and its digits are lost. Take the value from the original system \
+                     again."
+                )
+            ),
+        ]
+    );
+}
+
+#[test]
 fn read_only_columns_and_the_plan_against_the_export() {
     let profile = builtin(ID).unwrap();
     let options = CheckOptions::default();

@@ -170,8 +170,11 @@ pub enum Kind {
         domain: String,
         allowed: Vec<String>,
     },
+    /// `full_width`: the value has full-width digits; `scientific`: it is a number Excel saved
+    /// in scientific notation (deleting the letters would make a wrong value).
     NotDigits {
         full_width: bool,
+        scientific: bool,
     },
     TooManyDigits {
         max: u32,

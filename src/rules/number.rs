@@ -20,7 +20,11 @@ fn digit_count_check(digits: &str, max: Option<u32>, out: &mut Vec<Kind>) {
 pub(crate) fn check_digits(value: &str, max_digits: Option<u32>, out: &mut Vec<Kind>) {
     if !value.bytes().all(|b| b.is_ascii_digit()) {
         let full_width = value.chars().any(|c| ('０'..='９').contains(&c));
-        out.push(Kind::NotDigits { full_width });
+        let scientific = crate::rules::excel_damage::scientific(value);
+        out.push(Kind::NotDigits {
+            full_width,
+            scientific,
+        });
         return;
     }
     digit_count_check(value, max_digits, out);
@@ -49,7 +53,22 @@ mod tests {
         assert_eq!(out, vec![Kind::TooManyDigits { max: 7, actual: 8 }]);
         out.clear();
         check_digits("１２３", None, &mut out);
-        assert_eq!(out, vec![Kind::NotDigits { full_width: true }]);
+        assert_eq!(
+            out,
+            vec![Kind::NotDigits {
+                full_width: true,
+                scientific: false
+            }]
+        );
+        out.clear();
+        check_digits("1.23457E+12", None, &mut out);
+        assert_eq!(
+            out,
+            vec![Kind::NotDigits {
+                full_width: false,
+                scientific: true
+            }]
+        );
         out.clear();
         check_integer("-42", None, &mut out);
         assert!(out.is_empty());

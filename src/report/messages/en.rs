@@ -194,7 +194,11 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
             format!("e-mail domain \"{domain}\" is not allowed by the tenant"),
             Some(format!("Allowed domains: {}. Use an address in one of them, or ask the tenant administrator to allow this domain.", quoted_list(allowed, 8))),
         ),
-        NotDigits { full_width } => (s("only digits are allowed"), Some(s(if *full_width { "The value has full-width digits; type them in half-width." } else { "Remove everything that is not a digit 0–9." }))),
+        NotDigits { full_width, scientific } => (s("only digits are allowed"), Some(s(match (full_width, scientific) {
+            (true, _) => "The value has full-width digits; type them in half-width.",
+            (false, true) => "Do not just delete the letters: Excel saved the number in scientific notation and its digits are lost. Take the value from the original system again.",
+            (false, false) => "Remove everything that is not a digit 0–9.",
+        }))),
         TooManyDigits { max, actual } => (format!("{actual} digits; at most {max}"), Some(format!("Enter at most {max} digits. A long number Excel changed cannot be shortened back: take it again from the original system."))),
         NotAnInteger => (s("not a whole number"), None),
         InvalidFlag { allowed } => (format!("expected {}", quoted_list(allowed, 4)), Some(s("Enter one of these exactly: TRUE/FALSE, Yes/No or a check box are not read."))),

@@ -185,7 +185,11 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
             format!("メールドメイン「{domain}」はテナントで許可されていません"),
             Some(format!("許可されたドメイン：{}。そのドメインのアドレスを使うか、テナント管理者に許可を依頼してください。", quoted_list(allowed, 8))),
         ),
-        NotDigits { full_width } => (s("数字のみ入力できます"), Some(s(if *full_width { "全角数字が含まれています。半角で入力してください。" } else { "0〜9 以外の文字を削除してください。" }))),
+        NotDigits { full_width, scientific } => (s("数字のみ入力できます"), Some(s(match (full_width, scientific) {
+            (true, _) => "全角数字が含まれています。半角で入力してください。",
+            (false, true) => "文字を消すだけでは直りません。Excel が数値を指数表記で保存したため、桁が失われています。元のシステムから値を取り直してください。",
+            (false, false) => "0〜9 以外の文字を削除してください。",
+        }))),
         TooManyDigits { max, actual } => (format!("{actual} 桁です（最大 {max} 桁）"), Some(format!("{max} 桁以内で入力してください。Excel が変えた長い数値は短くしても元に戻らないため、元のシステムから取り直してください。"))),
         NotAnInteger => (s("整数ではありません"), None),
         InvalidFlag { allowed } => (format!("{}を入力してください", choice(allowed, 4)), Some(s("そのとおりに入力してください。TRUE/FALSE や はい/いいえ、チェックボックスは読み取られません。"))),

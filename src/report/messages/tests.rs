@@ -143,7 +143,14 @@ fn samples() -> Vec<Kind> {
             domain: "x.com".into(),
             allowed: vec!["example.com".into()],
         },
-        NotDigits { full_width: true },
+        NotDigits {
+            full_width: true,
+            scientific: false,
+        },
+        NotDigits {
+            full_width: false,
+            scientific: true,
+        },
         TooManyDigits { max: 7, actual: 8 },
         NotAnInteger,
         InvalidFlag {
