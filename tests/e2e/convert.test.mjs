@@ -126,7 +126,7 @@ describe("the fixed file", () => {
     assert.ok(reasons.includes("half-width"), `full-width e-mail made half-width: ${reasons}`);
 
     const [download] = await Promise.all([page.waitForEvent("download"), page.click("#convert-download")]);
-    assert.equal(download.suggestedFilename(), `add-users_${DATE}.csv`);
+    assert.equal(download.suggestedFilename(), `add-users_hr-export_${DATE}.csv`);
     const shown = readFileSync(await download.path());
     const expected = cliConvert(file);
     assert.ok(expected, "the CLI wrote the file");
