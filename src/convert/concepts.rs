@@ -277,8 +277,8 @@ pub(crate) fn normalize(label: &str) -> String {
         .trim_start_matches('#');
     trimmed
         .chars()
-        .map(narrow)
-        .filter(|c| !matches!(c, ' ' | '\u{3000}' | '_' | '-' | '・' | '?'))
+        .map(narrow) // the ideographic space becomes a space, filtered next
+        .filter(|c| !matches!(c, ' ' | '_' | '-' | '・' | '?'))
         .flat_map(char::to_lowercase)
         .collect()
 }
