@@ -307,6 +307,41 @@ fn references_outside_the_files_name_five_distinct_ids_with_their_first_rows() {
 }
 
 #[test]
+fn five_ids_referenced_again_and_again_get_no_ellipsis() {
+    // Ten references, but only to g1..g5: all of them are named, and "…" would say there
+    // were others (it used to follow from the count).
+    let bundle = builtin_bundle("celf").unwrap();
+    let mut affiliations = String::from("group-id,user-id\n");
+    for (group, user) in ["g1", "g2", "g3", "g4", "g5"]
+        .iter()
+        .flat_map(|g| [(g, "user01"), (g, "user02")])
+    {
+        affiliations.push_str(&format!("{group},{user}\n"));
+    }
+    let files = [
+        ("users.csv", bundle_file("users.csv")),
+        ("groups.csv", bundle_file("groups.csv")),
+        ("affiliations.csv", affiliations.into_bytes()),
+    ];
+    let report = check_bundle(&bundle, &inputs(&files), BundleOptions::default()).unwrap();
+    let messages: Vec<&str> = report.files[2]
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::ReferenceOutsideFile)
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            "10 reference(s) from \"group-id\" name IDs that are not in the \"groups\" file \
+          (\"g1\" in row 2, \"g2\" in row 4, \"g3\" in row 6, \"g4\" in row 8, \"g5\" in row 10); \
+          the system accepts them only if they are registered already"
+        ]
+    );
+}
+
+#[test]
 fn bundle_references_resolve_in_the_exports_unless_replaced() {
     let bundle = builtin_bundle("celf").unwrap();
     let users = builtin("celf/users").unwrap();

@@ -40,8 +40,8 @@ pub(crate) struct ReferenceSets {
     open: bool,
     /// References found in none of the sets while `open`.
     outside: u64,
-    /// The first distinct ones (at most [`foreign_key::MAX_EXAMPLES`]), shown in the finding,
-    /// each with its first row.
+    /// The first distinct ones, each with its first row: one more than the finding shows
+    /// ([`foreign_key::MAX_EXAMPLES`]), so that it can tell whether there are more.
     examples: Vec<(String, u64)>,
 }
 
@@ -428,7 +428,7 @@ impl Tracker {
             }
             if refs.open {
                 refs.outside += 1;
-                if refs.examples.len() < foreign_key::MAX_EXAMPLES {
+                if refs.examples.len() <= foreign_key::MAX_EXAMPLES {
                     let value = truncate_value(&parts.join(","));
                     if !refs.examples.iter().any(|(v, _)| *v == value) {
                         refs.examples.push((value, row));

@@ -229,12 +229,14 @@ pub enum Kind {
         columns: Vec<String>,
     },
     /// `count` references name no record of the `role` file, and the records already registered
-    /// are unknown; `examples`: the first distinct IDs, each with its first row.
+    /// are unknown; `examples`: the first distinct IDs, each with its first row; `more_ids`:
+    /// other IDs follow them.
     ReferenceOutsideFile {
         role: String,
         columns: Vec<String>,
         count: u64,
         examples: Vec<(String, u64)>,
+        more_ids: bool,
     },
     /// `column`: the first column that differs; `None` when the record is not in the export.
     DeleteMismatch {

@@ -30,7 +30,8 @@ pub(crate) fn check(found: bool, role: &str) -> Option<Kind> {
 pub(crate) const MAX_EXAMPLES: usize = 5;
 
 /// The warning for `count` references that name no record of the referenced file, while the
-/// records already registered are unknown; `examples`: the first distinct IDs and their rows.
+/// records already registered are unknown; `examples`: the first distinct IDs and their rows
+/// (the first [`MAX_EXAMPLES`] are shown; any after them means there are more).
 pub(crate) fn outside_file(
     role: &str,
     columns: &[String],
@@ -41,7 +42,8 @@ pub(crate) fn outside_file(
         role: role.to_string(),
         columns: columns.to_vec(),
         count,
-        examples: examples.to_vec(),
+        examples: examples.iter().take(MAX_EXAMPLES).cloned().collect(),
+        more_ids: examples.len() > MAX_EXAMPLES,
     }
 }
 

@@ -233,8 +233,8 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
             format!("references from {} to \"{role}\" were not checked: neither the \"{role}\" file nor its current export was given", quoted_list(columns, 4)),
             Some(s("Check the files together, or give the system's current export as a baseline.")),
         ),
-        ReferenceOutsideFile { role, columns, count, examples } => (
-            format!("{count} reference(s) from {} name IDs that are not in the \"{role}\" file ({}); the system accepts them only if they are registered already", quoted_list(columns, 4), examples_with_rows(examples, *count, |v, r| format!("\"{v}\" in row {r}"), ", ")),
+        ReferenceOutsideFile { role, columns, count, examples, more_ids } => (
+            format!("{count} reference(s) from {} name IDs that are not in the \"{role}\" file ({}); the system accepts them only if they are registered already", quoted_list(columns, 4), examples_with_rows(examples, *more_ids, |v, r| format!("\"{v}\" in row {r}"), ", ")),
             Some(s("Without the system's current export this cannot be checked: give it as a baseline, or add the records to the file.")),
         ),
         DeleteMismatch { column: differs } => (

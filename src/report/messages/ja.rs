@@ -224,8 +224,8 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
             format!("{} から「{role}」への参照は確認していません：「{role}」のファイルも現在のエクスポートもありません", quoted_list(columns, 4)),
             Some(s("ファイルをまとめて確認するか、システムの現在のエクスポートをベースラインとして指定してください。")),
         ),
-        ReferenceOutsideFile { role, columns, count, examples } => (
-            format!("{} の参照のうち {count} 件が「{role}」のファイルにない ID を指しています（{}）。システムに登録済みの ID でなければエラーになります", quoted_list(columns, 4), examples_with_rows(examples, *count, |v, r| format!("{r} 行目の「{v}」"), "、")),
+        ReferenceOutsideFile { role, columns, count, examples, more_ids } => (
+            format!("{} の参照のうち {count} 件が「{role}」のファイルにない ID を指しています（{}）。システムに登録済みの ID でなければエラーになります", quoted_list(columns, 4), examples_with_rows(examples, *more_ids, |v, r| format!("{r} 行目の「{v}」"), "、")),
             Some(s("システムの現在のエクスポートがないと確認できません。ベースラインとして指定するか、ファイルにレコードを追加してください。")),
         ),
         DeleteMismatch { column: differs } => (

@@ -67,16 +67,15 @@ pub(crate) fn quoted_list(values: &[String], max: usize) -> String {
     out.join(", ")
 }
 
-/// IDs with their rows, each written by `item`, joined by `separator`; `…` when `count`
-/// references hold more IDs than shown.
+/// IDs with their rows, each written by `item`, joined by `separator`; `…` when there are more.
 pub(crate) fn examples_with_rows(
     examples: &[(String, u64)],
-    count: u64,
+    more: bool,
     item: impl Fn(&str, u64) -> String,
     separator: &str,
 ) -> String {
     let mut out: Vec<String> = examples.iter().map(|(v, r)| item(v, *r)).collect();
-    if examples.len() >= crate::rules::foreign_key::MAX_EXAMPLES && count > examples.len() as u64 {
+    if more {
         out.push("…".to_string());
     }
     out.join(separator)

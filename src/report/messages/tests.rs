@@ -196,6 +196,7 @@ fn samples() -> Vec<Kind> {
             columns: vec!["user-id".into()],
             count: 2,
             examples: vec![("u2".into(), 3)],
+            more_ids: false,
         },
         DeleteMismatch {
             column: Some("tag".into()),
