@@ -168,3 +168,40 @@ fn a_login_id_excel_saved_in_scientific_notation_is_a_warning_in_utf8_and_shift_
         assert!(report.valid);
     }
 }
+
+/// 1,500 rows whose blank `Belong to` is a note each, and one error in row 1,402: the capped list
+/// shows the error (the notes make room for it), and the counts stay exact.
+#[test]
+fn the_capped_list_keeps_the_error_behind_a_thousand_notes() {
+    let mut text = String::from("Login ID,Name,Email address,Belong to\r\n");
+    for i in 0..1500 {
+        let id = if i == 1400 {
+            "bad".to_string()
+        } else {
+            format!("user{i:05}")
+        };
+        text.push_str(&format!("{id},User {i},u{i}@example.com,\r\n"));
+    }
+    let profile = builtin(ID).unwrap();
+    let report = csv_preflight::check(text.as_bytes(), &profile, CheckOptions::default()).unwrap();
+    assert_eq!((report.summary.errors, report.summary.infos), (1, 1500));
+    assert!(report.diagnostics_capped);
+    assert_eq!(report.diagnostics.len(), 1000);
+    // Notes for rows 2..=1000 (999 of them), then the error: the 1,000th note gave way.
+    let error = &report.diagnostics[999];
+    assert_eq!(
+        (error.code, error.row, error.column.as_deref()),
+        (Code::TooShort, Some(1402), Some("Login ID"))
+    );
+    assert!(report.diagnostics[..999]
+        .iter()
+        .enumerate()
+        .all(|(i, d)| d.code == Code::BlankValueDefault && d.row == Some(i as u64 + 2)));
+    support::assert_streaming_equal(
+        text.as_bytes(),
+        &profile,
+        &CheckOptions::default(),
+        None,
+        "capped",
+    );
+}

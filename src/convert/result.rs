@@ -10,7 +10,7 @@ use crate::convert::messages::{reason_text, render, Issue};
 use crate::convert::Mapping;
 use crate::decode::{Bom, Lang, TextEncoding};
 use crate::profile::{Delimiter, LineEndingKind};
-use crate::report::{truncate_value, Report, Severity};
+use crate::report::{truncate_value, Report, Severity, SeverityCap};
 use crate::sort;
 
 /// One value that conversion changed.
@@ -196,12 +196,11 @@ pub(crate) struct Log {
     lang: Lang,
     strict_shift_jis: bool,
     max_changes: usize,
-    max_diagnostics: usize,
+    cap: SeverityCap,
     pub changes: Vec<Change>,
     pub changes_capped: bool,
     pub diagnostics: Vec<ConvertDiagnostic>,
     pub diagnostics_capped: bool,
-    stored_row_level: usize,
     pub summary: ConvertSummary,
     /// Diagnostics of severity error, by code.
     pub errors_by_code: BTreeMap<ConvertCode, u64>,
@@ -218,12 +217,11 @@ impl Log {
             lang,
             strict_shift_jis,
             max_changes,
-            max_diagnostics,
+            cap: SeverityCap::new(max_diagnostics),
             changes: Vec::new(),
             changes_capped: false,
             diagnostics: Vec::new(),
             diagnostics_capped: false,
-            stored_row_level: 0,
             summary: ConvertSummary::default(),
             errors_by_code: BTreeMap::new(),
         }
@@ -271,11 +269,13 @@ impl Log {
             Severity::Info => self.summary.infos += 1,
         }
         if at.row.is_some() {
-            if self.stored_row_level >= self.max_diagnostics {
-                self.diagnostics_capped = true;
+            let admitted = self.cap.admit(&mut self.diagnostics, severity, |d| {
+                d.row.map(|_| d.severity)
+            });
+            self.diagnostics_capped = self.cap.capped();
+            if !admitted {
                 return;
             }
-            self.stored_row_level += 1;
         }
         let (message, help) = render(&issue, self.lang);
         self.diagnostics.push(ConvertDiagnostic {

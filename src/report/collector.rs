@@ -2,21 +2,21 @@
 
 use std::collections::BTreeMap;
 
+use super::capped::SeverityCap;
 use crate::decode::Lang;
 use crate::report::{
     render, truncate_value, Code, Detected, Diagnostic, Finding, Report, Severity, Summary,
 };
 
 /// Collects findings into a report. File-level findings (no row) are always kept: there are few of
-/// them and they matter most; row-level ones are kept up to `max_diagnostics`.
+/// them and they matter most; row-level ones are kept up to `max_diagnostics`, the most severe
+/// first (see [`SeverityCap`]).
 pub(crate) struct Collector {
     lang: Lang,
-    max_diagnostics: usize,
+    cap: SeverityCap,
     system_codes: BTreeMap<Code, String>,
     summary: Summary,
     diagnostics: Vec<Diagnostic>,
-    stored_row_level: usize,
-    capped: bool,
     /// The plan and the file's key hashes, when the check made them.
     pub(crate) plan: Option<crate::plan::Plan>,
     pub(crate) keys: Option<crate::plan::KeySet>,
@@ -30,12 +30,10 @@ impl Collector {
     ) -> Self {
         Collector {
             lang,
-            max_diagnostics,
+            cap: SeverityCap::new(max_diagnostics),
             system_codes,
             summary: Summary::default(),
             diagnostics: Vec::new(),
-            stored_row_level: 0,
-            capped: false,
             plan: None,
             keys: None,
         }
@@ -51,12 +49,14 @@ impl Collector {
             Severity::Info => self.summary.infos += 1,
         }
         let row_level = finding.place.row.is_some();
-        if row_level {
-            if self.stored_row_level >= self.max_diagnostics {
-                self.capped = true;
-                return;
-            }
-            self.stored_row_level += 1;
+        if row_level
+            && !self
+                .cap
+                .admit(&mut self.diagnostics, finding.severity, |d| {
+                    d.row.map(|_| d.severity)
+                })
+        {
+            return;
         }
         self.diagnostics.push(self.to_diagnostic(finding));
     }
@@ -107,7 +107,7 @@ impl Collector {
             summary: self.summary,
             detected,
             diagnostics: self.diagnostics,
-            diagnostics_capped: self.capped,
+            diagnostics_capped: self.cap.capped(),
             plan: self.plan,
         }
     }

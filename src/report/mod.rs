@@ -1,5 +1,6 @@
 //! The report: diagnostics with positions and messages, exact counts, what was detected.
 
+mod capped;
 mod code;
 mod collector;
 mod finding;
@@ -10,6 +11,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+pub(crate) use capped::SeverityCap;
 pub use code::{Code, Severity};
 pub(crate) use collector::Collector;
 pub use finding::{
