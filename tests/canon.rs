@@ -47,6 +47,29 @@ fn utf8_needs_the_charset_marker_in_the_column_line() {
     );
 }
 
+/// The marker is found missing only once a data row shows the file is UTF-8 (its first non-ASCII
+/// byte): the finding stays the header's, so no user's row counts as having an error, in the
+/// report or in the result CSV.
+#[test]
+fn a_missing_marker_is_not_charged_to_the_row_that_showed_the_encoding() {
+    let input = "uid,cn,roleName\r\nyamada,山田,GeneralUser\r\nsuzuki,鈴木,GeneralUser\r\n";
+    let profile = builtin(ID).unwrap();
+    let report = csv_preflight::check(input.as_bytes(), &profile, CheckOptions::default()).unwrap();
+    assert_eq!(
+        (report.summary.errors, report.summary.rows_with_errors),
+        (1, 0)
+    );
+    assert_eq!(report.diagnostics[0].row, Some(1));
+    let csv =
+        csv_preflight::result_csv(input.as_bytes(), &profile, CheckOptions::default()).unwrap();
+    assert_eq!(
+        String::from_utf8(csv.bytes).unwrap(),
+        "\u{feff}uid,cn,roleName,result,codes,messages\r\n\
+         yamada,山田,GeneralUser,OK,,\r\n\
+         suzuki,鈴木,GeneralUser,OK,,\r\n"
+    );
+}
+
 #[test]
 fn passwords_are_counted_in_iso_8859_15_bytes() {
     let report = support::check_fixture(ID, "password.csv", CheckOptions::default());

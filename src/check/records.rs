@@ -260,6 +260,9 @@ impl Core {
             return;
         };
         let missing = header::missing_markers(map, &self.profile, self.decoder.encoding());
+        // The encoding is often known only from a later record (the first non-ASCII byte): the
+        // finding is the header's, so the record being read must not count as a row with errors.
+        let current_row_has_error = self.row_has_error;
         for kind in missing {
             let place = Place {
                 row: Some(row),
@@ -267,6 +270,7 @@ impl Core {
             };
             self.emit(kind, place, None, None);
         }
+        self.row_has_error = current_row_has_error;
     }
 
     /// Quote problems and limits, for any non-blank record. Called for every record, and almost

@@ -64,6 +64,10 @@ struct Writer {
     budget: usize,
     /// Whether the budget ran out (the row where it did says so).
     budget_spent: bool,
+    /// The header's row, once written: a finding about it that comes later (Canon's
+    /// `CharSet:UTF8` marker, known to be missing only once a data row shows the encoding) is
+    /// not the current row's.
+    header_row: Option<u64>,
 }
 
 fn needs_quotes(value: &str, delimiter: u8) -> bool {
@@ -179,7 +183,7 @@ fn more_note(more: u64, lang: Lang) -> String {
 
 impl Sink for Writer {
     fn finding(&mut self, finding: Finding) {
-        if finding.place.row.is_none() {
+        if finding.place.row.is_none() || finding.place.row == self.header_row {
             return;
         }
         self.row_error |= finding.severity == Severity::Error;
@@ -208,6 +212,7 @@ impl Sink for Writer {
                     Lang::Ja => ["結果", "コード", "メッセージ"],
                 };
                 self.width = record.fields.len();
+                self.header_row = Some(record.row);
                 self.row(record.fields, labels);
             }
             RecordRole::Data | RecordRole::Blank => {
@@ -282,6 +287,7 @@ fn write(
         row_error: false,
         budget,
         budget_spent: false,
+        header_row: None,
     };
     let options = options.for_whole(input.len());
     let mut engine = Engine::with_context(profile, options, writer, context)?;
