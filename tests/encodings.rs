@@ -153,3 +153,32 @@ fn cp932_only_characters_are_read_as_shift_jis() {
     let bytes = encoding_rs::SHIFT_JIS.encode(&text).0.into_owned();
     assert_eq!(detected(&bytes).0, Some(TextEncoding::ShiftJis));
 }
+
+/// A second byte order mark (or one from files joined together) stays in the first label: the
+/// system takes it as part of the name, so the file is rejected, with the label named without it.
+#[test]
+fn a_second_byte_order_mark_is_an_error_in_the_header() {
+    let text = format!("\u{feff}\u{feff}{}", users(&[("山田", "太郎")]));
+    let profile = builtin("fujifilm-iwpro/add-users").unwrap();
+    let report = check(text.as_bytes(), &profile, CheckOptions::default()).unwrap();
+    let got: Vec<_> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code != Code::FileNameMismatch)
+        .map(|d| (d.code, d.row, d.column_index, d.message.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![(
+            Code::StrayBom,
+            Some(1),
+            Some(1),
+            "the column name \"mail_address\" has an invisible byte order mark (U+FEFF) in it: the \
+             system reads a different name and does not find the column"
+        )]
+    );
+    // One mark is the file's own: no finding.
+    let one = format!("\u{feff}{}", users(&[("山田", "太郎")]));
+    let report = check(one.as_bytes(), &profile, CheckOptions::default()).unwrap();
+    assert!(report.diagnostics.iter().all(|d| d.code != Code::StrayBom));
+}

@@ -115,6 +115,9 @@ codes! {
     DuplicateLabel = "duplicate-label", Error;
     /// A header cell is empty.
     BlankLabel = "blank-label", Error;
+    /// A header label holds a byte order mark (U+FEFF): the file starts with two of them, or
+    /// files were joined. The system takes it as part of the column's name.
+    StrayBom = "stray-bom", Error;
     /// Columns are not in the system's order.
     ColumnOrder = "column-order", Warning;
     /// A marker the header must carry (Canon `CharSet:UTF8`) is missing.

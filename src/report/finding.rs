@@ -82,6 +82,10 @@ pub enum Kind {
         first_index: u32,
     },
     BlankLabel,
+    /// A header label holds U+FEFF; `label` is the label without it.
+    StrayBom {
+        label: String,
+    },
     ColumnOrder {
         expected_index: u32,
     },
@@ -321,6 +325,7 @@ impl Kind {
             ExtraLabel => Code::ExtraLabel,
             DuplicateLabel { .. } => Code::DuplicateLabel,
             BlankLabel => Code::BlankLabel,
+            StrayBom { .. } => Code::StrayBom,
             ColumnOrder { .. } => Code::ColumnOrder,
             MissingHeaderMarker { .. } => Code::MissingHeaderMarker,
             NoDataRows => Code::NoDataRows,

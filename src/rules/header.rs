@@ -18,6 +18,7 @@ pub(crate) const CODES: &[Code] = &[
     Code::ExtraLabel,
     Code::DuplicateLabel,
     Code::BlankLabel,
+    Code::StrayBom,
     Code::ColumnOrder,
     Code::MissingHeaderMarker,
 ];
@@ -59,6 +60,12 @@ pub(crate) fn match_header(
 
     for (i, label) in labels.iter().enumerate() {
         let name = map.labels.get(i).cloned();
+        // The decoder removed the file's byte order mark; one left in a label is a second one
+        // (or files joined together), which the system keeps as part of the name.
+        if label.contains('\u{FEFF}') {
+            let label = label.replace('\u{FEFF}', "");
+            findings.push((Kind::StrayBom { label }, Some(i), name.clone(), None));
+        }
         let norm = normalize_label(label, true);
         if let Some(m) = profile.markers.iter().position(|m| {
             std::iter::once(&m.label)

@@ -134,6 +134,10 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
         ExtraLabel => (format!("column \"{column}\" is not a column of this system"), Some(s("Check the spelling against the template, or delete the column."))),
         DuplicateLabel { first_index } => (format!("column \"{column}\" appears twice (first as column {first_index})"), Some(s("Delete one of the two columns."))),
         BlankLabel => (s("a header cell is empty"), Some(s("Give the column its name from the template, or delete the column if it is not needed (often an empty column Excel left behind)."))),
+        StrayBom { label } => (
+            format!("the column name \"{label}\" has an invisible byte order mark (U+FEFF) in it: the system reads a different name and does not find the column"),
+            Some(s("The file starts with two byte order marks, or files were joined. Save it again from Excel as \"CSV UTF-8\", or delete the invisible character in a text editor.")),
+        ),
         ColumnOrder { expected_index } => (format!("column \"{column}\" is expected as column {expected_index}"), Some(s("Keep the columns in the order of the system's template."))),
         MissingHeaderMarker { marker, encoding } => (
             format!("the header needs the marker \"{marker}\" for a {} file", encoding.display_name()),

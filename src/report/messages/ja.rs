@@ -125,6 +125,10 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
         ExtraLabel => (format!("列「{column}」はこのシステムの列ではありません"), Some(s("テンプレートと綴りを比べるか、列を削除してください。"))),
         DuplicateLabel { first_index } => (format!("列「{column}」が 2 回あります（最初は {first_index} 列目）"), Some(s("どちらかの列を削除してください。"))),
         BlankLabel => (s("ヘッダーに空のセルがあります"), Some(s("テンプレートの列名を入れるか、不要なら列を削除してください（Excel が残した空の列のことがよくあります）。"))),
+        StrayBom { label } => (
+            format!("列名「{label}」に目に見えないバイト順マーク（U+FEFF）が入っています。システムは別の列名として読み、この列を見つけられません"),
+            Some(s("ファイルの先頭にバイト順マークが 2 つあるか、ファイルを連結しています。Excel で「CSV UTF-8」として保存し直すか、テキストエディターで見えない文字を削除してください。")),
+        ),
         ColumnOrder { expected_index } => (format!("列「{column}」は {expected_index} 列目にあるはずです"), Some(s("列の順序はシステムのテンプレートに合わせてください。"))),
         MissingHeaderMarker { marker, encoding } => (
             format!("{} のファイルではヘッダーに「{marker}」が必要です", encoding.display_name()),

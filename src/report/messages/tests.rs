@@ -74,6 +74,9 @@ fn samples() -> Vec<Kind> {
         ExtraLabel,
         DuplicateLabel { first_index: 1 },
         BlankLabel,
+        StrayBom {
+            label: "uid".into(),
+        },
         ColumnOrder { expected_index: 2 },
         MissingHeaderMarker {
             marker: "CharSet:UTF8".into(),
