@@ -241,3 +241,34 @@ fn options_and_mappings() {
         "invalid options: invalid mapping: missing field `part` at line 1 column 55"
     );
 }
+
+/// A rule's `{"param": ...}` must name a declared parameter: a typo is the profile's mistake,
+/// found when the profile is compiled, not a rule silently off (and no `params` could turn it on,
+/// since the caller's names must be declared too).
+#[test]
+fn a_reference_to_an_undeclared_parameter_is_an_invalid_profile() {
+    let json = |name: &str| {
+        format!(
+            r#"{{"formatVersion":1,"id":"t","system":"s","title":{{"en":"T","ja":"T"}},"file":{{"encodings":["utf-8"],"delimiters":["comma"]}},"parameters":[{{"name":"maxLength","type":"integer","title":{{"en":"m","ja":"m"}},"default":3}}],"columns":[{{"name":"id"}},{{"name":"name","check":{{"length":{{"max":{{"param":"{name}"}}}}}}}}]}}"#
+        )
+    };
+    let input = b"id,name\r\n1,abcdef\r\n";
+    let typo = Profile::from_json(&json("maxLen")).unwrap();
+    let error =
+        csv_preflight::check(input, &typo, csv_preflight::CheckOptions::default()).unwrap_err();
+    assert_eq!(
+        error.kind(),
+        &ErrorKind::InvalidProfile {
+            message: "the profile refers to parameter \"maxLen\", which it does not declare (it \
+                      declares: maxLength)"
+                .into()
+        }
+    );
+    let right = Profile::from_json(&json("maxLength")).unwrap();
+    let report =
+        csv_preflight::check(input, &right, csv_preflight::CheckOptions::default()).unwrap();
+    assert_eq!(
+        report.summary.errors, 1,
+        "abcdef is longer than the default 3"
+    );
+}

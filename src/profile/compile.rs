@@ -12,7 +12,7 @@ use crate::error::{Error, ErrorKind};
 use crate::profile::compile_relations::{
     self, condition, must_contain, quantity, u32_value, CondTest, Relations,
 };
-use crate::profile::params::{resolve, Params};
+use crate::profile::params::{resolve, Params, Resolved};
 use crate::profile::{
     BomPolicy, CharClass, Chars, ColumnOrder, DateFormat, Delimiter, FileNameRule, FileRules,
     FileType, HeaderMarker, HeaderPresence, LengthUnit, LineEndingKind, ParamOr, ParamValue,
@@ -186,7 +186,7 @@ fn regex(pattern: &str, budget: &Cell<usize>) -> Result<Regex, Error> {
 }
 
 struct Resolver<'a> {
-    params: &'a Params,
+    params: &'a Resolved,
     /// Bytes of compiled patterns the profile may still use.
     regex_budget: Cell<usize>,
 }
@@ -197,7 +197,7 @@ impl Resolver<'_> {
     }
 
     fn flag(&self, param: &str) -> Result<bool, Error> {
-        match self.params.get(param) {
+        match self.params.get(param)? {
             None => Ok(false),
             Some(ParamValue::Boolean(b)) => Ok(*b),
             Some(_) => Err(invalid(format!("parameter \"{param}\" must be a boolean"))),

@@ -2,8 +2,9 @@
 //! mode, protected keys and seat limits (see `relations.rs` for the format).
 
 use crate::error::{Error, ErrorKind};
+use crate::profile::params::Resolved;
 use crate::profile::{
-    CharClass, Condition, ImportMode, MustContain, ParamExpr, ParamOr, ParamValue, Params, Profile,
+    CharClass, Condition, ImportMode, MustContain, ParamExpr, ParamOr, ParamValue, Profile,
     Quantity, Text,
 };
 
@@ -80,7 +81,7 @@ fn as_texts(value: &Option<ParamValue>) -> Vec<String> {
 /// Resolves one condition; `column_index` maps a column name to its profile index.
 pub(crate) fn condition(
     cond: &Condition,
-    params: &Params,
+    params: &Resolved,
     column_index: &dyn Fn(&str) -> Result<usize, Error>,
 ) -> Result<CondTest, Error> {
     match (&cond.column, &cond.param) {
@@ -97,7 +98,7 @@ pub(crate) fn condition(
                     "the condition on parameter \"{param}\" cannot test \"present\""
                 )));
             }
-            let value = params.get(param);
+            let value = params.get(param)?;
             let mut holds = match (&cond.equals, cond.filled) {
                 (Some(expected), _) => value == Some(expected),
                 (None, Some(filled)) => value.is_some() == filled,
@@ -115,8 +116,8 @@ pub(crate) fn condition(
 }
 
 /// An integer parameter; `None` when unset.
-pub(crate) fn integer(params: &Params, name: &str) -> Result<Option<i64>, Error> {
-    match params.get(name) {
+pub(crate) fn integer(params: &Resolved, name: &str) -> Result<Option<i64>, Error> {
+    match params.get(name)? {
         None => Ok(None),
         Some(ParamValue::Integer(i)) => Ok(Some(*i)),
         Some(_) => Err(invalid(format!("parameter \"{name}\" must be an integer"))),
@@ -124,7 +125,7 @@ pub(crate) fn integer(params: &Params, name: &str) -> Result<Option<i64>, Error>
 }
 
 /// A count: `None` when its parameter is unset (the rule is off). Unset `minus` parameters count as 0.
-pub(crate) fn quantity(q: &Quantity, params: &Params) -> Result<Option<u64>, Error> {
+pub(crate) fn quantity(q: &Quantity, params: &Resolved) -> Result<Option<u64>, Error> {
     match q {
         Quantity::Value(v) => Ok(Some(*v)),
         Quantity::Param(ParamExpr { param, minus }) => {
@@ -141,7 +142,7 @@ pub(crate) fn quantity(q: &Quantity, params: &Params) -> Result<Option<u64>, Err
 }
 
 /// A `u32` literal or parameter; `None` when the parameter is unset.
-pub(crate) fn u32_value(value: &ParamOr<u32>, params: &Params) -> Result<Option<u32>, Error> {
+pub(crate) fn u32_value(value: &ParamOr<u32>, params: &Resolved) -> Result<Option<u32>, Error> {
     match value {
         ParamOr::Value(v) => Ok(Some(*v)),
         ParamOr::Param { param } => {
@@ -151,10 +152,10 @@ pub(crate) fn u32_value(value: &ParamOr<u32>, params: &Params) -> Result<Option<
 }
 
 /// A list literal or parameter (a text parameter is a one-item list); empty when unset.
-pub(crate) fn list(value: &ParamOr<Vec<String>>, params: &Params) -> Result<Vec<String>, Error> {
+pub(crate) fn list(value: &ParamOr<Vec<String>>, params: &Resolved) -> Result<Vec<String>, Error> {
     match value {
         ParamOr::Value(v) => Ok(v.clone()),
-        ParamOr::Param { param } => match params.get(param) {
+        ParamOr::Param { param } => match params.get(param)? {
             None => Ok(Vec::new()),
             Some(ParamValue::StringList(l)) => Ok(l.clone()),
             Some(ParamValue::String(s)) if s.is_empty() => Ok(Vec::new()),
@@ -167,13 +168,13 @@ pub(crate) fn list(value: &ParamOr<Vec<String>>, params: &Params) -> Result<Vec<
 /// The classes of `mustContain` that apply with these parameters.
 pub(crate) fn must_contain(
     rules: &[MustContain],
-    params: &Params,
+    params: &Resolved,
 ) -> Result<Vec<CharClass>, Error> {
     let mut out = Vec::new();
     for rule in rules {
         let on = match &rule.param {
             None => true,
-            Some(p) => match params.get(p) {
+            Some(p) => match params.get(p)? {
                 None => false,
                 Some(ParamValue::Boolean(b)) => *b,
                 Some(_) => return Err(invalid(format!("parameter \"{p}\" must be a boolean"))),
@@ -236,7 +237,7 @@ impl Relations {
     /// Resolves keys, references, the import mode and seats.
     pub(crate) fn new(
         profile: &Profile,
-        params: &Params,
+        params: &Resolved,
         column_index: &dyn Fn(&str) -> Result<usize, Error>,
     ) -> Result<Relations, Error> {
         let indexes = |names: &[String]| -> Result<Vec<usize>, Error> {
@@ -352,14 +353,29 @@ mod tests {
             param: "seats".into(),
             minus: vec!["admins".into()],
         });
-        let mut params = Params::new();
-        assert_eq!(quantity(&q, &params).unwrap(), None);
-        params.insert("seats".into(), ParamValue::Integer(10));
-        assert_eq!(quantity(&q, &params).unwrap(), Some(10));
-        params.insert("admins".into(), ParamValue::Integer(3));
-        assert_eq!(quantity(&q, &params).unwrap(), Some(7));
-        params.insert("admins".into(), ParamValue::Integer(30));
-        assert_eq!(quantity(&q, &params).unwrap(), Some(0));
+        let resolved = |values: &[(&str, i64)]| {
+            let values = values
+                .iter()
+                .map(|&(name, v)| (name.to_string(), ParamValue::Integer(v)))
+                .collect();
+            Resolved::declaring(values, &["seats", "admins"])
+        };
+        assert_eq!(quantity(&q, &resolved(&[])).unwrap(), None);
+        assert_eq!(quantity(&q, &resolved(&[("seats", 10)])).unwrap(), Some(10));
+        let both = resolved(&[("seats", 10), ("admins", 3)]);
+        assert_eq!(quantity(&q, &both).unwrap(), Some(7));
+        let more = resolved(&[("seats", 10), ("admins", 30)]);
+        assert_eq!(quantity(&q, &more).unwrap(), Some(0));
+        // A name the profile does not declare is the profile's mistake, not an unset value.
+        let typo = Quantity::Param(ParamExpr {
+            param: "seat".into(),
+            minus: vec![],
+        });
+        assert_eq!(
+            quantity(&typo, &both).unwrap_err().to_string(),
+            "invalid profile: the profile refers to parameter \"seat\", which it does not declare \
+             (it declares: seats, admins)"
+        );
     }
 
     #[test]

@@ -39,8 +39,45 @@ fn type_matches(kind: ParamType, value: &ParamValue) -> bool {
     )
 }
 
+/// The parameter values of one check, with the names the profile declares.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Resolved {
+    values: Params,
+    declared: Vec<String>,
+}
+
+impl Resolved {
+    /// Values for a profile that declares exactly the names in `values` (tests).
+    #[cfg(test)]
+    pub(crate) fn declaring(values: Params, declared: &[&str]) -> Self {
+        Resolved {
+            values,
+            declared: declared.iter().map(|d| d.to_string()).collect(),
+        }
+    }
+
+    /// The value of a parameter the profile refers to (`None`: unset, the rule is off). A name
+    /// the profile does not declare is a mistake in the profile: a typo would otherwise turn its
+    /// rule off with no way to turn it on.
+    pub(crate) fn get(&self, name: &str) -> Result<Option<&ParamValue>, Error> {
+        if !self.declared.iter().any(|d| d == name) {
+            return Err(Error::new(ErrorKind::InvalidProfile {
+                message: format!(
+                    "the profile refers to parameter \"{name}\", which it does not declare (it declares: {})",
+                    if self.declared.is_empty() {
+                        "none".to_string()
+                    } else {
+                        self.declared.join(", ")
+                    }
+                ),
+            }));
+        }
+        Ok(self.values.get(name))
+    }
+}
+
 /// Merges the caller's values over the profile's defaults; unknown names and wrong types are errors.
-pub(crate) fn resolve(profile: &Profile, given: &Params) -> Result<Params, Error> {
+pub(crate) fn resolve(profile: &Profile, given: &Params) -> Result<Resolved, Error> {
     let mut out = Params::new();
     for p in &profile.parameters {
         if let Some(default) = &p.default {
@@ -84,5 +121,8 @@ pub(crate) fn resolve(profile: &Profile, given: &Params) -> Result<Params, Error
         }
         out.insert(name.clone(), value);
     }
-    Ok(out)
+    Ok(Resolved {
+        values: out,
+        declared: profile.parameters.iter().map(|p| p.name.clone()).collect(),
+    })
 }
