@@ -240,3 +240,37 @@ fn the_result_csv_against_the_export_carries_its_findings() {
         "invalid baseline: the baseline was read for profile \"flat/users-total\", not \"canon/users\""
     );
 }
+
+/// Canon lists the half-width space among the invalid characters of `uid`, `roleName` and
+/// `group`, and `dept_id` takes digits only: a space at the edge of such a value is that error,
+/// not the `untrimmed-value` warning that columns accepting spaces get.
+#[test]
+fn spaces_around_values_are_errors_where_the_column_forbids_them() {
+    let input = "uid,cn,roleName,group,dept_id\r\n\
+                 yamada ,山田 太郎 ,GeneralUser,sales,123\r\n\
+                 suzuki,鈴木,GeneralUser ,sales |dev,\r\n\
+                 sato,佐藤,GeneralUser, sales,123　\r\n";
+    let profile = builtin(ID).unwrap();
+    let report = csv_preflight::check(input.as_bytes(), &profile, CheckOptions::default()).unwrap();
+    let got: Vec<(Code, Option<u64>, Option<&str>)> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code != Code::MissingHeaderMarker)
+        .map(|d| (d.code, d.row, d.column.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (Code::ForbiddenCharacter, Some(2), Some("uid")),
+            (Code::UntrimmedValue, Some(2), Some("cn")),
+            (Code::ForbiddenCharacter, Some(3), Some("roleName")),
+            (Code::ForbiddenCharacter, Some(3), Some("group")),
+            (Code::ForbiddenCharacter, Some(4), Some("group")),
+            (Code::NotDigits, Some(4), Some("dept_id")),
+        ]
+    );
+    assert_eq!(
+        report.diagnostics[1].message,
+        "space (U+0020) is not allowed in \"uid\""
+    );
+}

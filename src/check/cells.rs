@@ -10,7 +10,7 @@ use crate::check::{quick, RecordRole, Sink};
 use crate::decode::{Decoded, FieldDecoder, TextEncoding};
 use crate::profile::Compiled;
 use crate::read::{QuoteProblem, Record};
-use crate::report::{truncate_value, Kind};
+use crate::report::{truncate_value, Kind, Severity};
 use crate::rules::shortcut::Shortcut;
 use crate::rules::{
     blank_default, brackets, check_value, excel_damage, formula, only_control_chars, presence,
@@ -42,6 +42,8 @@ fn cell_findings<'a>(
     };
     formula::check(raw, out);
     let trimmed = whitespace::check(raw, out);
+    let rejects = |code| profile.severity(code) == Severity::Error;
+    whitespace::spaces_not_allowed(raw, trimmed, &column.checks, rejects, out);
     let value = if column.brackets {
         brackets::unwrap(trimmed, out)
     } else {
