@@ -29,7 +29,8 @@ pub(crate) enum Producer {
 #[derive(Debug, Clone)]
 pub(crate) struct OutColumn {
     pub label: String,
-    /// The source's label as written, when the column keeps it (same profile on both sides).
+    /// The source's label as written, when the column keeps it (same profile on both sides, and
+    /// the label names this very column).
     pub raw_label: Option<String>,
     pub producer: Producer,
     /// The source label(s), for the change log (`氏名`, `family_name + given_name`).
@@ -161,8 +162,14 @@ pub(crate) fn resolve(
         } else {
             (Producer::Empty, None)
         };
+        // The file's own spelling of the label is kept only where it names this very column (the
+        // same profile on both sides): a column mapped from another source column, by a suggestion
+        // or the user's mapping, is written under the target's name.
         let raw_label = match (&producer, &entry.from) {
-            (Producer::From(i), Some(_)) if same_profile => header.get(*i).cloned(),
+            (Producer::From(i), Some(_)) if same_profile => header
+                .get(*i)
+                .filter(|l| column_for(target, l).is_some_and(|c| c.name == column.name))
+                .cloned(),
             _ => None,
         };
         let label = raw_label
