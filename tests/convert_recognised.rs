@@ -96,3 +96,25 @@ fn the_printed_mapping_given_back_gives_the_same_file() {
         .iter()
         .all(|d| d.severity != Severity::Warning));
 }
+
+#[test]
+fn a_column_the_recognised_profile_does_not_know_is_still_suggested() {
+    let canon = builtin("canon/users").unwrap();
+    let source =
+        "uid,氏名,mail\r\nyamada,山田 太郎,taro@example.com\r\n0123,佐藤,hanako@example.com\r\n";
+    let r = convert(source.as_bytes(), &canon, options()).unwrap();
+    assert_eq!(
+        r.source.profile, "canon/users",
+        "recognised by uid and mail"
+    );
+    assert_eq!(r.status, ConvertStatus::Ready, "{:?}", r.refusal);
+    assert_eq!(
+        String::from_utf8(r.bytes.clone()).unwrap(),
+        "uid,cn,mail,CharSet:UTF8\r\nyamada,山田 太郎,taro@example.com\r\n[0123],佐藤,hanako@example.com\r\n"
+    );
+    assert_eq!(
+        serde_json::to_string(&r.mapping.columns).unwrap(),
+        r#"[{"target":"uid","from":"uid","suggestedBy":"identity"},{"target":"cn","from":"氏名","suggestedBy":"synonym"},{"target":"mail","from":"mail","suggestedBy":"identity"}]"#
+    );
+    assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
+}

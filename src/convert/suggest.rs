@@ -1,7 +1,8 @@
 //! Suggests a mapping from the source's header (and its first rows) to a target profile.
 //!
 //! In order, each step filling only what the earlier ones left open:
-//! 1. the same profile on both sides: every column to itself, in the file's order;
+//! 1. the same profile on both sides: every column to itself, in the file's order (the steps
+//!    below still map the columns the profile does not know, which then keep their place);
 //! 2. the preset between the two built-in profiles, if there is one;
 //! 3. a header label that is the target column's name or alias;
 //! 4. a header label that means the same ([`concepts`](super::concepts): `氏名` ↔ `Name`,
@@ -134,6 +135,50 @@ impl Suggester<'_> {
             .columns
             .iter()
             .position(|c| target_concept(c) == Some(concept))
+    }
+
+    /// Every header label that names a column of the target (the same profile on both sides) to
+    /// that column.
+    fn identity(&mut self) {
+        for label in self.header {
+            let Some(t) = column_for(self.target, label)
+                .and_then(|c| self.target.columns.iter().position(|x| x.name == c.name))
+            else {
+                continue;
+            };
+            if self.open(t) && self.entries.get(t).is_some_and(Option::is_none) {
+                let entry = ColumnMapping {
+                    from: Some(label.clone()),
+                    ..self.entry(t, SuggestedBy::Identity)
+                };
+                self.set(t, entry);
+            }
+        }
+    }
+
+    /// The target columns in the order of the header labels that feed them, then the others in
+    /// the target's order.
+    fn file_order(&self) -> Vec<usize> {
+        let mut order: Vec<usize> = Vec::new();
+        for label in self.header {
+            for (t, entry) in self.entries.iter().enumerate() {
+                let reads = entry.as_ref().is_some_and(|e| {
+                    e.from
+                        .iter()
+                        .chain(e.join.first())
+                        .chain(e.split.iter().map(|s| &s.from))
+                        .any(|l| l == label)
+                });
+                if reads && !order.contains(&t) {
+                    order.push(t);
+                }
+            }
+        }
+        let rest: Vec<usize> = (0..self.target.columns.len())
+            .filter(|t| !order.contains(t))
+            .collect();
+        order.extend(rest);
+        order
     }
 
     fn apply_preset(&mut self, source: &Profile) {
@@ -363,29 +408,14 @@ pub fn suggest_mapping(
         entries: vec![None; target.columns.len()],
         used: vec![false; header.len()],
     };
-    let mut order: Vec<usize> = (0..target.columns.len()).collect();
+    let same_profile = source.is_some_and(|source| source.id == target.id);
     match source {
-        Some(source) if source.id == target.id => {
-            order.clear();
-            for label in &header {
-                let Some(t) = column_for(target, label)
-                    .and_then(|c| target.columns.iter().position(|x| x.name == c.name))
-                else {
-                    continue;
-                };
-                if s.open(t) && s.entries.get(t).is_some_and(Option::is_none) {
-                    let entry = ColumnMapping {
-                        from: Some(label.clone()),
-                        ..s.entry(t, SuggestedBy::Identity)
-                    };
-                    s.set(t, entry);
-                    order.push(t);
-                }
-            }
-            let rest: Vec<usize> = (0..target.columns.len())
-                .filter(|t| !order.contains(t))
-                .collect();
-            order.extend(rest);
+        Some(_) if same_profile => {
+            s.identity();
+            // The columns the profile does not know still hold data (an HR export recognised as
+            // Canon's by its uid and mail columns also has 氏名): they are suggested as for any
+            // other file, never dropped because the rest of the file looked familiar.
+            s.by_name_and_concept();
         }
         Some(source) => {
             s.apply_preset(source);
@@ -414,6 +444,11 @@ pub fn suggest_mapping(
             }
         }
     }
+    let order = if same_profile {
+        s.file_order()
+    } else {
+        (0..target.columns.len()).collect()
+    };
     let columns = order
         .into_iter()
         .filter_map(|t| s.entries.get(t).cloned().flatten())
