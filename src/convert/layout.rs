@@ -61,6 +61,10 @@ pub(crate) struct Layout {
     pub used: Vec<bool>,
     /// File-level issues: (issue, source column, target column).
     pub issues: Vec<(Issue, Option<String>, Option<String>)>,
+    /// Source fields that no column reads, with their labels (not the blank labels, which have
+    /// their own diagnostic, nor the header markers). Whether dropping one loses data is known
+    /// only once every row has been read.
+    pub dropped: Vec<(usize, String)>,
 }
 
 fn trimmed(label: &str) -> &str {
@@ -227,9 +231,7 @@ pub(crate) fn resolve(
         let shown = trimmed(label);
         let is_marker = markers.contains(&normalize_label(label, true));
         if !layout.used.get(i).copied().unwrap_or(true) && !shown.is_empty() && !is_marker {
-            layout
-                .issues
-                .push((Issue::ColumnDropped, Some(shown.to_string()), None));
+            layout.dropped.push((i, shown.to_string()));
         }
     }
     layout
