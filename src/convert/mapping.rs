@@ -210,7 +210,7 @@ pub enum SuggestedBy {
     Identity,
     /// A preset between two built-in profiles.
     Preset,
-    /// The header label is the target column's name or one of its aliases.
+    /// The header label is the target column's name, one of its aliases or its title.
     Name,
     /// The header label means the same (English and Japanese synonyms).
     Synonym,

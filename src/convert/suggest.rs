@@ -4,7 +4,8 @@
 //! 1. the same profile on both sides: every column to itself, in the file's order (the steps
 //!    below still map the columns the profile does not know, which then keep their place);
 //! 2. the preset between the two built-in profiles, if there is one;
-//! 3. a header label that is the target column's name or alias;
+//! 3. a header label that is the target column's name or alias, or its title in English or
+//!    Japanese (with or without a parenthesised ending: Canon's `部門ID`, `ユーザー名（uid）`);
 //! 4. a header label that means the same ([`concepts`](super::concepts): `氏名` ↔ `Name`,
 //!    `メールアドレス` ↔ `mail_address`);
 //! 5. a column whose sample values are e-mail addresses, for an e-mail column;
@@ -44,6 +45,36 @@ pub(crate) fn column_for<'a>(profile: &'a Profile, label: &str) -> Option<&'a Co
             .chain(&c.aliases)
             .any(|n| normalize_label(n, ignore_case) == wanted)
     })
+}
+
+/// A title without its trailing parenthesised part: `ユーザー名（uid）` → `ユーザー名`,
+/// `Role (permission)` → `Role`.
+fn title_stem(title: &str) -> Option<&str> {
+    let inner = title
+        .strip_suffix(')')
+        .or_else(|| title.strip_suffix('）'))?;
+    let open = inner.rfind(['(', '（'])?;
+    let stem = inner.get(..open)?.trim_end_matches([' ', '\u{3000}']);
+    (!stem.is_empty()).then_some(stem)
+}
+
+/// Every way the target profile itself names a column, normalised: its name, its aliases and
+/// its titles in English and Japanese (with and without a parenthesised ending), so that
+/// Canon's `部門ID` finds `dept_id` and `ユーザー名` finds `uid`.
+fn own_names(column: &Column) -> Vec<String> {
+    let titles = column
+        .title
+        .iter()
+        .flat_map(|t| [t.en.as_str(), t.ja.as_str()])
+        .flat_map(|t| std::iter::once(t).chain(title_stem(t)));
+    let mut names: Vec<String> = std::iter::once(column.name.as_str())
+        .chain(column.aliases.iter().map(String::as_str))
+        .chain(titles)
+        .map(normalize)
+        .filter(|n| !n.is_empty())
+        .collect();
+    names.dedup();
+    names
 }
 
 fn target_concept(column: &Column) -> Option<Concept> {
@@ -230,10 +261,7 @@ impl Suggester<'_> {
             let Some(column) = self.target.columns.get(t) else {
                 continue;
             };
-            let names: Vec<String> = std::iter::once(&column.name)
-                .chain(&column.aliases)
-                .map(|n| normalize(n))
-                .collect();
+            let names = own_names(column);
             let by_name = self
                 .header
                 .iter()
@@ -482,9 +510,68 @@ mod tests {
         let json = serde_json::to_string(&m.columns).unwrap();
         assert_eq!(
             json,
-            r#"[{"target":"mail_address","from":"メールアドレス","suggestedBy":"synonym"},{"target":"family_name","split":{"from":"氏名","part":"first"},"suggestedBy":"synonym"},{"target":"given_name","split":{"from":"氏名","part":"rest"},"suggestedBy":"synonym"},{"target":"language","from":"言語","values":{"日本語":"ja","英語":"en"},"suggestedBy":"synonym"},{"target":"group"},{"target":"option"},{"target":"company_name"},{"target":"department_name","from":"部署","suggestedBy":"synonym"},{"target":"job_title_name"},{"target":"device_user_id"},{"target":"iccard_number"}]"#
+            r#"[{"target":"mail_address","from":"メールアドレス","suggestedBy":"name"},{"target":"family_name","split":{"from":"氏名","part":"first"},"suggestedBy":"synonym"},{"target":"given_name","split":{"from":"氏名","part":"rest"},"suggestedBy":"synonym"},{"target":"language","from":"言語","values":{"日本語":"ja","英語":"en"},"suggestedBy":"synonym"},{"target":"group"},{"target":"option"},{"target":"company_name"},{"target":"department_name","from":"部署","suggestedBy":"synonym"},{"target":"job_title_name"},{"target":"device_user_id"},{"target":"iccard_number"}]"#
         );
         m.validate(&target).unwrap();
+    }
+
+    #[test]
+    fn the_target_s_own_titles_name_its_columns() {
+        let canon = builtin("canon/users").unwrap();
+        let header = labels("ユーザー名,部門ID,部門暗証番号,ロール,有効期限,無効,グループ,表示名");
+        let samples = vec![labels(
+            "yamada,0012345,1234,GeneralUser,20261231,0,sales,山田",
+        )];
+        let m = suggest_mapping(&header, &samples, None, &canon);
+        let found: Vec<String> = m
+            .columns
+            .iter()
+            .map(|c| format!("{} ← {}", c.target, c.from.as_deref().unwrap_or("-")))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "uid ← ユーザー名",
+                "cn ← 表示名",
+                "dept_id ← 部門ID",
+                "dept_pin ← 部門暗証番号",
+                "roleName ← ロール",
+                "accountExpires ← 有効期限",
+                "accountDisabled ← 無効",
+                "group ← グループ",
+            ]
+        );
+        assert!(m
+            .columns
+            .iter()
+            .all(|c| c.suggested_by == Some(SuggestedBy::Name)));
+        // In English too, with the parenthesised ending or without it.
+        let header = labels("User name (uid),Department ID,Department PIN,Display name");
+        let m = suggest_mapping(&header, &[], None, &canon);
+        let targets: Vec<&str> = m.columns.iter().map(|c| c.target.as_str()).collect();
+        assert_eq!(targets, ["uid", "cn", "dept_id", "dept_pin"]);
+        assert_eq!(title_stem("暗証番号（PIN）"), Some("暗証番号"));
+        assert_eq!(title_stem("Role (permission)"), Some("Role"));
+        assert_eq!(title_stem("(uid)"), None);
+        assert_eq!(title_stem("部門ID"), None);
+    }
+
+    #[test]
+    fn no_name_alias_or_title_names_two_columns_of_a_built_in_profile() {
+        for id in crate::profile::builtin_ids() {
+            let profile = builtin(id).unwrap();
+            let mut seen: Vec<(String, &str)> = Vec::new();
+            for column in &profile.columns {
+                for name in own_names(column) {
+                    if let Some((_, other)) =
+                        seen.iter().find(|(n, c)| *n == name && *c != column.name)
+                    {
+                        panic!("{id}: \"{name}\" names {other} and {}", column.name);
+                    }
+                    seen.push((name, &column.name));
+                }
+            }
+        }
     }
 
     #[test]
