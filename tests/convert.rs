@@ -370,9 +370,9 @@ fn an_excel_shift_jis_hr_export_becomes_an_iwpro_add_users_file() {
     assert_eq!(
         diagnostics(&r),
         "\
-Info column-dropped row=- out=- [社員番号] col=- char=- byte=- value=\"\"
-Info column-dropped row=- out=- [フリガナ] col=- char=- byte=- value=\"\"
-Info column-dropped row=- out=- [入社日] col=- char=- byte=- value=\"\"
+Warning column-dropped row=- out=- [社員番号] col=- char=- byte=- value=\"\"
+Warning column-dropped row=- out=- [フリガナ] col=- char=- byte=- value=\"\"
+Warning column-dropped row=- out=- [入社日] col=- char=- byte=- value=\"\"
 Warning scientific-notation row=2 out=2 [iccard_number] col=11 char=- byte=- value=\"1.23457E+15\"
 Warning digits-truncated row=3 out=3 [iccard_number] col=11 char=- byte=- value=\"1234567890123450000\"
 "

@@ -101,7 +101,8 @@ wire_enum! {
         ValueBecameDate = "value-became-date",
         /// A value to split has no separator: one of the parts stays empty.
         SplitIncomplete = "split-incomplete",
-        /// A source column that the mapping does not use.
+        /// A source column that the mapping does not use: a warning when a row has a value in
+        /// it (that value is lost), an info when it is empty in every row.
         ColumnDropped = "column-dropped",
         /// A target column that needs a value and that no source column feeds.
         TargetUnmapped = "target-unmapped",
@@ -118,15 +119,16 @@ wire_enum! {
 
 impl ConvertCode {
     /// The severity of the code (`cp932-only-character` is an error when the target reads strict
-    /// Shift_JIS; see [`crate::convert::ConvertOptions::strict_shift_jis`]).
+    /// Shift_JIS, see [`crate::convert::ConvertOptions::strict_shift_jis`]; `column-dropped` is an
+    /// info when the column is empty in every row).
     pub fn default_severity(self) -> Severity {
         use ConvertCode::*;
         match self {
             UnrepresentableCharacter | SourceError | MappingColumnMissing => Severity::Error,
-            ColumnDropped | TargetUnmapped => Severity::Info,
+            TargetUnmapped => Severity::Info,
             Cp932OnlyCharacter | ScientificNotation | DigitsTruncated | LeadingZerosLost
-            | ValueBecameDate | SplitIncomplete | ValueNotMapped | DateNotReformatted
-            | ExtraCellDropped => Severity::Warning,
+            | ValueBecameDate | SplitIncomplete | ColumnDropped | ValueNotMapped
+            | DateNotReformatted | ExtraCellDropped => Severity::Warning,
         }
     }
 }

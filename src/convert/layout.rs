@@ -29,7 +29,8 @@ pub(crate) enum Producer {
 #[derive(Debug, Clone)]
 pub(crate) struct OutColumn {
     pub label: String,
-    /// The source's label as written, when the column keeps it (same profile on both sides).
+    /// The source's label as written, when the column keeps it (same profile on both sides, and
+    /// the label names this very column).
     pub raw_label: Option<String>,
     pub producer: Producer,
     /// The source label(s), for the change log (`氏名`, `family_name + given_name`).
@@ -60,6 +61,10 @@ pub(crate) struct Layout {
     pub used: Vec<bool>,
     /// File-level issues: (issue, source column, target column).
     pub issues: Vec<(Issue, Option<String>, Option<String>)>,
+    /// Source fields that no column reads, with their labels (not the blank labels, which have
+    /// their own diagnostic, nor the header markers). Whether dropping one loses data is known
+    /// only once every row has been read.
+    pub dropped: Vec<(usize, String)>,
 }
 
 fn trimmed(label: &str) -> &str {
@@ -161,8 +166,14 @@ pub(crate) fn resolve(
         } else {
             (Producer::Empty, None)
         };
+        // The file's own spelling of the label is kept only where it names this very column (the
+        // same profile on both sides): a column mapped from another source column, by a suggestion
+        // or the user's mapping, is written under the target's name.
         let raw_label = match (&producer, &entry.from) {
-            (Producer::From(i), Some(_)) if same_profile => header.get(*i).cloned(),
+            (Producer::From(i), Some(_)) if same_profile => header
+                .get(*i)
+                .filter(|l| column_for(target, l).is_some_and(|c| c.name == column.name))
+                .cloned(),
             _ => None,
         };
         let label = raw_label
@@ -220,9 +231,7 @@ pub(crate) fn resolve(
         let shown = trimmed(label);
         let is_marker = markers.contains(&normalize_label(label, true));
         if !layout.used.get(i).copied().unwrap_or(true) && !shown.is_empty() && !is_marker {
-            layout
-                .issues
-                .push((Issue::ColumnDropped, Some(shown.to_string()), None));
+            layout.dropped.push((i, shown.to_string()));
         }
     }
     layout

@@ -31,7 +31,11 @@
 //! `suggestedBy`, which says how a suggestion was made; it has no effect.
 //!
 //! For targets whose columns must follow the template's order the converted file uses the
-//! profile's order; otherwise it uses the order of `columns`.
+//! profile's order; otherwise it uses the order of `columns`. Each column is written under the
+//! target's column name; only when the source is a file of the target profile itself and the
+//! column comes from the source column that names it (an alias such as `氏名` for learningBOX's
+//! `Name`) does the converted file keep the source's spelling. So a given mapping and the same
+//! mapping suggested give the same file.
 
 use std::collections::BTreeMap;
 
@@ -206,7 +210,7 @@ pub enum SuggestedBy {
     Identity,
     /// A preset between two built-in profiles.
     Preset,
-    /// The header label is the target column's name or one of its aliases.
+    /// The header label is the target column's name, one of its aliases or its title.
     Name,
     /// The header label means the same (English and Japanese synonyms).
     Synonym,

@@ -31,7 +31,10 @@ pub(crate) enum Issue {
     SplitIncomplete {
         separator: String,
     },
-    ColumnDropped,
+    /// A source column no target column takes; `rows`: the rows that have a value in it.
+    ColumnDropped {
+        rows: u64,
+    },
     TargetUnmapped,
     ValueNotMapped {
         value: String,
@@ -57,7 +60,7 @@ impl Issue {
             Issue::LeadingZerosLost { .. } => ConvertCode::LeadingZerosLost,
             Issue::ValueBecameDate => ConvertCode::ValueBecameDate,
             Issue::SplitIncomplete { .. } => ConvertCode::SplitIncomplete,
-            Issue::ColumnDropped => ConvertCode::ColumnDropped,
+            Issue::ColumnDropped { .. } => ConvertCode::ColumnDropped,
             Issue::TargetUnmapped => ConvertCode::TargetUnmapped,
             Issue::ValueNotMapped { .. } => ConvertCode::ValueNotMapped,
             Issue::DateNotReformatted { .. } => ConvertCode::DateNotReformatted,
@@ -128,9 +131,17 @@ fn en(issue: &Issue) -> (String, Option<String>) {
             "the value has no separator to split at, so one part stays empty".to_string(),
             Some(format!("The mapping splits this value at {}. Put one between the parts (for example between family name and given name), or map the parts from separate columns.", separator_name(separator, Lang::En))),
         ),
-        Issue::ColumnDropped => (
-            "the column is not carried over to the converted file".to_string(),
-            s("No target column takes its values. If they are needed, add the column to the mapping."),
+        Issue::ColumnDropped { rows: 0 } => (
+            "the column is not carried over to the converted file; it is empty in every row".to_string(),
+            s("No target column takes it, and it holds no value, so nothing is lost."),
+        ),
+        Issue::ColumnDropped { rows: 1 } => (
+            "the column is not carried over to the converted file, and 1 row has a value in it".to_string(),
+            s("No target column takes its values, so they are not in the converted file. If they are needed, map the column to a target column in the mapping."),
+        ),
+        Issue::ColumnDropped { rows } => (
+            format!("the column is not carried over to the converted file, and {rows} rows have a value in it"),
+            s("No target column takes its values, so they are not in the converted file. If they are needed, map the column to a target column in the mapping."),
         ),
         Issue::TargetUnmapped => (
             "no source column feeds this column, so it stays empty".to_string(),
@@ -196,9 +207,13 @@ fn ja(issue: &Issue) -> (String, Option<String>) {
             "値に区切りがないため、分割した片方が空になります".to_string(),
             Some(format!("マッピングはこの値を{}で分割します。姓と名の間などに区切りを入れるか、別々の列から対応付けてください。", separator_name(separator, Lang::Ja))),
         ),
-        Issue::ColumnDropped => (
-            "この列は変換後のファイルに引き継がれません".to_string(),
-            s("この列の値を受け取る変換先の列がありません。必要であればマッピングに追加してください。"),
+        Issue::ColumnDropped { rows: 0 } => (
+            "この列は変換後のファイルに引き継がれません（どの行も空欄です）".to_string(),
+            s("この列を受け取る変換先の列はありませんが、値がないため失われるものはありません。"),
+        ),
+        Issue::ColumnDropped { rows } => (
+            format!("この列は変換後のファイルに引き継がれず、値のある {rows} 行分の値が失われます"),
+            s("この列の値を受け取る変換先の列がないため、変換後のファイルには入りません。必要であれば、マッピングで変換先の列に対応付けてください。"),
         ),
         Issue::TargetUnmapped => (
             "この列に対応する元の列がないため、空欄になります".to_string(),
@@ -309,7 +324,9 @@ mod tests {
             Issue::SplitIncomplete {
                 separator: String::new(),
             },
-            Issue::ColumnDropped,
+            Issue::ColumnDropped { rows: 0 },
+            Issue::ColumnDropped { rows: 1 },
+            Issue::ColumnDropped { rows: 2 },
             Issue::TargetUnmapped,
             Issue::ValueNotMapped { value: "x".into() },
             Issue::DateNotReformatted {

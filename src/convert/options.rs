@@ -93,7 +93,7 @@ pub struct ConvertOptions {
     /// Offer the file even when it still has errors.
     pub force: bool,
     /// The date put in the suggested file name (e.g. `2026-11-21`), so that the same input always
-    /// gives the same name; without it the name carries no date.
+    /// gives the same name; without it the name carries `converted` in its place.
     pub date: Option<String>,
     /// The source file's name, for the suggested file name.
     pub source_file_name: Option<String>,

@@ -64,6 +64,8 @@ struct Writing {
     trailing_from: usize,
     /// Fields before `trailing_from` whose label is empty.
     blank_labels: Vec<usize>,
+    /// Per dropped source column (`layout.dropped`): the rows that have a value in it.
+    dropped_rows: Vec<u64>,
 }
 
 /// The sink.
@@ -331,6 +333,7 @@ impl Pipeline {
                 .change(&at, ChangeReason::TrailingCellsRemoved, &before, "");
         }
         self.writing = Some(Writing {
+            dropped_rows: vec![0; layout.dropped.len()],
             layout,
             writer,
             blanks: Vec::new(),
@@ -410,6 +413,14 @@ impl Pipeline {
         let Some(w) = self.writing.as_mut() else {
             return;
         };
+        for ((i, _), rows) in w.layout.dropped.iter().zip(w.dropped_rows.iter_mut()) {
+            let value = fields.get(*i).map_or("", |v| {
+                v.trim_matches(|c: char| c == ' ' || c == '\u{3000}')
+            });
+            if !value.is_empty() {
+                *rows += 1;
+            }
+        }
         let extra = fields.get(w.trailing_from..).unwrap_or(&[]);
         let beyond = w
             .blank_labels
@@ -507,10 +518,22 @@ impl Pipeline {
         }
     }
 
-    /// Ends the input: decides if not yet done, handles the blank lines at the end.
+    /// Ends the input: decides if not yet done, handles the blank lines at the end, and reports
+    /// the source columns left out, each a warning when a row had a value in it.
     pub(crate) fn finish_input(&mut self) {
         self.decide();
         self.flush_blanks(true);
+        let Some(w) = self.writing.as_ref() else {
+            return;
+        };
+        for ((_, label), rows) in w.layout.dropped.iter().zip(&w.dropped_rows) {
+            let at = At {
+                source_column: Some(label.clone()),
+                ..At::default()
+            };
+            self.log
+                .issue(&at, Issue::ColumnDropped { rows: *rows }, None);
+        }
     }
 }
 

@@ -251,6 +251,7 @@ impl Log {
     pub(crate) fn severity(&self, issue: &Issue) -> Severity {
         match issue {
             Issue::Cp932Only { .. } if self.strict_shift_jis => Severity::Error,
+            Issue::ColumnDropped { rows: 0 } => Severity::Info,
             other => other.code().default_severity(),
         }
     }

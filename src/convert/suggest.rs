@@ -1,9 +1,11 @@
 //! Suggests a mapping from the source's header (and its first rows) to a target profile.
 //!
 //! In order, each step filling only what the earlier ones left open:
-//! 1. the same profile on both sides: every column to itself, in the file's order;
+//! 1. the same profile on both sides: every column to itself, in the file's order (the steps
+//!    below still map the columns the profile does not know, which then keep their place);
 //! 2. the preset between the two built-in profiles, if there is one;
-//! 3. a header label that is the target column's name or alias;
+//! 3. a header label that is the target column's name or alias, or its title in English or
+//!    Japanese (with or without a parenthesised ending: Canon's `部門ID`, `ユーザー名（uid）`);
 //! 4. a header label that means the same ([`concepts`](super::concepts): `氏名` ↔ `Name`,
 //!    `メールアドレス` ↔ `mail_address`);
 //! 5. a column whose sample values are e-mail addresses, for an e-mail column;
@@ -43,6 +45,36 @@ pub(crate) fn column_for<'a>(profile: &'a Profile, label: &str) -> Option<&'a Co
             .chain(&c.aliases)
             .any(|n| normalize_label(n, ignore_case) == wanted)
     })
+}
+
+/// A title without its trailing parenthesised part: `ユーザー名（uid）` → `ユーザー名`,
+/// `Role (permission)` → `Role`.
+fn title_stem(title: &str) -> Option<&str> {
+    let inner = title
+        .strip_suffix(')')
+        .or_else(|| title.strip_suffix('）'))?;
+    let open = inner.rfind(['(', '（'])?;
+    let stem = inner.get(..open)?.trim_end_matches([' ', '\u{3000}']);
+    (!stem.is_empty()).then_some(stem)
+}
+
+/// Every way the target profile itself names a column, normalised: its name, its aliases and
+/// its titles in English and Japanese (with and without a parenthesised ending), so that
+/// Canon's `部門ID` finds `dept_id` and `ユーザー名` finds `uid`.
+fn own_names(column: &Column) -> Vec<String> {
+    let titles = column
+        .title
+        .iter()
+        .flat_map(|t| [t.en.as_str(), t.ja.as_str()])
+        .flat_map(|t| std::iter::once(t).chain(title_stem(t)));
+    let mut names: Vec<String> = std::iter::once(column.name.as_str())
+        .chain(column.aliases.iter().map(String::as_str))
+        .chain(titles)
+        .map(normalize)
+        .filter(|n| !n.is_empty())
+        .collect();
+    names.dedup();
+    names
 }
 
 fn target_concept(column: &Column) -> Option<Concept> {
@@ -136,6 +168,50 @@ impl Suggester<'_> {
             .position(|c| target_concept(c) == Some(concept))
     }
 
+    /// Every header label that names a column of the target (the same profile on both sides) to
+    /// that column.
+    fn identity(&mut self) {
+        for label in self.header {
+            let Some(t) = column_for(self.target, label)
+                .and_then(|c| self.target.columns.iter().position(|x| x.name == c.name))
+            else {
+                continue;
+            };
+            if self.open(t) && self.entries.get(t).is_some_and(Option::is_none) {
+                let entry = ColumnMapping {
+                    from: Some(label.clone()),
+                    ..self.entry(t, SuggestedBy::Identity)
+                };
+                self.set(t, entry);
+            }
+        }
+    }
+
+    /// The target columns in the order of the header labels that feed them, then the others in
+    /// the target's order.
+    fn file_order(&self) -> Vec<usize> {
+        let mut order: Vec<usize> = Vec::new();
+        for label in self.header {
+            for (t, entry) in self.entries.iter().enumerate() {
+                let reads = entry.as_ref().is_some_and(|e| {
+                    e.from
+                        .iter()
+                        .chain(e.join.first())
+                        .chain(e.split.iter().map(|s| &s.from))
+                        .any(|l| l == label)
+                });
+                if reads && !order.contains(&t) {
+                    order.push(t);
+                }
+            }
+        }
+        let rest: Vec<usize> = (0..self.target.columns.len())
+            .filter(|t| !order.contains(t))
+            .collect();
+        order.extend(rest);
+        order
+    }
+
     fn apply_preset(&mut self, source: &Profile) {
         let Some(preset) = preset(source, self.target) else {
             return;
@@ -185,10 +261,7 @@ impl Suggester<'_> {
             let Some(column) = self.target.columns.get(t) else {
                 continue;
             };
-            let names: Vec<String> = std::iter::once(&column.name)
-                .chain(&column.aliases)
-                .map(|n| normalize(n))
-                .collect();
+            let names = own_names(column);
             let by_name = self
                 .header
                 .iter()
@@ -363,29 +436,14 @@ pub fn suggest_mapping(
         entries: vec![None; target.columns.len()],
         used: vec![false; header.len()],
     };
-    let mut order: Vec<usize> = (0..target.columns.len()).collect();
+    let same_profile = source.is_some_and(|source| source.id == target.id);
     match source {
-        Some(source) if source.id == target.id => {
-            order.clear();
-            for label in &header {
-                let Some(t) = column_for(target, label)
-                    .and_then(|c| target.columns.iter().position(|x| x.name == c.name))
-                else {
-                    continue;
-                };
-                if s.open(t) && s.entries.get(t).is_some_and(Option::is_none) {
-                    let entry = ColumnMapping {
-                        from: Some(label.clone()),
-                        ..s.entry(t, SuggestedBy::Identity)
-                    };
-                    s.set(t, entry);
-                    order.push(t);
-                }
-            }
-            let rest: Vec<usize> = (0..target.columns.len())
-                .filter(|t| !order.contains(t))
-                .collect();
-            order.extend(rest);
+        Some(_) if same_profile => {
+            s.identity();
+            // The columns the profile does not know still hold data (an HR export recognised as
+            // Canon's by its uid and mail columns also has 氏名): they are suggested as for any
+            // other file, never dropped because the rest of the file looked familiar.
+            s.by_name_and_concept();
         }
         Some(source) => {
             s.apply_preset(source);
@@ -414,6 +472,11 @@ pub fn suggest_mapping(
             }
         }
     }
+    let order = if same_profile {
+        s.file_order()
+    } else {
+        (0..target.columns.len()).collect()
+    };
     let columns = order
         .into_iter()
         .filter_map(|t| s.entries.get(t).cloned().flatten())
@@ -447,9 +510,68 @@ mod tests {
         let json = serde_json::to_string(&m.columns).unwrap();
         assert_eq!(
             json,
-            r#"[{"target":"mail_address","from":"メールアドレス","suggestedBy":"synonym"},{"target":"family_name","split":{"from":"氏名","part":"first"},"suggestedBy":"synonym"},{"target":"given_name","split":{"from":"氏名","part":"rest"},"suggestedBy":"synonym"},{"target":"language","from":"言語","values":{"日本語":"ja","英語":"en"},"suggestedBy":"synonym"},{"target":"group"},{"target":"option"},{"target":"company_name"},{"target":"department_name","from":"部署","suggestedBy":"synonym"},{"target":"job_title_name"},{"target":"device_user_id"},{"target":"iccard_number"}]"#
+            r#"[{"target":"mail_address","from":"メールアドレス","suggestedBy":"name"},{"target":"family_name","split":{"from":"氏名","part":"first"},"suggestedBy":"synonym"},{"target":"given_name","split":{"from":"氏名","part":"rest"},"suggestedBy":"synonym"},{"target":"language","from":"言語","values":{"日本語":"ja","英語":"en"},"suggestedBy":"synonym"},{"target":"group"},{"target":"option"},{"target":"company_name"},{"target":"department_name","from":"部署","suggestedBy":"synonym"},{"target":"job_title_name"},{"target":"device_user_id"},{"target":"iccard_number"}]"#
         );
         m.validate(&target).unwrap();
+    }
+
+    #[test]
+    fn the_target_s_own_titles_name_its_columns() {
+        let canon = builtin("canon/users").unwrap();
+        let header = labels("ユーザー名,部門ID,部門暗証番号,ロール,有効期限,無効,グループ,表示名");
+        let samples = vec![labels(
+            "yamada,0012345,1234,GeneralUser,20261231,0,sales,山田",
+        )];
+        let m = suggest_mapping(&header, &samples, None, &canon);
+        let found: Vec<String> = m
+            .columns
+            .iter()
+            .map(|c| format!("{} ← {}", c.target, c.from.as_deref().unwrap_or("-")))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "uid ← ユーザー名",
+                "cn ← 表示名",
+                "dept_id ← 部門ID",
+                "dept_pin ← 部門暗証番号",
+                "roleName ← ロール",
+                "accountExpires ← 有効期限",
+                "accountDisabled ← 無効",
+                "group ← グループ",
+            ]
+        );
+        assert!(m
+            .columns
+            .iter()
+            .all(|c| c.suggested_by == Some(SuggestedBy::Name)));
+        // In English too, with the parenthesised ending or without it.
+        let header = labels("User name (uid),Department ID,Department PIN,Display name");
+        let m = suggest_mapping(&header, &[], None, &canon);
+        let targets: Vec<&str> = m.columns.iter().map(|c| c.target.as_str()).collect();
+        assert_eq!(targets, ["uid", "cn", "dept_id", "dept_pin"]);
+        assert_eq!(title_stem("暗証番号（PIN）"), Some("暗証番号"));
+        assert_eq!(title_stem("Role (permission)"), Some("Role"));
+        assert_eq!(title_stem("(uid)"), None);
+        assert_eq!(title_stem("部門ID"), None);
+    }
+
+    #[test]
+    fn no_name_alias_or_title_names_two_columns_of_a_built_in_profile() {
+        for id in crate::profile::builtin_ids() {
+            let profile = builtin(id).unwrap();
+            let mut seen: Vec<(String, &str)> = Vec::new();
+            for column in &profile.columns {
+                for name in own_names(column) {
+                    if let Some((_, other)) =
+                        seen.iter().find(|(n, c)| *n == name && *c != column.name)
+                    {
+                        panic!("{id}: \"{name}\" names {other} and {}", column.name);
+                    }
+                    seen.push((name, &column.name));
+                }
+            }
+        }
     }
 
     #[test]

@@ -189,7 +189,7 @@ describe("the fixed file", () => {
     );
     assert.equal(
       await page.textContent("#convert-format"),
-      `From the file’s own header (Shift_JIS (CP932) · comma · CRLF) → UTF-8 · BOM · comma · CRLF. 3 rows, 0 errors, ${recheck.length + 2} warnings.`,
+      `From the file’s own header (Shift_JIS (CP932) · comma · CRLF) → UTF-8 · BOM · comma · CRLF. 3 rows, 0 errors, ${recheck.length + cli.summary.warnings} warnings.`,
     );
     assert.equal(
       await page.$eval('#mapping-body tr[data-target="family_name"] select', (s) => s.selectedOptions[0].textContent),

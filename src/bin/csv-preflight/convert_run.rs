@@ -1,6 +1,7 @@
 //! `csv-preflight convert`: converts a file to a target profile, streaming, and writes it only when
 //! it re-checks clean (or `--force`). The output goes to a temporary file next to the destination
-//! and is renamed into place at the end, so a refused conversion leaves nothing behind.
+//! and is renamed into place at the end, so a refused conversion leaves nothing behind; an
+//! existing file is replaced only with `--overwrite` (see [`crate::output_file`]).
 
 use std::collections::BTreeMap;
 use std::io::{Read, Write};
@@ -13,6 +14,7 @@ use csv_preflight::convert::{
 use csv_preflight::profile::Delimiter;
 use csv_preflight::{Lang, TextEncoding};
 
+use crate::output_file::{destination, put, Destination};
 use crate::{load_profile, parse_params, text_report, Fatal, Format, LangArg};
 
 /// A repair that can be turned off.
@@ -82,6 +84,10 @@ pub struct ConvertArgs {
     /// Write the file even when it still has errors.
     #[arg(long)]
     force: bool,
+    /// Replace the output file when it exists (without this, an existing file is never replaced
+    /// and the run stops with exit code 2).
+    #[arg(long)]
+    overwrite: bool,
     /// The date in the suggested file name (default: today).
     #[arg(long, value_name = "YYYY-MM-DD")]
     date: Option<String>,
@@ -94,7 +100,7 @@ pub struct ConvertArgs {
     /// Output format of the summary.
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
-    /// Where to write: a file, or a directory (the suggested file name is used).
+    /// Where to write: a file, or an existing directory (the suggested file name is used).
     #[arg(
         short = 'o',
         long,
@@ -195,17 +201,6 @@ fn options(args: &ConvertArgs, target: &csv_preflight::Profile) -> Result<Conver
     })
 }
 
-/// Where the file goes, and the temporary file written meanwhile.
-fn destination(output: &Path) -> (Option<PathBuf>, PathBuf) {
-    if output.is_dir() {
-        (None, output.join(".csv-preflight-convert.partial"))
-    } else {
-        let mut partial = output.as_os_str().to_owned();
-        partial.push(".partial");
-        (Some(output.to_path_buf()), PathBuf::from(partial))
-    }
-}
-
 /// Runs `convert`; `Ok(true)` when the file was written and re-checks clean.
 pub fn run(args: ConvertArgs, stdout: &mut impl Write) -> Result<bool, Fatal> {
     let target = load_profile(&args.to)?;
@@ -227,7 +222,7 @@ pub fn run(args: ConvertArgs, stdout: &mut impl Write) -> Result<bool, Fatal> {
     };
     let mut sink: Option<(Option<PathBuf>, PathBuf, std::fs::File)> = match &args.output {
         Some(out) if !args.print_map => {
-            let (file, partial) = destination(out);
+            let Destination { file, partial } = destination(out, args.overwrite, lang)?;
             let handle = std::fs::File::create(&partial)
                 .map_err(|e| Fatal(format!("cannot write \"{}\": {e}", partial.display())))?;
             Some((file, partial, handle))
@@ -274,7 +269,7 @@ pub fn run(args: ConvertArgs, stdout: &mut impl Write) -> Result<bool, Fatal> {
                     .unwrap_or(Path::new("."))
                     .join(&result.file_name)
             });
-            std::fs::rename(&partial, &path).map_err(|e| write_err(&path, e))?;
+            put(&partial, &path, args.overwrite, lang)?;
             written = Some(path);
         }
     }

@@ -19,6 +19,7 @@ use csv_preflight::{
 
 mod bundle_run;
 mod convert_run;
+mod output_file;
 mod text_report;
 
 #[derive(Parser)]

@@ -1,0 +1,99 @@
+//! Where `convert -o` writes: the destination (a file, or a directory the suggested name goes in),
+//! the temporary file written meanwhile, and the rule that an existing file is never replaced
+//! unless `--overwrite` says so. A directory that does not exist is an error, not created: a
+//! mistyped `-o` would otherwise leave the file somewhere unexpected.
+
+use std::path::{Path, PathBuf};
+
+use csv_preflight::Lang;
+
+use crate::Fatal;
+
+/// Where the file goes: the path when `-o` named a file (none for a directory, where the name is
+/// known only at the end), and the temporary file written meanwhile.
+pub struct Destination {
+    pub file: Option<PathBuf>,
+    pub partial: PathBuf,
+}
+
+fn exists(path: &Path) -> bool {
+    // A dangling symbolic link is a file too: writing "through" it would surprise.
+    std::fs::symlink_metadata(path).is_ok()
+}
+
+fn already_exists(path: &Path, lang: Lang) -> Fatal {
+    Fatal(match lang {
+        Lang::En => format!(
+            "\"{}\" already exists; give --overwrite to replace it",
+            path.display()
+        ),
+        Lang::Ja => format!(
+            "「{}」はすでにあります。置き換えるには --overwrite を指定してください",
+            path.display()
+        ),
+    })
+}
+
+/// Checks `-o OUT` before anything is read, and names the temporary file.
+pub fn destination(output: &Path, overwrite: bool, lang: Lang) -> Result<Destination, Fatal> {
+    if output.is_dir() {
+        return Ok(Destination {
+            file: None,
+            partial: output.join(".csv-preflight-convert.partial"),
+        });
+    }
+    let text = output.as_os_str().to_string_lossy();
+    let separators = ['/', std::path::MAIN_SEPARATOR];
+    if text.ends_with(separators) {
+        let named = Path::new(text.trim_end_matches(separators));
+        return Err(Fatal(match (exists(named), lang) {
+            (false, Lang::En) => format!(
+                "the output directory \"{}\" does not exist",
+                output.display()
+            ),
+            (false, Lang::Ja) => {
+                format!("出力先のディレクトリ「{}」がありません", output.display())
+            }
+            (true, Lang::En) => format!("\"{}\" is not a directory", output.display()),
+            (true, Lang::Ja) => format!("「{}」はディレクトリではありません", output.display()),
+        }));
+    }
+    let parent = output
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    if !parent.is_dir() {
+        return Err(Fatal(match lang {
+            Lang::En => format!(
+                "cannot write \"{}\": the directory \"{}\" does not exist",
+                output.display(),
+                parent.display()
+            ),
+            Lang::Ja => format!(
+                "「{}」を書き出せません：ディレクトリ「{}」がありません",
+                output.display(),
+                parent.display()
+            ),
+        }));
+    }
+    if exists(output) && !overwrite {
+        return Err(already_exists(output, lang));
+    }
+    let mut partial = output.as_os_str().to_owned();
+    partial.push(".partial");
+    Ok(Destination {
+        file: Some(output.to_path_buf()),
+        partial: PathBuf::from(partial),
+    })
+}
+
+/// Moves the finished temporary file to `path`, unless a file is there and `overwrite` is off
+/// (then the temporary file is removed and nothing is replaced).
+pub fn put(partial: &Path, path: &Path, overwrite: bool, lang: Lang) -> Result<(), Fatal> {
+    if exists(path) && !overwrite {
+        let _ = std::fs::remove_file(partial);
+        return Err(already_exists(path, lang));
+    }
+    std::fs::rename(partial, path)
+        .map_err(|e| Fatal(format!("cannot write \"{}\": {e}", path.display())))
+}

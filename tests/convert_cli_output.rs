@@ -1,0 +1,165 @@
+//! Where `csv-preflight convert -o` writes: one name per target, never over an existing file
+//! unless `--overwrite`, and a missing directory named as such.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_csv-preflight"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn source() -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/convert/iwpro.add-users.csv")
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// A fresh directory per call (tests run in parallel).
+fn scratch() -> PathBuf {
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!(
+        "csv-preflight-convert-out-{}-{n}",
+        std::process::id()
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn files(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+fn convert(to: &str, out: &Path, extra: &[&str]) -> Output {
+    let mut args = vec!["convert", "--to", to, "--date", "2026-01-01"];
+    args.extend(extra);
+    let out = out.to_string_lossy().into_owned();
+    let input = source();
+    args.extend(["-o", &out, &input]);
+    run(&args)
+}
+
+#[test]
+fn one_source_for_three_targets_without_a_file_name_rule_gives_three_files() {
+    let dir = scratch();
+    for to in [
+        "learningbox/users",
+        "flat/users-total",
+        "flat/users-differential",
+    ] {
+        let out = convert(to, &dir, &[]);
+        assert_eq!(out.status.code(), Some(0), "{to}: {:?}", out);
+    }
+    assert_eq!(
+        files(&dir),
+        [
+            "flat-users-differential_iwpro.add-users_2026-01-01.csv",
+            "flat-users-total_iwpro.add-users_2026-01-01.csv",
+            "learningbox-users_iwpro.add-users_2026-01-01.csv",
+        ]
+    );
+}
+
+#[test]
+fn an_existing_file_is_replaced_only_with_overwrite() {
+    let dir = scratch();
+    let name = "flat-users-total_iwpro.add-users_2026-01-01.csv";
+    let path = dir.join(name);
+    std::fs::write(&path, "precious").unwrap();
+    // Into the directory, under the suggested name.
+    let out = convert("flat/users-total", &dir, &[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        format!(
+            "csv-preflight: \"{}\" already exists; give --overwrite to replace it\n",
+            path.display()
+        )
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "precious");
+    assert_eq!(files(&dir), [name], "no temporary file left behind");
+    // To the file itself: refused before anything is read, in Japanese too.
+    let out = convert("flat/users-total", &path, &["--lang", "ja"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        format!(
+            "csv-preflight: 「{}」はすでにあります。置き換えるには --overwrite を指定してください\n",
+            path.display()
+        )
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "precious");
+    assert_eq!(files(&dir), [name]);
+    // Told to.
+    for out_path in [&dir, &path] {
+        std::fs::write(&path, "precious").unwrap();
+        let out = convert("flat/users-total", out_path, &["--overwrite"]);
+        assert_eq!(out.status.code(), Some(0), "{out:?}");
+        let written = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            written.starts_with("\u{FEFF}#email,tag,permission\r\n"),
+            "{written}"
+        );
+        assert_eq!(files(&dir), [name]);
+    }
+}
+
+#[test]
+fn a_missing_output_directory_is_named_and_not_created() {
+    let dir = scratch();
+    let missing = dir.join("out7");
+    let as_dir = format!("{}/", missing.display());
+    let out = convert("canon/users", Path::new(&as_dir), &[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        format!("csv-preflight: the output directory \"{as_dir}\" does not exist\n")
+    );
+    let file = missing.join("x.csv");
+    let out = convert("canon/users", &file, &[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        format!(
+            "csv-preflight: cannot write \"{}\": the directory \"{}\" does not exist\n",
+            file.display(),
+            missing.display()
+        )
+    );
+    let out = convert("canon/users", &file, &["--lang", "ja"]);
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        format!(
+            "csv-preflight: 「{}」を書き出せません：ディレクトリ「{}」がありません\n",
+            file.display(),
+            missing.display()
+        )
+    );
+    assert!(files(&dir).is_empty());
+    // A file named as if it were a directory.
+    let plain = dir.join("plain.csv");
+    std::fs::write(&plain, "x").unwrap();
+    let out = convert(
+        "canon/users",
+        Path::new(&format!("{}/", plain.display())),
+        &[],
+    );
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        format!(
+            "csv-preflight: \"{}/\" is not a directory\n",
+            plain.display()
+        )
+    );
+}
