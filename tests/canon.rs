@@ -11,7 +11,7 @@ const ID: &str = "canon/users";
 
 #[test]
 fn every_fixture_matches_its_snapshot_and_streams_the_same() {
-    support::snapshot_fixtures(ID, 17);
+    support::snapshot_fixtures(ID, 18);
 }
 
 /// The same users in each legacy encoding the device reads (no `CharSet` marker: that is for UTF-8).

@@ -259,7 +259,7 @@ impl Core {
         let (Some(map), Some(row)) = (self.header.as_ref(), self.header_row) else {
             return;
         };
-        let missing = header::missing_markers(map, &self.profile, self.decoder.encoding());
+        let missing = header::marker_findings(map, &self.profile, self.decoder.encoding());
         // The encoding is often known only from a later record (the first non-ASCII byte): the
         // finding is the header's, so the record being read must not count as a row with errors.
         let current_row_has_error = self.row_has_error;

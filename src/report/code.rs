@@ -122,6 +122,9 @@ codes! {
     ColumnOrder = "column-order", Warning;
     /// A marker the header must carry (Canon `CharSet:UTF8`) is missing.
     MissingHeaderMarker = "missing-header-marker", Error;
+    /// The header carries a marker for another encoding than the file's (Canon `CharSet:UTF8` in
+    /// a Shift_JIS file Excel saved from the device's export).
+    HeaderMarkerMismatch = "header-marker-mismatch", Error;
     /// The file has a header but no data rows.
     NoDataRows = "no-data-rows", Error;
     /// More data rows than the system or the tenant allows.

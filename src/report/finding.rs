@@ -93,6 +93,12 @@ pub enum Kind {
         marker: String,
         encoding: TextEncoding,
     },
+    /// The header has `marker`, which declares `declares`, but the file is in `encoding`.
+    HeaderMarkerMismatch {
+        marker: String,
+        declares: TextEncoding,
+        encoding: TextEncoding,
+    },
     NoDataRows,
     TooManyRows {
         max: u64,
@@ -328,6 +334,7 @@ impl Kind {
             StrayBom { .. } => Code::StrayBom,
             ColumnOrder { .. } => Code::ColumnOrder,
             MissingHeaderMarker { .. } => Code::MissingHeaderMarker,
+            HeaderMarkerMismatch { .. } => Code::HeaderMarkerMismatch,
             NoDataRows => Code::NoDataRows,
             TooManyRows { .. } => Code::TooManyRows,
             BlankRow => Code::BlankRow,

@@ -21,6 +21,7 @@ pub(crate) const CODES: &[Code] = &[
     Code::StrayBom,
     Code::ColumnOrder,
     Code::MissingHeaderMarker,
+    Code::HeaderMarkerMismatch,
 ];
 
 /// How the file's columns map to the profile's.
@@ -191,25 +192,31 @@ fn looks_like_email(value: &str) -> bool {
     }
 }
 
-/// The markers the header lacks for a file in `encoding`. Called once the encoding is known from
+/// The markers the header lacks for a file in `encoding`, and those it has for another encoding
+/// (a marker is required for the encodings it declares). Called once the encoding is known from
 /// the bytes (a BOM or non-ASCII text): an ASCII-only file reads the same in every encoding and
 /// needs no marker.
-pub(crate) fn missing_markers(
+pub(crate) fn marker_findings(
     map: &HeaderMap,
     profile: &Compiled,
     encoding: TextEncoding,
 ) -> Vec<Kind> {
-    profile
-        .markers
-        .iter()
-        .enumerate()
-        .filter(|(m, marker)| {
-            !map.markers_seen.get(*m).copied().unwrap_or(false)
-                && marker.required_for.iter().any(|e| e.includes(encoding))
-        })
-        .map(|(_, marker)| Kind::MissingHeaderMarker {
-            marker: marker.label.clone(),
-            encoding,
-        })
-        .collect()
+    let mut out = Vec::new();
+    for (m, marker) in profile.markers.iter().enumerate() {
+        let seen = map.markers_seen.get(m).copied().unwrap_or(false);
+        let declared = marker.required_for.iter().any(|e| e.includes(encoding));
+        match (seen, declared, marker.required_for.first()) {
+            (false, true, _) => out.push(Kind::MissingHeaderMarker {
+                marker: marker.label.clone(),
+                encoding,
+            }),
+            (true, false, Some(&declares)) => out.push(Kind::HeaderMarkerMismatch {
+                marker: marker.label.clone(),
+                declares,
+                encoding,
+            }),
+            _ => {}
+        }
+    }
+    out
 }

@@ -82,6 +82,11 @@ fn samples() -> Vec<Kind> {
             marker: "CharSet:UTF8".into(),
             encoding: TextEncoding::Utf8,
         },
+        HeaderMarkerMismatch {
+            marker: "CharSet:UTF8".into(),
+            declares: TextEncoding::Utf8,
+            encoding: TextEncoding::ShiftJis,
+        },
         NoDataRows,
         TooManyRows { max: 10, rows: 11 },
         BlankRow,
