@@ -176,9 +176,15 @@ export async function start(env) {
 
   function removeFile(entry) {
     state.queue = state.queue.filter((job) => job.entry !== entry);
-    if (state.busy?.entry === entry) runner.cancel();
     const index = state.files.indexOf(entry);
     state.files.splice(index, 1);
+    // Only this file's job stops: the queue goes on with the other files, and those that were being
+    // checked together with it (a bundle) are checked again without it.
+    const running = state.busy?.group?.members.map((m) => m.entry) ?? [state.busy?.entry];
+    if (running.includes(entry)) {
+      runner.cancel();
+      for (const other of running) if (other !== entry) enqueue("check", other);
+    }
     if (state.selected === entry.id) select(state.files[Math.min(index, state.files.length - 1)] ?? null);
     else renderFiles();
   }
@@ -404,10 +410,12 @@ export async function start(env) {
 
   /** Re-checks the entry when its messages are in another language than the page's. */
   function freshen(entry) {
-    if (entry?.report && entry.options?.lang !== state.lang) {
-      const queued = state.queue.some((job) => job.entry === entry && job.kind === "check");
-      if (!queued && state.busy?.entry !== entry) enqueue("check", entry);
-    }
+    if (entry?.report && entry.options?.lang !== state.lang && !waiting(entry) && state.busy?.entry !== entry) enqueue("check", entry);
+  }
+
+  /** Whether a check of the entry is waiting in the queue. */
+  function waiting(entry) {
+    return state.queue.some((job) => job.entry === entry && job.kind === "check");
   }
 
   // ---- jobs -----------------------------------------------------------------------------------
@@ -439,6 +447,7 @@ export async function start(env) {
     // A check uses the export chosen now; the result CSV, the one its report was made with.
     const baseline = job.kind === "check" ? baselineFor(entry) : job.kind === "resultCsv" ? entry.baseline : undefined;
     const group = job.kind === "check" ? bundleGroup(entry) : null;
+    job.group = group;
     const total = group ? group.members.reduce((n, m) => n + m.entry.file.size, 0) : entry.file.size;
     const progress = (p) => updateProgress(entry, p, total);
     if (group) {
@@ -466,6 +475,8 @@ export async function start(env) {
   }
 
   function finishCheck(entry, options, result, baseline) {
+    // A file removed while it was checked: its check was cancelled, and the others go on.
+    if (!state.files.includes(entry)) return;
     const { lang } = state;
     const name = entry.file.name;
     if (result.type === "success") {
@@ -477,16 +488,13 @@ export async function start(env) {
       const verdict = result.report.valid ? t(lang, "summary.valid") : t(lang, "summary.invalid");
       announce(t(lang, "progress.finished", { name, verdict }));
     } else if (result.type === "cancelled") {
-      entry.status = "cancelled";
-      for (const job of state.queue) if (job.kind === "check") job.entry.status = "cancelled";
-      state.queue = [];
+      entry.status = waiting(entry) ? "queued" : "cancelled";
       announce(t(lang, "progress.cancelled", { name }));
     } else {
       entry.status = "failed";
       entry.error = result.error;
       announce(t(lang, "error.check", { name, message: failureText(lang, entry.error) }));
     }
-    if (!state.files.includes(entry)) return;
     renderFiles();
     if (entry === selectedEntry()) {
       renderResults();
@@ -500,7 +508,7 @@ export async function start(env) {
     const entries = group.members.map((m) => m.entry);
     if (result.type === "cancelled") {
       finishCheck(jobEntry, optionsFor(jobEntry), result, baselineFor(jobEntry));
-      for (const e of entries) if (e.status === "checking" || e.status === "queued") e.status = "cancelled";
+      for (const e of entries) if (e.status === "checking" || e.status === "queued") e.status = waiting(e) ? "queued" : "cancelled";
       renderFiles();
       return;
     }
@@ -562,6 +570,11 @@ export async function start(env) {
   $("cancel-button").addEventListener("click", () => {
     // The button hides when the job ends: focus goes to Check, not to the top of the page.
     state.refocus = true;
+    // Cancel stops the checks waiting after this one too.
+    if (state.busy?.kind === "check") {
+      for (const job of state.queue) if (job.kind === "check") job.entry.status = "cancelled";
+      state.queue = [];
+    }
     runner.cancel();
   });
 
