@@ -64,4 +64,45 @@ describe("the list of files", () => {
     assert.ok(await page.isEnabled("#check-button"));
     assert.equal(await page.textContent("#check-button"), "Check again");
   });
+
+  test("Cancel stops the check it is shown with; the other files' checks go on", { timeout: 120000 }, async () => {
+    const { page } = await open();
+    await bigThenSmall(page);
+    await page.focus("#cancel-button");
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => document.activeElement?.id === "check-button");
+    await page.click(".file-item >> nth=1");
+    await waitForResult(page, { file: "add-users_small.csv", timeout: 15000 });
+    assert.deepEqual(await listed(page), ["add-users_million.csv: cancelled", "add-users_small.csv: valid"]);
+    await page.click(".file-item >> nth=0");
+    assert.equal(await page.getAttribute("#results", "data-state"), "cancelled");
+    assert.equal(await page.textContent("#results-empty"), "The check of add-users_million.csv was cancelled.");
+    assert.ok(await page.isEnabled("#check-button"));
+  });
+
+  test("Remove all empties the list, also while a file is checked; focus goes to Choose files", { timeout: 120000 }, async () => {
+    const { page } = await open({ locale: "ja-JP" });
+    await page.setInputFiles("#file-input", [valid("add-users_1.csv")]);
+    await waitForResult(page, { file: "add-users_1.csv" });
+    assert.ok(await page.isHidden("#remove-all"), "one file: its × is enough");
+    await page.setInputFiles("#file-input", [valid("add-users_2.csv"), valid("add-users_3.csv")]);
+    await page.waitForFunction(() => document.querySelectorAll(".file-item .status-ok").length === 3);
+    assert.equal(await page.textContent("#remove-all"), "すべて外す");
+    await page.focus("#remove-all");
+    await page.keyboard.press("Enter");
+    assert.equal(await page.locator(".file-item").count(), 0);
+    assert.ok(await page.isVisible("#files-empty"));
+    assert.ok(await page.isHidden("#remove-all"));
+    assert.equal(await page.getAttribute("#results", "data-state"), "empty");
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "choose-button");
+
+    await page.click('[data-lang="en"]');
+    await bigThenSmall(page);
+    await page.click("#remove-all");
+    await page.waitForSelector("#progress", { state: "hidden" });
+    assert.equal(await page.locator(".file-item").count(), 0);
+    await page.setInputFiles("#file-input", [valid("add-users_4.csv")]);
+    await waitForResult(page, { file: "add-users_4.csv" });
+    assert.deepEqual(await listed(page), ["add-users_4.csv: valid"]);
+  });
 });

@@ -189,11 +189,20 @@ export async function start(env) {
     else renderFiles();
   }
 
+  $("remove-all").addEventListener("click", () => {
+    state.queue = [];
+    state.files = [];
+    if (state.busy) runner.cancel();
+    select(null);
+    $("choose-button").focus();
+  });
+
   function renderFiles() {
     const list = $("file-list");
     const { lang } = state;
     list.replaceChildren();
     $("files-empty").hidden = state.files.length > 0;
+    $("remove-all").hidden = state.files.length < 2;
     for (const entry of state.files) {
       const li = document.createElement("li");
       li.className = "file-entry";
@@ -570,11 +579,10 @@ export async function start(env) {
   $("cancel-button").addEventListener("click", () => {
     // The button hides when the job ends: focus goes to Check, not to the top of the page.
     state.refocus = true;
-    // Cancel stops the checks waiting after this one too.
-    if (state.busy?.kind === "check") {
-      for (const job of state.queue) if (job.kind === "check") job.entry.status = "cancelled";
-      state.queue = [];
-    }
+    // Cancel stops the job it is shown with (as removing its file does); the other files' checks go
+    // on. A bundle's check is one job: its other files' waiting checks would only run it again.
+    const members = state.busy?.group?.members.map((m) => m.entry) ?? [];
+    state.queue = state.queue.filter((job) => !(job.kind === "check" && members.includes(job.entry)));
     runner.cancel();
   });
 
