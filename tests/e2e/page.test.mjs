@@ -537,10 +537,31 @@ describe("the suggestion, the table and the downloads on awkward files", () => {
     await page.waitForFunction(() => document.getElementById("profile-reason").textContent !== "");
     assert.equal(await page.textContent("#profile-reason"), "The file is empty: there is nothing to check.");
     assert.ok(await page.isHidden("#download-fixed"), "nothing to convert");
+    assert.ok(await page.isHidden("#download-csv"), "no row to annotate: the result CSV would be a BOM alone");
     assert.equal(await page.textContent('[data-detected="delimiter"] dd'), "none");
 
     await page.setInputFiles("#file-input", empty);
     assert.equal(await page.textContent("#files-note"), "Already in the list, not added again: empty.csv.");
     assert.equal(await page.locator(".file-item").count(), 1);
+  });
+
+  test("an image named .csv says it is not text and offers neither a fixed file nor a result CSV", async () => {
+    const { page } = await open();
+    const png = join(TMP, "add-users_photo.csv");
+    writeFileSync(png, Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64"));
+    await chooseFiles(page, [png]);
+    assert.equal(
+      await page.textContent("#profile-reason"),
+      "This is not a text file (a workbook, an archive, a PDF or an image?): there is nothing to check. Choose the CSV or TSV file itself.",
+    );
+    assert.deepEqual(await page.$$eval("#diag-body tr", (rows) => rows.map((r) => r.dataset.code)), ["not-text"]);
+    assert.ok(await page.isHidden("#download-fixed"), "nothing to convert");
+    assert.ok(await page.isHidden("#download-csv"), "no row to annotate");
+    assert.ok(await page.isVisible("#download-json"));
+    // A file with a header and no data row still has its result CSV and fixed file.
+    const header = utf8BomFile("add-users_header-only.csv", [IWPRO_HEADER]);
+    await chooseFiles(page, [header]);
+    assert.ok(await page.isVisible("#download-csv"));
+    assert.ok(await page.isVisible("#download-fixed"));
   });
 });

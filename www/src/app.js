@@ -365,6 +365,7 @@ export async function start(env) {
     if (entry.chosen && entry.profileId !== s.best) parts.push(t(lang, "profile.chosen"));
     if (s.unread) parts.push(t(lang, "profile.reason.unread"));
     else if (s.empty) parts.push(t(lang, "profile.reason.empty"));
+    else if (s.notText) parts.push(t(lang, "profile.reason.notText"));
     else if (!s.best) parts.push(t(lang, "profile.reason.none"));
     else if (s.byName) {
       parts.push(t(lang, "profile.reason.byName", { title: titleOf(s.best), matched: s.matched, total: s.total }));
@@ -673,6 +674,8 @@ export async function start(env) {
       row.append(el("dt", t(lang, key)), el("dd", value));
       detected.append(row);
     }
+    // Nor a row to annotate: its result CSV would be a BOM alone.
+    $("result-csv").hidden = !d.records;
     const byCode = $("by-code");
     byCode.replaceChildren();
     const codes = Object.entries(s.byCode).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
@@ -802,8 +805,8 @@ export async function start(env) {
     const entry = selectedEntry();
     const busy = converting(entry);
     $("download-fixed").disabled = !entry?.report;
-    // An empty file has nothing to convert: the engine would only refuse it.
-    $("fixed-file").hidden = Boolean(entry?.report && !entry.report.detected.bytes);
+    // A file without a record (empty, or not text: an image, a workbook…) has nothing to convert.
+    $("fixed-file").hidden = Boolean(entry?.report && !entry.report.detected.records);
     convertPanel.render(entry, profileById.get(entry?.profileId), state.lang, busy);
     const c = entry?.conversion;
     const error = $("results-error");

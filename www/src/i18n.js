@@ -39,6 +39,7 @@ export const STRINGS = {
     "profile.reason.empty": "The file is empty: there is nothing to check.",
     "profile.reason.none": "No format matches this header well; choose the target system yourself.",
     "profile.reason.unread": "The header could not be read; choose the target system yourself.",
+    "profile.reason.notText": "This is not a text file (a workbook, an archive, a PDF or an image?): there is nothing to check. Choose the CSV or TSV file itself.",
     "profile.chosen": "Chosen by you.",
     "params.heading": "Tenant settings",
     "bundle.note":
@@ -263,6 +264,7 @@ export const STRINGS = {
     "profile.reason.empty": "ファイルが空です。チェックする内容がありません。",
     "profile.reason.none": "見出し行に合う形式がありません。登録先システムを選んでください。",
     "profile.reason.unread": "見出し行を読めませんでした。登録先システムを選んでください。",
+    "profile.reason.notText": "テキストファイルではありません（ブック、圧縮ファイル、PDF、画像など）。チェックする内容がありません。CSV・TSV ファイルそのものを選んでください。",
     "profile.chosen": "手動で選択しました。",
     "params.heading": "テナントの設定",
     "bundle.note":
