@@ -1,10 +1,10 @@
 // The list of files on the served page: removing a file (also while it is checked), Cancel, and
 // what the queue of checks does then.
 import assert from "node:assert/strict";
-import { copyFileSync } from "node:fs";
+import { copyFileSync, existsSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { after, afterEach, before, describe, test } from "node:test";
-import { TMP, fixture, foreignRequests, launch, openPage, serveDist, waitForResult } from "./helpers.mjs";
+import { TMP, fixture, foreignRequests, launch, openPage, screenshot, serveDist, waitForResult } from "./helpers.mjs";
 import { millionRows } from "./large.mjs";
 
 let server;
@@ -51,6 +51,20 @@ async function bigThenSmall(page) {
   await page.setInputFiles("#file-input", [big.path, valid()]);
   await page.waitForFunction(() => Number(document.getElementById("progress-bar").value) > 0.01, null, { timeout: 60000 });
   assert.deepEqual(await listed(page), ["add-users_million.csv: checking…", "add-users_small.csv: waiting"]);
+}
+
+/** Elements that stick out of the window or of their own box (a name that does not wrap), as text. */
+function overflowing(page) {
+  return page.evaluate(() => {
+    const out = [];
+    if (document.documentElement.scrollWidth > window.innerWidth) out.push(`page: ${document.documentElement.scrollWidth} px wide`);
+    for (const el of document.querySelectorAll("main *")) {
+      if (!el.getClientRects().length || !el.textContent.includes("_long_") || el.closest(".sr-only")) continue;
+      const box = el.getBoundingClientRect();
+      if (box.right > window.innerWidth + 0.5 || el.scrollWidth > el.clientWidth + 1) out.push(`${el.tagName}#${el.id}.${el.className}`);
+    }
+    return out;
+  });
 }
 
 describe("the list of files", () => {
@@ -104,5 +118,29 @@ describe("the list of files", () => {
     await page.setInputFiles("#file-input", [valid("add-users_4.csv")]);
     await waitForResult(page, { file: "add-users_4.csv" });
     assert.deepEqual(await listed(page), ["add-users_4.csv: valid"]);
+  });
+
+  test("at 375 px a long file name wraps wherever it is shown: nothing is cut off, the page never scrolls sideways", { timeout: 120000 }, async () => {
+    const { page } = await open({ viewport: { width: 375, height: 800 } });
+    const stem = `add-users_${"exported_from_the_long_hr_system".repeat(4)}`;
+    const bigName = join(TMP, `${stem}_million.csv`);
+    if (!existsSync(bigName)) symlinkSync(millionRows().path, bigName);
+    await page.setInputFiles("#file-input", bigName);
+    await page.waitForFunction(() => Number(document.getElementById("progress-bar").value) > 0.01, null, { timeout: 60000 });
+    assert.deepEqual(await overflowing(page), [], "while checking");
+    await page.click("#cancel-button");
+    await page.waitForSelector("#progress", { state: "hidden" });
+    assert.deepEqual(await overflowing(page), [], "cancelled");
+
+    const name = valid(`${stem}.csv`);
+    await page.setInputFiles("#file-input", name);
+    await waitForResult(page, { file: `${stem}.csv` });
+    await page.setInputFiles("#file-input", name);
+    assert.match(await page.textContent("#files-note"), /not added again/);
+    assert.deepEqual(await overflowing(page), [], "checked");
+    await screenshot(page, "files-long-name-375", { fullPage: true });
+    await page.click("#download-fixed");
+    await page.waitForSelector('#convert-panel[data-state="ready"]');
+    assert.deepEqual(await overflowing(page), [], "fixed file");
   });
 });
