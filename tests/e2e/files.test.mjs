@@ -120,6 +120,28 @@ describe("the list of files", () => {
     assert.deepEqual(await listed(page), ["add-users_4.csv: valid"]);
   });
 
+  test("the keyboard focus stays in the list: on the chosen file, on the next × after a removal", async () => {
+    const { page } = await open();
+    await page.setInputFiles("#file-input", [valid("add-users_1.csv"), valid("add-users_2.csv"), valid("add-users_3.csv")]);
+    await page.waitForFunction(() => document.querySelectorAll(".file-item .status-ok").length === 3);
+    const focused = () => page.evaluate(() => document.activeElement.getAttribute("aria-label") ?? document.activeElement.id ?? document.activeElement.tagName);
+    // Choosing a file with Enter draws the list anew; the focus stays on that file.
+    await page.focus(".file-item >> nth=1");
+    await page.keyboard.press("Enter");
+    await waitForResult(page, { file: "add-users_2.csv" });
+    const chosen = () => document.activeElement.matches('.file-item[aria-current="true"]') && document.activeElement.querySelector(".file-name").textContent;
+    assert.equal(await page.evaluate(chosen), "add-users_2.csv");
+    await page.keyboard.press("Tab");
+    assert.equal(await focused(), "Remove add-users_2.csv");
+    await page.keyboard.press("Enter");
+    assert.equal(await focused(), "Remove add-users_3.csv", "the next file's ×");
+    await page.keyboard.press("Enter");
+    assert.equal(await focused(), "Remove add-users_1.csv", "the last file gone: the one before");
+    await page.keyboard.press("Enter");
+    assert.equal(await focused(), "choose-button", "none left: the file picker");
+    assert.equal(await page.locator(".file-item").count(), 0);
+  });
+
   test("at 375 px a long file name wraps wherever it is shown: nothing is cut off, the page never scrolls sideways", { timeout: 120000 }, async () => {
     const { page } = await open({ viewport: { width: 375, height: 800 } });
     const stem = `add-users_${"exported_from_the_long_hr_system".repeat(4)}`;

@@ -200,6 +200,8 @@ export async function start(env) {
   function renderFiles() {
     const list = $("file-list");
     const { lang } = state;
+    // The list is drawn anew: a focused file or × keeps the focus.
+    const focused = list.contains(document.activeElement) ? document.activeElement : null;
     list.replaceChildren();
     $("files-empty").hidden = state.files.length > 0;
     $("remove-all").hidden = state.files.length < 2;
@@ -220,13 +222,21 @@ export async function start(env) {
       const remove = document.createElement("button");
       remove.type = "button";
       remove.className = "remove";
+      remove.dataset.fileId = String(entry.id);
       remove.textContent = "×";
       remove.setAttribute("aria-label", t(lang, "files.remove", { name: entry.file.name }));
       remove.title = remove.getAttribute("aria-label");
-      remove.addEventListener("click", () => removeFile(entry));
+      remove.addEventListener("click", () => {
+        const index = state.files.indexOf(entry);
+        removeFile(entry);
+        // Focus goes to the × of the file now in its place, else of the one before, else to the picker.
+        const buttons = list.querySelectorAll(".remove");
+        (buttons[Math.min(index, buttons.length - 1)] ?? $("choose-button")).focus();
+      });
       li.append(button, remove);
       list.append(li);
     }
+    if (focused) list.querySelector(`.${focused.classList[0]}[data-file-id="${focused.dataset.fileId}"]`)?.focus();
     renderStale();
   }
 
