@@ -190,6 +190,42 @@ describe("the served page", () => {
     assert.ok(!(await page.isVisible("#stale-note")));
   });
 
+  test("a tenant setting that cannot be used is said by its field (en/ja), and no check runs without it", async () => {
+    const { page } = await open();
+    await chooseFiles(page, [fixture("fujifilm-iwpro-add-users", "valid.csv")]);
+    await page.fill("#param-availableSeats", "-5");
+    assert.equal(await page.textContent("#param-availableSeats-error"), "Enter a whole number of 0 or more, in digits: this value is not used.");
+    assert.equal(await page.getAttribute("#param-availableSeats", "aria-invalid"), "true");
+    assert.match(await page.getAttribute("#param-availableSeats", "aria-describedby"), /param-availableSeats-error/);
+    assert.equal(await page.textContent("#stale-note"), "A tenant setting is not valid (see the message by the field): fix it to check the file.");
+    // Check does not run without the value: it takes the keyboard to the field.
+    await page.click("#check-button");
+    assert.equal(await page.evaluate(() => document.activeElement.id), "param-availableSeats");
+    assert.ok(await page.isHidden("#progress"));
+    // A file chosen now waits for the setting to be fixed.
+    const waiting = join(TMP, "add-users_seats.csv");
+    writeFileSync(waiting, readFileSync(fixture("fujifilm-iwpro-add-users", "valid.csv")));
+    await page.setInputFiles("#file-input", waiting);
+    await page.waitForSelector('#results[data-state="blocked"][data-file="add-users_seats.csv"]');
+    assert.equal(await page.textContent(".file-item[aria-current] .status"), "fix the settings");
+    assert.equal(
+      await page.textContent("#results-empty"),
+      "add-users_seats.csv is not checked yet: a tenant setting is not valid. Fix it, and the file is checked.",
+    );
+    await page.click('[data-lang="ja"]');
+    assert.equal(await page.textContent("#param-availableSeats-error"), "0 以上の整数を数字で入力してください。この値は使われません。");
+    assert.equal(await page.textContent(".file-item[aria-current] .status"), "設定を修正");
+    await screenshot(page, "served-invalid-setting");
+    // Fixed (full-width digits are digits too) and committed: the waiting file is checked with it.
+    await page.fill("#param-availableSeats", "１");
+    assert.ok(await page.isHidden("#param-availableSeats-error"));
+    await page.keyboard.press("Tab");
+    await waitForResult(page, { file: "add-users_seats.csv", lang: "ja" });
+    const report = cliReport(waiting, "fujifilm-iwpro/add-users", ["--param", "availableSeats=1"]);
+    assert.ok(report.summary.byCode["too-many-rows"]);
+    assert.deepEqual(await shownTriples(page), reportTriples(report));
+  });
+
   test("the system's current export: the CLI's --baseline report and plan; an unusable export fails", async () => {
     const { page } = await open();
     const upload = fixture("flat-users-total", "plan-total.tsv");

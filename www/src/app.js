@@ -7,7 +7,7 @@
 import * as api from "csv-preflight/web";
 import { ConvertPanel, convertRequest } from "./convert.js";
 import { BOMS, ENCODINGS, LANGS, browserLang, bytes, failureText, num, quote, t, translate } from "./i18n.js";
-import { paramValues, renderParams } from "./params.js";
+import { invalidParam, paramValues, renderParams } from "./params.js";
 import { readAround } from "./preview.js";
 import { Runner } from "./runner.js";
 import { suggestProfile } from "./suggest.js";
@@ -245,6 +245,7 @@ export async function start(env) {
     if (entry.status === "queued") return { key: "status.queued", tone: "muted" };
     if (entry.status === "failed") return { key: "status.failed", tone: "error" };
     if (entry.status === "cancelled") return { key: "status.cancelled", tone: "muted" };
+    if (entry.status === "blocked") return { key: "status.blocked", tone: "warn" };
     if (entry.report && stale(entry)) return { key: "status.stale", tone: "warn" };
     if (entry.report?.valid) return { key: "status.valid", tone: "ok" };
     if (entry.report) {
@@ -301,11 +302,19 @@ export async function start(env) {
     $("profile-reason").textContent = entry ? reasonText(entry) : "";
     const profile = profileById.get(profileId);
     state.params[profileId] ??= {};
-    renderParams($("params-body"), profile.parameters ?? [], state.params[profileId], lang, (name, text) => {
-      state.params[profileId][name] = text;
-      renderStale();
-      renderFiles();
-    });
+    renderParams(
+      $("params-body"),
+      profile.parameters ?? [],
+      state.params[profileId],
+      lang,
+      (name, text) => {
+        state.params[profileId][name] = text;
+        renderStale();
+        renderFiles();
+      },
+      // The files that waited for a setting to be fixed are checked once it is.
+      () => state.files.filter((f) => f.status === "blocked" && !invalidSetting(f)).forEach((f) => enqueue("check", f)),
+    );
     renderBaseline(profile);
     renderStale();
   }
@@ -393,6 +402,15 @@ export async function start(env) {
     return p?.title[state.lang] ?? p?.title.en ?? id;
   }
 
+  /** The first setting of the entry's format (or of its bundle's) whose value cannot be used, or null. */
+  function invalidSetting(entry) {
+    for (const { entry: member } of bundleGroup(entry)?.members ?? [{ entry }]) {
+      const parameter = invalidParam(profileById.get(member.profileId).parameters ?? [], state.params[member.profileId] ?? {});
+      if (parameter) return parameter;
+    }
+    return null;
+  }
+
   function optionsFor(entry) {
     const profile = profileById.get(entry.profileId);
     return {
@@ -416,7 +434,9 @@ export async function start(env) {
     const entry = selectedEntry();
     // A failed check ran with the current settings: its error is the news, not the older report's age.
     const isStale = Boolean(entry?.report && stale(entry) && entry.status !== "checking" && entry.status !== "failed");
-    $("stale-note").hidden = !isStale;
+    const invalid = entry && invalidSetting(entry);
+    $("stale-note").hidden = !isStale && !invalid;
+    $("stale-note").textContent = t(state.lang, invalid ? "check.invalid" : "check.stale");
     const button = $("check-button");
     button.textContent = t(state.lang, entry?.report ? "check.again" : "check.button");
     button.disabled = !entry || entry.status === "checking" || entry.status === "queued";
@@ -425,7 +445,10 @@ export async function start(env) {
 
   $("check-button").addEventListener("click", () => {
     const entry = selectedEntry();
-    if (entry) enqueue("check", entry);
+    if (!entry) return;
+    const invalid = invalidSetting(entry);
+    if (invalid) document.getElementById(`param-${invalid.name}`)?.focus();
+    else enqueue("check", entry);
   });
 
   /** Re-checks the entry when its messages are in another language than the page's. */
@@ -454,6 +477,14 @@ export async function start(env) {
     if (state.busy) return;
     const job = state.queue.shift();
     if (!job) return;
+    if (job.kind === "check" && invalidSetting(job.entry)) {
+      // A setting that cannot be used is never dropped silently: the check waits until it is fixed.
+      job.entry.status = "blocked";
+      renderFiles();
+      if (job.entry === selectedEntry()) renderResults();
+      pump();
+      return;
+    }
     state.busy = job;
     const { entry } = job;
     const options = job.kind === "check" ? optionsFor(entry) : job.options ?? entry.options;
@@ -628,7 +659,9 @@ export async function start(env) {
       ? t(lang, "results.empty")
       : entry.status === "cancelled"
         ? t(lang, "progress.cancelled", { name })
-        : t(lang, "progress.label", { name }) + "…";
+        : entry.status === "blocked"
+          ? t(lang, "results.blocked", { name })
+          : t(lang, "progress.label", { name }) + "…";
     $("results-error").hidden = entry?.status !== "failed";
     $("results-error").textContent = entry?.error ? t(lang, "error.check", { name: entry.file.name, message: failureText(lang, entry.error) }) : "";
     // After a failed check the older report would look like the answer to this one.
@@ -773,6 +806,11 @@ export async function start(env) {
   });
 
   function startConvert(entry, mapping) {
+    const invalid = invalidSetting(entry);
+    if (invalid) {
+      document.getElementById(`param-${invalid.name}`)?.focus();
+      return;
+    }
     const profile = profileById.get(entry.profileId);
     const request = convertRequest(entry, {
       lang: state.lang,
