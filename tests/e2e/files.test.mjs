@@ -1,7 +1,7 @@
 // The list of files on the served page: removing a file (also while it is checked), Cancel, and
 // what the queue of checks does then.
 import assert from "node:assert/strict";
-import { copyFileSync, existsSync, symlinkSync } from "node:fs";
+import { copyFileSync, existsSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, afterEach, before, describe, test } from "node:test";
 import { TMP, fixture, foreignRequests, launch, openPage, screenshot, serveDist, waitForResult } from "./helpers.mjs";
@@ -140,6 +140,42 @@ describe("the list of files", () => {
     await page.keyboard.press("Enter");
     assert.equal(await focused(), "choose-button", "none left: the file picker");
     assert.equal(await page.locator(".file-item").count(), 0);
+  });
+
+  test("a file of the same name chosen again (fixed) replaces the listed one, keeps its chosen format, and is checked", { timeout: 120000 }, async () => {
+    const { page } = await open();
+    const path = join(TMP, "add-users_fixed-later.csv");
+    const good = readFileSync(fixture("fujifilm-iwpro-add-users", "valid.csv"), "utf8");
+    writeFileSync(path, good.replace("taro.yamada@example.com", "taro.yamada@example"));
+    await page.setInputFiles("#file-input", path);
+    await waitForResult(page, { file: "add-users_fixed-later.csv" });
+    assert.deepEqual(await listed(page), ["add-users_fixed-later.csv: 1 error"]);
+    writeFileSync(path, good);
+    await page.setInputFiles("#file-input", path);
+    await page.waitForFunction(() => document.querySelector(".file-item .status-ok"));
+    assert.deepEqual(await listed(page), ["add-users_fixed-later.csv: valid"]);
+    assert.equal(await page.textContent("#files-note"), "Replaced by the file of the same name chosen now: add-users_fixed-later.csv.");
+
+    // A format chosen by hand stays chosen for the new file.
+    await page.selectOption("#profile-select", "fujifilm-iwpro/update-users");
+    await waitForResult(page, { file: "add-users_fixed-later.csv", profile: "fujifilm-iwpro/update-users" });
+    writeFileSync(path, `${good}hanako.suzuki@example.com,鈴木,花子,ja,,NCS001,,,,,\r\n`);
+    await page.setInputFiles("#file-input", path);
+    await waitForResult(page, { file: "add-users_fixed-later.csv", profile: "fujifilm-iwpro/update-users" });
+    await page.waitForFunction(() => document.querySelector('[data-stat="rows"] dd').textContent === "4");
+    assert.equal(await page.locator(".file-item").count(), 1);
+    assert.equal(await page.inputValue("#profile-select"), "fujifilm-iwpro/update-users");
+    assert.match(await page.textContent("#profile-reason"), /Chosen by you/);
+
+    // One being checked is replaced too: its check stops, and the new one is checked.
+    const { page: other } = await open();
+    await bigThenSmall(other);
+    const small = join(TMP, "add-users_million.csv");
+    writeFileSync(small, good);
+    await other.setInputFiles("#file-input", small);
+    await other.waitForFunction(() => document.querySelectorAll(".file-item .status-ok").length === 2, null, { timeout: 15000 });
+    assert.deepEqual(await listed(other), ["add-users_million.csv: valid", "add-users_small.csv: valid"]);
+    assert.ok(await other.isHidden("#progress"));
   });
 
   test("at 375 px a long file name wraps wherever it is shown: nothing is cut off, the page never scrolls sideways", { timeout: 120000 }, async () => {

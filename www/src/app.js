@@ -130,24 +130,45 @@ export async function start(env) {
   });
 
   async function addFiles(chosen) {
-    // The same file chosen again (same name, size and date) would only be checked twice.
-    const files = chosen.filter((file) => !state.files.some((f) => sameFile(f.file, file)));
-    const again = chosen.filter((file) => !files.includes(file)).map((file) => file.name);
-    $("files-note").hidden = !again.length;
-    $("files-note").textContent = again.length ? t(state.lang, "files.duplicate", { names: again.join(", ") }) : "";
-    if (!files.length) return;
-    const added = files.map((file) => ({
-      id: state.nextId++,
-      file,
-      profileId: profiles[0].id,
-      suggestion: null,
-      chosen: false,
-      status: "queued",
-      report: null,
-      options: null,
-      error: null,
-    }));
-    state.files.push(...added);
+    // The same file chosen again (same name, size and date) would only be checked twice. A file of
+    // the same name as one listed before takes its place (the user fixed the file and chose it
+    // again), with the format chosen for it, if one was. (Files of one drop may share a name: files
+    // of several systems from several folders.)
+    const listed = [...state.files];
+    const again = [];
+    const replaced = [];
+    const added = [];
+    for (const file of chosen) {
+      const old = listed.find((f) => f.file.name === file.name && state.files.includes(f));
+      if (old && sameFile(old.file, file)) {
+        again.push(file.name);
+        continue;
+      }
+      const entry = {
+        id: state.nextId++,
+        file,
+        profileId: old?.chosen ? old.profileId : profiles[0].id,
+        suggestion: null,
+        chosen: Boolean(old?.chosen),
+        status: "queued",
+        report: null,
+        options: null,
+        error: null,
+      };
+      added.push(entry);
+      if (!old) state.files.push(entry);
+      else {
+        replaced.push(file.name);
+        state.files.splice(state.files.indexOf(old), 1, entry);
+        stopJobs(old);
+      }
+    }
+    const notes = [];
+    if (again.length) notes.push(t(state.lang, "files.duplicate", { names: again.join(", ") }));
+    if (replaced.length) notes.push(t(state.lang, "files.replaced", { names: replaced.join(", ") }));
+    $("files-note").hidden = !notes.length;
+    $("files-note").textContent = notes.join(" ");
+    if (!added.length) return;
     select(added[0]);
     for (const entry of added) {
       try {
@@ -155,6 +176,7 @@ export async function start(env) {
       } catch {
         entry.suggestion = { best: null, matched: 0, total: 0, nameMatches: false, ties: [], unread: true };
       }
+      if (!state.files.includes(entry)) continue; // removed, or replaced, meanwhile
       if (entry.suggestion.best && !entry.chosen) entry.profileId = entry.suggestion.best;
       if (entry === selectedEntry()) renderSetup();
       enqueue("check", entry);
@@ -175,18 +197,25 @@ export async function start(env) {
   }
 
   function removeFile(entry) {
-    state.queue = state.queue.filter((job) => job.entry !== entry);
     const index = state.files.indexOf(entry);
     state.files.splice(index, 1);
-    // Only this file's job stops: the queue goes on with the other files, and those that were being
-    // checked together with it (a bundle) are checked again without it.
+    stopJobs(entry);
+    if (state.selected === entry.id) select(state.files[Math.min(index, state.files.length - 1)] ?? null);
+    else renderFiles();
+  }
+
+  /**
+   * Stops the jobs of an entry taken out of the list. Only its jobs stop: the queue goes on with
+   * the other files, and those that were being checked together with it (a bundle) are checked
+   * again without it.
+   */
+  function stopJobs(entry) {
+    state.queue = state.queue.filter((job) => job.entry !== entry);
     const running = state.busy?.group?.members.map((m) => m.entry) ?? [state.busy?.entry];
     if (running.includes(entry)) {
       runner.cancel();
       for (const other of running) if (other !== entry) enqueue("check", other);
     }
-    if (state.selected === entry.id) select(state.files[Math.min(index, state.files.length - 1)] ?? null);
-    else renderFiles();
   }
 
   $("remove-all").addEventListener("click", () => {
