@@ -424,7 +424,8 @@ describe("the served page", () => {
     assert.equal(selected.row, String(diag.row));
     await page.waitForSelector(`#preview-grid tr.target[data-preview-row="${diag.row}"] td.bad`);
     assert.equal(await page.textContent("#preview-grid td.bad"), diag.value);
-    assert.equal(await page.locator("#preview-grid tbody tr").count(), 4);
+    // Rows 2 to 4 (the header, row 1, is the grid's head).
+    assert.equal(await page.locator("#preview-grid tbody tr").count(), 3);
     await screenshot(page, "served-preview");
   });
 
@@ -543,6 +544,33 @@ describe("the suggestion, the table and the downloads on awkward files", () => {
     // A plain table has no selection in ARIA: the chosen row is "current", nothing is aria-selected.
     assert.equal(await page.locator("#diag-body [aria-selected]").count(), 0);
     assert.equal(await page.getAttribute("#diag-body tr.selected", "aria-current"), "true");
+  });
+
+  test("the preview shows the header row once, as the grid's head, unless the diagnostic is on it", async () => {
+    const { page } = await open();
+    const rowsShown = () => page.$$eval("#preview-grid tbody tr", (rows) => rows.map((r) => r.dataset.previewRow));
+    const head = () => page.$$eval("#preview-grid thead th:not(.corner)", (cells) => cells.map((c) => c.textContent));
+    const file = utf8BomFile("add-users_head.csv", [`${IWPRO_HEADER},`, "taro.yamada@example,山田,太郎,ja,,NCS001,,,,,,", "hanako@example.com,佐藤,花子,ja,,NCS001,,,,,,"]);
+    await chooseFiles(page, [file]);
+    await page.click('#diag-body tr[data-code="invalid-email"]');
+    await page.waitForSelector('#preview-grid tr.target[data-preview-row="2"]');
+    assert.deepEqual(await rowsShown(), ["2", "3"]);
+    assert.equal((await head())[0], "1 mail_address");
+    // A diagnostic on the header itself: its row is shown, with the bad cell.
+    await page.click('#diag-body tr[data-code="blank-label"]');
+    await page.waitForSelector('#preview-grid tr.target[data-preview-row="1"] td.bad');
+    assert.deepEqual(await rowsShown(), ["1", "2", "3"]);
+
+    // FLAT's differential import: the identification line (row 1) is data, the header is row 2.
+    await chooseFiles(page, [fixture("flat-users-differential", "email.tsv")]);
+    if ((await page.inputValue("#profile-select")) !== "flat/users-differential") {
+      await page.selectOption("#profile-select", "flat/users-differential");
+      await waitForResult(page, { file: "email.tsv", profile: "flat/users-differential" });
+    }
+    await page.click('#diag-body tr[data-code="missing-value"]');
+    await page.waitForSelector('#preview-grid tr.target[data-preview-row="3"]');
+    assert.deepEqual((await rowsShown()).slice(0, 2), ["1", "3"]);
+    assert.deepEqual((await head()).slice(0, 3), ["1 email", "2 tag", "3 permission"]);
   });
 
   test("a tab-separated file's result is .tsv; UTF-16 gives UTF-8 with BOM, as the hint says", async () => {

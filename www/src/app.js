@@ -931,7 +931,9 @@ export async function start(env) {
       : t(lang, "preview.file");
     note.hidden = result.exact;
     note.textContent = t(lang, "preview.approx");
-    grid.replaceChildren(previewTable(result, entry.report.detected.header ?? []));
+    // The engine reads the line after the profile's preamble lines as the header.
+    const headerRow = (profileById.get(entry.report.profile)?.file?.preamble?.length ?? 0) + 1;
+    grid.replaceChildren(previewTable(result, entry.report.detected.header ?? [], headerRow));
     grid.hidden = false;
     const bad = grid.querySelector(".bad");
     if (bad && bad.offsetLeft + bad.offsetWidth > grid.clientWidth) {
@@ -951,7 +953,7 @@ export async function start(env) {
     if (by > 0) window.scrollBy({ top: by });
   }
 
-  function previewTable(result, header) {
+  function previewTable(result, header, headerRow) {
     const width = Math.max(header.length, ...result.rows.map((r) => r.cells.length));
     const tableEl = document.createElement("table");
     tableEl.className = "grid";
@@ -968,6 +970,8 @@ export async function start(env) {
     thead.append(headRow);
     const tbody = document.createElement("tbody");
     for (const row of result.rows) {
+      // The header row is the grid's head: not shown again, unless the diagnostic is on it.
+      if (row.row === headerRow && !row.target) continue;
       const tr = document.createElement("tr");
       tr.dataset.previewRow = String(row.row);
       if (row.target) tr.className = "target";
