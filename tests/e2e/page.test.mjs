@@ -364,6 +364,28 @@ describe("the served page", () => {
     assert.equal(await page.getAttribute('[data-lang="en"]', "aria-pressed"), "true");
   });
 
+  test("switching language keeps the selected diagnostic, on its page, and its preview", async () => {
+    const { page } = await open({ locale: "ja-JP" });
+    const header = "mail_address,family_name,given_name,language,group,option,company_name,department_name,job_title_name,device_user_id,iccard_number";
+    const rows = Array.from({ length: 150 }, (_, i) => `user${i}${i === 130 ? ".example.com" : "@example.com"},山田,太郎,${i < 120 ? "JA" : "ja"},,NCS001,,,,,`);
+    const file = join(TMP, "add-users_lang.csv");
+    writeFileSync(file, [header, ...rows, ""].join("\r\n"));
+    await chooseFiles(page, [file], { lang: "ja" });
+    // The bad e-mail is on the second page (120 bad languages come first).
+    await page.click("#page-next");
+    await page.click('#diag-body tr[data-code="invalid-email"]');
+    await page.waitForSelector('#preview-grid tr.target[data-preview-row="132"] td.bad');
+    assert.equal(await page.textContent("#preview-where"), "行 132（物理行 132）・列 mail_address");
+
+    await page.click('[data-lang="en"]');
+    await waitForResult(page, { file: "add-users_lang.csv", lang: "en" });
+    const selected = await page.$eval("#diag-body tr.selected", (tr) => [tr.dataset.row, tr.dataset.code, tr.querySelector(".message").firstChild.textContent]);
+    assert.deepEqual(selected, ["132", "invalid-email", "not a valid e-mail address"]);
+    assert.equal(await page.textContent("#diag-count"), "101–121 of 121");
+    await page.waitForSelector('#preview-grid tr.target[data-preview-row="132"] td.bad');
+    assert.equal(await page.textContent("#preview-where"), "Row 132, line 132, column mail_address");
+  });
+
   test("the result CSV and the JSON report downloads have the CLI's bytes and report", async () => {
     const { page } = await open();
     for (const [dir, name, lang] of [

@@ -41,6 +41,8 @@ export async function start(env) {
     busy: null,
     nextId: 1,
     previewToken: 0,
+    /** The entry whose report the diagnostics table shows. */
+    tableEntry: null,
   };
   document.documentElement.dataset.build = env.build;
   setLang(state.lang, false);
@@ -700,8 +702,12 @@ export async function start(env) {
       return;
     }
     if (table.report !== report) {
-      table.setReport(report, entry.file.name, entry.options.lang);
-      clearPreview();
+      // The same file checked again (in another language, say): its selected diagnostic stays.
+      const keep = state.tableEntry === entry ? table.selectedDiagnostic : null;
+      state.tableEntry = entry;
+      table.setReport(report, entry.file.name, entry.options.lang, keep);
+      if (table.selectedDiagnostic) showPreview(table.selectedDiagnostic);
+      else clearPreview();
     }
     renderSummary(entry, report);
     renderConversion();
