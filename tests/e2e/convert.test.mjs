@@ -168,6 +168,21 @@ describe("the fixed file", () => {
     assert.ok(readFileSync(await download.path()).equals(cliConvert(file, ["--force"])));
   });
 
+  test("a refusal counts each code's errors exactly, beyond the 1,000 diagnostics listed", async () => {
+    const header = "mail_address,family_name,given_name,language,group,option,company_name,department_name,job_title_name,device_user_id,iccard_number";
+    const rows = Array.from({ length: 1200 }, (_, i) => `user${i}.example.com,山田,太郎,ja,,NCS009,,,,,`);
+    const file = join(TMP, "add-users_many-errors.csv");
+    writeFileSync(file, [header, ...rows, ""].join("\r\n"));
+    const { page } = await open();
+    await convertOnPage(page, file);
+    assert.equal(await page.getAttribute("#convert-panel", "data-state"), "refused");
+    assert.equal(
+      await page.textContent("#convert-refusal"),
+      "Why: the converted file still has 2,400 errors (invalid-email ×1,200, not-in-list ×1,200). " +
+        "Fix them in the source file or in the mapping, or tick “Write the file even if it still has errors”.",
+    );
+  });
+
   test("an Excel-damaged HR file: every finding listed with row, column and hint; applying the mapping unchanged changes nothing", async () => {
     const file = fixture("convert", "hr.shift_jis.csv");
     const { page } = await open();

@@ -55,10 +55,10 @@ test("a refusal counts errors only: its breakdown adds up to its total", () => {
     status: "refused",
     refusal: "the converted file still has 4 error(s) (missing-label ×2, too-long ×2, invalid-character ×1), so it is not offered; …",
     diagnostics: [d("column-dropped", "info")],
-    summary: { errors: 0, warnings: 0, infos: 1 },
+    summary: { errors: 0, warnings: 0, infos: 1, byCode: { "column-dropped": 1 } },
     report: {
       diagnostics: [d("missing-label", "warning"), d("missing-label", "error"), d("too-long", "error"), d("too-long", "error"), d("invalid-character", "error")],
-      summary: { errors: 4, warnings: 1 },
+      summary: { errors: 4, warnings: 1, byCode: { "missing-label": 2, "too-long": 2, "invalid-character": 1 } },
     },
   };
   assert.equal(
@@ -67,6 +67,19 @@ test("a refusal counts errors only: its breakdown adds up to its total", () => {
       "Fix them in the source file or in the mapping, or tick “Write the file even if it still has errors”.",
   );
   assert.match(refusalText("ja", result), /^理由：変換後のファイルにまだエラー 4 件があります（missing-label ×1、too-long ×2、invalid-character ×1）。/);
-  // Capped lists: the breakdown says it is partial.
-  assert.match(refusalText("en", { ...result, report: { ...result.report, summary: { errors: 9, warnings: 1 } } }), /9 errors \(.*invalid-character ×1, …\)/);
+  // A code with no error listed: the breakdown says it is partial.
+  const unlisted = { ...result.report.summary, errors: 9, byCode: { ...result.report.summary.byCode, "unique-error": 5 } };
+  assert.match(refusalText("en", { ...result, report: { ...result.report, summary: unlisted } }), /9 errors \(.*invalid-character ×1, …\)/);
+});
+
+test("a refusal counts each code's errors exactly when the lists are capped", () => {
+  // 1,200 invalid e-mails and 1,200 unknown options, of which the capped list holds 1,000.
+  const listed = Array.from({ length: 1000 }, (_, i) => ({ code: i % 2 ? "not-in-list" : "invalid-email", severity: "error", message: "" }));
+  const result = {
+    status: "refused",
+    diagnostics: [],
+    summary: { errors: 0, warnings: 0, infos: 0, byCode: {} },
+    report: { diagnostics: listed, diagnosticsCapped: true, summary: { errors: 2400, warnings: 0, byCode: { "invalid-email": 1200, "not-in-list": 1200 } } },
+  };
+  assert.match(refusalText("en", result), /^Why: the converted file still has 2,400 errors \(invalid-email ×1,200, not-in-list ×1,200\)\. /);
 });

@@ -190,6 +190,42 @@ describe("the served page", () => {
     assert.ok(!(await page.isVisible("#stale-note")));
   });
 
+  test("a tenant setting that cannot be used is said by its field (en/ja), and no check runs without it", async () => {
+    const { page } = await open();
+    await chooseFiles(page, [fixture("fujifilm-iwpro-add-users", "valid.csv")]);
+    await page.fill("#param-availableSeats", "-5");
+    assert.equal(await page.textContent("#param-availableSeats-error"), "Enter a whole number of 0 or more, in digits: this value is not used.");
+    assert.equal(await page.getAttribute("#param-availableSeats", "aria-invalid"), "true");
+    assert.match(await page.getAttribute("#param-availableSeats", "aria-describedby"), /param-availableSeats-error/);
+    assert.equal(await page.textContent("#stale-note"), "A tenant setting is not valid (see the message by the field): fix it to check the file.");
+    // Check does not run without the value: it takes the keyboard to the field.
+    await page.click("#check-button");
+    assert.equal(await page.evaluate(() => document.activeElement.id), "param-availableSeats");
+    assert.ok(await page.isHidden("#progress"));
+    // A file chosen now waits for the setting to be fixed.
+    const waiting = join(TMP, "add-users_seats.csv");
+    writeFileSync(waiting, readFileSync(fixture("fujifilm-iwpro-add-users", "valid.csv")));
+    await page.setInputFiles("#file-input", waiting);
+    await page.waitForSelector('#results[data-state="blocked"][data-file="add-users_seats.csv"]');
+    assert.equal(await page.textContent(".file-item[aria-current] .status"), "fix the settings");
+    assert.equal(
+      await page.textContent("#results-empty"),
+      "add-users_seats.csv is not checked yet: a tenant setting is not valid. Fix it, and the file is checked.",
+    );
+    await page.click('[data-lang="ja"]');
+    assert.equal(await page.textContent("#param-availableSeats-error"), "0 以上の整数を数字で入力してください。この値は使われません。");
+    assert.equal(await page.textContent(".file-item[aria-current] .status"), "設定を修正");
+    await screenshot(page, "served-invalid-setting");
+    // Fixed (full-width digits are digits too) and committed: the waiting file is checked with it.
+    await page.fill("#param-availableSeats", "１");
+    assert.ok(await page.isHidden("#param-availableSeats-error"));
+    await page.keyboard.press("Tab");
+    await waitForResult(page, { file: "add-users_seats.csv", lang: "ja" });
+    const report = cliReport(waiting, "fujifilm-iwpro/add-users", ["--param", "availableSeats=1"]);
+    assert.ok(report.summary.byCode["too-many-rows"]);
+    assert.deepEqual(await shownTriples(page), reportTriples(report));
+  });
+
   test("the system's current export: the CLI's --baseline report and plan; an unusable export fails", async () => {
     const { page } = await open();
     const upload = fixture("flat-users-total", "plan-total.tsv");
@@ -328,6 +364,28 @@ describe("the served page", () => {
     assert.equal(await page.getAttribute('[data-lang="en"]', "aria-pressed"), "true");
   });
 
+  test("switching language keeps the selected diagnostic, on its page, and its preview", async () => {
+    const { page } = await open({ locale: "ja-JP" });
+    const header = "mail_address,family_name,given_name,language,group,option,company_name,department_name,job_title_name,device_user_id,iccard_number";
+    const rows = Array.from({ length: 150 }, (_, i) => `user${i}${i === 130 ? ".example.com" : "@example.com"},山田,太郎,${i < 120 ? "JA" : "ja"},,NCS001,,,,,`);
+    const file = join(TMP, "add-users_lang.csv");
+    writeFileSync(file, [header, ...rows, ""].join("\r\n"));
+    await chooseFiles(page, [file], { lang: "ja" });
+    // The bad e-mail is on the second page (120 bad languages come first).
+    await page.click("#page-next");
+    await page.click('#diag-body tr[data-code="invalid-email"]');
+    await page.waitForSelector('#preview-grid tr.target[data-preview-row="132"] td.bad');
+    assert.equal(await page.textContent("#preview-where"), "行 132（物理行 132）・列 mail_address");
+
+    await page.click('[data-lang="en"]');
+    await waitForResult(page, { file: "add-users_lang.csv", lang: "en" });
+    const selected = await page.$eval("#diag-body tr.selected", (tr) => [tr.dataset.row, tr.dataset.code, tr.querySelector(".message").firstChild.textContent]);
+    assert.deepEqual(selected, ["132", "invalid-email", "not a valid e-mail address"]);
+    assert.equal(await page.textContent("#diag-count"), "101–121 of 121");
+    await page.waitForSelector('#preview-grid tr.target[data-preview-row="132"] td.bad');
+    assert.equal(await page.textContent("#preview-where"), "Row 132, line 132, column mail_address");
+  });
+
   test("the result CSV and the JSON report downloads have the CLI's bytes and report", async () => {
     const { page } = await open();
     for (const [dir, name, lang] of [
@@ -388,7 +446,8 @@ describe("the served page", () => {
     assert.equal(selected.row, String(diag.row));
     await page.waitForSelector(`#preview-grid tr.target[data-preview-row="${diag.row}"] td.bad`);
     assert.equal(await page.textContent("#preview-grid td.bad"), diag.value);
-    assert.equal(await page.locator("#preview-grid tbody tr").count(), 4);
+    // Rows 2 to 4 (the header, row 1, is the grid's head).
+    assert.equal(await page.locator("#preview-grid tbody tr").count(), 3);
     await screenshot(page, "served-preview");
   });
 
@@ -509,6 +568,33 @@ describe("the suggestion, the table and the downloads on awkward files", () => {
     assert.equal(await page.getAttribute("#diag-body tr.selected", "aria-current"), "true");
   });
 
+  test("the preview shows the header row once, as the grid's head, unless the diagnostic is on it", async () => {
+    const { page } = await open();
+    const rowsShown = () => page.$$eval("#preview-grid tbody tr", (rows) => rows.map((r) => r.dataset.previewRow));
+    const head = () => page.$$eval("#preview-grid thead th:not(.corner)", (cells) => cells.map((c) => c.textContent));
+    const file = utf8BomFile("add-users_head.csv", [`${IWPRO_HEADER},`, "taro.yamada@example,山田,太郎,ja,,NCS001,,,,,,", "hanako@example.com,佐藤,花子,ja,,NCS001,,,,,,"]);
+    await chooseFiles(page, [file]);
+    await page.click('#diag-body tr[data-code="invalid-email"]');
+    await page.waitForSelector('#preview-grid tr.target[data-preview-row="2"]');
+    assert.deepEqual(await rowsShown(), ["2", "3"]);
+    assert.equal((await head())[0], "1 mail_address");
+    // A diagnostic on the header itself: its row is shown, with the bad cell.
+    await page.click('#diag-body tr[data-code="blank-label"]');
+    await page.waitForSelector('#preview-grid tr.target[data-preview-row="1"] td.bad');
+    assert.deepEqual(await rowsShown(), ["1", "2", "3"]);
+
+    // FLAT's differential import: the identification line (row 1) is data, the header is row 2.
+    await chooseFiles(page, [fixture("flat-users-differential", "email.tsv")]);
+    if ((await page.inputValue("#profile-select")) !== "flat/users-differential") {
+      await page.selectOption("#profile-select", "flat/users-differential");
+      await waitForResult(page, { file: "email.tsv", profile: "flat/users-differential" });
+    }
+    await page.click('#diag-body tr[data-code="missing-value"]');
+    await page.waitForSelector('#preview-grid tr.target[data-preview-row="3"]');
+    assert.deepEqual((await rowsShown()).slice(0, 2), ["1", "3"]);
+    assert.deepEqual((await head()).slice(0, 3), ["1 email", "2 tag", "3 permission"]);
+  });
+
   test("a tab-separated file's result is .tsv; UTF-16 gives UTF-8 with BOM, as the hint says", async () => {
     const { page } = await open();
     const tsv = fixture("flat-users-total", "valid.tsv");
@@ -537,10 +623,31 @@ describe("the suggestion, the table and the downloads on awkward files", () => {
     await page.waitForFunction(() => document.getElementById("profile-reason").textContent !== "");
     assert.equal(await page.textContent("#profile-reason"), "The file is empty: there is nothing to check.");
     assert.ok(await page.isHidden("#download-fixed"), "nothing to convert");
+    assert.ok(await page.isHidden("#download-csv"), "no row to annotate: the result CSV would be a BOM alone");
     assert.equal(await page.textContent('[data-detected="delimiter"] dd'), "none");
 
     await page.setInputFiles("#file-input", empty);
     assert.equal(await page.textContent("#files-note"), "Already in the list, not added again: empty.csv.");
     assert.equal(await page.locator(".file-item").count(), 1);
+  });
+
+  test("an image named .csv says it is not text and offers neither a fixed file nor a result CSV", async () => {
+    const { page } = await open();
+    const png = join(TMP, "add-users_photo.csv");
+    writeFileSync(png, Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64"));
+    await chooseFiles(page, [png]);
+    assert.equal(
+      await page.textContent("#profile-reason"),
+      "This is not a text file (a workbook, an archive, a PDF or an image?): there is nothing to check. Choose the CSV or TSV file itself.",
+    );
+    assert.deepEqual(await page.$$eval("#diag-body tr", (rows) => rows.map((r) => r.dataset.code)), ["not-text"]);
+    assert.ok(await page.isHidden("#download-fixed"), "nothing to convert");
+    assert.ok(await page.isHidden("#download-csv"), "no row to annotate");
+    assert.ok(await page.isVisible("#download-json"));
+    // A file with a header and no data row still has its result CSV and fixed file.
+    const header = utf8BomFile("add-users_header-only.csv", [IWPRO_HEADER]);
+    await chooseFiles(page, [header]);
+    assert.ok(await page.isVisible("#download-csv"));
+    assert.ok(await page.isVisible("#download-fixed"));
   });
 });

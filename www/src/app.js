@@ -7,7 +7,7 @@
 import * as api from "csv-preflight/web";
 import { ConvertPanel, convertRequest } from "./convert.js";
 import { BOMS, ENCODINGS, LANGS, browserLang, bytes, failureText, num, quote, t, translate } from "./i18n.js";
-import { paramValues, renderParams } from "./params.js";
+import { invalidParam, paramValues, renderParams } from "./params.js";
 import { readAround } from "./preview.js";
 import { Runner } from "./runner.js";
 import { suggestProfile } from "./suggest.js";
@@ -41,6 +41,8 @@ export async function start(env) {
     busy: null,
     nextId: 1,
     previewToken: 0,
+    /** The entry whose report the diagnostics table shows. */
+    tableEntry: null,
   };
   document.documentElement.dataset.build = env.build;
   setLang(state.lang, false);
@@ -130,24 +132,45 @@ export async function start(env) {
   });
 
   async function addFiles(chosen) {
-    // The same file chosen again (same name, size and date) would only be checked twice.
-    const files = chosen.filter((file) => !state.files.some((f) => sameFile(f.file, file)));
-    const again = chosen.filter((file) => !files.includes(file)).map((file) => file.name);
-    $("files-note").hidden = !again.length;
-    $("files-note").textContent = again.length ? t(state.lang, "files.duplicate", { names: again.join(", ") }) : "";
-    if (!files.length) return;
-    const added = files.map((file) => ({
-      id: state.nextId++,
-      file,
-      profileId: profiles[0].id,
-      suggestion: null,
-      chosen: false,
-      status: "queued",
-      report: null,
-      options: null,
-      error: null,
-    }));
-    state.files.push(...added);
+    // The same file chosen again (same name, size and date) would only be checked twice. A file of
+    // the same name as one listed before takes its place (the user fixed the file and chose it
+    // again), with the format chosen for it, if one was. (Files of one drop may share a name: files
+    // of several systems from several folders.)
+    const listed = [...state.files];
+    const again = [];
+    const replaced = [];
+    const added = [];
+    for (const file of chosen) {
+      const old = listed.find((f) => f.file.name === file.name && state.files.includes(f));
+      if (old && sameFile(old.file, file)) {
+        again.push(file.name);
+        continue;
+      }
+      const entry = {
+        id: state.nextId++,
+        file,
+        profileId: old?.chosen ? old.profileId : profiles[0].id,
+        suggestion: null,
+        chosen: Boolean(old?.chosen),
+        status: "queued",
+        report: null,
+        options: null,
+        error: null,
+      };
+      added.push(entry);
+      if (!old) state.files.push(entry);
+      else {
+        replaced.push(file.name);
+        state.files.splice(state.files.indexOf(old), 1, entry);
+        stopJobs(old);
+      }
+    }
+    const notes = [];
+    if (again.length) notes.push(t(state.lang, "files.duplicate", { names: again.join(", ") }));
+    if (replaced.length) notes.push(t(state.lang, "files.replaced", { names: replaced.join(", ") }));
+    $("files-note").hidden = !notes.length;
+    $("files-note").textContent = notes.join(" ");
+    if (!added.length) return;
     select(added[0]);
     for (const entry of added) {
       try {
@@ -155,6 +178,7 @@ export async function start(env) {
       } catch {
         entry.suggestion = { best: null, matched: 0, total: 0, nameMatches: false, ties: [], unread: true };
       }
+      if (!state.files.includes(entry)) continue; // removed, or replaced, meanwhile
       if (entry.suggestion.best && !entry.chosen) entry.profileId = entry.suggestion.best;
       if (entry === selectedEntry()) renderSetup();
       enqueue("check", entry);
@@ -175,19 +199,43 @@ export async function start(env) {
   }
 
   function removeFile(entry) {
-    state.queue = state.queue.filter((job) => job.entry !== entry);
-    if (state.busy?.entry === entry) runner.cancel();
     const index = state.files.indexOf(entry);
     state.files.splice(index, 1);
+    stopJobs(entry);
     if (state.selected === entry.id) select(state.files[Math.min(index, state.files.length - 1)] ?? null);
     else renderFiles();
   }
 
+  /**
+   * Stops the jobs of an entry taken out of the list. Only its jobs stop: the queue goes on with
+   * the other files, and those that were being checked together with it (a bundle) are checked
+   * again without it.
+   */
+  function stopJobs(entry) {
+    state.queue = state.queue.filter((job) => job.entry !== entry);
+    const running = state.busy?.group?.members.map((m) => m.entry) ?? [state.busy?.entry];
+    if (running.includes(entry)) {
+      runner.cancel();
+      for (const other of running) if (other !== entry) enqueue("check", other);
+    }
+  }
+
+  $("remove-all").addEventListener("click", () => {
+    state.queue = [];
+    state.files = [];
+    if (state.busy) runner.cancel();
+    select(null);
+    $("choose-button").focus();
+  });
+
   function renderFiles() {
     const list = $("file-list");
     const { lang } = state;
+    // The list is drawn anew: a focused file or × keeps the focus.
+    const focused = list.contains(document.activeElement) ? document.activeElement : null;
     list.replaceChildren();
     $("files-empty").hidden = state.files.length > 0;
+    $("remove-all").hidden = state.files.length < 2;
     for (const entry of state.files) {
       const li = document.createElement("li");
       li.className = "file-entry";
@@ -205,13 +253,21 @@ export async function start(env) {
       const remove = document.createElement("button");
       remove.type = "button";
       remove.className = "remove";
+      remove.dataset.fileId = String(entry.id);
       remove.textContent = "×";
       remove.setAttribute("aria-label", t(lang, "files.remove", { name: entry.file.name }));
       remove.title = remove.getAttribute("aria-label");
-      remove.addEventListener("click", () => removeFile(entry));
+      remove.addEventListener("click", () => {
+        const index = state.files.indexOf(entry);
+        removeFile(entry);
+        // Focus goes to the × of the file now in its place, else of the one before, else to the picker.
+        const buttons = list.querySelectorAll(".remove");
+        (buttons[Math.min(index, buttons.length - 1)] ?? $("choose-button")).focus();
+      });
       li.append(button, remove);
       list.append(li);
     }
+    if (focused) list.querySelector(`.${focused.classList[0]}[data-file-id="${focused.dataset.fileId}"]`)?.focus();
     renderStale();
   }
 
@@ -220,6 +276,7 @@ export async function start(env) {
     if (entry.status === "queued") return { key: "status.queued", tone: "muted" };
     if (entry.status === "failed") return { key: "status.failed", tone: "error" };
     if (entry.status === "cancelled") return { key: "status.cancelled", tone: "muted" };
+    if (entry.status === "blocked") return { key: "status.blocked", tone: "warn" };
     if (entry.report && stale(entry)) return { key: "status.stale", tone: "warn" };
     if (entry.report?.valid) return { key: "status.valid", tone: "ok" };
     if (entry.report) {
@@ -276,11 +333,19 @@ export async function start(env) {
     $("profile-reason").textContent = entry ? reasonText(entry) : "";
     const profile = profileById.get(profileId);
     state.params[profileId] ??= {};
-    renderParams($("params-body"), profile.parameters ?? [], state.params[profileId], lang, (name, text) => {
-      state.params[profileId][name] = text;
-      renderStale();
-      renderFiles();
-    });
+    renderParams(
+      $("params-body"),
+      profile.parameters ?? [],
+      state.params[profileId],
+      lang,
+      (name, text) => {
+        state.params[profileId][name] = text;
+        renderStale();
+        renderFiles();
+      },
+      // The files that waited for a setting to be fixed are checked once it is.
+      () => state.files.filter((f) => f.status === "blocked" && !invalidSetting(f)).forEach((f) => enqueue("check", f)),
+    );
     renderBaseline(profile);
     renderStale();
   }
@@ -350,6 +415,7 @@ export async function start(env) {
     if (entry.chosen && entry.profileId !== s.best) parts.push(t(lang, "profile.chosen"));
     if (s.unread) parts.push(t(lang, "profile.reason.unread"));
     else if (s.empty) parts.push(t(lang, "profile.reason.empty"));
+    else if (s.notText) parts.push(t(lang, "profile.reason.notText"));
     else if (!s.best) parts.push(t(lang, "profile.reason.none"));
     else if (s.byName) {
       parts.push(t(lang, "profile.reason.byName", { title: titleOf(s.best), matched: s.matched, total: s.total }));
@@ -365,6 +431,15 @@ export async function start(env) {
   function titleOf(id) {
     const p = profileById.get(id);
     return p?.title[state.lang] ?? p?.title.en ?? id;
+  }
+
+  /** The first setting of the entry's format (or of its bundle's) whose value cannot be used, or null. */
+  function invalidSetting(entry) {
+    for (const { entry: member } of bundleGroup(entry)?.members ?? [{ entry }]) {
+      const parameter = invalidParam(profileById.get(member.profileId).parameters ?? [], state.params[member.profileId] ?? {});
+      if (parameter) return parameter;
+    }
+    return null;
   }
 
   function optionsFor(entry) {
@@ -390,7 +465,9 @@ export async function start(env) {
     const entry = selectedEntry();
     // A failed check ran with the current settings: its error is the news, not the older report's age.
     const isStale = Boolean(entry?.report && stale(entry) && entry.status !== "checking" && entry.status !== "failed");
-    $("stale-note").hidden = !isStale;
+    const invalid = entry && invalidSetting(entry);
+    $("stale-note").hidden = !isStale && !invalid;
+    $("stale-note").textContent = t(state.lang, invalid ? "check.invalid" : "check.stale");
     const button = $("check-button");
     button.textContent = t(state.lang, entry?.report ? "check.again" : "check.button");
     button.disabled = !entry || entry.status === "checking" || entry.status === "queued";
@@ -399,15 +476,20 @@ export async function start(env) {
 
   $("check-button").addEventListener("click", () => {
     const entry = selectedEntry();
-    if (entry) enqueue("check", entry);
+    if (!entry) return;
+    const invalid = invalidSetting(entry);
+    if (invalid) document.getElementById(`param-${invalid.name}`)?.focus();
+    else enqueue("check", entry);
   });
 
   /** Re-checks the entry when its messages are in another language than the page's. */
   function freshen(entry) {
-    if (entry?.report && entry.options?.lang !== state.lang) {
-      const queued = state.queue.some((job) => job.entry === entry && job.kind === "check");
-      if (!queued && state.busy?.entry !== entry) enqueue("check", entry);
-    }
+    if (entry?.report && entry.options?.lang !== state.lang && !waiting(entry) && state.busy?.entry !== entry) enqueue("check", entry);
+  }
+
+  /** Whether a check of the entry is waiting in the queue. */
+  function waiting(entry) {
+    return state.queue.some((job) => job.entry === entry && job.kind === "check");
   }
 
   // ---- jobs -----------------------------------------------------------------------------------
@@ -426,6 +508,14 @@ export async function start(env) {
     if (state.busy) return;
     const job = state.queue.shift();
     if (!job) return;
+    if (job.kind === "check" && invalidSetting(job.entry)) {
+      // A setting that cannot be used is never dropped silently: the check waits until it is fixed.
+      job.entry.status = "blocked";
+      renderFiles();
+      if (job.entry === selectedEntry()) renderResults();
+      pump();
+      return;
+    }
     state.busy = job;
     const { entry } = job;
     const options = job.kind === "check" ? optionsFor(entry) : job.options ?? entry.options;
@@ -439,6 +529,7 @@ export async function start(env) {
     // A check uses the export chosen now; the result CSV, the one its report was made with.
     const baseline = job.kind === "check" ? baselineFor(entry) : job.kind === "resultCsv" ? entry.baseline : undefined;
     const group = job.kind === "check" ? bundleGroup(entry) : null;
+    job.group = group;
     const total = group ? group.members.reduce((n, m) => n + m.entry.file.size, 0) : entry.file.size;
     const progress = (p) => updateProgress(entry, p, total);
     if (group) {
@@ -466,6 +557,8 @@ export async function start(env) {
   }
 
   function finishCheck(entry, options, result, baseline) {
+    // A file removed while it was checked: its check was cancelled, and the others go on.
+    if (!state.files.includes(entry)) return;
     const { lang } = state;
     const name = entry.file.name;
     if (result.type === "success") {
@@ -477,16 +570,13 @@ export async function start(env) {
       const verdict = result.report.valid ? t(lang, "summary.valid") : t(lang, "summary.invalid");
       announce(t(lang, "progress.finished", { name, verdict }));
     } else if (result.type === "cancelled") {
-      entry.status = "cancelled";
-      for (const job of state.queue) if (job.kind === "check") job.entry.status = "cancelled";
-      state.queue = [];
+      entry.status = waiting(entry) ? "queued" : "cancelled";
       announce(t(lang, "progress.cancelled", { name }));
     } else {
       entry.status = "failed";
       entry.error = result.error;
       announce(t(lang, "error.check", { name, message: failureText(lang, entry.error) }));
     }
-    if (!state.files.includes(entry)) return;
     renderFiles();
     if (entry === selectedEntry()) {
       renderResults();
@@ -500,7 +590,7 @@ export async function start(env) {
     const entries = group.members.map((m) => m.entry);
     if (result.type === "cancelled") {
       finishCheck(jobEntry, optionsFor(jobEntry), result, baselineFor(jobEntry));
-      for (const e of entries) if (e.status === "checking" || e.status === "queued") e.status = "cancelled";
+      for (const e of entries) if (e.status === "checking" || e.status === "queued") e.status = waiting(e) ? "queued" : "cancelled";
       renderFiles();
       return;
     }
@@ -562,6 +652,10 @@ export async function start(env) {
   $("cancel-button").addEventListener("click", () => {
     // The button hides when the job ends: focus goes to Check, not to the top of the page.
     state.refocus = true;
+    // Cancel stops the job it is shown with (as removing its file does); the other files' checks go
+    // on. A bundle's check is one job: its other files' waiting checks would only run it again.
+    const members = state.busy?.group?.members.map((m) => m.entry) ?? [];
+    state.queue = state.queue.filter((job) => !(job.kind === "check" && members.includes(job.entry)));
     runner.cancel();
   });
 
@@ -596,7 +690,9 @@ export async function start(env) {
       ? t(lang, "results.empty")
       : entry.status === "cancelled"
         ? t(lang, "progress.cancelled", { name })
-        : t(lang, "progress.label", { name }) + "…";
+        : entry.status === "blocked"
+          ? t(lang, "results.blocked", { name })
+          : t(lang, "progress.label", { name }) + "…";
     $("results-error").hidden = entry?.status !== "failed";
     $("results-error").textContent = entry?.error ? t(lang, "error.check", { name: entry.file.name, message: failureText(lang, entry.error) }) : "";
     // After a failed check the older report would look like the answer to this one.
@@ -606,8 +702,12 @@ export async function start(env) {
       return;
     }
     if (table.report !== report) {
-      table.setReport(report, entry.file.name, entry.options.lang);
-      clearPreview();
+      // The same file checked again (in another language, say): its selected diagnostic stays.
+      const keep = state.tableEntry === entry ? table.selectedDiagnostic : null;
+      state.tableEntry = entry;
+      table.setReport(report, entry.file.name, entry.options.lang, keep);
+      if (table.selectedDiagnostic) showPreview(table.selectedDiagnostic);
+      else clearPreview();
     }
     renderSummary(entry, report);
     renderConversion();
@@ -652,6 +752,8 @@ export async function start(env) {
       row.append(el("dt", t(lang, key)), el("dd", value));
       detected.append(row);
     }
+    // Nor a row to annotate: its result CSV would be a BOM alone.
+    $("result-csv").hidden = !d.records;
     const byCode = $("by-code");
     byCode.replaceChildren();
     const codes = Object.entries(s.byCode).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
@@ -739,6 +841,11 @@ export async function start(env) {
   });
 
   function startConvert(entry, mapping) {
+    const invalid = invalidSetting(entry);
+    if (invalid) {
+      document.getElementById(`param-${invalid.name}`)?.focus();
+      return;
+    }
     const profile = profileById.get(entry.profileId);
     const request = convertRequest(entry, {
       lang: state.lang,
@@ -781,8 +888,8 @@ export async function start(env) {
     const entry = selectedEntry();
     const busy = converting(entry);
     $("download-fixed").disabled = !entry?.report;
-    // An empty file has nothing to convert: the engine would only refuse it.
-    $("fixed-file").hidden = Boolean(entry?.report && !entry.report.detected.bytes);
+    // A file without a record (empty, or not text: an image, a workbook…) has nothing to convert.
+    $("fixed-file").hidden = Boolean(entry?.report && !entry.report.detected.records);
     convertPanel.render(entry, profileById.get(entry?.profileId), state.lang, busy);
     const c = entry?.conversion;
     const error = $("results-error");
@@ -830,7 +937,9 @@ export async function start(env) {
       : t(lang, "preview.file");
     note.hidden = result.exact;
     note.textContent = t(lang, "preview.approx");
-    grid.replaceChildren(previewTable(result, entry.report.detected.header ?? []));
+    // The engine reads the line after the profile's preamble lines as the header.
+    const headerRow = (profileById.get(entry.report.profile)?.file?.preamble?.length ?? 0) + 1;
+    grid.replaceChildren(previewTable(result, entry.report.detected.header ?? [], headerRow));
     grid.hidden = false;
     const bad = grid.querySelector(".bad");
     if (bad && bad.offsetLeft + bad.offsetWidth > grid.clientWidth) {
@@ -850,7 +959,7 @@ export async function start(env) {
     if (by > 0) window.scrollBy({ top: by });
   }
 
-  function previewTable(result, header) {
+  function previewTable(result, header, headerRow) {
     const width = Math.max(header.length, ...result.rows.map((r) => r.cells.length));
     const tableEl = document.createElement("table");
     tableEl.className = "grid";
@@ -867,6 +976,8 @@ export async function start(env) {
     thead.append(headRow);
     const tbody = document.createElement("tbody");
     for (const row of result.rows) {
+      // The header row is the grid's head: not shown again, unless the diagnostic is on it.
+      if (row.row === headerRow && !row.target) continue;
       const tr = document.createElement("tr");
       tr.dataset.previewRow = String(row.row);
       if (row.target) tr.className = "target";

@@ -347,17 +347,30 @@ function formatText(lang, f) {
 }
 
 /**
- * Why the file was refused (or written only because forced), from the errors themselves. (The
- * engine's own sentence counts a code's warnings too, so its breakdown can exceed its total.)
+ * Why the file was refused (or written only because forced): the errors by code. The lists of
+ * diagnostics may be capped, so the counts come from the summaries' `byCode`, which count every
+ * severity: a code's errors are its count less its notes and warnings listed. (Row-level codes have
+ * one severity; a code that is an error in one place and a warning in another, such as a missing
+ * label, is a file-level one, and those are always listed. The engine's own sentence counts a
+ * code's warnings too.)
  */
 export function refusalText(lang, r) {
-  const errors = [...r.diagnostics, ...(r.report?.diagnostics ?? [])].filter((d) => d.severity === "error");
   const byCode = new Map();
-  for (const d of errors) byCode.set(d.code, (byCode.get(d.code) ?? 0) + 1);
+  for (const [diagnostics, counts] of [[r.diagnostics, r.summary.byCode], [r.report?.diagnostics ?? [], r.report?.summary?.byCode]]) {
+    const errors = new Map();
+    const others = new Map();
+    for (const d of diagnostics) {
+      const tally = d.severity === "error" ? errors : others;
+      tally.set(d.code, (tally.get(d.code) ?? 0) + 1);
+    }
+    for (const [code, listed] of errors) {
+      byCode.set(code, (byCode.get(code) ?? 0) + (counts?.[code] ?? listed) - (others.get(code) ?? 0));
+    }
+  }
   const total = r.summary.errors + (r.report?.summary?.errors ?? 0);
   const list = [...byCode].map(([code, n]) => `${code} ×${num(lang, n)}`);
-  // Capped lists hold fewer errors than counted: the breakdown then says it is partial.
-  if (errors.length < total) list.push("…");
+  // A code none of whose errors is listed is missing from the breakdown: it then says it is partial.
+  if ([...byCode.values()].reduce((a, b) => a + b, 0) < total) list.push("…");
   const vars = { errors: count(lang, "convert.errors", total), list: list.join(lang === "ja" ? "、" : ", ") };
   return t(lang, r.status === "forced" ? "convert.refusal.forced" : "convert.refusal.refused", vars);
 }

@@ -1,13 +1,16 @@
 // The form of a profile's tenant parameters (licensed seats, allowed e-mail domains, ...). Inputs
 // keep what the user typed; `paramValues` turns it into the `params` option of a check (a setting
-// left empty is not passed, so the profile's default applies).
+// left empty is not passed, so the profile's default applies). A value that cannot be used (a
+// licence count of -5) is never dropped silently: the field says why (`paramError`), and the page
+// does not check with the settings until it is fixed.
 import { t } from "./i18n.js";
 
 /**
- * Renders the inputs of `parameters` into `container`; `raw` holds what was typed, by name, and
- * `onChange(name, text)` is called on every edit.
+ * Renders the inputs of `parameters` into `container`; `raw` holds what was typed, by name,
+ * `onChange(name, text)` is called on every edit and `onCommit()` when a value is committed (the
+ * field left, Enter, a choice made).
  */
-export function renderParams(container, parameters, raw, lang, onChange) {
+export function renderParams(container, parameters, raw, lang, onChange, onCommit) {
   container.replaceChildren();
   if (!parameters.length) {
     const p = document.createElement("p");
@@ -34,13 +37,28 @@ export function renderParams(container, parameters, raw, lang, onChange) {
     input.name = parameter.name;
     input.dataset.param = parameter.name;
     input.value = raw[parameter.name] ?? "";
-    input.addEventListener(input.tagName === "SELECT" ? "change" : "input", () => onChange(parameter.name, input.value));
+    const error = document.createElement("span");
+    error.className = "field-error";
+    error.id = `${id}-error`;
+    const showError = () => {
+      const key = paramError(parameter, input.value);
+      error.hidden = !key;
+      error.textContent = key ? t(lang, key) : "";
+      if (key) input.setAttribute("aria-invalid", "true");
+      else input.removeAttribute("aria-invalid");
+    };
+    showError();
+    input.addEventListener(input.tagName === "SELECT" ? "change" : "input", () => {
+      showError();
+      onChange(parameter.name, input.value);
+    });
+    input.addEventListener("change", () => onCommit());
     const note = document.createElement("span");
     note.className = "field-note";
     note.id = `${id}-note`;
     note.textContent = noteFor(parameter, lang);
-    input.setAttribute("aria-describedby", note.id);
-    field.append(label, input, note);
+    input.setAttribute("aria-describedby", `${error.id} ${note.id}`);
+    field.append(label, input, error, note);
     grid.append(field);
   }
   container.append(grid);
@@ -60,14 +78,9 @@ function inputFor(parameter, lang) {
   const input = document.createElement("input");
   input.autocomplete = "off";
   input.spellcheck = false;
-  if (parameter.type === "integer") {
-    input.type = "number";
-    input.min = "0";
-    input.step = "1";
-    input.inputMode = "numeric";
-  } else {
-    input.type = "text";
-  }
+  // A number field would turn what is not a number into "" before the page could say so.
+  input.type = "text";
+  if (parameter.type === "integer") input.inputMode = "numeric";
   return input;
 }
 
@@ -83,17 +96,33 @@ function noteFor(parameter, lang) {
   return parts.join(" · ");
 }
 
+/** A number as typed, full-width digits (a Japanese input method's) made ASCII. */
+function digits(text) {
+  return String(text ?? "").normalize("NFKC").trim();
+}
+
+/** Why a setting's text cannot be used (the key of the message), or null. */
+export function paramError(parameter, text) {
+  const value = digits(text);
+  if (parameter.type === "integer" && value && !(/^\d+$/.test(value) && Number.isSafeInteger(Number(value)))) return "params.invalid.integer";
+  return null;
+}
+
+/** The first of `parameters` whose text in `raw` cannot be used, or null. */
+export function invalidParam(parameters, raw) {
+  return parameters.find((parameter) => paramError(parameter, raw[parameter.name])) ?? null;
+}
+
 /** The `params` option for a check: typed values of the settings that are filled in. */
 export function paramValues(parameters, raw) {
   const params = {};
   for (const parameter of parameters) {
     const text = String(raw[parameter.name] ?? "").trim();
-    if (!text) continue;
+    if (!text || paramError(parameter, text)) continue;
     switch (parameter.type) {
-      case "integer": {
-        if (/^\d+$/.test(text)) params[parameter.name] = Number(text);
+      case "integer":
+        params[parameter.name] = Number(digits(text));
         break;
-      }
       case "boolean":
         params[parameter.name] = text === "true";
         break;

@@ -12,8 +12,9 @@ const HEAD = 64 * 1024;
  * @param {object} api the package's `web` build (initialized)
  * @param {object[]} profiles full profile objects (`profile(id).profile`), in the page's order
  * @returns {Promise<{ best: string | null, matched: number, total: number, nameMatches: boolean, ties: string[],
- *   byName?: boolean, empty?: boolean }>} `byName`: the header is weak and the file name chose the
- *   profile; `empty`: the file has no byte
+ *   byName?: boolean, empty?: boolean, notText?: boolean }>} `byName`: the header is weak and the
+ *   file name chose the profile; `empty`: the file has no byte; `notText`: the engine found a
+ *   workbook, an archive, a PDF or an image
  */
 export async function suggestProfile(file, api, profiles) {
   if (!file.size) return { best: null, matched: 0, total: 0, nameMatches: false, ties: [], empty: true };
@@ -26,6 +27,7 @@ export async function suggestProfile(file, api, profiles) {
   for (const profile of profiles) {
     const result = api.check(head, { profile: profile.id, fileName: file.name, maxDiagnostics: 0 });
     if (result.type !== "success") continue;
+    if (result.report.summary.byCode["not-text"]) return { best: null, matched: 0, total: 0, nameMatches: false, ties: [], notText: true };
     const labels = result.report.detected.header ?? [];
     scored.push({ id: profile.id, ...score(profile, labels), nameMatches: nameMatches(profile, file.name) });
   }

@@ -66,15 +66,27 @@ export class DiagnosticsTable {
     return Number(this.el.pageSize.value) || 100;
   }
 
-  /** Shows `report` (keeps the filters that still apply). */
-  setReport(report, fileName, lang) {
+  /**
+   * Shows `report` (keeps the filters that still apply). `keep`, a diagnostic of the report shown
+   * before (the same file checked again, in another language), stays selected, on its page, when
+   * the new report has it.
+   */
+  setReport(report, fileName, lang, keep = null) {
     this.report = report;
     this.fileName = fileName;
     this.lang = lang;
-    this.selected = -1;
+    this.selected = keep ? report.diagnostics.findIndex((d) => sameDiagnostic(d, keep)) : -1;
     this.page = 0;
     this.#options();
     this.#filter();
+    const at = this.view.indexOf(this.selected);
+    if (at < 0) this.selected = -1;
+    else this.#goto(Math.floor(at / this.pageSize));
+  }
+
+  /** The selected diagnostic, or null. */
+  get selectedDiagnostic() {
+    return this.selected >= 0 ? this.report.diagnostics[this.selected] : null;
   }
 
   /** Re-renders the labels in `lang`. */
@@ -260,6 +272,11 @@ export class DiagnosticsTable {
     event.preventDefault();
     if (next) this.#select(next);
   }
+}
+
+/** The same finding in two reports of one file (their messages may be in different languages). */
+function sameDiagnostic(a, b) {
+  return a.code === b.code && a.severity === b.severity && a.row === b.row && a.columnIndex === b.columnIndex && a.byte === b.byte;
 }
 
 function byId(id) {
