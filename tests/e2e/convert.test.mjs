@@ -150,6 +150,22 @@ describe("the fixed file", () => {
     await screenshot(page, "convert-ready", { fullPage: true });
   });
 
+  test("a file in the target's layout with a column it names otherwise shows the mapping step with that column", async () => {
+    const file = join(TMP, "canon-own-layout.csv");
+    writeFileSync(file, "uid,氏名,mail\r\nyamada,山田 太郎,yamada@example.com\r\n");
+    const { page } = await open();
+    await convertOnPage(page, file, "canon/users");
+    assert.ok(await page.isVisible("#mapping-step"), "氏名 was matched by meaning: the step is shown");
+    const cnFrom = await page.$eval('#mapping-body tr[data-target="cn"] select', (s) => s.selectedOptions[0].textContent);
+    assert.match(cnFrom, /氏名/);
+    // A file wholly in the target's layout needs no mapping step.
+    const own = join(TMP, "canon-own-layout-only.csv");
+    writeFileSync(own, "uid,cn,mail\r\nyamada,山田 太郎,yamada@example.com\r\n");
+    const second = await open();
+    await convertOnPage(second.page, own, "canon/users");
+    assert.ok(await second.page.isHidden("#mapping-step"));
+  });
+
   test("a refused conversion says why and offers no file; forcing writes it", async () => {
     const file = shiftJisFile("hr-bad.csv", ["氏名,メールアドレス,言語", "山田 太郎,not-an-address,日本語"]);
     const { page } = await open({ locale: "ja-JP" });

@@ -151,7 +151,10 @@ export class ConvertPanel {
   renderMapping(entry, r) {
     const lang = this.lang;
     const step = $("mapping-step");
-    step.hidden = r.source.profile === r.mapping.to && !entry.editedMapping;
+    // A file already in the target's layout needs no mapping, unless some of its columns were
+    // matched by name or meaning (columns the target does not know by their labels).
+    const identity = r.mapping.columns.every((c) => !c.suggestedBy || c.suggestedBy === "identity");
+    step.hidden = r.source.profile === r.mapping.to && identity && !entry.editedMapping;
     const body = $("mapping-body");
     body.replaceChildren();
     const labels = [...new Set([...(entry.report?.detected?.header ?? []), ...r.mapping.columns.flatMap((c) => [c.from, ...(c.join ?? []), c.split?.from])])].filter(
