@@ -157,11 +157,28 @@ fn delete_mode_every_row_must_match_exactly() {
         report.diagnostics[2].message,
         "this user is not in the current export; in delete mode a single mismatch makes the whole import fail"
     );
+    // The rejected rows make the whole import fail: nothing is deleted, the export's 5 remain.
     insta::assert_snapshot!(
         "flat_delete_plan",
         support::plan(report.plan.as_ref().unwrap())
     );
-    support::assert_streaming_equal(&upload, &profile, &options, Some(baseline), "delete");
+    support::assert_streaming_equal(
+        &upload,
+        &profile,
+        &options,
+        Some(baseline.clone()),
+        "delete",
+    );
+
+    // The matching row alone: it is deleted.
+    let text = String::from_utf8(upload).unwrap();
+    let matching: String = text.split_inclusive("\r\n").take(3).collect();
+    let report = support::check_chunked(matching.as_bytes(), &profile, options, Some(baseline), 0);
+    let plan = report.plan.unwrap();
+    assert_eq!(
+        (report.summary.errors, plan.delete.count, plan.records_after),
+        (0, 1, 4)
+    );
 }
 
 #[test]

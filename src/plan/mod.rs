@@ -65,7 +65,8 @@ pub struct Plan {
     pub rejected: PlanList,
     /// Rows without a complete key: they cannot be matched and are counted as additions.
     pub rows_without_key: u64,
-    /// Records after the import.
+    /// Records after the import. A delete import with a rejected row fails as a whole, so it
+    /// leaves the export's count (`delete` then lists what it would delete without them).
     pub records_after: u64,
     /// Seats (licences) after the import, when the profile counts them.
     #[serde(default, skip_serializing_if = "Option::is_none")]

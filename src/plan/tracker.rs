@@ -498,15 +498,18 @@ impl Tracker {
         let in_file =
             self.add.count + self.update.count + self.unchanged.count + self.rows_without_key;
         let baseline_total = b.len() as u64;
+        // A delete import with a rejected row fails as a whole: nothing is deleted.
+        let deletes = mode == ImportMode::Delete && self.rejected.count == 0;
         let records_after = match mode {
-            ImportMode::Delete => baseline_total.saturating_sub(delete.count),
+            ImportMode::Delete if deletes => baseline_total.saturating_sub(delete.count),
+            ImportMode::Delete => baseline_total,
             _ => in_file + kept,
         };
         let seats = self.relations.seats.as_ref().map(|_| {
             let counted = match mode {
                 ImportMode::Delete => {
                     let total: u64 = (0..b.len()).map(|e| u64::from(b.counted(e))).sum();
-                    total.saturating_sub(self.deleted_counted)
+                    total.saturating_sub(if deletes { self.deleted_counted } else { 0 })
                 }
                 _ => self.file_counted + kept_counted,
             };

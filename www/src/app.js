@@ -797,7 +797,8 @@ export async function start(env) {
       ["add", num(lang, plan.add.count)],
       ["update", num(lang, plan.update.count)],
       ["unchanged", num(lang, plan.unchanged.count)],
-      ["delete", num(lang, plan.delete.count)],
+      // A delete import with a rejected row fails as a whole: nothing is deleted yet.
+      ["delete", num(lang, plan.delete.count), plan.mode === "delete" && plan.rejected.count ? "wouldDelete" : "delete"],
     ];
     if (plan.rejected.count) rows.push(["rejected", num(lang, plan.rejected.count)]);
     if (plan.rowsWithoutKey) rows.push(["withoutKey", num(lang, plan.rowsWithoutKey)]);
@@ -806,10 +807,10 @@ export async function start(env) {
       const { counted, limit } = plan.seats;
       rows.push(["seats", limit == null ? num(lang, counted) : `${num(lang, counted)} / ${num(lang, limit)}`]);
     }
-    for (const [key, value] of rows) {
+    for (const [key, value, label = key] of rows) {
       const row = document.createElement("div");
       row.dataset.plan = key;
-      row.append(el("dt", t(lang, `plan.${key}`)), el("dd", value));
+      row.append(el("dt", t(lang, `plan.${label}`)), el("dd", value));
       const keys = PLAN_KEYS.includes(key) ? planKeys(lang, plan[key]) : "";
       if (keys) row.append(el("dd", keys, "plan-keys"));
       list.append(row);

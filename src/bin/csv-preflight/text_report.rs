@@ -136,6 +136,8 @@ fn write_plan(out: &mut impl Write, plan: &Plan, lang: Lang) -> std::io::Result<
             "records after import",
             "counted seats",
             "rejected (the whole import fails)",
+            "would delete once nothing is rejected",
+            "rows without a key (added as new)",
         ],
         Lang::Ja => [
             "計画",
@@ -147,14 +149,29 @@ fn write_plan(out: &mut impl Write, plan: &Plan, lang: Lang) -> std::io::Result<
             "インポート後のレコード",
             "ライセンス対象",
             "不一致（インポート全体が失敗）",
+            "不一致がなくなれば削除",
+            "キーのない行（新規として追加）",
         ],
     };
-    let [title, base, add, update, unchanged, delete, after, seats, rejected] = labels;
-    writeln!(out, "  {title} ({mode}): {} {base}", plan.baseline_records)?;
+    let [title, base, add, update, unchanged, delete, after, seats, rejected, would_delete, keyless] =
+        labels;
+    match lang {
+        Lang::En => writeln!(out, "  {title} ({mode}): {} {base}", plan.baseline_records)?,
+        Lang::Ja => writeln!(
+            out,
+            "  {title}（{mode}）：{base} {} 件",
+            plan.baseline_records
+        )?,
+    }
     write_list(out, add, &plan.add)?;
+    if plan.rows_without_key > 0 {
+        writeln!(out, "    {keyless}: {}", plan.rows_without_key)?;
+    }
     write_list(out, update, &plan.update)?;
     write_list(out, unchanged, &plan.unchanged)?;
-    write_list(out, delete, &plan.delete)?;
+    // A delete import with a rejected row deletes nothing.
+    let fails = plan.mode == ImportMode::Delete && plan.rejected.count > 0;
+    write_list(out, if fails { would_delete } else { delete }, &plan.delete)?;
     write_list(out, rejected, &plan.rejected)?;
     writeln!(out, "    {after}: {}", plan.records_after)?;
     if let Some(s) = &plan.seats {
