@@ -222,6 +222,35 @@ fn bundle_with_dangling_references_and_replacement() {
     insta::assert_snapshot!("celf_bundle_dangling", bundle_listing(&report));
 }
 
+/// "Even if 'Replacement' is checked, the login user is not deleted": an affiliation of the
+/// signed-in administrator names a user who stays, though not in the users file.
+#[test]
+fn with_replacement_the_signed_in_administrator_can_be_referenced() {
+    let bundle = builtin_bundle("celf").unwrap();
+    let files = dangling_bundle();
+    let options = params(&[
+        ("replacement", ParamValue::Boolean(true)),
+        ("signedInUserId", ParamValue::String("user99".into())),
+    ]);
+    let report = check_bundle(&bundle, &inputs(&files), options).unwrap();
+    let rows: Vec<(Option<u64>, Option<&str>)> = report.files[2]
+        .report
+        .diagnostics
+        .iter()
+        .map(|d| (d.row, d.column.as_deref()))
+        .collect();
+    // Row 4 (dev,user99) is no longer an error; the other dangling IDs still are.
+    assert_eq!(
+        rows,
+        vec![
+            (Some(3), Some("group-id")),
+            (Some(5), Some("group-id")),
+            (Some(5), Some("user-id")),
+            (Some(6), Some("user-id")),
+        ]
+    );
+}
+
 #[test]
 fn without_exports_references_outside_the_files_may_be_registered_already() {
     // "An error will occur if a group ID or user ID that is not registered is specified": without

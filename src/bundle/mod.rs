@@ -272,6 +272,20 @@ impl BundleChecker {
             if let (Some(b), false) = (baseline, replaced) {
                 sets.push(Arc::new(b.key_set(ignore_case)));
             }
+            // Records the role's import never deletes (CELF: "the login user is not deleted")
+            // stay, replaced or not.
+            let protect = &target.compiled.relations.protect;
+            if !protect.is_empty() {
+                let mut kept = KeySet::new(ignore_case);
+                let mut buf = String::new();
+                for key in protect {
+                    kept.insert(
+                        crate::hash::key(std::iter::once(key.as_str()), ignore_case, &mut buf),
+                        usize::MAX,
+                    );
+                }
+                sets.push(Arc::new(kept));
+            }
             // "An error will occur if a group ID or user ID that is not registered is
             // specified": without the export, an ID outside the file may be registered already.
             let open = target.keys.is_some() && !replaced && baseline.is_none();
