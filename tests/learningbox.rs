@@ -205,3 +205,28 @@ fn the_capped_list_keeps_the_error_behind_a_thousand_notes() {
         "capped",
     );
 }
+
+/// Every learningBOX column is optional, so a file of some other system (an HR export) used to
+/// pass with three warnings: a header that names none of the columns is one error.
+#[test]
+fn a_header_naming_no_learningbox_column_is_an_error() {
+    let input = "Employee No,Full Name,Mail\r\n1001,Yamada Taro,yamada@example.com\r\n";
+    let profile = builtin(ID).unwrap();
+    let report = csv_preflight::check(input.as_bytes(), &profile, CheckOptions::default()).unwrap();
+    assert!(!report.valid);
+    let missing: Vec<_> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::MissingLabel)
+        .map(|d| (d.row, d.column.as_deref(), d.message.as_str()))
+        .collect();
+    assert_eq!(
+        missing,
+        vec![(
+            Some(1),
+            None,
+            "the header names none of this system's columns"
+        )]
+    );
+    assert_eq!(report.summary.errors, 1);
+}

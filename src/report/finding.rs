@@ -74,6 +74,9 @@ pub enum Kind {
         example: String,
     },
     MissingLabel,
+    /// The header names no column of the profile (code `missing-label`): the wrong file, or the
+    /// wrong system chosen. Said once, in place of a `missing-label` per required column.
+    NoKnownLabel,
     /// A `recommended` column is missing (code `missing-label`, a warning): the system applies its
     /// default to every row.
     RecommendedLabelMissing,
@@ -327,7 +330,7 @@ impl Kind {
             FileNameMismatch { .. } | ExtensionNotAccepted { .. } => Code::FileNameMismatch,
             InvalidPreamble { .. } => Code::InvalidPreamble,
             MissingHeader | HeaderIsData { .. } => Code::MissingHeader,
-            MissingLabel | RecommendedLabelMissing => Code::MissingLabel,
+            MissingLabel | RecommendedLabelMissing | NoKnownLabel => Code::MissingLabel,
             ExtraLabel => Code::ExtraLabel,
             DuplicateLabel { .. } => Code::DuplicateLabel,
             BlankLabel => Code::BlankLabel,

@@ -131,6 +131,10 @@ pub(crate) fn match_header(
             };
             return (map, vec![(kind, None, None, None)]);
         }
+        if !labels.iter().all(|l| l.trim().is_empty()) {
+            findings.push((Kind::NoKnownLabel, None, None, None));
+            return (map, findings);
+        }
     }
 
     for (col, column) in profile.columns.iter().enumerate() {

@@ -130,6 +130,7 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
             Some(s("Insert the header row of the system's template as the first line (copy it from the template or from a file the system exported).")),
         ),
         MissingLabel => (format!("required column \"{column}\" is missing from the header"), Some(s("Add the column with exactly this name, as in the system's template."))),
+        NoKnownLabel => (s("the header names none of this system's columns"), Some(s("Check that this is the right file and the right system; the header must use the column names of the system's template (its first row)."))),
         RecommendedLabelMissing => (format!("column \"{column}\" is missing: the system applies its default to every user"), Some(s("Add the column to keep or set each user's value; the profile's documentation says what the default is."))),
         ExtraLabel => (format!("column \"{column}\" is not a column of this system"), Some(s("Check the spelling against the template, or delete the column."))),
         DuplicateLabel { first_index } => (format!("column \"{column}\" appears twice (first as column {first_index})"), Some(s("Delete one of the two columns."))),

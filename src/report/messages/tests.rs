@@ -71,6 +71,7 @@ fn samples() -> Vec<Kind> {
         },
         MissingLabel,
         RecommendedLabelMissing,
+        NoKnownLabel,
         ExtraLabel,
         DuplicateLabel { first_index: 1 },
         BlankLabel,
