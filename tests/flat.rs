@@ -328,3 +328,42 @@ fn a_file_type_needs_a_plain_extension_and_one_of_the_delimiters() {
         );
     }
 }
+
+/// The structure messages of a tab-separated file speak of tabs, not commas.
+#[test]
+fn structure_help_names_the_tab_in_tab_separated_files() {
+    let input = "#email\ttag\tpermission\r\n\
+                 yamada@example.com\tSales\t1\t\r\n\
+                 \t\t\r\n\
+                 suzuki@example.com\tDev\t\r\n";
+    let profile = builtin(TOTAL).unwrap();
+    let mut options = CheckOptions {
+        file_name: Some("users.tsv".into()),
+        ..CheckOptions::default()
+    };
+    let report = csv_preflight::check(input.as_bytes(), &profile, options.clone()).unwrap();
+    let help: Vec<(&str, Option<&str>)> = report
+        .diagnostics
+        .iter()
+        .map(|d| (d.code.as_str(), d.help.as_deref()))
+        .collect();
+    assert_eq!(
+        help,
+        vec![
+            (
+                "extra-cell",
+                Some("A value probably contains a tab, or the row has extra tabs at the end.")
+            ),
+            (
+                "blank-row",
+                Some("Delete the empty row (rows with only tabs count as empty).")
+            ),
+        ]
+    );
+    options.lang = csv_preflight::Lang::Ja;
+    let report = csv_preflight::check(input.as_bytes(), &profile, options).unwrap();
+    assert_eq!(
+        report.diagnostics[1].help.as_deref(),
+        Some("空の行を削除してください（タブだけの行も空とみなします）。")
+    );
+}

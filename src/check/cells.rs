@@ -8,7 +8,7 @@ use crate::check::legacy;
 use crate::check::records::malformed_findings;
 use crate::check::{quick, RecordRole, Sink};
 use crate::decode::{Decoded, FieldDecoder, TextEncoding};
-use crate::profile::Compiled;
+use crate::profile::{Compiled, Delimiter};
 use crate::read::{QuoteProblem, Record};
 use crate::report::{truncate_value, Kind, Severity};
 use crate::rules::shortcut::Shortcut;
@@ -169,7 +169,8 @@ impl Core {
             .header
             .as_ref()
             .map_or((0, 0), |h| (h.labels.len(), h.optional_tail));
-        if let Some(kind) = structure::ragged(width, tail, record.total_fields()) {
+        let tab = self.delimiter == Some(Delimiter::Tab);
+        if let Some(kind) = structure::ragged(width, tail, record.total_fields(), tab) {
             let first_extra = (record.total_fields() > width).then_some(width);
             let place = self.place(record, first_extra.filter(|c| *c < record.len()));
             self.emit(kind, place, None, None);

@@ -198,7 +198,8 @@ impl Core {
                 byte: kept.map(|p| p.2),
                 ..Place::default()
             };
-            self.emit(Kind::BlankRow, place, None, None);
+            let tab = self.delimiter == Some(crate::profile::Delimiter::Tab);
+            self.emit(Kind::BlankRow { tab }, place, None, None);
         }
         self.row_has_error = false;
     }

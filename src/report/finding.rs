@@ -107,11 +107,17 @@ pub enum Kind {
         max: u64,
         rows: u64,
     },
-    BlankRow,
+    /// An empty row between users; `tab` when the file is tab-separated (the message names the
+    /// delimiter the user sees).
+    BlankRow {
+        tab: bool,
+    },
     TrailingBlankLines {
         count: u64,
     },
     ExtraCell {
+        /// Whether the file is tab-separated.
+        tab: bool,
         expected: u32,
         found: u32,
     },
@@ -340,7 +346,7 @@ impl Kind {
             HeaderMarkerMismatch { .. } => Code::HeaderMarkerMismatch,
             NoDataRows => Code::NoDataRows,
             TooManyRows { .. } => Code::TooManyRows,
-            BlankRow => Code::BlankRow,
+            BlankRow { .. } => Code::BlankRow,
             TrailingBlankLines { .. } => Code::TrailingBlankLines,
             ExtraCell { .. } => Code::ExtraCell,
             MissingCell { .. } => Code::MissingCell,

@@ -33,11 +33,17 @@ pub(crate) fn quote_problem(problem: &QuoteProblem) -> (Kind, u64, u64, usize) {
 }
 
 /// Compares a row's cell count with the header's. `optional_tail` header cells at the end (markers)
-/// may be left out by data rows.
-pub(crate) fn ragged(expected: usize, optional_tail: usize, found: usize) -> Option<Kind> {
+/// may be left out by data rows; `tab`: the file is tab-separated.
+pub(crate) fn ragged(
+    expected: usize,
+    optional_tail: usize,
+    found: usize,
+    tab: bool,
+) -> Option<Kind> {
     let to_u32 = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
     if found > expected {
         Some(Kind::ExtraCell {
+            tab,
             expected: to_u32(expected),
             found: to_u32(found),
         })

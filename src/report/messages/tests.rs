@@ -90,9 +90,11 @@ fn samples() -> Vec<Kind> {
         },
         NoDataRows,
         TooManyRows { max: 10, rows: 11 },
-        BlankRow,
+        BlankRow { tab: false },
+        BlankRow { tab: true },
         TrailingBlankLines { count: 2 },
         ExtraCell {
+            tab: true,
             expected: 3,
             found: 4,
         },
