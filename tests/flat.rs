@@ -367,3 +367,24 @@ fn structure_help_names_the_tab_in_tab_separated_files() {
         Some("空の行を削除してください（タブだけの行も空とみなします）。")
     );
 }
+
+/// `Team "A"` has two stray quotes and one mistake: one finding, at the first quote.
+#[test]
+fn stray_quotes_of_one_cell_are_one_finding() {
+    let input = "#email\ttag\tpermission\r\nyamada@example.com\tTeam \"A\"\t1\r\n";
+    let profile = builtin(TOTAL).unwrap();
+    let options = CheckOptions {
+        file_name: Some("users.tsv".into()),
+        ..CheckOptions::default()
+    };
+    let report = csv_preflight::check(input.as_bytes(), &profile, options).unwrap();
+    let got: Vec<(Code, Option<u64>, Option<&str>, Option<u64>)> = report
+        .diagnostics
+        .iter()
+        .map(|d| (d.code, d.row, d.column.as_deref(), d.byte))
+        .collect();
+    assert_eq!(
+        got,
+        vec![(Code::StrayQuote, Some(2), Some("tag"), Some(47))]
+    );
+}

@@ -4,7 +4,7 @@ use crate::check::engine::{BlankRun, Core, EncodingState};
 use crate::check::{RecordInfo, RecordRole, Sink};
 use crate::decode::{Malformed, TextEncoding};
 use crate::read::Record;
-use crate::report::{truncate_value, Kind, Place};
+use crate::report::{truncate_value, Code, Kind, Place};
 use crate::rules::{encoding, header, limits, preamble, structure};
 
 impl Core {
@@ -292,8 +292,14 @@ impl Core {
 
     #[inline(never)]
     fn report_structure(&mut self, record: &Record) {
+        // One finding per cell and kind, at its first quote: `Team "A"` has two stray quotes and
+        // one mistake.
+        let mut last: Option<(Code, usize)> = None;
         for problem in record.problems() {
             let (kind, byte, line, field) = structure::quote_problem(problem);
+            if last.replace((kind.code(), field)) == Some((kind.code(), field)) {
+                continue;
+            }
             let mut place = self.place(record, Some(field));
             place.byte = Some(byte);
             place.line = Some(line);
