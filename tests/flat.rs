@@ -378,7 +378,7 @@ fn stray_quotes_of_one_cell_are_one_finding() {
         ..CheckOptions::default()
     };
     let report = csv_preflight::check(input.as_bytes(), &profile, options).unwrap();
-    let got: Vec<(Code, Option<u64>, Option<&str>, Option<u64>)> = report
+    let got: Vec<_> = report
         .diagnostics
         .iter()
         .map(|d| (d.code, d.row, d.column.as_deref(), d.byte))
