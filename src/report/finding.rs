@@ -202,6 +202,8 @@ pub enum Kind {
     NotAnInteger,
     InvalidFlag {
         allowed: Vec<String>,
+        /// The value is an allowed one typed in full-width characters (`１`).
+        full_width: bool,
     },
     InvalidDate {
         formats: Vec<String>,

@@ -210,7 +210,14 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
         }))),
         TooManyDigits { max, actual } => (format!("{actual} digits; at most {max}"), Some(format!("Enter at most {max} digits. A long number Excel changed cannot be shortened back: take it again from the original system."))),
         NotAnInteger => (s("not a whole number"), None),
-        InvalidFlag { allowed } => (format!("expected {}", quoted_list(allowed, 4)), Some(s("Enter one of these exactly: TRUE/FALSE, Yes/No or a check box are not read."))),
+        InvalidFlag { allowed, full_width } => (
+            format!("expected {}", quoted_list(allowed, 4)),
+            Some(s(if *full_width {
+                "It is typed in full-width characters: type it in half-width (turn the Japanese input mode off)."
+            } else {
+                "Enter one of the listed values exactly (TRUE/FALSE, Yes/No and check boxes are not read)."
+            })),
+        ),
         InvalidDate { formats } => (
             format!("not a date in the form {}", quoted_list(formats, 6)),
             Some(s("Excel may have reformatted the date when the file was opened: format the column as text before typing dates.")),
@@ -220,7 +227,11 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
         EmptyItem => (s("empty item in the list"), Some(s("Remove the extra separator."))),
         UniqueError { first_row, columns } => (
             format!("{} already appears in row {first_row}", columns.iter().map(|c| format!("\"{c}\"")).collect::<Vec<_>>().join(" + ")),
-            Some(s("Each user may appear only once; delete or merge the duplicate rows.")),
+            Some(s(if columns.len() > 1 {
+                "Each combination may appear only once; delete the duplicate row."
+            } else {
+                "Delete or merge the duplicate rows: each may appear only once."
+            })),
         ),
         RowConstraint { reason, expect } => {
             let what = match expect {

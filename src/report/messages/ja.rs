@@ -201,7 +201,14 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
         }))),
         TooManyDigits { max, actual } => (format!("{actual} 桁です（最大 {max} 桁）"), Some(format!("{max} 桁以内で入力してください。Excel が変えた長い数値は短くしても元に戻らないため、元のシステムから取り直してください。"))),
         NotAnInteger => (s("整数ではありません"), None),
-        InvalidFlag { allowed } => (format!("{}を入力してください", choice(allowed, 4)), Some(s("そのとおりに入力してください。TRUE/FALSE や はい/いいえ、チェックボックスは読み取られません。"))),
+        InvalidFlag { allowed, full_width } => (
+            format!("{}を入力してください", choice(allowed, 4)),
+            Some(s(if *full_width {
+                "全角で入力されています。半角で入力してください（日本語入力をオフにします）。"
+            } else {
+                "そのとおりに入力してください。TRUE/FALSE や はい/いいえ、チェックボックスは読み取られません。"
+            })),
+        ),
         InvalidDate { formats } => (
             format!("{} の形式の日付ではありません", quoted_list(formats, 6)),
             Some(s("Excel で開いたときに日付の形式が変わった可能性があります。列を文字列に設定してから入力してください。")),
@@ -211,7 +218,11 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
         EmptyItem => (s("リストに空の項目があります"), Some(s("余分な区切り文字を削除してください。"))),
         UniqueError { first_row, columns } => (
             format!("{} は {first_row} 行目と重複しています", columns.iter().map(|c| format!("「{c}」")).collect::<Vec<_>>().join("＋")),
-            Some(s("同じユーザーは 1 回だけ書けます。重複した行を削除するかまとめてください。")),
+            Some(s(if columns.len() > 1 {
+                "同じ組み合わせは 1 回だけ書けます。重複した行を削除してください。"
+            } else {
+                "重複した行を削除するかまとめてください。同じ値は 1 回だけ書けます。"
+            })),
         ),
         RowConstraint { reason, expect } => {
             let what = match expect {

@@ -166,6 +166,11 @@ fn samples() -> Vec<Kind> {
         NotAnInteger,
         InvalidFlag {
             allowed: vec!["0".into(), "1".into()],
+            full_width: false,
+        },
+        InvalidFlag {
+            allowed: vec!["0".into(), "1".into()],
+            full_width: true,
         },
         InvalidDate {
             formats: vec!["YYYYMMDD".into()],
@@ -285,9 +290,11 @@ fn messages_quote_the_facts() {
 fn one_allowed_value_is_not_a_choice_and_a_suggestion_names_width_too() {
     let one = Kind::InvalidFlag {
         allowed: vec!["1".into()],
+        full_width: false,
     };
     let two = Kind::InvalidFlag {
         allowed: vec!["1".into(), "0".into()],
+        full_width: false,
     };
     assert_eq!(
         render(&one, Lang::Ja, Some("c")).message,
@@ -297,9 +304,22 @@ fn one_allowed_value_is_not_a_choice_and_a_suggestion_names_width_too() {
         render(&two, Lang::Ja, Some("c")).message,
         "\"1\", \"0\" のいずれかを入力してください"
     );
-    assert!(render(&two, Lang::En, Some("c"))
-        .help
-        .is_some_and(|h| h.contains("TRUE/FALSE")));
+    assert_eq!(
+        render(&two, Lang::En, Some("c")).help.as_deref(),
+        Some("Enter one of the listed values exactly (TRUE/FALSE, Yes/No and check boxes are not read).")
+    );
+    let wide = Kind::InvalidFlag {
+        allowed: vec!["1".into(), "0".into()],
+        full_width: true,
+    };
+    assert_eq!(
+        render(&wide, Lang::En, Some("c")).help.as_deref(),
+        Some("It is typed in full-width characters: type it in half-width (turn the Japanese input mode off).")
+    );
+    assert_eq!(
+        render(&wide, Lang::Ja, Some("c")).help.as_deref(),
+        Some("全角で入力されています。半角で入力してください（日本語入力をオフにします）。")
+    );
     let list = Kind::NotInList {
         allowed: vec!["ja".into(), "en".into()],
         suggestion: Some("ja".into()),
@@ -316,4 +336,20 @@ fn one_allowed_value_is_not_a_choice_and_a_suggestion_names_width_too() {
     assert!(render(&digits, Lang::Ja, Some("c"))
         .help
         .is_some_and(|h| h.starts_with("7 桁以内")));
+}
+
+#[test]
+fn a_duplicate_pair_is_a_combination_not_a_user() {
+    let pair = Kind::UniqueError {
+        first_row: 2,
+        columns: vec!["group-id".into(), "user-id".into()],
+    };
+    assert_eq!(
+        render(&pair, Lang::En, None).help.as_deref(),
+        Some("Each combination may appear only once; delete the duplicate row.")
+    );
+    assert_eq!(
+        render(&pair, Lang::Ja, None).help.as_deref(),
+        Some("同じ組み合わせは 1 回だけ書けます。重複した行を削除してください。")
+    );
 }
