@@ -13,7 +13,7 @@ pub(crate) fn check(value: &str, allowed: &[String], out: &mut Vec<Kind>) {
         let narrowed: String = value.chars().map(crate::rules::width::narrow).collect();
         out.push(Kind::InvalidFlag {
             allowed: allowed.to_vec(),
-            full_width: narrowed != value && allowed.iter().any(|v| *v == narrowed),
+            full_width: narrowed != value && allowed.contains(&narrowed),
         });
     }
 }
