@@ -151,6 +151,23 @@ fn runs_that_cannot_happen_exit_2_with_one_line() {
     }
 }
 
+/// Two files of one role: the error names both, and how to give the other its role.
+#[test]
+fn two_files_of_one_role_are_named() {
+    let dir = common::fixtures().join("celf");
+    let users = dir.join("users.csv").to_string_lossy().into_owned();
+    let groups = dir.join("groups.csv").to_string_lossy().into_owned();
+    let out = run(&["check", "--profile", "celf", &users, &groups, &users]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        format!(
+            "csv-preflight: \"{users}\" and \"{users}\" both have the role \"users\" (recognised from \
+             the header, or given); write ROLE=PATH for the one that is another role\n"
+        )
+    );
+}
+
 #[test]
 fn profiles_lists_the_builtins() {
     let out = run(&["profiles"]);

@@ -417,8 +417,14 @@ pub fn check_bundle(
                 ))
             })?,
         };
-        if assigned.iter().any(|(r, _)| *r == role) {
-            return Err(invalid(format!("two files have the role \"{role}\"")));
+        if let Some((_, first)) = assigned.iter().find(|(r, _)| *r == role) {
+            let name =
+                |i: &BundleInput<'_>| i.name.map_or("a file".to_string(), |n| format!("\"{n}\""));
+            return Err(invalid(format!(
+                "{} and {} both have the role \"{role}\" (recognised from the header, or given); give the role of the one that is another",
+                name(first),
+                name(input)
+            )));
         }
         assigned.push((role, input));
     }

@@ -150,8 +150,12 @@ pub fn run(
                 ))
             })?,
         };
-        if files.iter().any(|(r, _)| *r == role) {
-            return Err(Fatal(format!("two files have the role \"{role}\"")));
+        if let Some((_, first)) = files.iter().find(|(r, _)| *r == role) {
+            return Err(Fatal(format!(
+                "\"{}\" and \"{}\" both have the role \"{role}\" (recognised from the header, or given); write ROLE=PATH for the one that is another role",
+                first.display(),
+                path.display()
+            )));
         }
         files.push((role, path));
     }
