@@ -388,3 +388,31 @@ fn stray_quotes_of_one_cell_are_one_finding() {
         vec![(Code::StrayQuote, Some(2), Some("tag"), Some(47))]
     );
 }
+
+/// A fields line without its `#` is the header's mistake, told as such (it was told as a line
+/// above the header).
+#[test]
+fn a_header_without_its_hash_says_where_the_hash_goes() {
+    let input =
+        "#Format for differential import\r\nemail\ttag\tpermission\r\na@example.com\t\t\r\n";
+    let profile = builtin(DIFF).unwrap();
+    let options = CheckOptions {
+        file_name: Some("users.tsv".into()),
+        ..CheckOptions::default()
+    };
+    let report = csv_preflight::check(input.as_bytes(), &profile, options).unwrap();
+    let got: Vec<_> = report
+        .diagnostics
+        .iter()
+        .map(|d| (d.code, d.row, d.message.as_str(), d.help.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![(
+            Code::InvalidPreamble,
+            Some(2),
+            "the header line must start with \"#\" (\"#email\", as in the system's export)",
+            Some("Type \"#\" before the first column name.")
+        )]
+    );
+}

@@ -213,12 +213,9 @@ impl Core {
             match first.strip_prefix(prefix.as_str()) {
                 Some(rest) => *first = rest.to_string(),
                 None => {
-                    let kind = Kind::InvalidPreamble {
-                        starts_with: prefix.clone(),
-                        description: crate::profile::Text {
-                            en: "the header line starts with this character".into(),
-                            ja: "ヘッダー行はこの文字で始まります".into(),
-                        },
+                    let kind = Kind::MissingLabelPrefix {
+                        prefix: prefix.clone(),
+                        first: truncate_value(first.trim()),
                     };
                     let place = self.place(record, None);
                     self.emit(kind, place, Some(truncate_value(first)), None);

@@ -103,7 +103,8 @@ codes! {
     MixedLineEndings = "mixed-line-endings", Warning;
     /// The file name does not follow the system's pattern.
     FileNameMismatch = "file-name-mismatch", Error;
-    /// A line before the header is missing or wrong.
+    /// A line before the header, or the mark the header line starts with (FLAT `#`), is missing or
+    /// wrong.
     InvalidPreamble = "invalid-preamble", Error;
     /// There is no header row.
     MissingHeader = "missing-header", Error;

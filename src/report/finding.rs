@@ -64,6 +64,11 @@ pub enum Kind {
         name: String,
         accepted: Vec<String>,
     },
+    /// The header line lacks the mark it starts with (FLAT: `#email`); `first` is its first label.
+    MissingLabelPrefix {
+        prefix: String,
+        first: String,
+    },
     InvalidPreamble {
         starts_with: String,
         description: Text,
@@ -336,7 +341,7 @@ impl Kind {
             LineEndingNotAccepted { .. } => Code::LineEndingNotAccepted,
             MixedLineEndings { .. } => Code::MixedLineEndings,
             FileNameMismatch { .. } | ExtensionNotAccepted { .. } => Code::FileNameMismatch,
-            InvalidPreamble { .. } => Code::InvalidPreamble,
+            InvalidPreamble { .. } | MissingLabelPrefix { .. } => Code::InvalidPreamble,
             MissingHeader | HeaderIsData { .. } => Code::MissingHeader,
             MissingLabel | RecommendedLabelMissing | NoKnownLabel => Code::MissingLabel,
             ExtraLabel => Code::ExtraLabel,

@@ -124,6 +124,10 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
             format!("this line must start with \"{starts_with}\" ({})", description.en),
             Some(s("Keep the lines above the header exactly as in the system's export or template.")),
         ),
+        MissingLabelPrefix { prefix, first } => (
+            format!("the header line must start with \"{prefix}\" (\"{prefix}{first}\", as in the system's export)"),
+            Some(format!("Type \"{prefix}\" before the first column name.")),
+        ),
         MissingHeader => (s("the file has no header row"), Some(s("The first row must hold the column names from the system's template."))),
         HeaderIsData { example } => (
             format!("the first line looks like data, not a header (it holds \"{example}\"): the header row is missing"),

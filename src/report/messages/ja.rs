@@ -115,6 +115,10 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
             format!("この行は「{starts_with}」で始まる必要があります（{}）", description.ja),
             Some(s("ヘッダーより上の行は、システムのエクスポートやテンプレートのとおりに残してください。")),
         ),
+        MissingLabelPrefix { prefix, first } => (
+            format!("ヘッダー行は「{prefix}」で始まる必要があります（システムのエクスポートと同じ「{prefix}{first}」）"),
+            Some(format!("最初の列名の前に「{prefix}」を入力してください。")),
+        ),
         MissingHeader => (s("ヘッダー行がありません"), Some(s("1 行目にはシステムのテンプレートの列名が必要です。"))),
         HeaderIsData { example } => (
             format!("1 行目はヘッダーではなくデータのようです（「{example}」があります）。ヘッダー行がありません"),

@@ -66,6 +66,10 @@ fn samples() -> Vec<Kind> {
             description: t.clone(),
         },
         MissingHeader,
+        MissingLabelPrefix {
+            prefix: "#".into(),
+            first: "email".into(),
+        },
         HeaderIsData {
             example: "taro@example.com".into(),
         },
