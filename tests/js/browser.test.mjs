@@ -244,6 +244,46 @@ describe("checkFile in a Web Worker", () => {
     await page.close();
   });
 
+  test("options that are not an object reject as check fails; a file that is not a Blob rejects on the page", async () => {
+    const { page, errors } = await openPage();
+    let workers = 0;
+    page.on("worker", () => workers++);
+    const caught = `(e) => ({ name: e.name, kind: e.kind, message: e.message })`;
+    const options = await page.evaluate(async (caught) => {
+      const file = new Blob(["mail_address\r\n"]);
+      const out = [];
+      for (const bad of [null, undefined, 5]) out.push(await window.checkFile(file, bad).catch(eval(caught)));
+      return out;
+    }, caught);
+    const invalid = {
+      name: "CsvPreflightError",
+      kind: "invalidOptions",
+      message: 'invalid options: options must be an object such as { profile: "fujifilm-iwpro/add-users" }',
+    };
+    assert.deepEqual(options, [invalid, invalid, invalid]);
+    const started = workers;
+    const files = await page.evaluate(async (caught) => {
+      const options = { profile: "fujifilm-iwpro/add-users" };
+      const file = new Blob(["mail_address\r\n"]);
+      const out = [];
+      for (const [bad, baseline] of [[new Uint8Array(3)], [null], ["a.csv"], [{ size: 3 }], [file, new ArrayBuffer(3)]]) {
+        out.push(await window.checkFile(bad, options, { baseline }).catch(eval(caught)));
+      }
+      return out;
+    }, caught);
+    const typeError = (message) => ({ name: "TypeError", kind: undefined, message });
+    assert.deepEqual(files, [
+      typeError("checkFile: file must be a File or a Blob, not a Uint8Array (new Blob([bytes]) makes one)"),
+      typeError("checkFile: file must be a File or a Blob, not null"),
+      typeError("checkFile: file must be a File or a Blob, not a string"),
+      typeError("checkFile: file must be a File or a Blob, not a plain object"),
+      typeError("checkFile: baseline must be a File or a Blob, not an ArrayBuffer (new Blob([bytes]) makes one)"),
+    ]);
+    assert.equal(workers, started, "no worker started for a file that is not a Blob");
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   test("an already aborted signal, and an unknown profile, reject", async () => {
     const { page, errors } = await openPage();
     const outcome = await page.evaluate(async () => {

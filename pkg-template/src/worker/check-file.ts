@@ -67,6 +67,20 @@ function plainOptions(options: CheckOptions): CheckOptions {
   return JSON.parse(json) as CheckOptions;
 }
 
+/** What a non-Blob `file` is, for the message (`a Uint8Array`, `null`, `a string`). */
+function describe(value: unknown): string {
+  if (value === null || value === undefined) return String(value);
+  if (typeof value !== "object") return `a ${typeof value}`;
+  const name = (value as object).constructor?.name;
+  if (!name || name === "Object") return "a plain object";
+  return `${/^[AEIO]/.test(name) ? "an" : "a"} ${name}`;
+}
+
+/** Whether `value` is a `Blob` (a `File` is one), from this realm or another (an iframe's). */
+function isBlob(value: unknown): value is Blob {
+  return value instanceof Blob || /^\[object (Blob|File)\]$/.test(Object.prototype.toString.call(value));
+}
+
 function abortReason(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException("the check was aborted", "AbortError");
 }
@@ -82,6 +96,14 @@ export function checkFile(
   { onProgress, signal, baseline }: CheckFileOptions = {},
 ): Promise<Report> {
   return new Promise<Report>((resolve, reject) => {
+    // On the calling side, before any worker starts: only a Blob can be streamed in the worker.
+    for (const [name, value] of [["file", file], ["baseline", baseline ?? new Blob()]] as [string, unknown][]) {
+      if (!isBlob(value)) {
+        const hint = ArrayBuffer.isView(value) || value instanceof ArrayBuffer ? " (new Blob([bytes]) makes one)" : "";
+        reject(new TypeError(`checkFile: ${name} must be a File or a Blob, not ${describe(value)}${hint}`));
+        return;
+      }
+    }
     if (signal?.aborted) {
       reject(abortReason(signal));
       return;
