@@ -244,6 +244,48 @@ describe("checkFile in a Web Worker", () => {
     await page.close();
   });
 
+  test("a Map, a Set or NaN in the options rejects with check's failure, a reactive proxy's too", async () => {
+    const { page, errors } = await openPage();
+    const outcome = await page.evaluate(async () => {
+      const header = "mail_address,family_name,given_name,language\r\n";
+      const file = new Blob([header, "a@example.com,山田,太郎,ja\r\n", "b@example.com,山田,花子,ja\r\n"]);
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const profile = "fujifilm-iwpro/add-users";
+      const out = [];
+      for (const options of [
+        { profile, params: new Map([["availableSeats", 1]]) },
+        new Proxy({ profile, params: new Proxy(new Map([["availableSeats", 1]]), {}) }, {}),
+        { profile, params: { allowedEmailDomains: new Set(["other.com"]) } },
+        { profile, maxDiagnostics: NaN },
+        new Map([["profile", profile]]),
+      ]) {
+        const checked = window.csvPreflight.check(bytes, options);
+        const rejected = await window.checkFile(file, options).then(
+          (report) => ({ resolved: report.valid }),
+          (e) => ({ name: e.name, kind: e.kind, message: e.message, detail: e.detail }),
+        );
+        out.push({ checked: checked.error, rejected });
+      }
+      return out;
+    });
+    const failure = (message) => ({
+      kind: "invalidOptions",
+      message: `invalid options: ${message}`,
+      detail: { kind: "invalidOptions", message },
+    });
+    const params = "params must be a plain object such as { availableSeats: 100 }, not a Map (Object.fromEntries(map) makes one)";
+    const expected = [
+      params,
+      params,
+      "params.allowedEmailDomains must be an array, not a Set ([...set] makes one)",
+      "maxDiagnostics must be a finite number, not NaN",
+      'options must be a plain object such as { profile: "fujifilm-iwpro/add-users" }, not a Map (Object.fromEntries(map) makes one)',
+    ].map((message) => ({ checked: failure(message), rejected: { name: "CsvPreflightError", ...failure(message) } }));
+    assert.deepEqual(outcome, expected);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   test("options that are not an object reject as check fails; a file that is not a Blob rejects on the page", async () => {
     const { page, errors } = await openPage();
     let workers = 0;

@@ -269,6 +269,67 @@ describe("failures are typed values", () => {
     assert.equal(api.resultCsv(bytes, { profile: "acme/users" }).error.kind, "unknownProfile");
   });
 
+  test("a Map, a Set, NaN or Infinity in the options is a typed failure, never silently dropped", () => {
+    const P = "fujifilm-iwpro/add-users";
+    const rows = ["mail_address,family_name,given_name,language"];
+    for (let i = 0; i < 5; i++) rows.push(`u${i}@example.com,a,b,ja`);
+    const bytes = new TextEncoder().encode(rows.join("\r\n") + "\r\n");
+    // As a plain object, the seat limit holds: 5 rows for 2 seats.
+    const seats = api.check(bytes, { profile: P, params: { availableSeats: 2 } });
+    assert.equal(seats.report.summary.byCode["too-many-rows"], 1);
+    const title = { ...api.profile(P).profile, title: new Map([["en", "x"]]) };
+    const cases = [
+      [{ profile: P, params: new Map([["availableSeats", 2]]) },
+        "params must be a plain object such as { availableSeats: 100 }, not a Map (Object.fromEntries(map) makes one)"],
+      [{ profile: P, params: { allowedEmailDomains: new Set(["other.com"]) } },
+        "params.allowedEmailDomains must be an array, not a Set ([...set] makes one)"],
+      [{ profile: P, maxDiagnostics: NaN }, "maxDiagnostics must be a finite number, not NaN"],
+      [{ profile: P, limits: { maxFieldBytes: Infinity } }, "limits.maxFieldBytes must be a finite number, not Infinity"],
+      [{ profile: P, params: { allowedEmailDomains: ["a.com", -Infinity] } },
+        "params.allowedEmailDomains[1] must be a finite number, not -Infinity"],
+      [new Map([["profile", P]]),
+        'options must be a plain object such as { profile: "fujifilm-iwpro/add-users" }, not a Map (Object.fromEntries(map) makes one)'],
+      [{ profile: title }, "profile.title must be a plain object, not a Map (Object.fromEntries(map) makes one)"],
+    ];
+    const failure = (message) => ({
+      kind: "invalidOptions",
+      message: `invalid options: ${message}`,
+      detail: { kind: "invalidOptions", message },
+    });
+    const throws = (fn, message) =>
+      assert.throws(fn, (error) => {
+        assert.equal(error.name, "CsvPreflightError");
+        assert.deepEqual({ kind: error.kind, message: error.message, detail: error.detail }, failure(message));
+        return true;
+      });
+    const flat = new api.Baseline({ profile: "flat/users-total" });
+    flat.push(new TextEncoder().encode("#email\ttag\tpermission\r\n"));
+    flat.end();
+    for (const [options, message] of cases) {
+      assert.deepEqual(api.check(bytes, options), { type: "failure", error: failure(message) });
+      assert.deepEqual(api.resultCsv(bytes, options), { type: "failure", error: failure(message) });
+      assert.deepEqual(api.checkWithBaseline(bytes, options, flat).error, failure(message));
+      assert.deepEqual(api.resultCsvWithBaseline(bytes, options, flat).error, failure(message));
+      throws(() => new api.Checker(options), message);
+      throws(() => api.Checker.withBaseline(options, flat), message);
+      throws(() => new api.Baseline(options), message);
+    }
+    flat.free();
+    // The other readers of options: convert (its options and a profile object as its target),
+    // bundles.
+    assert.deepEqual(api.convert(bytes, P, { limits: { maxFields: NaN } }).error, failure("limits.maxFields must be a finite number, not NaN"));
+    assert.deepEqual(api.convert(bytes, P, { substitutions: new Map() }).error, failure("substitutions must be a plain object, not a Map (Object.fromEntries(map) makes one)"));
+    assert.deepEqual(api.convert(bytes, title).error, failure("profile.title must be a plain object, not a Map (Object.fromEntries(map) makes one)"));
+    const bundleParams = { bundle: "celf", params: new Map() };
+    const bundleMessage = "params must be a plain object such as { availableSeats: 100 }, not a Map (Object.fromEntries(map) makes one)";
+    throws(() => new api.BundleChecker(bundleParams, ["users"]), bundleMessage);
+    throws(() => api.bundleRole(bytes, bundleParams), bundleMessage);
+    throws(() => new api.BundleChecker(new Map([["bundle", "celf"]]), ["users"]),
+      'options must be a plain object such as { bundle: "celf" }, not a Map (Object.fromEntries(map) makes one)');
+    // Dates and other values with toJSON are read as JSON writes them (not looked into).
+    assert.equal(api.check(bytes, { profile: P, fileName: { toJSON: () => "add-users_1.csv" } }).report.fileName, "add-users_1.csv");
+  });
+
   test("a finished or freed object: free() again does nothing (so `using` keeps the result), other calls say why", () => {
     const bytes = readFileSync(EXAMPLE);
     for (const make of [

@@ -44,19 +44,18 @@ export class CsvPreflightError extends Error {
 }
 
 /**
- * The options as `check` reads them, through JSON: a reactive proxy (Vue, MobX) or any other value
- * that a worker could not be sent becomes its plain value. Not an object: sent as it is, for the
- * check's own typed failure.
+ * The options as `check` reads them, through JSON, as a value a worker can be sent: a reactive
+ * proxy (Vue, MobX) or any other value that could not be sent becomes its plain value. What JSON
+ * would silently change is kept for the worker's check to report as `check` does: a `Map` or a
+ * `Set` (sent empty: the check names it, not its contents), `NaN` and `Infinity`. Not an object:
+ * sent as it is, for the check's own typed failure.
  */
 function plainOptions(options: CheckOptions): CheckOptions {
   if (typeof options !== "object" || options === null) return options;
-  let json: string | undefined;
   try {
-    json = JSON.stringify(options);
+    return plain(options, "", []) as CheckOptions;
   } catch {
-    // A bigint or a cycle: below, as `check` reports it.
-  }
-  if (json === undefined) {
+    // A bigint, a cycle, or a toJSON that throws: as `check` reports a value JSON cannot write.
     const message = "the options cannot be written as JSON";
     throw new CsvPreflightError({
       kind: "invalidOptions",
@@ -64,7 +63,41 @@ function plainOptions(options: CheckOptions): CheckOptions {
       detail: { kind: "invalidOptions", message },
     });
   }
-  return JSON.parse(json) as CheckOptions;
+}
+
+/**
+ * `value` (the property `key` of its holder) as `JSON.stringify` sees it, but for a `Map`, a `Set`
+ * and a number that is not finite; `inside`: the objects it is in. Throws where JSON throws (a
+ * bigint, a cycle). What JSON leaves out (a function, a symbol, `undefined`) is `undefined`.
+ */
+function plain(value: unknown, key: string, inside: object[]): unknown {
+  if ((typeof value === "object" && value !== null) || typeof value === "bigint") {
+    const toJSON = (value as { toJSON?: unknown }).toJSON;
+    if (typeof toJSON === "function") value = toJSON.call(value, key);
+  }
+  if (typeof value === "function" || typeof value === "symbol") return undefined;
+  if (typeof value === "bigint") throw new TypeError("a bigint");
+  if (typeof value !== "object" || value === null) return value; // NaN and Infinity kept
+  if (value instanceof Map) return new Map();
+  if (value instanceof Set) return new Set();
+  if (value instanceof Number || value instanceof String || value instanceof Boolean) {
+    return value.valueOf();
+  }
+  if (inside.includes(value)) throw new TypeError("a cycle");
+  inside.push(value);
+  let copy: unknown;
+  if (Array.isArray(value)) {
+    copy = value.map((item, i) => plain(item, String(i), inside) ?? null);
+  } else {
+    const object: Record<string, unknown> = {};
+    for (const name of Object.keys(value)) {
+      const item = plain((value as Record<string, unknown>)[name], name, inside);
+      if (item !== undefined) object[name] = item;
+    }
+    copy = object;
+  }
+  inside.pop();
+  return copy;
 }
 
 /** What a non-Blob `file` is, for the message (`a Uint8Array`, `null`, `a string`). */
