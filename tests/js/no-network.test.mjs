@@ -32,6 +32,7 @@ const ALLOWED = new Set([
   "__wbg_instanceof_Set",
   "__wbg___wbindgen_number_get", // NaN or Infinity as an option value is an error, not null
   "__wbg___wbindgen_is_function", // whether an option value has toJSON
+  "__wbg___wbindgen_typeof", // typeof, for a message ("roles[0] is a number")
   "__wbg_set_name", // error.name = "CsvPreflightError"
   "__wbg___wbindgen_string_get",
   "__wbg___wbindgen_throw",
