@@ -32,7 +32,7 @@ pub struct BundleCheckOptions {
     /// Most row-level diagnostics kept per file (default 1000; counts stay exact).
     #[serde(default)]
     max_diagnostics: Option<usize>,
-    /// The checker's own bounds.
+    /// The checker's own bounds, each at least 1 (the defaults as `check`'s).
     #[tsify(type = "Partial<Limits>")]
     #[serde(default)]
     limits: Option<Limits>,
@@ -57,7 +57,7 @@ fn resolve(options: &Ts<BundleCheckOptions>) -> Result<(Bundle, CheckOptions), E
         file_name: None,
         params: options.params,
         max_diagnostics: options.max_diagnostics.unwrap_or(defaults.max_diagnostics),
-        limits: options.limits.unwrap_or(defaults.limits),
+        limits: super::options::checked_limits(options.limits.unwrap_or(defaults.limits))?,
         // One set of options for files of different sizes.
         file_size: None,
     };

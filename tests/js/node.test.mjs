@@ -330,6 +330,34 @@ describe("failures are typed values", () => {
     assert.equal(api.check(bytes, { profile: P, fileName: { toJSON: () => "add-users_1.csv" } }).report.fileName, "add-users_1.csv");
   });
 
+  test("a limit below 1 is a typed failure, not a report of a missing header", () => {
+    const P = "fujifilm-iwpro/add-users";
+    const bytes = readFileSync(EXAMPLE);
+    const failure = (message) => ({
+      kind: "invalidOptions",
+      message: `invalid options: ${message}`,
+      detail: { kind: "invalidOptions", message },
+    });
+    for (const name of ["maxFieldBytes", "maxFields", "maxRecordBytes", "maxUniqueKeys"]) {
+      const expected = failure(`limits.${name} must be at least 1, not 0`);
+      const limits = { [name]: 0 };
+      assert.deepEqual(api.check(bytes, { profile: P, limits }), { type: "failure", error: expected });
+      assert.deepEqual(api.resultCsv(bytes, { profile: P, limits }).error, expected);
+      assert.deepEqual(api.convert(bytes, P, { limits }).error, expected);
+      for (const make of [() => new api.Checker({ profile: P, limits }), () => new api.BundleChecker({ bundle: "celf", limits }, ["users"])]) {
+        assert.throws(make, (error) => {
+          assert.equal(error.name, "CsvPreflightError");
+          assert.deepEqual({ kind: error.kind, message: error.message, detail: error.detail }, expected);
+          return true;
+        });
+      }
+      // 1 is a bound like any other: what is beyond it is reported as such.
+      assert.equal(api.check(bytes, { profile: P, limits: { [name]: 1 } }).type, "success");
+    }
+    const cut = api.check(bytes, { profile: P, limits: { maxFieldBytes: 1 } }).report.summary.byCode;
+    assert.ok(cut["field-too-long"] > 0 && !cut["missing-header"], JSON.stringify(cut));
+  });
+
   test("a finished or freed object: free() again does nothing (so `using` keeps the result), other calls say why", () => {
     const bytes = readFileSync(EXAMPLE);
     for (const make of [
