@@ -186,6 +186,37 @@ describe("checkFile in a Web Worker", () => {
     await page.close();
   });
 
+  test("an onProgress that throws stops the check and rejects with its error, which is not left uncaught", async () => {
+    const { page, errors } = await openPage();
+    let workers = 0;
+    page.on("worker", () => workers++);
+    const outcome = await page.evaluate(async () => {
+      const header = "mail_address,family_name,given_name,language\r\n";
+      const rows = [];
+      for (let i = 0; i < 400_000; i++) rows.push(`user${i}@example.com,山田,太郎,ja\r\n`);
+      const file = new Blob([header, ...rows]);
+      let calls = 0;
+      const thrown = new Error("the progress bar is gone");
+      const result = await window
+        .checkFile(file, { profile: "fujifilm-iwpro/add-users" }, {
+          onProgress: () => {
+            calls++;
+            throw thrown;
+          },
+        })
+        .then(() => "resolved", (error) => (error === thrown ? "rejected with it" : String(error)));
+      // Whatever the worker had sent before it was ended is not passed on.
+      await new Promise((r) => setTimeout(r, 300));
+      return { result, calls };
+    });
+    assert.deepEqual(outcome, { result: "rejected with it", calls: 1 });
+    for (let i = 0; i < 50 && page.workers().length > 0; i++) await new Promise((r) => setTimeout(r, 20));
+    assert.equal(page.workers().length, 0);
+    assert.equal(workers, 1);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   test("with the system's export as `baseline`: the CLI's --baseline report; an unusable export rejects", async () => {
     const dir = join(JS, "../fixtures/flat-users-total");
     const [upload, exported] = ["plan-total.tsv", "export.tsv"].map((name) => ({

@@ -13,7 +13,10 @@ export interface FileProgress extends Progress {
 
 /** Options of `checkFile` beyond the check itself. */
 export interface CheckFileOptions {
-  /** Called every 50 ms or so while the file is read, and once at the end. */
+  /**
+   * Called every 50 ms or so while the file is read, and once at the end. If it throws, the check
+   * stops (its worker is ended) and the promise rejects with what it threw.
+   */
   onProgress?: (progress: FileProgress) => void;
   /**
    * The target system's current export (see `Baseline`), read in the worker before the file: the
@@ -121,7 +124,8 @@ function abortReason(signal: AbortSignal): unknown {
 /**
  * Checks `file` against `options.profile` in a Web Worker, streaming it in chunks, and resolves to
  * the report (the same as `check` and the CLI give). Rejects with a `CsvPreflightError` when the
- * check cannot run, and with the signal's reason when aborted.
+ * check cannot run, with the signal's reason when aborted, with what `onProgress` threw when it
+ * throws, and with a `TypeError` when `file` or `baseline` is not a `Blob`.
  */
 export function checkFile(
   file: Blob,
@@ -154,16 +158,26 @@ export function checkFile(
       finish();
       reject(signal ? abortReason(signal) : undefined);
     };
+    let finished = false;
     const finish = () => {
+      finished = true;
       worker.terminate();
       signal?.removeEventListener("abort", onAbort);
     };
     signal?.addEventListener("abort", onAbort, { once: true });
     worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
       const message = event.data;
+      // A message the worker sent before it was ended: the promise is settled already.
+      if (finished) return;
       switch (message.type) {
         case "progress":
-          onProgress?.({ ...message.progress, total: file.size });
+          try {
+            onProgress?.({ ...message.progress, total: file.size });
+          } catch (error) {
+            // The caller's own error: it ends the check, and is not left uncaught.
+            finish();
+            reject(error);
+          }
           break;
         case "done":
           finish();
