@@ -136,11 +136,13 @@ pub fn bundle_role(
 /// A streaming bundle check. Give the roles of the files you have, then each file in `order()`:
 /// `begin(role, fileName)`, `push` its chunks, `end()`; `finish()` gives one report per file.
 ///
-/// ```js
-/// const checker = new BundleChecker({ bundle: "celf" }, Object.keys(files)); // the roles you have
+/// ```ts
+/// const files: Record<string, File> = { users: usersFile, groups: groupsFile }; // the roles you have
+/// const checker = new BundleChecker({ bundle: "celf" }, Object.keys(files));
 /// for (const role of checker.order()) {
-///   checker.begin(role, files[role].name);
-///   checker.push(new Uint8Array(await files[role].arrayBuffer())); // or in chunks
+///   const file = files[role]!; // order() lists only the roles given
+///   checker.begin(role, file.name);
+///   checker.push(new Uint8Array(await file.arrayBuffer())); // or in chunks
 ///   checker.end();
 /// }
 /// const report = checker.finish(); // { valid, bundle, files: [{ role, report }] }
@@ -219,7 +221,8 @@ impl BundleChecker {
     }
 
     /// How far the check has got, over every file given so far: bytes pushed and records read
-    /// (headers included).
+    /// (headers included). A file's records are counted once its first 64 KiB are pushed, or
+    /// when it ends.
     #[wasm_bindgen(getter)]
     pub fn progress(&self) -> Result<Ts<Progress>, JsError> {
         to_js(&self.inner.progress())

@@ -117,8 +117,8 @@ pub fn result_csv(
     outcome::to_js(&ResultCsvResult::from(result))
 }
 
-/// [`resultCsv`](result_csv) against the target system's current export (see `Baseline`): the
-/// rows carry the findings that need the export too.
+/// `resultCsv` against the target system's current export (see `Baseline`): the rows carry the
+/// findings that need the export too.
 #[wasm_bindgen(js_name = resultCsvWithBaseline)]
 pub fn result_csv_with_baseline(
     #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] input: JsValue,
