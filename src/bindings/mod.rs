@@ -35,7 +35,7 @@ pub use bundle::{bundle_role, bundles, BundleCheckOptions, BundleChecker};
 pub use checker::Checker;
 pub use conversion::{convert, ConvertOutcome};
 pub use options::Options;
-pub use outcome::{CheckResult, Failure, ProfileResult, ResultCsvResult};
+pub use outcome::{is_csv_preflight_error, CheckResult, Failure, ProfileResult, ResultCsvResult};
 
 /// Most bytes copied from JavaScript into the module at a time.
 const PIECE: u32 = 1 << 20;

@@ -389,6 +389,52 @@ describe("failures are typed values", () => {
     bundle.free();
   });
 
+  test("isCsvPreflightError tells every error csv-preflight throws, misuse of an object included", async () => {
+    const caught = (fn) => {
+      try {
+        fn();
+      } catch (error) {
+        return error;
+      }
+      assert.fail("did not throw");
+    };
+    const misuse = (message) => ({
+      name: "CsvPreflightError",
+      kind: "invalidOptions",
+      message,
+      detail: { kind: "invalidOptions", message },
+    });
+    const shape = (error) => ({ name: error.name, kind: error.kind, message: error.message, detail: error.detail });
+    const finished = new api.Checker({ profile: "fujifilm-iwpro/add-users" });
+    finished.finish();
+    const freed = new api.Baseline({ profile: "flat/users-total" });
+    freed.free();
+    const errors = {
+      unknownProfile: caught(() => new api.Checker({ profile: "acme/users" })),
+      finished: caught(() => finished.push(new Uint8Array(1))),
+      freedArgument: caught(() => api.Checker.withBaseline({ profile: "flat/users-total" }, freed)),
+      notABaseline: caught(() => api.checkWithBaseline(new Uint8Array(1), { profile: "flat/users-total" }, {})),
+    };
+    assert.deepEqual(shape(errors.unknownProfile).kind, "unknownProfile");
+    assert.deepEqual(shape(errors.finished), misuse("this Checker was finished or freed: make a new one"));
+    assert.deepEqual(shape(errors.freedArgument), misuse("this Baseline was finished or freed: make a new one"));
+    assert.deepEqual(shape(errors.notABaseline), misuse("expected instance of Baseline"));
+    for (const [what, error] of Object.entries(errors)) {
+      assert.ok(error instanceof Error, what);
+      assert.equal(api.isCsvPreflightError(error), true, what);
+    }
+    // checkFile's rejections (the class of csv-preflight/worker) are ones too.
+    const dir = consumerDir();
+    writeFileSync(join(dir, "worker-entry.mjs"), 'export * from "csv-preflight/worker";\n');
+    const worker = await import(pathToFileURL(join(dir, "worker-entry.mjs")).href);
+    const detail = { kind: "internal", message: "x" };
+    assert.equal(api.isCsvPreflightError(new worker.CsvPreflightError({ kind: "internal", message: "x", detail })), true);
+    const lookalike = { name: "CsvPreflightError", message: "x" };
+    for (const other of [new Error("x"), new TypeError("x"), lookalike, "CsvPreflightError", null, undefined, 5]) {
+      assert.equal(api.isCsvPreflightError(other), false, String(other));
+    }
+  });
+
   test("new Checker throws a CsvPreflightError carrying kind and detail", () => {
     assert.throws(
       () => new api.Checker({ profile: "acme/users" }),

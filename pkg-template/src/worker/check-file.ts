@@ -33,6 +33,8 @@ export interface CheckFileOptions {
  * `internal`) a bug in csv-preflight.
  */
 export class CsvPreflightError extends Error {
+  /** Always `"CsvPreflightError"` (the main entry's `isCsvPreflightError` tells these too). */
+  override readonly name = "CsvPreflightError" as const;
   /** What kind of failure. */
   readonly kind: ErrorKind["kind"];
   /** The kind's own fields. */
@@ -40,7 +42,6 @@ export class CsvPreflightError extends Error {
 
   constructor(failure: Failure) {
     super(failure.message);
-    this.name = "CsvPreflightError";
     this.kind = failure.kind;
     this.detail = failure.detail;
   }
