@@ -15,7 +15,8 @@
 //   `using`'s dispose and hide the result).
 // - Any other method of a used-up object throws a plain message instead of wasm-bindgen's "null
 //   pointer passed to rust"; so does passing a freed object as an argument (a freed `Baseline` to
-//   `Checker.withBaseline`), in `_assertClass`.
+//   `Checker.withBaseline`), in `_assertClass`. These errors, and `_assertClass`'s "expected
+//   instance of Baseline", are `CsvPreflightError`s (kind "invalidOptions") like the library's.
 //
 // The build fails if the glue no longer has the expected shape (a new wasm-bindgen must be looked
 // at again).
@@ -33,12 +34,24 @@ const ASSERT_CLASS = `function _assertClass(instance, klass) {
         throw new Error(\`expected instance of \${klass.name}\`);
     }
 }`;
-const ASSERT_LIVE = `function _assertClass(instance, klass) {
+// The misuse errors the glue throws carry the shape of the library's own (src/bindings/outcome.rs):
+// name "CsvPreflightError", kind and detail, so that \`isCsvPreflightError\` and \`error.kind\` work.
+const MISUSE = "__csvPreflightMisuse";
+const ASSERT_LIVE = `${NOTE} misuse of the API, as a CsvPreflightError (kind "invalidOptions").
+function ${MISUSE}(message) {
+    const error = new Error(message);
+    error.name = "CsvPreflightError";
+    error.kind = "invalidOptions";
+    error.detail = { kind: "invalidOptions", message };
+    return error;
+}
+
+function _assertClass(instance, klass) {
     if (!(instance instanceof klass)) {
-        throw new Error(\`expected instance of \${klass.name}\`);
+        throw ${MISUSE}(\`expected instance of \${klass.name}\`);
     }
     ${NOTE} a freed argument named, not "null pointer passed to rust".
-    if (instance.__wbg_ptr === 0) throw new Error(\`this \${klass.name} was finished or freed: make a new one\`);
+    if (instance.__wbg_ptr === 0) throw ${MISUSE}(\`this \${klass.name} was finished or freed: make a new one\`);
 }`;
 
 for (const dir of process.argv.slice(2)) {
@@ -96,7 +109,7 @@ function patch(lines) {
       frees++;
     } else {
       out.push(
-        `${inner}if (this.__wbg_ptr === 0) throw new Error("this ${className} was finished or freed: make a new one");`,
+        `${inner}if (this.__wbg_ptr === 0) throw ${MISUSE}("this ${className} was finished or freed: make a new one");`,
       );
     }
   }

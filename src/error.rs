@@ -10,7 +10,7 @@ use crate::profile::ParamType;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Error(Box<ErrorKind>);
 
-/// The kinds of [`Error`].
+/// Why a check could not run, by kind (`kind`), with each kind's own fields.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]

@@ -678,3 +678,47 @@ fn a_bundle_with_a_role_twice_is_an_error_not_an_endless_order() {
         "invalid profile: bundle \"dup\" has the role \"users\" twice"
     );
 }
+
+#[test]
+fn the_declared_roles_are_the_files_given_each_once_and_every_one() {
+    let bundle = builtin_bundle("celf").unwrap();
+    let options = || BundleOptions {
+        check: CheckOptions::default(),
+        baselines: BTreeMap::new(),
+    };
+    let error =
+        |result: Result<BundleReport, csv_preflight::Error>| result.unwrap_err().to_string();
+    // Declared, never given: no report that looks complete.
+    let all = ["users", "groups", "affiliations"];
+    let checker = BundleChecker::new(&bundle, options(), &all).unwrap();
+    assert_eq!(
+        error(checker.finish()),
+        "invalid options: no file was given for the declared roles \"users\", \"groups\", \"affiliations\" (declare only the roles whose files are given)"
+    );
+    let mut checker = BundleChecker::new(&bundle, options(), &["users", "groups"]).unwrap();
+    checker.begin("users", Some("users.csv")).unwrap();
+    checker.push(&bundle_file("users.csv")).unwrap();
+    assert_eq!(
+        error(checker.finish()),
+        "invalid options: no file was given for the declared role \"groups\" (declare only the roles whose files are given)"
+    );
+    // Given, never declared.
+    let mut checker = BundleChecker::new(&bundle, options(), &["affiliations"]).unwrap();
+    assert_eq!(
+        checker.begin("users", Some("users.csv")).unwrap_err().to_string(),
+        "invalid options: role \"users\" was not declared when the check was prepared (declared: affiliations)"
+    );
+    // Declared twice.
+    let twice = BundleChecker::new(&bundle, options(), &["users", "groups", "users"]);
+    assert_eq!(
+        twice.err().unwrap().to_string(),
+        "invalid options: role \"users\" is declared twice: one file per role"
+    );
+    // Declared and given: the report.
+    let mut checker = BundleChecker::new(&bundle, options(), &["users"]).unwrap();
+    checker.begin("users", Some("users.csv")).unwrap();
+    checker.push(&bundle_file("users.csv")).unwrap();
+    let report = checker.finish().unwrap();
+    assert_eq!(report.files.len(), 1);
+    assert!(report.valid);
+}

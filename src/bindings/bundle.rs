@@ -12,7 +12,7 @@ use super::{bytes_of, for_each_piece, Baseline};
 use crate::bundle::{builtin_bundle, builtin_bundle_ids, Bundle, BundleOptions, BundleReport};
 use crate::check::{CheckOptions, Limits, Progress};
 use crate::decode::Lang;
-use crate::error::Error;
+use crate::error::{Error, ErrorKind};
 use crate::profile::Params;
 
 /// Which bundle to check, and how (the options of `check`, with `bundle` for `profile`).
@@ -32,7 +32,7 @@ pub struct BundleCheckOptions {
     /// Most row-level diagnostics kept per file (default 1000; counts stay exact).
     #[serde(default)]
     max_diagnostics: Option<usize>,
-    /// The checker's own bounds.
+    /// The checker's own bounds, each at least 1 (the defaults as `check`'s).
     #[tsify(type = "Partial<Limits>")]
     #[serde(default)]
     limits: Option<Limits>,
@@ -57,11 +57,52 @@ fn resolve(options: &Ts<BundleCheckOptions>) -> Result<(Bundle, CheckOptions), E
         file_name: None,
         params: options.params,
         max_diagnostics: options.max_diagnostics.unwrap_or(defaults.max_diagnostics),
-        limits: options.limits.unwrap_or(defaults.limits),
+        limits: super::options::checked_limits(options.limits.unwrap_or(defaults.limits))?,
         // One set of options for files of different sizes.
         file_size: None,
     };
     Ok((bundle, check))
+}
+
+/// The role names of the constructor's `roles`: an array of strings (a typed error otherwise,
+/// not wasm-bindgen's untyped one).
+fn role_names(roles: &JsValue) -> Result<Vec<String>, Error> {
+    let invalid = |what: String| {
+        Error::new(ErrorKind::InvalidOptions {
+            message: format!(
+                "roles must be an array of role names such as [\"users\", \"groups\"]; {what}"
+            ),
+        })
+    };
+    if !js_sys::Array::is_array(roles) {
+        return Err(invalid(format!("got {}", type_of(roles))));
+    }
+    let roles: &js_sys::Array = roles.unchecked_ref();
+    let mut names = Vec::new();
+    for (i, role) in roles.iter().enumerate() {
+        names.push(
+            role.as_string()
+                .ok_or_else(|| invalid(format!("roles[{i}] is {}", type_of(&role))))?,
+        );
+    }
+    Ok(names)
+}
+
+/// A JavaScript value's type for a message: `a number`, `null`, `an object`.
+fn type_of(value: &JsValue) -> String {
+    if value.is_null() {
+        return "null".into();
+    }
+    let name = value.js_typeof().as_string().unwrap_or_default();
+    let article = if name.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    match name.as_str() {
+        "undefined" => name,
+        _ => format!("{article} {name}"),
+    }
 }
 
 /// The built-in bundles: ids, titles, and each role's profile.
@@ -95,11 +136,13 @@ pub fn bundle_role(
 /// A streaming bundle check. Give the roles of the files you have, then each file in `order()`:
 /// `begin(role, fileName)`, `push` its chunks, `end()`; `finish()` gives one report per file.
 ///
-/// ```js
-/// const checker = new BundleChecker({ bundle: "celf" }, Object.keys(files)); // the roles you have
+/// ```ts
+/// const files: Record<string, File> = { users: usersFile, groups: groupsFile }; // the roles you have
+/// const checker = new BundleChecker({ bundle: "celf" }, Object.keys(files));
 /// for (const role of checker.order()) {
-///   checker.begin(role, files[role].name);
-///   checker.push(new Uint8Array(await files[role].arrayBuffer())); // or in chunks
+///   const file = files[role]!; // order() lists only the roles given
+///   checker.begin(role, file.name);
+///   checker.push(new Uint8Array(await file.arrayBuffer())); // or in chunks
 ///   checker.end();
 /// }
 /// const report = checker.finish(); // { valid, bundle, files: [{ role, report }] }
@@ -112,18 +155,20 @@ pub struct BundleChecker {
 
 #[wasm_bindgen]
 impl BundleChecker {
-    /// Prepares a check of the files of `roles` (the roles of the files that will be given).
-    /// Throws a `CsvPreflightError` when the bundle, a role, a parameter or an option is invalid.
+    /// Prepares a check of the files of `roles` (the roles of the files that will be given, each
+    /// once). Throws a `CsvPreflightError` when the bundle, a role, a parameter or an option is
+    /// invalid; `finish()` throws one when a role declared here got no file.
     #[wasm_bindgen(constructor)]
     pub fn new(
         options: Ts<BundleCheckOptions>,
-        roles: Vec<String>,
+        #[wasm_bindgen(unchecked_param_type = "string[]")] roles: JsValue,
     ) -> Result<BundleChecker, JsValue> {
         let (bundle, check) = resolve(&options).map_err(thrown)?;
         let options = BundleOptions {
             check,
             baselines: BTreeMap::new(),
         };
+        let roles = role_names(&roles).map_err(thrown)?;
         let present: Vec<&str> = roles.iter().map(String::as_str).collect();
         let inner =
             crate::bundle::BundleChecker::new(&bundle, options, &present).map_err(thrown)?;
@@ -176,7 +221,8 @@ impl BundleChecker {
     }
 
     /// How far the check has got, over every file given so far: bytes pushed and records read
-    /// (headers included).
+    /// (headers included). A file's records are counted once its first 64 KiB are pushed, or
+    /// when it ends.
     #[wasm_bindgen(getter)]
     pub fn progress(&self) -> Result<Ts<Progress>, JsError> {
         to_js(&self.inner.progress())
@@ -188,7 +234,8 @@ impl BundleChecker {
     }
 
     /// Ends the bundle and returns one report per file (the same as the CLI's `--format json`).
-    /// The checker cannot be used afterwards.
+    /// Throws a `CsvPreflightError` (kind `invalidOptions`) when a role given to the constructor
+    /// got no file. The checker cannot be used afterwards.
     pub fn finish(self) -> Result<Ts<BundleReport>, JsValue> {
         let report = self.inner.finish().map_err(thrown)?;
         Ok(to_js(&report)?)

@@ -56,7 +56,9 @@ impl Checker {
         Ok(())
     }
 
-    /// How far the check has got: bytes pushed and records read (header included).
+    /// How far the check has got: bytes pushed and records read (header included). `records`
+    /// stays 0 until the first 64 KiB are pushed (they decide the encoding and the delimiter
+    /// before any record is read), or until `finish()` for a smaller file.
     #[wasm_bindgen(getter)]
     pub fn progress(&self) -> Result<Ts<Progress>, JsError> {
         to_js(&self.inner.progress())

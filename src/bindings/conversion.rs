@@ -5,6 +5,7 @@ use serde::Serialize;
 use tsify::{Ts, Tsify};
 use wasm_bindgen::prelude::*;
 
+use super::options::{checked_limits, json_text, read_json, Root};
 use super::outcome::{to_js, Failure};
 use super::{bytes_of, for_each_piece};
 use crate::convert::{ConvertOptions, ConvertResult, ConvertStatus, Converter};
@@ -40,21 +41,12 @@ fn invalid(message: &str) -> Error {
     })
 }
 
-/// `JSON.stringify` of a JavaScript value.
-fn json_text(value: &JsValue) -> Result<String, Error> {
-    js_sys::JSON::stringify(value)
-        .ok()
-        .and_then(|s| s.dyn_into::<js_sys::JsString>().ok())
-        .map(String::from)
-        .ok_or_else(|| invalid("the value cannot be written as JSON"))
-}
-
 /// A built-in profile id, a profile object, or a profile's JSON text.
 fn profile_of(to: &JsValue) -> Result<Profile, Error> {
     match to.as_string() {
         Some(text) if text.trim_start().starts_with('{') => Profile::from_json(&text),
         Some(id) => builtin(&id),
-        None if to.is_object() => Profile::from_json(&json_text(to)?),
+        None if to.is_object() => Profile::from_json(&json_text(to, Root::Profile)?),
         None => Err(invalid(
             "the target must be a built-in profile id or a profile object",
         )),
@@ -67,16 +59,9 @@ fn options_of(options: &JsValue) -> Result<ConvertOptions, Error> {
     if options.is_undefined() || options.is_null() {
         return Ok(ConvertOptions::default());
     }
-    if !options.is_object() || js_sys::Array::is_array(options) {
-        return Err(invalid(
-            "options must be an object such as { date: \"2026-11-21\" }",
-        ));
-    }
-    serde_json::from_str(&json_text(options)?).map_err(|e| {
-        Error::new(ErrorKind::InvalidOptions {
-            message: super::options::json_error(&e),
-        })
-    })
+    let options: ConvertOptions = read_json(options, "{ date: \"2026-11-21\" }")?;
+    checked_limits(options.limits)?;
+    Ok(options)
 }
 
 fn run(

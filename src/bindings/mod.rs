@@ -35,7 +35,7 @@ pub use bundle::{bundle_role, bundles, BundleCheckOptions, BundleChecker};
 pub use checker::Checker;
 pub use conversion::{convert, ConvertOutcome};
 pub use options::Options;
-pub use outcome::{CheckResult, Failure, ProfileResult, ResultCsvResult};
+pub use outcome::{is_csv_preflight_error, CheckResult, Failure, ProfileResult, ResultCsvResult};
 
 /// Most bytes copied from JavaScript into the module at a time.
 const PIECE: u32 = 1 << 20;
@@ -117,8 +117,8 @@ pub fn result_csv(
     outcome::to_js(&ResultCsvResult::from(result))
 }
 
-/// [`resultCsv`](result_csv) against the target system's current export (see `Baseline`): the
-/// rows carry the findings that need the export too.
+/// `resultCsv` against the target system's current export (see `Baseline`): the rows carry the
+/// findings that need the export too.
 #[wasm_bindgen(js_name = resultCsvWithBaseline)]
 pub fn result_csv_with_baseline(
     #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] input: JsValue,

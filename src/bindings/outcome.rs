@@ -52,6 +52,39 @@ impl Failure {
     }
 }
 
+#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+const CSV_PREFLIGHT_ERROR: &'static str = r#"
+/**
+ * What csv-preflight throws when a call cannot run (`new Checker` with a bad profile or option, a
+ * misused or finished object, a bug: kind `internal`): an `Error` named `CsvPreflightError` with
+ * the fields of a `Failure`. Test for one with `isCsvPreflightError(error)`.
+ */
+export interface CsvPreflightError extends Error {
+    name: "CsvPreflightError";
+    /** What kind of failure. */
+    kind: Failure["kind"];
+    /** The kind's own fields. */
+    detail: Failure["detail"];
+}
+"#;
+
+/// Whether `error` is an error csv-preflight threw (a `CsvPreflightError`: `name`
+/// `"CsvPreflightError"`, with `kind` and `detail`), so that a `catch` can read its fields with
+/// their types. `checkFile`'s rejections (the class of `csv-preflight/worker`) are ones too.
+#[wasm_bindgen::prelude::wasm_bindgen(
+    js_name = isCsvPreflightError,
+    unchecked_return_type = "error is CsvPreflightError"
+)]
+pub fn is_csv_preflight_error(
+    #[wasm_bindgen(unchecked_param_type = "unknown")] error: JsValue,
+) -> bool {
+    let field = |name: &str| js_sys::Reflect::get(&error, &JsValue::from_str(name)).ok();
+    error.is_object()
+        && field("name").and_then(|n| n.as_string()).as_deref() == Some("CsvPreflightError")
+        && field("kind").is_some_and(|k| k.is_string())
+        && field("message").is_some_and(|m| m.is_string())
+}
+
 /// `error` as the thrown `CsvPreflightError`, for the calls that cannot return a value
 /// (constructors, and methods of a class whose misuse is a programming error).
 pub(super) fn thrown(error: Error) -> JsValue {

@@ -154,6 +154,16 @@ impl BundleChecker {
                 return Err(unknown_role(&bundle.id, &known, role));
             }
         }
+        // One file per role: a role declared twice is a mistake in the caller's list.
+        let twice = (1..present.len()).find_map(|i| {
+            let (before, role) = (present.get(..i)?, present.get(i)?);
+            before.contains(role).then_some(*role)
+        });
+        if let Some(twice) = twice {
+            return Err(invalid(format!(
+                "role \"{twice}\" is declared twice: one file per role"
+            )));
+        }
         for state in &roles {
             for fk in &state.compiled.relations.foreign_keys {
                 let target = roles.iter().find(|r| r.role == fk.role);
@@ -232,7 +242,8 @@ impl BundleChecker {
         order
     }
 
-    /// Starts the file of `role`. Fails when a referenced present role has not been checked yet.
+    /// Starts the file of `role`. Fails when the role was not declared ([`BundleChecker::new`]'s
+    /// `present`), or a referenced declared role has not been checked yet.
     pub fn begin(&mut self, role: &str, file_name: Option<&str>) -> Result<(), Error> {
         self.end()?;
         let i = self
@@ -241,6 +252,12 @@ impl BundleChecker {
             .position(|r| r.role == role)
             .ok_or_else(|| invalid(format!("the bundle has no role \"{role}\"")))?;
         let state = self.roles.get(i).ok_or_else(|| invalid(String::new()))?;
+        if !state.present {
+            return Err(invalid(format!(
+                "role \"{role}\" was not declared when the check was prepared (declared: {})",
+                self.declared().join(", ")
+            )));
+        }
         if state.done {
             return Err(invalid(format!("role \"{role}\" was given twice")));
         }
@@ -308,9 +325,6 @@ impl BundleChecker {
             collect_keys: referenced,
         };
         let checker = Checker::with_context(&state.profile, options, context)?;
-        if let Some(s) = self.roles.get_mut(i) {
-            s.present = true;
-        }
         self.current = Some((i, file_name.map(str::to_string), checker));
         Ok(())
     }
@@ -365,14 +379,34 @@ impl BundleChecker {
         Ok(())
     }
 
-    /// Ends the bundle and returns the reports.
+    /// Ends the bundle and returns the reports. Fails when a declared role got no file: its
+    /// file was announced, so a report without it would look complete (and valid) when it is not.
     pub fn finish(mut self) -> Result<BundleReport, Error> {
         self.end()?;
+        let missing: Vec<String> = self
+            .roles
+            .iter()
+            .filter(|r| r.present && !r.done)
+            .map(|r| format!("\"{}\"", r.role))
+            .collect();
+        if !missing.is_empty() {
+            let noun = if missing.len() == 1 { "role" } else { "roles" };
+            return Err(invalid(format!(
+                "no file was given for the declared {noun} {} (declare only the roles whose files are given)",
+                missing.join(", ")
+            )));
+        }
         Ok(BundleReport {
             valid: self.files.iter().all(|f| f.report.valid),
             bundle: self.bundle,
             files: self.files,
         })
+    }
+
+    /// The declared roles, in the bundle's order.
+    fn declared(&self) -> Vec<&str> {
+        let present = self.roles.iter().filter(|r| r.present);
+        present.map(|r| r.role.as_str()).collect()
     }
 
     /// The role a file's header fits best among the bundle's roles (`None`: none or ambiguous).

@@ -81,7 +81,7 @@ pub struct Plan {
 pub struct PlanList {
     /// How many.
     pub count: u64,
-    /// The first [`MAX_PLAN_KEYS`] keys, in file (or export) order; key columns joined by ` + `.
+    /// The first keys (at most 100), in file (or export) order; key columns joined by ` + `.
     pub keys: Vec<String>,
 }
 

@@ -186,6 +186,37 @@ describe("checkFile in a Web Worker", () => {
     await page.close();
   });
 
+  test("an onProgress that throws stops the check and rejects with its error, which is not left uncaught", async () => {
+    const { page, errors } = await openPage();
+    let workers = 0;
+    page.on("worker", () => workers++);
+    const outcome = await page.evaluate(async () => {
+      const header = "mail_address,family_name,given_name,language\r\n";
+      const rows = [];
+      for (let i = 0; i < 400_000; i++) rows.push(`user${i}@example.com,山田,太郎,ja\r\n`);
+      const file = new Blob([header, ...rows]);
+      let calls = 0;
+      const thrown = new Error("the progress bar is gone");
+      const result = await window
+        .checkFile(file, { profile: "fujifilm-iwpro/add-users" }, {
+          onProgress: () => {
+            calls++;
+            throw thrown;
+          },
+        })
+        .then(() => "resolved", (error) => (error === thrown ? "rejected with it" : String(error)));
+      // Whatever the worker had sent before it was ended is not passed on.
+      await new Promise((r) => setTimeout(r, 300));
+      return { result, calls };
+    });
+    assert.deepEqual(outcome, { result: "rejected with it", calls: 1 });
+    for (let i = 0; i < 50 && page.workers().length > 0; i++) await new Promise((r) => setTimeout(r, 20));
+    assert.equal(page.workers().length, 0);
+    assert.equal(workers, 1);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   test("with the system's export as `baseline`: the CLI's --baseline report; an unusable export rejects", async () => {
     const dir = join(JS, "../fixtures/flat-users-total");
     const [upload, exported] = ["plan-total.tsv", "export.tsv"].map((name) => ({
@@ -240,6 +271,88 @@ describe("checkFile in a Web Worker", () => {
     // Every worker was ended, the one that could not be sent its request too.
     for (let i = 0; i < 50 && page.workers().length > 0; i++) await new Promise((r) => setTimeout(r, 20));
     assert.equal(page.workers().length, 0);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test("a Map, a Set or NaN in the options rejects with check's failure, a reactive proxy's too", async () => {
+    const { page, errors } = await openPage();
+    const outcome = await page.evaluate(async () => {
+      const header = "mail_address,family_name,given_name,language\r\n";
+      const file = new Blob([header, "a@example.com,山田,太郎,ja\r\n", "b@example.com,山田,花子,ja\r\n"]);
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const profile = "fujifilm-iwpro/add-users";
+      const out = [];
+      for (const options of [
+        { profile, params: new Map([["availableSeats", 1]]) },
+        new Proxy({ profile, params: new Proxy(new Map([["availableSeats", 1]]), {}) }, {}),
+        { profile, params: { allowedEmailDomains: new Set(["other.com"]) } },
+        { profile, maxDiagnostics: NaN },
+        new Map([["profile", profile]]),
+      ]) {
+        const checked = window.csvPreflight.check(bytes, options);
+        const rejected = await window.checkFile(file, options).then(
+          (report) => ({ resolved: report.valid }),
+          (e) => ({ name: e.name, kind: e.kind, message: e.message, detail: e.detail }),
+        );
+        out.push({ checked: checked.error, rejected });
+      }
+      return out;
+    });
+    const failure = (message) => ({
+      kind: "invalidOptions",
+      message: `invalid options: ${message}`,
+      detail: { kind: "invalidOptions", message },
+    });
+    const params = "params must be a plain object such as { availableSeats: 100 }, not a Map (Object.fromEntries(map) makes one)";
+    const expected = [
+      params,
+      params,
+      "params.allowedEmailDomains must be an array, not a Set ([...set] makes one)",
+      "maxDiagnostics must be a finite number, not NaN",
+      'options must be a plain object such as { profile: "fujifilm-iwpro/add-users" }, not a Map (Object.fromEntries(map) makes one)',
+    ].map((message) => ({ checked: failure(message), rejected: { name: "CsvPreflightError", ...failure(message) } }));
+    assert.deepEqual(outcome, expected);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test("options that are not an object reject as check fails; a file that is not a Blob rejects on the page", async () => {
+    const { page, errors } = await openPage();
+    let workers = 0;
+    page.on("worker", () => workers++);
+    const caught = `(e) => ({ name: e.name, kind: e.kind, message: e.message })`;
+    const options = await page.evaluate(async (caught) => {
+      const file = new Blob(["mail_address\r\n"]);
+      const out = [];
+      for (const bad of [null, undefined, 5]) out.push(await window.checkFile(file, bad).catch(eval(caught)));
+      return out;
+    }, caught);
+    const invalid = {
+      name: "CsvPreflightError",
+      kind: "invalidOptions",
+      message: 'invalid options: options must be an object such as { profile: "fujifilm-iwpro/add-users" }',
+    };
+    assert.deepEqual(options, [invalid, invalid, invalid]);
+    const started = workers;
+    const files = await page.evaluate(async (caught) => {
+      const options = { profile: "fujifilm-iwpro/add-users" };
+      const file = new Blob(["mail_address\r\n"]);
+      const out = [];
+      for (const [bad, baseline] of [[new Uint8Array(3)], [null], ["a.csv"], [{ size: 3 }], [file, new ArrayBuffer(3)]]) {
+        out.push(await window.checkFile(bad, options, { baseline }).catch(eval(caught)));
+      }
+      return out;
+    }, caught);
+    const typeError = (message) => ({ name: "TypeError", kind: undefined, message });
+    assert.deepEqual(files, [
+      typeError("checkFile: file must be a File or a Blob, not a Uint8Array (new Blob([bytes]) makes one)"),
+      typeError("checkFile: file must be a File or a Blob, not null"),
+      typeError("checkFile: file must be a File or a Blob, not a string"),
+      typeError("checkFile: file must be a File or a Blob, not a plain object"),
+      typeError("checkFile: baseline must be a File or a Blob, not an ArrayBuffer (new Blob([bytes]) makes one)"),
+    ]);
+    assert.equal(workers, started, "no worker started for a file that is not a Blob");
     assert.deepEqual(errors, []);
     await page.close();
   });

@@ -105,6 +105,28 @@ describe("bundles", () => {
     assert.notDeepEqual(expected, cliBundle(Object.values(FILES)), "the exports change the report");
   });
 
+  test("the declared roles are the files given: each once, every one, and no other", () => {
+    const declared = new api.BundleChecker({ bundle: "celf" }, ["users", "groups", "affiliations"]);
+    throwsKind(() => declared.finish(), "invalidOptions",
+      'no file was given for the declared roles "users", "groups", "affiliations" (declare only the roles whose files are given)');
+    const partly = new api.BundleChecker({ bundle: "celf" }, ["users", "groups"]);
+    partly.begin("users", "users.csv");
+    partly.push(readFileSync(FILES.users));
+    partly.end();
+    throwsKind(() => partly.finish(), "invalidOptions", 'no file was given for the declared role "groups"');
+    const other = new api.BundleChecker({ bundle: "celf" }, ["affiliations"]);
+    throwsKind(() => other.begin("users", "users.csv"), "invalidOptions",
+      'role "users" was not declared when the check was prepared (declared: affiliations)');
+    other.free();
+    throwsKind(() => new api.BundleChecker({ bundle: "celf" }, ["users", "users"]), "invalidOptions",
+      'role "users" is declared twice: one file per role');
+    const names = 'roles must be an array of role names such as ["users", "groups"]; ';
+    throwsKind(() => new api.BundleChecker({ bundle: "celf" }, [1]), "invalidOptions", `${names}roles[0] is a number`);
+    throwsKind(() => new api.BundleChecker({ bundle: "celf" }, ["users", null]), "invalidOptions", `${names}roles[1] is null`);
+    throwsKind(() => new api.BundleChecker({ bundle: "celf" }, "users"), "invalidOptions", `${names}got a string`);
+    throwsKind(() => new api.BundleChecker({ bundle: "celf" }), "invalidOptions", `${names}got undefined`);
+  });
+
   test("misuse fails with typed errors", () => {
     throwsKind(() => new api.BundleChecker({ bundle: "acme" }, ["users"]), "unknownProfile", "acme");
     throwsKind(() => new api.BundleChecker({ bundle: "celf" }, ["staff"]), "invalidOptions", "no role \"staff\"");

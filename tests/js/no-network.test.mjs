@@ -25,6 +25,14 @@ const ALLOWED = new Set([
   "__wbg_instanceof_ArrayBuffer",
   "__wbg_stringify", // JSON.stringify (options are read as JSON)
   "__wbg_isArray",
+  "__wbg_keys", // Object.keys (options are looked through for what JSON would drop)
+  "__wbg_get", // Reflect.get (an option's value; no function is ever called: no Function.prototype.call)
+  "__wbg_get_unchecked", // array[i]
+  "__wbg_instanceof_Map", // a Map or a Set as an option value is an error, not {}
+  "__wbg_instanceof_Set",
+  "__wbg___wbindgen_number_get", // NaN or Infinity as an option value is an error, not null
+  "__wbg___wbindgen_is_function", // whether an option value has toJSON
+  "__wbg___wbindgen_typeof", // typeof, for a message ("roles[0] is a number")
   "__wbg_set_name", // error.name = "CsvPreflightError"
   "__wbg___wbindgen_string_get",
   "__wbg___wbindgen_throw",

@@ -269,11 +269,100 @@ describe("failures are typed values", () => {
     assert.equal(api.resultCsv(bytes, { profile: "acme/users" }).error.kind, "unknownProfile");
   });
 
+  test("a Map, a Set, NaN or Infinity in the options is a typed failure, never silently dropped", () => {
+    const P = "fujifilm-iwpro/add-users";
+    const rows = ["mail_address,family_name,given_name,language"];
+    for (let i = 0; i < 5; i++) rows.push(`u${i}@example.com,a,b,ja`);
+    const bytes = new TextEncoder().encode(rows.join("\r\n") + "\r\n");
+    // As a plain object, the seat limit holds: 5 rows for 2 seats.
+    const seats = api.check(bytes, { profile: P, params: { availableSeats: 2 } });
+    assert.equal(seats.report.summary.byCode["too-many-rows"], 1);
+    const title = { ...api.profile(P).profile, title: new Map([["en", "x"]]) };
+    const cases = [
+      [{ profile: P, params: new Map([["availableSeats", 2]]) },
+        "params must be a plain object such as { availableSeats: 100 }, not a Map (Object.fromEntries(map) makes one)"],
+      [{ profile: P, params: { allowedEmailDomains: new Set(["other.com"]) } },
+        "params.allowedEmailDomains must be an array, not a Set ([...set] makes one)"],
+      [{ profile: P, maxDiagnostics: NaN }, "maxDiagnostics must be a finite number, not NaN"],
+      [{ profile: P, limits: { maxFieldBytes: Infinity } }, "limits.maxFieldBytes must be a finite number, not Infinity"],
+      [{ profile: P, params: { allowedEmailDomains: ["a.com", -Infinity] } },
+        "params.allowedEmailDomains[1] must be a finite number, not -Infinity"],
+      [new Map([["profile", P]]),
+        'options must be a plain object such as { profile: "fujifilm-iwpro/add-users" }, not a Map (Object.fromEntries(map) makes one)'],
+      [{ profile: title }, "profile.title must be a plain object, not a Map (Object.fromEntries(map) makes one)"],
+    ];
+    const failure = (message) => ({
+      kind: "invalidOptions",
+      message: `invalid options: ${message}`,
+      detail: { kind: "invalidOptions", message },
+    });
+    const throws = (fn, message) =>
+      assert.throws(fn, (error) => {
+        assert.equal(error.name, "CsvPreflightError");
+        assert.deepEqual({ kind: error.kind, message: error.message, detail: error.detail }, failure(message));
+        return true;
+      });
+    const flat = new api.Baseline({ profile: "flat/users-total" });
+    flat.push(new TextEncoder().encode("#email\ttag\tpermission\r\n"));
+    flat.end();
+    for (const [options, message] of cases) {
+      assert.deepEqual(api.check(bytes, options), { type: "failure", error: failure(message) });
+      assert.deepEqual(api.resultCsv(bytes, options), { type: "failure", error: failure(message) });
+      assert.deepEqual(api.checkWithBaseline(bytes, options, flat).error, failure(message));
+      assert.deepEqual(api.resultCsvWithBaseline(bytes, options, flat).error, failure(message));
+      throws(() => new api.Checker(options), message);
+      throws(() => api.Checker.withBaseline(options, flat), message);
+      throws(() => new api.Baseline(options), message);
+    }
+    flat.free();
+    // The other readers of options: convert (its options and a profile object as its target),
+    // bundles.
+    assert.deepEqual(api.convert(bytes, P, { limits: { maxFields: NaN } }).error, failure("limits.maxFields must be a finite number, not NaN"));
+    assert.deepEqual(api.convert(bytes, P, { substitutions: new Map() }).error, failure("substitutions must be a plain object, not a Map (Object.fromEntries(map) makes one)"));
+    assert.deepEqual(api.convert(bytes, title).error, failure("profile.title must be a plain object, not a Map (Object.fromEntries(map) makes one)"));
+    const bundleParams = { bundle: "celf", params: new Map() };
+    const bundleMessage = "params must be a plain object such as { availableSeats: 100 }, not a Map (Object.fromEntries(map) makes one)";
+    throws(() => new api.BundleChecker(bundleParams, ["users"]), bundleMessage);
+    throws(() => api.bundleRole(bytes, bundleParams), bundleMessage);
+    throws(() => new api.BundleChecker(new Map([["bundle", "celf"]]), ["users"]),
+      'options must be a plain object such as { bundle: "celf" }, not a Map (Object.fromEntries(map) makes one)');
+    // Dates and other values with toJSON are read as JSON writes them (not looked into).
+    assert.equal(api.check(bytes, { profile: P, fileName: { toJSON: () => "add-users_1.csv" } }).report.fileName, "add-users_1.csv");
+  });
+
+  test("a limit below 1 is a typed failure, not a report of a missing header", () => {
+    const P = "fujifilm-iwpro/add-users";
+    const bytes = readFileSync(EXAMPLE);
+    const failure = (message) => ({
+      kind: "invalidOptions",
+      message: `invalid options: ${message}`,
+      detail: { kind: "invalidOptions", message },
+    });
+    for (const name of ["maxFieldBytes", "maxFields", "maxRecordBytes", "maxUniqueKeys"]) {
+      const expected = failure(`limits.${name} must be at least 1, not 0`);
+      const limits = { [name]: 0 };
+      assert.deepEqual(api.check(bytes, { profile: P, limits }), { type: "failure", error: expected });
+      assert.deepEqual(api.resultCsv(bytes, { profile: P, limits }).error, expected);
+      assert.deepEqual(api.convert(bytes, P, { limits }).error, expected);
+      for (const make of [() => new api.Checker({ profile: P, limits }), () => new api.BundleChecker({ bundle: "celf", limits }, ["users"])]) {
+        assert.throws(make, (error) => {
+          assert.equal(error.name, "CsvPreflightError");
+          assert.deepEqual({ kind: error.kind, message: error.message, detail: error.detail }, expected);
+          return true;
+        });
+      }
+      // 1 is a bound like any other: what is beyond it is reported as such.
+      assert.equal(api.check(bytes, { profile: P, limits: { [name]: 1 } }).type, "success");
+    }
+    const cut = api.check(bytes, { profile: P, limits: { maxFieldBytes: 1 } }).report.summary.byCode;
+    assert.ok(cut["field-too-long"] > 0 && !cut["missing-header"], JSON.stringify(cut));
+  });
+
   test("a finished or freed object: free() again does nothing (so `using` keeps the result), other calls say why", () => {
     const bytes = readFileSync(EXAMPLE);
     for (const make of [
       () => new api.Checker({ profile: "fujifilm-iwpro/add-users" }),
-      () => new api.BundleChecker({ bundle: "celf" }, ["users"]),
+      () => new api.BundleChecker({ bundle: "celf" }, []), // no role declared: finish() has no file to wait for
     ]) {
       const used = make();
       assert.equal(typeof used.finish(), "object");
@@ -298,6 +387,52 @@ describe("failures are typed values", () => {
     const bundle = new api.BundleChecker({ bundle: "celf" }, ["users"]);
     assert.throws(() => bundle.setBaseline("users", baseline), freed);
     bundle.free();
+  });
+
+  test("isCsvPreflightError tells every error csv-preflight throws, misuse of an object included", async () => {
+    const caught = (fn) => {
+      try {
+        fn();
+      } catch (error) {
+        return error;
+      }
+      assert.fail("did not throw");
+    };
+    const misuse = (message) => ({
+      name: "CsvPreflightError",
+      kind: "invalidOptions",
+      message,
+      detail: { kind: "invalidOptions", message },
+    });
+    const shape = (error) => ({ name: error.name, kind: error.kind, message: error.message, detail: error.detail });
+    const finished = new api.Checker({ profile: "fujifilm-iwpro/add-users" });
+    finished.finish();
+    const freed = new api.Baseline({ profile: "flat/users-total" });
+    freed.free();
+    const errors = {
+      unknownProfile: caught(() => new api.Checker({ profile: "acme/users" })),
+      finished: caught(() => finished.push(new Uint8Array(1))),
+      freedArgument: caught(() => api.Checker.withBaseline({ profile: "flat/users-total" }, freed)),
+      notABaseline: caught(() => api.checkWithBaseline(new Uint8Array(1), { profile: "flat/users-total" }, {})),
+    };
+    assert.deepEqual(shape(errors.unknownProfile).kind, "unknownProfile");
+    assert.deepEqual(shape(errors.finished), misuse("this Checker was finished or freed: make a new one"));
+    assert.deepEqual(shape(errors.freedArgument), misuse("this Baseline was finished or freed: make a new one"));
+    assert.deepEqual(shape(errors.notABaseline), misuse("expected instance of Baseline"));
+    for (const [what, error] of Object.entries(errors)) {
+      assert.ok(error instanceof Error, what);
+      assert.equal(api.isCsvPreflightError(error), true, what);
+    }
+    // checkFile's rejections (the class of csv-preflight/worker) are ones too.
+    const dir = consumerDir();
+    writeFileSync(join(dir, "worker-entry.mjs"), 'export * from "csv-preflight/worker";\n');
+    const worker = await import(pathToFileURL(join(dir, "worker-entry.mjs")).href);
+    const detail = { kind: "internal", message: "x" };
+    assert.equal(api.isCsvPreflightError(new worker.CsvPreflightError({ kind: "internal", message: "x", detail })), true);
+    const lookalike = { name: "CsvPreflightError", message: "x" };
+    for (const other of [new Error("x"), new TypeError("x"), lookalike, "CsvPreflightError", null, undefined, 5]) {
+      assert.equal(api.isCsvPreflightError(other), false, String(other));
+    }
   });
 
   test("new Checker throws a CsvPreflightError carrying kind and detail", () => {

@@ -13,7 +13,10 @@ export interface FileProgress extends Progress {
 
 /** Options of `checkFile` beyond the check itself. */
 export interface CheckFileOptions {
-  /** Called every 50 ms or so while the file is read, and once at the end. */
+  /**
+   * Called every 50 ms or so while the file is read, and once at the end. If it throws, the check
+   * stops (its worker is ended) and the promise rejects with what it threw.
+   */
   onProgress?: (progress: FileProgress) => void;
   /**
    * The target system's current export (see `Baseline`), read in the worker before the file: the
@@ -30,6 +33,8 @@ export interface CheckFileOptions {
  * `internal`) a bug in csv-preflight.
  */
 export class CsvPreflightError extends Error {
+  /** Always `"CsvPreflightError"` (the main entry's `isCsvPreflightError` tells these too). */
+  override readonly name = "CsvPreflightError" as const;
   /** What kind of failure. */
   readonly kind: ErrorKind["kind"];
   /** The kind's own fields. */
@@ -37,26 +42,24 @@ export class CsvPreflightError extends Error {
 
   constructor(failure: Failure) {
     super(failure.message);
-    this.name = "CsvPreflightError";
     this.kind = failure.kind;
     this.detail = failure.detail;
   }
 }
 
 /**
- * The options as `check` reads them, through JSON: a reactive proxy (Vue, MobX) or any other value
- * that a worker could not be sent becomes its plain value. Not an object: sent as it is, for the
- * check's own typed failure.
+ * The options as `check` reads them, through JSON, as a value a worker can be sent: a reactive
+ * proxy (Vue, MobX) or any other value that could not be sent becomes its plain value. What JSON
+ * would silently change is kept for the worker's check to report as `check` does: a `Map` or a
+ * `Set` (sent empty: the check names it, not its contents), `NaN` and `Infinity`. Not an object:
+ * sent as it is, for the check's own typed failure.
  */
 function plainOptions(options: CheckOptions): CheckOptions {
   if (typeof options !== "object" || options === null) return options;
-  let json: string | undefined;
   try {
-    json = JSON.stringify(options);
+    return plain(options, "", []) as CheckOptions;
   } catch {
-    // A bigint or a cycle: below, as `check` reports it.
-  }
-  if (json === undefined) {
+    // A bigint, a cycle, or a toJSON that throws: as `check` reports a value JSON cannot write.
     const message = "the options cannot be written as JSON";
     throw new CsvPreflightError({
       kind: "invalidOptions",
@@ -64,7 +67,55 @@ function plainOptions(options: CheckOptions): CheckOptions {
       detail: { kind: "invalidOptions", message },
     });
   }
-  return JSON.parse(json) as CheckOptions;
+}
+
+/**
+ * `value` (the property `key` of its holder) as `JSON.stringify` sees it, but for a `Map`, a `Set`
+ * and a number that is not finite; `inside`: the objects it is in. Throws where JSON throws (a
+ * bigint, a cycle). What JSON leaves out (a function, a symbol, `undefined`) is `undefined`.
+ */
+function plain(value: unknown, key: string, inside: object[]): unknown {
+  if ((typeof value === "object" && value !== null) || typeof value === "bigint") {
+    const toJSON = (value as { toJSON?: unknown }).toJSON;
+    if (typeof toJSON === "function") value = toJSON.call(value, key);
+  }
+  if (typeof value === "function" || typeof value === "symbol") return undefined;
+  if (typeof value === "bigint") throw new TypeError("a bigint");
+  if (typeof value !== "object" || value === null) return value; // NaN and Infinity kept
+  if (value instanceof Map) return new Map();
+  if (value instanceof Set) return new Set();
+  if (value instanceof Number || value instanceof String || value instanceof Boolean) {
+    return value.valueOf();
+  }
+  if (inside.includes(value)) throw new TypeError("a cycle");
+  inside.push(value);
+  let copy: unknown;
+  if (Array.isArray(value)) {
+    copy = value.map((item, i) => plain(item, String(i), inside) ?? null);
+  } else {
+    const object: Record<string, unknown> = {};
+    for (const name of Object.keys(value)) {
+      const item = plain((value as Record<string, unknown>)[name], name, inside);
+      if (item !== undefined) object[name] = item;
+    }
+    copy = object;
+  }
+  inside.pop();
+  return copy;
+}
+
+/** What a non-Blob `file` is, for the message (`a Uint8Array`, `null`, `a string`). */
+function describe(value: unknown): string {
+  if (value === null || value === undefined) return String(value);
+  if (typeof value !== "object") return `a ${typeof value}`;
+  const name = (value as object).constructor?.name;
+  if (!name || name === "Object") return "a plain object";
+  return `${/^[AEIO]/.test(name) ? "an" : "a"} ${name}`;
+}
+
+/** Whether `value` is a `Blob` (a `File` is one), from this realm or another (an iframe's). */
+function isBlob(value: unknown): value is Blob {
+  return value instanceof Blob || /^\[object (Blob|File)\]$/.test(Object.prototype.toString.call(value));
 }
 
 function abortReason(signal: AbortSignal): unknown {
@@ -74,7 +125,8 @@ function abortReason(signal: AbortSignal): unknown {
 /**
  * Checks `file` against `options.profile` in a Web Worker, streaming it in chunks, and resolves to
  * the report (the same as `check` and the CLI give). Rejects with a `CsvPreflightError` when the
- * check cannot run, and with the signal's reason when aborted.
+ * check cannot run, with the signal's reason when aborted, with what `onProgress` threw when it
+ * throws, and with a `TypeError` when `file` or `baseline` is not a `Blob`.
  */
 export function checkFile(
   file: Blob,
@@ -82,6 +134,14 @@ export function checkFile(
   { onProgress, signal, baseline }: CheckFileOptions = {},
 ): Promise<Report> {
   return new Promise<Report>((resolve, reject) => {
+    // On the calling side, before any worker starts: only a Blob can be streamed in the worker.
+    for (const [name, value] of [["file", file], ["baseline", baseline ?? new Blob()]] as [string, unknown][]) {
+      if (!isBlob(value)) {
+        const hint = ArrayBuffer.isView(value) || value instanceof ArrayBuffer ? " (new Blob([bytes]) makes one)" : "";
+        reject(new TypeError(`checkFile: ${name} must be a File or a Blob, not ${describe(value)}${hint}`));
+        return;
+      }
+    }
     if (signal?.aborted) {
       reject(abortReason(signal));
       return;
@@ -99,16 +159,26 @@ export function checkFile(
       finish();
       reject(signal ? abortReason(signal) : undefined);
     };
+    let finished = false;
     const finish = () => {
+      finished = true;
       worker.terminate();
       signal?.removeEventListener("abort", onAbort);
     };
     signal?.addEventListener("abort", onAbort, { once: true });
     worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
       const message = event.data;
+      // A message the worker sent before it was ended: the promise is settled already.
+      if (finished) return;
       switch (message.type) {
         case "progress":
-          onProgress?.({ ...message.progress, total: file.size });
+          try {
+            onProgress?.({ ...message.progress, total: file.size });
+          } catch (error) {
+            // The caller's own error: it ends the check, and is not left uncaught.
+            finish();
+            reject(error);
+          }
           break;
         case "done":
           finish();

@@ -23,6 +23,18 @@ function failureOf(error: unknown): Failure | undefined {
   return undefined;
 }
 
+/**
+ * `options` with the file's size as `fileSize` unless they give one: the checker then sizes its
+ * indexes once (a hint; see `CheckOptions.fileSize`). Anything but a plain object (`null`,
+ * `undefined`, a string) is left as it is, for the checker's own typed failure.
+ */
+function sized(options: CheckRequest["options"], size: number): CheckRequest["options"] {
+  if (typeof options !== "object" || options === null || Object.getPrototypeOf(options) !== Object.prototype) {
+    return options;
+  }
+  return { ...options, fileSize: options.fileSize ?? size };
+}
+
 /** Reads the system's export into a `Baseline` (its own report is not passed on). */
 async function readBaseline(file: Blob, options: CheckRequest["options"]): Promise<Baseline> {
   const baseline = new Baseline(options);
@@ -38,11 +50,10 @@ async function readBaseline(file: Blob, options: CheckRequest["options"]): Promi
 
 async function run({ file, options, baseline }: CheckRequest): Promise<void> {
   await ready;
-  // The file's size lets the checker size its indexes once (a hint; see `CheckOptions.fileSize`).
-  const sized = { ...options, fileSize: options.fileSize ?? file.size };
+  const checked = sized(options, file.size);
   const checker = baseline
-    ? Checker.withBaseline(sized, await readBaseline(baseline, options))
-    : new Checker(sized);
+    ? Checker.withBaseline(checked, await readBaseline(baseline, options))
+    : new Checker(checked);
   const reader = file.stream().getReader();
   let last = performance.now();
   for (;;) {

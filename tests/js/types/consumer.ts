@@ -9,6 +9,7 @@ import {
   check,
   checkWithBaseline,
   convert,
+  isCsvPreflightError,
   resultCsvWithBaseline,
   profile,
   profiles,
@@ -19,6 +20,7 @@ import {
   type CheckOptions,
   type CheckResult,
   type Code,
+  type CsvPreflightError as ThrownError,
   type Diagnostic,
   type ErrorKind,
   type Failure,
@@ -85,6 +87,19 @@ if (result.type === "success") {
   console.log(valid, rows, notInList, encoding, lines, report.diagnosticsCapped);
 } else {
   console.log(describeFailure(result.error), result.error.kind, result.error.message);
+}
+
+// What the main entry throws: told apart by a type guard, its fields typed.
+try {
+  new Checker({ profile: "acme/users" });
+} catch (error) {
+  if (isCsvPreflightError(error)) {
+    const thrown: ThrownError = error;
+    const kind: ErrorKind["kind"] = error.kind;
+    const detail: ErrorKind = error.detail;
+    const name: "CsvPreflightError" = error.name;
+    console.log(thrown.message, kind, detail, name, error.stack);
+  }
 }
 
 // A custom profile object, edited from a built-in one.
@@ -156,6 +171,10 @@ checkFile(file, { profile: "fujifilm-iwpro/add-users", fileName: file.name }, {
   .then((report: Report) => console.log(report.summary.errors))
   .catch((error: unknown) => {
     if (error instanceof CsvPreflightError) console.log(error.kind, error.detail, error.message);
+    // The worker's class is a CsvPreflightError of the main entry too.
+    if (isCsvPreflightError(error)) console.log(error.kind);
+    const asThrown: ThrownError = new CsvPreflightError({ kind: "internal", message: "x", detail: { kind: "internal", message: "x" } });
+    console.log(asThrown);
   });
 
 // Conversion: the options may be left out.
