@@ -416,3 +416,39 @@ fn a_header_without_its_hash_says_where_the_hash_goes() {
         )]
     );
 }
+
+/// A cell of spaces looks empty but may not be read as empty: a warning, where an empty cell
+/// has none (FLAT's permission takes "1" or blank).
+#[test]
+fn a_cell_of_spaces_is_not_silently_blank() {
+    let input = "#email\ttag\tpermission\r\na@example.com\t\u{3000}\t \r\nb@example.com\t\t\r\n";
+    let profile = builtin(TOTAL).unwrap();
+    let options = CheckOptions {
+        file_name: Some("users.tsv".into()),
+        ..CheckOptions::default()
+    };
+    let report = csv_preflight::check(input.as_bytes(), &profile, options).unwrap();
+    let got: Vec<_> = report
+        .diagnostics
+        .iter()
+        .map(|d| (d.code, d.row, d.column.as_deref(), d.message.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (
+                Code::UntrimmedValue,
+                Some(2),
+                Some("tag"),
+                "the cell holds only spaces"
+            ),
+            (
+                Code::UntrimmedValue,
+                Some(2),
+                Some("permission"),
+                "the cell holds only spaces"
+            ),
+        ]
+    );
+    assert!(report.valid);
+}

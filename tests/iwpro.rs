@@ -237,3 +237,19 @@ fn empty_cells_short_and_long_rows_and_odd_values_each_give_their_finding() {
         ]
     );
 }
+
+/// Spaces alone in a required column are a missing value, said once.
+#[test]
+fn a_required_cell_of_spaces_is_missing_once() {
+    let input =
+        "mail_address,family_name,given_name,language\r\na@example.com,\u{3000},太郎,ja\r\n";
+    let profile = builtin("fujifilm-iwpro/add-users").unwrap();
+    let report = csv_preflight::check(input.as_bytes(), &profile, CheckOptions::default()).unwrap();
+    let codes: Vec<_> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.row == Some(2))
+        .map(|d| d.code)
+        .collect();
+    assert_eq!(codes, vec![Code::MissingValue]);
+}

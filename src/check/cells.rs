@@ -8,7 +8,7 @@ use crate::check::legacy;
 use crate::check::records::malformed_findings;
 use crate::check::{quick, RecordRole, Sink};
 use crate::decode::{Decoded, FieldDecoder, TextEncoding};
-use crate::profile::{Compiled, Delimiter};
+use crate::profile::{Compiled, Delimiter, ValuePolicy};
 use crate::read::{QuoteProblem, Record};
 use crate::report::{truncate_value, Kind, Severity};
 use crate::rules::shortcut::Shortcut;
@@ -42,6 +42,10 @@ fn cell_findings<'a>(
     };
     formula::check(raw, out);
     let trimmed = whitespace::check(raw, out);
+    // Spaces alone look empty; a required column says it is missing instead.
+    if trimmed.is_empty() && !raw.is_empty() && column.value != ValuePolicy::Required {
+        out.push(Kind::OnlySpaces);
+    }
     let rejects = |code| profile.severity(code) == Severity::Error;
     whitespace::spaces_not_allowed(raw, trimmed, &column.checks, rejects, out);
     let value = if column.brackets {

@@ -158,6 +158,9 @@ pub enum Kind {
     ValueNotNeeded,
     ValueIgnored,
     UntrimmedValue,
+    /// A cell of an optional column that holds only spaces (code `untrimmed-value`): it looks
+    /// empty, and the system may not take it as empty.
+    OnlySpaces,
     TooLong {
         max: u32,
         actual: u32,
@@ -369,7 +372,7 @@ impl Kind {
             MustBeEmpty => Code::MustBeEmpty,
             ValueNotNeeded => Code::ValueNotNeeded,
             ValueIgnored => Code::ValueIgnored,
-            UntrimmedValue => Code::UntrimmedValue,
+            UntrimmedValue | OnlySpaces => Code::UntrimmedValue,
             TooLong { .. } => Code::TooLong,
             TooShort { .. } => Code::TooShort,
             InvalidCharacter { .. } => Code::InvalidCharacter,

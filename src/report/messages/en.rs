@@ -171,6 +171,7 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
         MustBeEmpty => (format!("\"{column}\" must be left empty here"), Some(s("Delete the value."))),
         ValueNotNeeded => (format!("\"{column}\" does not need to be entered"), Some(s("The system's manual says this item need not be entered; check that the value is what you mean, or leave it empty."))),
         ValueIgnored => (format!("the system ignores \"{column}\""), Some(s("The value will not be imported; leave it empty to avoid confusion."))),
+        OnlySpaces => (s("the cell holds only spaces"), Some(s("Delete the spaces to leave the cell empty; the system may not read spaces as empty."))),
         UntrimmedValue => (s("spaces at the start or end of the value"), Some(s("Remove the spaces; the system may keep them as part of the value."))),
         TooLong { max, actual, bytes_in } => (format!("too long: {actual} {} (at most {max})", unit(bytes_in)), Some(s("Shorten the value."))),
         TooShort { min, actual, bytes_in } => (format!("too short: {actual} {} (at least {min})", unit(bytes_in)), Some(s("Lengthen the value."))),

@@ -162,6 +162,7 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
         MustBeEmpty => (format!("ここでは「{column}」を空にする必要があります"), Some(s("値を削除してください。"))),
         ValueNotNeeded => (format!("「{column}」は入力不要の項目です"), Some(s("マニュアルでは入力不要とされています。意図した値か確認するか、空にしてください。"))),
         ValueIgnored => (format!("「{column}」はシステムに無視されます"), Some(s("値は取り込まれません。混乱を避けるため空にしてください。"))),
+        OnlySpaces => (s("セルにスペースだけが入っています"), Some(s("スペースを削除して空にしてください。スペースは空として読まれないことがあります。"))),
         UntrimmedValue => (s("値の前後にスペースがあります"), Some(s("スペースを削除してください。値の一部として保存されることがあります。"))),
         TooLong { max, actual, bytes_in } => (format!("長すぎます：{actual} {}（最大 {max}）", unit(bytes_in)), Some(s("値を短くしてください。"))),
         TooShort { min, actual, bytes_in } => (format!("短すぎます：{actual} {}（最小 {min}）", unit(bytes_in)), Some(s("値を長くしてください。"))),

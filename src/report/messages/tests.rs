@@ -124,6 +124,7 @@ fn samples() -> Vec<Kind> {
         ValueNotNeeded,
         ValueIgnored,
         UntrimmedValue,
+        OnlySpaces,
         TooLong {
             max: 3,
             actual: 4,
