@@ -452,3 +452,25 @@ fn a_cell_of_spaces_is_not_silently_blank() {
     );
     assert!(report.valid);
 }
+
+/// Column names that differ only in case or width get a "did you mean".
+#[test]
+fn a_label_in_the_wrong_case_suggests_the_column() {
+    let input =
+        "#Format for differential import\r\n#Email\tｔａｇ\tpermission\r\na@example.com\t\t\r\n";
+    let profile = builtin(DIFF).unwrap();
+    let report = csv_preflight::check(input.as_bytes(), &profile, CheckOptions::default()).unwrap();
+    let help: Vec<_> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::ExtraLabel)
+        .map(|d| d.help.as_deref().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        help,
+        vec![
+            "Did you mean \"email\"? Column names must match exactly, in upper and lower case and in half-width characters.",
+            "Did you mean \"tag\"? Column names must match exactly, in upper and lower case and in half-width characters.",
+        ]
+    );
+}

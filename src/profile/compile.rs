@@ -478,6 +478,18 @@ impl Compiled {
             .get(&normalize_label(label, self.ignore_case))
             .copied()
     }
+
+    /// The column a label names but for letter case or full-width characters (`#Email` for
+    /// `email`), for a "did you mean" (the first such column, for the same answer every time).
+    pub(crate) fn column_like_label(&self, label: &str) -> Option<usize> {
+        let narrowed: String = label.chars().map(crate::rules::width::narrow).collect();
+        let want = normalize_label(&narrowed, true);
+        self.labels
+            .iter()
+            .filter(|(known, _)| known.to_ascii_lowercase() == want)
+            .map(|(_, &col)| col)
+            .min()
+    }
 }
 
 /// Header labels are compared trimmed (CELF's documentation shows spaces after commas), and

@@ -85,7 +85,10 @@ pub enum Kind {
     /// A `recommended` column is missing (code `missing-label`, a warning): the system applies its
     /// default to every row.
     RecommendedLabelMissing,
-    ExtraLabel,
+    ExtraLabel {
+        /// The column the label names but for case or width, if any.
+        suggestion: Option<String>,
+    },
     DuplicateLabel {
         first_index: u32,
     },
@@ -347,7 +350,7 @@ impl Kind {
             InvalidPreamble { .. } | MissingLabelPrefix { .. } => Code::InvalidPreamble,
             MissingHeader | HeaderIsData { .. } => Code::MissingHeader,
             MissingLabel | RecommendedLabelMissing | NoKnownLabel => Code::MissingLabel,
-            ExtraLabel => Code::ExtraLabel,
+            ExtraLabel { .. } => Code::ExtraLabel,
             DuplicateLabel { .. } => Code::DuplicateLabel,
             BlankLabel => Code::BlankLabel,
             StrayBom { .. } => Code::StrayBom,

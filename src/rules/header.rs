@@ -104,13 +104,33 @@ pub(crate) fn match_header(
                     }
                 }
             },
-            None => match profile.unknown_columns {
-                UnknownColumns::Ignore => {}
-                UnknownColumns::Warning => {
-                    findings.push((Kind::ExtraLabel, Some(i), name, Some(Severity::Warning)))
+            None => {
+                let suggestion = || {
+                    profile
+                        .column_like_label(label)
+                        .and_then(|c| profile.columns.get(c))
+                        .map(|c| c.name.to_string())
+                };
+                match profile.unknown_columns {
+                    UnknownColumns::Ignore => {}
+                    UnknownColumns::Warning => findings.push((
+                        Kind::ExtraLabel {
+                            suggestion: suggestion(),
+                        },
+                        Some(i),
+                        name,
+                        Some(Severity::Warning),
+                    )),
+                    UnknownColumns::Error => findings.push((
+                        Kind::ExtraLabel {
+                            suggestion: suggestion(),
+                        },
+                        Some(i),
+                        name,
+                        None,
+                    )),
                 }
-                UnknownColumns::Error => findings.push((Kind::ExtraLabel, Some(i), name, None)),
-            },
+            }
         }
     }
     map.optional_tail = marker_cols.iter().rev().take_while(|m| **m).count();

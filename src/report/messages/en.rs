@@ -136,7 +136,13 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
         MissingLabel => (format!("required column \"{column}\" is missing from the header"), Some(s("Add the column with exactly this name, as in the system's template."))),
         NoKnownLabel => (s("the header names none of this system's columns"), Some(s("Check that this is the right file and the right system; the header must use the column names of the system's template (its first row)."))),
         RecommendedLabelMissing => (format!("column \"{column}\" is missing: the system applies its default to every user"), Some(s("Add the column to keep or set each user's value; the profile's documentation says what the default is."))),
-        ExtraLabel => (format!("column \"{column}\" is not a column of this system"), Some(s("Check the spelling against the template, or delete the column."))),
+        ExtraLabel { suggestion } => (
+            format!("column \"{column}\" is not a column of this system"),
+            Some(match suggestion {
+                Some(name) => format!("Did you mean \"{name}\"? Column names must match exactly, in upper and lower case and in half-width characters."),
+                None => s("Check the spelling against the template, or delete the column."),
+            }),
+        ),
         DuplicateLabel { first_index } => (format!("column \"{column}\" appears twice (first as column {first_index})"), Some(s("Delete one of the two columns."))),
         BlankLabel => (s("a header cell is empty"), Some(s("Give the column its name from the template, or delete the column if it is not needed (often an empty column Excel left behind)."))),
         StrayBom { label } => (

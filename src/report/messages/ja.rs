@@ -127,7 +127,13 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
         MissingLabel => (format!("必須の列「{column}」がヘッダーにありません"), Some(s("テンプレートと同じ名前で列を追加してください。"))),
         NoKnownLabel => (s("ヘッダーにこのシステムの列名が一つもありません"), Some(s("ファイルと選んだシステムが正しいか確かめてください。ヘッダーにはシステムのテンプレート（1 行目）の列名を使います。"))),
         RecommendedLabelMissing => (format!("列「{column}」がありません。すべてのユーザーにシステムの既定値が適用されます"), Some(s("ユーザーごとの値を保つには列を追加してください。既定値はプロファイルの説明にあります。"))),
-        ExtraLabel => (format!("列「{column}」はこのシステムの列ではありません"), Some(s("テンプレートと綴りを比べるか、列を削除してください。"))),
+        ExtraLabel { suggestion } => (
+            format!("列「{column}」はこのシステムの列ではありません"),
+            Some(match suggestion {
+                Some(name) => format!("「{name}」ではありませんか。列名は大文字・小文字、半角まで正確に合わせてください。"),
+                None => s("テンプレートと綴りを比べるか、列を削除してください。"),
+            }),
+        ),
         DuplicateLabel { first_index } => (format!("列「{column}」が 2 回あります（最初は {first_index} 列目）"), Some(s("どちらかの列を削除してください。"))),
         BlankLabel => (s("ヘッダーに空のセルがあります"), Some(s("テンプレートの列名を入れるか、不要なら列を削除してください（Excel が残した空の列のことがよくあります）。"))),
         StrayBom { label } => (

@@ -76,7 +76,10 @@ fn samples() -> Vec<Kind> {
         MissingLabel,
         RecommendedLabelMissing,
         NoKnownLabel,
-        ExtraLabel,
+        ExtraLabel { suggestion: None },
+        ExtraLabel {
+            suggestion: Some("email".into()),
+        },
         DuplicateLabel { first_index: 1 },
         BlankLabel,
         StrayBom {
