@@ -166,6 +166,30 @@ describe("the fixed file", () => {
     assert.ok(await second.page.isHidden("#mapping-step"));
   });
 
+  test("the verdict points at the fixed file when the converter repairs some findings (Excel's Shift_JIS)", async () => {
+    const file = shiftJisFile("add-users_excel.csv", [
+      "mail_address,family_name,given_name,language,group,option,company_name,department_name,job_title_name,device_user_id,iccard_number",
+      "yamada@example.com,山田,太郎,ja,,,,,,,",
+    ]);
+    const { page } = await open();
+    await chooseFiles(page, [file]);
+    if ((await page.inputValue("#profile-select")) !== TARGET) await page.selectOption("#profile-select", TARGET);
+    await page.waitForSelector(`#results[data-state="done"][data-profile="${TARGET}"]`, { state: "attached" });
+    assert.ok(await page.isVisible("#verdict-fix"), "encoding-not-accepted is repairable");
+    assert.equal(await page.textContent("#verdict-fix-button"), "Repair what can be repaired: make the fixed file…");
+    await page.click("#verdict-fix-button");
+    await settled(page);
+    assert.equal(await page.getAttribute("#convert-panel", "data-state"), "ready");
+    // A valid file gets no such pointer.
+    const valid = join(TMP, "add-users_valid-utf8.csv");
+    writeFileSync(valid, "mail_address,family_name,given_name,language,group,option,company_name,department_name,job_title_name,device_user_id,iccard_number\r\nyamada@example.com,山田,太郎,ja,,,,,,,\r\n");
+    const second = await open();
+    await chooseFiles(second.page, [valid]);
+    if ((await second.page.inputValue("#profile-select")) !== TARGET) await second.page.selectOption("#profile-select", TARGET);
+    await second.page.waitForSelector(`#results[data-state="done"][data-profile="${TARGET}"]`, { state: "attached" });
+    assert.ok(await second.page.isHidden("#verdict-fix"));
+  });
+
   test("a refused conversion says why and offers no file; forcing writes it", async () => {
     const file = shiftJisFile("hr-bad.csv", ["氏名,メールアドレス,言語", "山田 太郎,not-an-address,日本語"]);
     const { page } = await open({ locale: "ja-JP" });

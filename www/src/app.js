@@ -15,6 +15,24 @@ import { DiagnosticsTable, columnName } from "./table.js";
 
 /** The plan's lists whose keys are named (who is added, changed, deleted), and how many of each. */
 const PLAN_KEYS = ["add", "update", "delete", "rejected"];
+/** Codes whose cause the converter (the fixed file) repairs or maps away. */
+const REPAIRABLE = new Set([
+  "encoding-not-accepted",
+  "bom-required",
+  "bom-forbidden",
+  "line-ending-not-accepted",
+  "mixed-line-endings",
+  "stray-bom",
+  "missing-header-marker",
+  "header-marker-mismatch",
+  "missing-label",
+  "extra-label",
+  "untrimmed-value",
+  "blank-row",
+  "trailing-blank-lines",
+  "file-name-mismatch",
+  "invalid-date",
+]);
 const MAX_PLAN_KEYS = 20;
 
 /** Most diagnostics kept for the table (the counts in the summary are always exact). */
@@ -719,6 +737,12 @@ export async function start(env) {
     verdict.className = `verdict ${report.valid ? "verdict-ok" : "verdict-bad"}`;
     $("verdict-text").textContent = report.valid ? t(lang, "summary.valid") : t(lang, "summary.invalid");
     $("verdict-file").textContent = `${entry.file.name} · ${profileById.get(report.profile)?.title[lang] ?? report.profile}`;
+    // Point at the converter when it repairs some of the findings (an Excel Shift_JIS file, a
+    // header in another layout…): the file's own help says how to fix it by hand.
+    const repairable = Object.keys(report.summary.byCode).filter((code) => REPAIRABLE.has(code));
+    const fix = $("verdict-fix");
+    fix.hidden = report.valid || !repairable.length || !report.detected.records;
+    $("verdict-fix-button").textContent = t(lang, "summary.repairable");
     const s = report.summary;
     const counts = $("counts");
     counts.replaceChildren();
@@ -832,6 +856,7 @@ export async function start(env) {
 
   // ---- the fixed file -------------------------------------------------------------------------
 
+  $("verdict-fix-button").addEventListener("click", () => $("download-fixed").click());
   $("download-fixed").addEventListener("click", () => {
     const entry = selectedEntry();
     if (!entry?.report) return;
