@@ -32,6 +32,22 @@ fn exact_diagnostics_of_the_login_id_rules() {
     );
 }
 
+/// Passwords are secrets: no diagnostic carries one, so a report shown, saved or sent on reveals
+/// none; other columns keep their values.
+#[test]
+fn diagnostics_never_carry_a_password() {
+    let report = support::check_fixture(ID, "password.csv", CheckOptions::default());
+    let password: Vec<_> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.column.as_deref() == Some("Password"))
+        .collect();
+    assert_eq!(password.len(), 8);
+    assert!(password.iter().all(|d| d.value.is_none()), "{password:?}");
+    let report = support::check_fixture(ID, "login-id.csv", CheckOptions::default());
+    assert!(report.diagnostics.iter().all(|d| d.value.is_some()));
+}
+
 #[test]
 fn password_needs_a_letter_and_a_digit() {
     let report = support::check_fixture(ID, "password.csv", CheckOptions::default());

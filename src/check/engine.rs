@@ -261,6 +261,19 @@ impl Core {
         Ok(engine)
     }
 
+    /// Whether the file column (1-based, as in a [`Place`]) is a profile column that holds
+    /// secrets: its values stay out of the report.
+    fn is_secret(&self, column_index: Option<u32>) -> bool {
+        let Some(file_col) = column_index.and_then(|i| (i as usize).checked_sub(1)) else {
+            return false;
+        };
+        self.header
+            .as_ref()
+            .and_then(|h| h.by_file.get(file_col).copied().flatten())
+            .and_then(|col| self.profile.columns.get(col))
+            .is_some_and(|c| c.secret)
+    }
+
     /// Emits a finding with the profile's severity (or `severity`), noting errors of the current row.
     pub(super) fn emit(
         &mut self,
@@ -273,6 +286,7 @@ impl Core {
         if severity == Severity::Error && place.row.is_some() {
             self.row_has_error = true;
         }
+        let value = value.filter(|_| !self.is_secret(place.column_index));
         self.pending.push(Finding {
             kind,
             severity,

@@ -58,6 +58,9 @@ pub(crate) fn write_profile(out: &mut String, p: &Profile, level: &str) -> std::
         if c.brackets {
             writeln!(out, "- Values in `[...]` are unwrapped before checking; numbers starting with 0 or longer than 12 digits need the brackets (a warning when missing)")?;
         }
+        if c.secret {
+            writeln!(out, "- Secret: diagnostics never show its values")?;
+        }
         if c.blank_keeps {
             writeln!(out, "- A blank keeps the current value")?;
         }

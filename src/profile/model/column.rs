@@ -64,6 +64,10 @@ pub struct Column {
     /// Canon-style `[...]` brackets: unwrap before checking, and warn where a value needed them.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub brackets: bool,
+    /// The column holds secrets (passwords): diagnostics never carry its values, so a report
+    /// shown, saved or sent on reveals none.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub secret: bool,
     /// A blank value keeps the record's current value (not compared in the plan).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub blank_keeps: bool,
@@ -89,6 +93,7 @@ crate::de::record!(Column {
     value: "value"(default),
     masked: "masked"(default),
     brackets: "brackets"(default),
+    secret: "secret"(default),
     blank_keeps: "blankKeeps"(default),
     when_blank: "whenBlank"(default),
     max_distinct: "maxDistinct"(default),
