@@ -639,3 +639,22 @@ fn a_header_line_longer_than_the_window_converts_the_same_however_chunked() {
         assert_eq!(streamed.bytes, whole.bytes, "chunks of {chunk}");
     }
 }
+
+/// A password's repair is logged without the password: the change and the findings of a secret
+/// column show no value of it.
+#[test]
+fn a_password_repair_is_logged_without_the_password() {
+    let target = builtin("learningbox/users").unwrap();
+    let input =
+        "Login ID,Name,Email address,Password\r\nyamada01,山田,yamada@example.com,Ｐass1234\r\n";
+    let r = convert(input.as_bytes(), &target, options()).unwrap();
+    assert_eq!(r.status, ConvertStatus::Ready, "{:?}", r.refusal);
+    assert_eq!(
+        changes(&r),
+        "2>2 [Password] half-width \"********\" → \"********\"\n"
+    );
+    assert!(
+        r.bytes.ends_with(b",Pass1234\r\n"),
+        "the file itself has the password"
+    );
+}

@@ -164,6 +164,12 @@ impl Converter {
             options.strict_shift_jis,
             options.max_changes,
             options.max_diagnostics,
+            target
+                .columns
+                .iter()
+                .filter(|c| c.secret)
+                .map(|c| c.name.clone())
+                .collect(),
         );
         let settings = Settings {
             target: target.clone(),

@@ -190,9 +190,14 @@ pub(crate) struct At {
     pub byte: Option<u64>,
 }
 
+/// What the log shows for a value of a secret column.
+pub(crate) const HIDDEN: &str = "********";
+
 /// Collects changes and diagnostics with exact counts and capped lists.
 #[derive(Debug, Clone)]
 pub(crate) struct Log {
+    /// The target's secret columns (passwords): their values are shown as [`HIDDEN`].
+    secret: Vec<String>,
     lang: Lang,
     strict_shift_jis: bool,
     max_changes: usize,
@@ -212,8 +217,10 @@ impl Log {
         strict_shift_jis: bool,
         max_changes: usize,
         max_diagnostics: usize,
+        secret: Vec<String>,
     ) -> Self {
         Log {
+            secret,
             lang,
             strict_shift_jis,
             max_changes,
@@ -235,6 +242,12 @@ impl Log {
             self.changes_capped = true;
             return;
         }
+        let hidden = self.is_secret(at);
+        let (before, after) = if hidden {
+            (HIDDEN, HIDDEN)
+        } else {
+            (before, after)
+        };
         self.changes.push(Change {
             row: at.row,
             output_row: at.output_row,
@@ -245,6 +258,12 @@ impl Log {
             reason,
             message: reason_text(reason, self.lang).to_string(),
         });
+    }
+
+    fn is_secret(&self, at: &At) -> bool {
+        at.column
+            .as_ref()
+            .is_some_and(|c| self.secret.iter().any(|s| s == c))
     }
 
     /// The severity of an issue.
@@ -289,7 +308,7 @@ impl Log {
             source_column: at.source_column.clone(),
             char_index: at.char_index,
             byte: at.byte,
-            value: value.map(truncate_value),
+            value: value.filter(|_| !self.is_secret(at)).map(truncate_value),
             message,
             help,
         });
