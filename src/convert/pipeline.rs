@@ -284,7 +284,7 @@ impl Pipeline {
             } else {
                 ChangeReason::Trimmed
             };
-            self.log.change(&at, reason, raw, &c.label);
+            self.log.label_change(&at, reason, raw, &c.label);
         }
         let mut cells: Vec<String> = layout.columns.iter().map(|c| c.label.clone()).collect();
         if let (Some(prefix), Some(first)) = (&target.header.label_prefix, cells.first_mut()) {

@@ -234,20 +234,47 @@ impl Log {
         }
     }
 
-    /// Records a change.
+    /// Records a change of a value.
     pub(crate) fn change(&mut self, at: &At, reason: ChangeReason, before: &str, after: &str) {
+        self.record_change(at, reason, before, after, true);
+    }
+
+    /// Records a change of a header label (a column's name, never a secret).
+    pub(crate) fn label_change(
+        &mut self,
+        at: &At,
+        reason: ChangeReason,
+        before: &str,
+        after: &str,
+    ) {
+        self.record_change(at, reason, before, after, false);
+    }
+
+    fn record_change(
+        &mut self,
+        at: &At,
+        reason: ChangeReason,
+        before: &str,
+        after: &str,
+        value: bool,
+    ) {
         self.summary.changes += 1;
         *self.summary.changes_by_reason.entry(reason).or_insert(0) += 1;
         if self.changes.len() >= self.max_changes {
             self.changes_capped = true;
             return;
         }
-        let hidden = self.is_secret(at);
-        let (before, after) = if hidden {
-            (HIDDEN, HIDDEN)
-        } else {
-            (before, after)
+        // An empty value tells nothing, nor does the placeholder (Canon's masked `********`).
+        let secret = value && self.is_secret(at);
+        let shown = |v: &str| {
+            if secret && !v.is_empty() {
+                HIDDEN.to_string()
+            } else {
+                v.to_string()
+            }
         };
+        let (before, after) = (shown(before), shown(after));
+        let (before, after) = (before.as_str(), after.as_str());
         self.changes.push(Change {
             row: at.row,
             output_row: at.output_row,
