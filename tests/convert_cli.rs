@@ -1,6 +1,8 @@
 //! `csv-preflight convert`: exit codes, the file written (or not), the mapping printed, JSON.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
 use std::process::{Command, Output};
 
 fn run(args: &[&str]) -> Output {
@@ -18,28 +20,9 @@ fn fixture(name: &str) -> String {
         .into_owned()
 }
 
-/// A fresh directory per call (tests run in parallel).
-fn scratch() -> PathBuf {
-    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let dir =
-        std::env::temp_dir().join(format!("csv-preflight-convert-{}-{n}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn files(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
-}
-
 #[test]
 fn a_clean_conversion_writes_the_file_under_its_suggested_name_and_exits_0() {
-    let dir = scratch();
+    let dir = common::scratch("convert");
     let out = run(&[
         "convert",
         "--to",
@@ -56,7 +39,10 @@ fn a_clean_conversion_writes_the_file_under_its_suggested_name_and_exits_0() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert_eq!(files(&dir), ["add-users_hr.shift_jis_2026-11-21.csv"]);
+    assert_eq!(
+        common::files(&dir),
+        ["add-users_hr.shift_jis_2026-11-21.csv"]
+    );
     let written = std::fs::read(dir.join("add-users_hr.shift_jis_2026-11-21.csv")).unwrap();
     assert_eq!(
         written,
@@ -79,7 +65,7 @@ fn a_clean_conversion_writes_the_file_under_its_suggested_name_and_exits_0() {
 
 #[test]
 fn a_refused_conversion_writes_nothing_and_exits_1_unless_forced() {
-    let dir = scratch();
+    let dir = common::scratch("convert");
     let out_path = dir.join("out.csv");
     let input = fixture("mixed.utf-8.csv");
     let args = |force: bool| {
@@ -106,7 +92,10 @@ fn a_refused_conversion_writes_nothing_and_exits_1_unless_forced() {
     };
     let refused = run(&args(false));
     assert_eq!(refused.status.code(), Some(1));
-    assert!(files(&dir).is_empty(), "no file, not even a partial one");
+    assert!(
+        common::files(&dir).is_empty(),
+        "no file, not even a partial one"
+    );
     let json: serde_json::Value = serde_json::from_slice(&refused.stdout).unwrap();
     assert_eq!(json["status"], "refused");
     assert_eq!(json["diagnostics"][0]["code"], "column-dropped");
@@ -120,14 +109,14 @@ fn a_refused_conversion_writes_nothing_and_exits_1_unless_forced() {
 
     let forced = run(&args(true));
     assert_eq!(forced.status.code(), Some(1), "errors remain");
-    assert_eq!(files(&dir), ["out.csv"]);
+    assert_eq!(common::files(&dir), ["out.csv"]);
     let json: serde_json::Value = serde_json::from_slice(&forced.stdout).unwrap();
     assert_eq!(json["status"], "forced");
 }
 
 #[test]
 fn print_map_gives_a_mapping_to_edit_and_map_takes_it_back() {
-    let dir = scratch();
+    let dir = common::scratch("convert");
     let out = run(&[
         "convert",
         "--to",

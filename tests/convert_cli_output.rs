@@ -1,7 +1,9 @@
 //! Where `csv-preflight convert -o` writes: one name per target, never over an existing file
 //! unless `--overwrite`, and a missing directory named as such.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
 use std::process::{Command, Output};
 
 fn run(args: &[&str]) -> Output {
@@ -18,28 +20,6 @@ fn source() -> String {
         .into_owned()
 }
 
-/// A fresh directory per call (tests run in parallel).
-fn scratch() -> PathBuf {
-    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let dir = std::env::temp_dir().join(format!(
-        "csv-preflight-convert-out-{}-{n}",
-        std::process::id()
-    ));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn files(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
-}
-
 fn convert(to: &str, out: &Path, extra: &[&str]) -> Output {
     let mut args = vec!["convert", "--to", to, "--date", "2026-01-01"];
     args.extend(extra);
@@ -51,7 +31,7 @@ fn convert(to: &str, out: &Path, extra: &[&str]) -> Output {
 
 #[test]
 fn one_source_for_three_targets_without_a_file_name_rule_gives_three_files() {
-    let dir = scratch();
+    let dir = common::scratch("convert-out");
     for to in [
         "learningbox/users",
         "flat/users-total",
@@ -61,7 +41,7 @@ fn one_source_for_three_targets_without_a_file_name_rule_gives_three_files() {
         assert_eq!(out.status.code(), Some(0), "{to}: {:?}", out);
     }
     assert_eq!(
-        files(&dir),
+        common::files(&dir),
         [
             "flat-users-differential_iwpro.add-users_2026-01-01.csv",
             "flat-users-total_iwpro.add-users_2026-01-01.csv",
@@ -72,7 +52,7 @@ fn one_source_for_three_targets_without_a_file_name_rule_gives_three_files() {
 
 #[test]
 fn an_existing_file_is_replaced_only_with_overwrite() {
-    let dir = scratch();
+    let dir = common::scratch("convert-out");
     let name = "flat-users-total_iwpro.add-users_2026-01-01.csv";
     let path = dir.join(name);
     std::fs::write(&path, "precious").unwrap();
@@ -88,7 +68,7 @@ fn an_existing_file_is_replaced_only_with_overwrite() {
         )
     );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "precious");
-    assert_eq!(files(&dir), [name], "no temporary file left behind");
+    assert_eq!(common::files(&dir), [name], "no temporary file left behind");
     // To the file itself: refused before anything is read, in Japanese too.
     let out = convert("flat/users-total", &path, &["--lang", "ja"]);
     assert_eq!(out.status.code(), Some(2));
@@ -100,7 +80,7 @@ fn an_existing_file_is_replaced_only_with_overwrite() {
         )
     );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "precious");
-    assert_eq!(files(&dir), [name]);
+    assert_eq!(common::files(&dir), [name]);
     // Told to.
     for out_path in [&dir, &path] {
         std::fs::write(&path, "precious").unwrap();
@@ -111,13 +91,13 @@ fn an_existing_file_is_replaced_only_with_overwrite() {
             written.starts_with("\u{FEFF}#email,tag,permission\r\n"),
             "{written}"
         );
-        assert_eq!(files(&dir), [name]);
+        assert_eq!(common::files(&dir), [name]);
     }
 }
 
 #[test]
 fn a_missing_output_directory_is_named_and_not_created() {
-    let dir = scratch();
+    let dir = common::scratch("convert-out");
     let missing = dir.join("out7");
     let as_dir = format!("{}/", missing.display());
     let out = convert("canon/users", Path::new(&as_dir), &[]);
@@ -146,7 +126,7 @@ fn a_missing_output_directory_is_named_and_not_created() {
             missing.display()
         )
     );
-    assert!(files(&dir).is_empty());
+    assert!(common::files(&dir).is_empty());
     // A file named as if it were a directory.
     let plain = dir.join("plain.csv");
     std::fs::write(&plain, "x").unwrap();

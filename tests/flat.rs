@@ -5,13 +5,23 @@
 mod support;
 
 use csv_preflight::profile::{ImportMode, ParamValue};
-use csv_preflight::{builtin, CheckOptions, Code, TextEncoding};
+use csv_preflight::{builtin, CheckOptions, Code, Lang, TextEncoding};
 
 const DIFF: &str = "flat/users-differential";
 const TOTAL: &str = "flat/users-total";
 
 fn mode(value: &str) -> CheckOptions {
     support::options(&[("importMode", ParamValue::String(value.into()))])
+}
+
+/// Checks `input` as a file named `users.tsv` against the built-in profile `id`.
+fn check_tsv(id: &str, input: &str, lang: Lang) -> csv_preflight::Report {
+    let options = CheckOptions {
+        file_name: Some("users.tsv".into()),
+        lang,
+        ..CheckOptions::default()
+    };
+    csv_preflight::check(input.as_bytes(), &builtin(id).unwrap(), options).unwrap()
 }
 
 #[test]
@@ -336,12 +346,7 @@ fn structure_help_names_the_tab_in_tab_separated_files() {
                  yamada@example.com\tSales\t1\t\r\n\
                  \t\t\r\n\
                  suzuki@example.com\tDev\t\r\n";
-    let profile = builtin(TOTAL).unwrap();
-    let mut options = CheckOptions {
-        file_name: Some("users.tsv".into()),
-        ..CheckOptions::default()
-    };
-    let report = csv_preflight::check(input.as_bytes(), &profile, options.clone()).unwrap();
+    let report = check_tsv(TOTAL, input, Lang::En);
     let help: Vec<(&str, Option<&str>)> = report
         .diagnostics
         .iter()
@@ -360,8 +365,7 @@ fn structure_help_names_the_tab_in_tab_separated_files() {
             ),
         ]
     );
-    options.lang = csv_preflight::Lang::Ja;
-    let report = csv_preflight::check(input.as_bytes(), &profile, options).unwrap();
+    let report = check_tsv(TOTAL, input, Lang::Ja);
     assert_eq!(
         report.diagnostics[1].help.as_deref(),
         Some("空の行を削除してください（タブだけの行も空とみなします）。")
@@ -372,12 +376,7 @@ fn structure_help_names_the_tab_in_tab_separated_files() {
 #[test]
 fn stray_quotes_of_one_cell_are_one_finding() {
     let input = "#email\ttag\tpermission\r\nyamada@example.com\tTeam \"A\"\t1\r\n";
-    let profile = builtin(TOTAL).unwrap();
-    let options = CheckOptions {
-        file_name: Some("users.tsv".into()),
-        ..CheckOptions::default()
-    };
-    let report = csv_preflight::check(input.as_bytes(), &profile, options).unwrap();
+    let report = check_tsv(TOTAL, input, Lang::En);
     let got: Vec<_> = report
         .diagnostics
         .iter()
@@ -395,12 +394,7 @@ fn stray_quotes_of_one_cell_are_one_finding() {
 fn a_header_without_its_hash_says_where_the_hash_goes() {
     let input =
         "#Format for differential import\r\nemail\ttag\tpermission\r\na@example.com\t\t\r\n";
-    let profile = builtin(DIFF).unwrap();
-    let options = CheckOptions {
-        file_name: Some("users.tsv".into()),
-        ..CheckOptions::default()
-    };
-    let report = csv_preflight::check(input.as_bytes(), &profile, options).unwrap();
+    let report = check_tsv(DIFF, input, Lang::En);
     let got: Vec<_> = report
         .diagnostics
         .iter()
@@ -422,12 +416,7 @@ fn a_header_without_its_hash_says_where_the_hash_goes() {
 #[test]
 fn a_cell_of_spaces_is_not_silently_blank() {
     let input = "#email\ttag\tpermission\r\na@example.com\t\u{3000}\t \r\nb@example.com\t\t\r\n";
-    let profile = builtin(TOTAL).unwrap();
-    let options = CheckOptions {
-        file_name: Some("users.tsv".into()),
-        ..CheckOptions::default()
-    };
-    let report = csv_preflight::check(input.as_bytes(), &profile, options).unwrap();
+    let report = check_tsv(TOTAL, input, Lang::En);
     let got: Vec<_> = report
         .diagnostics
         .iter()
