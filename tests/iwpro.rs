@@ -149,7 +149,7 @@ fn japanese_messages() {
     assert_eq!(report.diagnostics.len(), 1);
     assert_eq!(
         report.diagnostics[0].message,
-        "このファイルは Shift_JIS（CP932）— 日本語版 Excel が CSV 保存で使う文字コード のようです。このシステムには UTF-8 が必要です"
+        "このファイルは Shift_JIS（CP932）のようです（日本語版 Excel が CSV 保存で使う文字コード）。このシステムには UTF-8 が必要です"
     );
 }
 

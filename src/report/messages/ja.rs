@@ -68,7 +68,14 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
         BomRequired => (s("BOM（バイト順マーク）がありません"), Some(s("Excel では「CSV UTF-8（コンマ区切り）」で、エディタでは「UTF-8（BOM 付き）」で保存してください。"))),
         BomForbidden => (s("ファイルの先頭に BOM（バイト順マーク）があり、このシステムでは読み込めません"), Some(s("「UTF-8（BOM なし）」で保存し直してください。"))),
         EncodingNotAccepted { detected, accepted } => (
-            format!("このファイルは {} のようです。このシステムには {} が必要です", detected.describe(Lang::Ja), encodings(accepted)),
+            {
+                // "名前 — 説明": the description in brackets after the name, not wedged before のようです.
+                let described = detected.describe(Lang::Ja);
+                let (name, what) = described.split_once('—').map_or((described, ""), |(n, w)| (n.trim(), w.trim()));
+                let what = if what.is_empty() { String::new() } else { format!("（{what}）") };
+                let gap = if name.ends_with('）') { "" } else { " " };
+                format!("このファイルは {name}{gap}のようです{what}。このシステムには {} が必要です", encodings(accepted))
+            },
             Some(format!("ファイルを開き、{} で保存し直してください。Excel では「名前を付けて保存」→「CSV UTF-8（コンマ区切り）」です。", encodings(accepted))),
         ),
         EncodingUnknown { guess } => (
