@@ -143,3 +143,77 @@ fn a_missing_output_directory_is_named_and_not_created() {
         )
     );
 }
+
+/// `-o` naming a pipe or a device (`/dev/null`, `/dev/stdout`) is written as it is: moving a
+/// finished temporary file onto it replaced the device itself (a reviewer's `-o /dev/null`, run as
+/// root, left a plain file there that broke every later build on the machine), and a refused
+/// conversion removed it. A FIFO stands in for the device here.
+#[cfg(unix)]
+#[test]
+fn a_pipe_or_device_is_written_in_place_never_replaced_or_removed() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = common::scratch("convert-fifo");
+    let fifo = dir.join("out.fifo");
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    let is_fifo = || {
+        std::fs::symlink_metadata(&fifo)
+            .unwrap()
+            .file_type()
+            .is_fifo()
+    };
+    let fifo_text = fifo.to_string_lossy().into_owned();
+
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read(fifo).unwrap())
+    };
+    let out = run(&[
+        "convert",
+        "--to",
+        "canon/users",
+        "-o",
+        &fifo_text,
+        &source(),
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let written = reader.join().unwrap();
+    assert!(
+        written.starts_with("\u{feff}uid,cn,".as_bytes()),
+        "{written:?}"
+    );
+    assert!(is_fifo(), "the pipe is still a pipe");
+    assert_eq!(
+        common::files(&dir),
+        ["out.fifo"],
+        "no temporary file beside it"
+    );
+
+    // Refused (IWpro needs its file name pattern; a bad row): the pipe is not removed.
+    let bad = dir.join("bad.csv");
+    std::fs::write(
+        &bad,
+        "mail_address,family_name,given_name,language\r\nnot-an-address,山田,太郎,ja\r\n",
+    )
+    .unwrap();
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read(fifo).unwrap())
+    };
+    let out = run(&[
+        "convert",
+        "--to",
+        "fujifilm-iwpro/add-users",
+        "-o",
+        &fifo_text,
+        &bad.to_string_lossy(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(reader.join().unwrap(), b"", "nothing written");
+    assert!(is_fifo(), "the pipe is still there");
+}

@@ -53,7 +53,7 @@ function cliConvert(file, extra = []) {
   const run = spawnSync(
     "cargo",
     ["run", "--quiet", "--release", "--bin", "csv-preflight", "--", "convert", "--to", TARGET, "--date", DATE, "-o", out, ...extra, file],
-    { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], encoding: "utf8", maxBuffer: 1 << 26 },
+    { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 26 },
   );
   if (run.status !== 0 && run.status !== 1) throw new Error(`convert failed (${run.status}): ${run.stderr}`);
   try {
@@ -87,7 +87,7 @@ function cliConvertJson(file, target, extra = []) {
   const run = spawnSync(
     "cargo",
     ["run", "--quiet", "--release", "--bin", "csv-preflight", "--", "convert", "--to", target, "--date", DATE, "--format", "json", "-o", out, ...extra, file],
-    { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], encoding: "utf8", maxBuffer: 1 << 26 },
+    { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 26 },
   );
   if (run.status !== 0 && run.status !== 1) throw new Error(`convert failed (${run.status}): ${run.stderr}`);
   return JSON.parse(run.stdout);

@@ -116,9 +116,6 @@ export function reportTriples(report) {
 export function cli(args, { encoding = "utf8" } = {}) {
   const run = spawnSync("cargo", ["run", "--quiet", "--bin", "csv-preflight", "--", ...args], {
     cwd: ROOT,
-    // No stdin for cargo: while the browser tests ran, a rustc probe once failed on the browser
-    // launcher's output as its input, and cargo cached the failure (target/.rustc_info.json).
-    stdio: ["ignore", "pipe", "pipe"],
     encoding,
     maxBuffer: 1 << 28,
   });

@@ -52,9 +52,6 @@ export function copyIntoConsumer(from, name) {
 export function cli(args) {
   const run = spawnSync("cargo", ["run", "--quiet", "--bin", "csv-preflight", "--", ...args], {
     cwd: ROOT,
-    // No stdin for cargo: while the browser tests ran, a rustc probe once failed on the browser
-    // launcher's output as its input, and cargo cached the failure (target/.rustc_info.json).
-    stdio: ["ignore", "pipe", "pipe"],
     encoding: "utf8",
     maxBuffer: 1 << 28,
   });

@@ -220,12 +220,16 @@ pub fn run(args: ConvertArgs, stdout: &mut impl Write) -> Result<bool, Fatal> {
                 .map_err(|e| Fatal(format!("cannot read \"{}\": {e}", args.file.display())))?,
         )
     };
-    let mut sink: Option<(Option<PathBuf>, PathBuf, std::fs::File)> = match &args.output {
+    let mut sink: Option<(Option<PathBuf>, PathBuf, std::fs::File, bool)> = match &args.output {
         Some(out) if !args.print_map => {
-            let Destination { file, partial } = destination(out, args.overwrite, lang)?;
+            let Destination {
+                file,
+                partial,
+                in_place,
+            } = destination(out, args.overwrite, lang)?;
             let handle = std::fs::File::create(&partial)
                 .map_err(|e| Fatal(format!("cannot write \"{}\": {e}", partial.display())))?;
-            Some((file, partial, handle))
+            Some((file, partial, handle, in_place))
         }
         _ => None,
     };
@@ -241,7 +245,7 @@ pub fn run(args: ConvertArgs, stdout: &mut impl Write) -> Result<bool, Fatal> {
         }
         converter.push(buf.get(..n).unwrap_or(&[]));
         let bytes = converter.take_output();
-        if let Some((_, partial, handle)) = sink.as_mut() {
+        if let Some((_, partial, handle, _)) = sink.as_mut() {
             handle
                 .write_all(&bytes)
                 .map_err(|e| write_err(partial, e))?;
@@ -253,10 +257,12 @@ pub fn run(args: ConvertArgs, stdout: &mut impl Write) -> Result<bool, Fatal> {
         return Ok(true);
     }
     let mut written = None;
-    if let Some((file, partial, mut handle)) = sink.take() {
+    if let Some((file, partial, mut handle, in_place)) = sink.take() {
         if result.status == ConvertStatus::Refused {
             drop(handle);
-            let _ = std::fs::remove_file(&partial);
+            if !in_place {
+                let _ = std::fs::remove_file(&partial);
+            }
         } else {
             handle
                 .write_all(&result.bytes)
@@ -269,7 +275,9 @@ pub fn run(args: ConvertArgs, stdout: &mut impl Write) -> Result<bool, Fatal> {
                     .unwrap_or(Path::new("."))
                     .join(&result.file_name)
             });
-            put(&partial, &path, args.overwrite, lang)?;
+            if !in_place {
+                put(&partial, &path, args.overwrite, lang)?;
+            }
             written = Some(path);
         }
     }

@@ -14,6 +14,16 @@ use crate::Fatal;
 pub struct Destination {
     pub file: Option<PathBuf>,
     pub partial: PathBuf,
+    /// `-o` names a device or a pipe (`/dev/null`, `/dev/stdout`, a FIFO): written as it is, with
+    /// no temporary file. Moving a file onto it would replace the device itself (as root, a
+    /// `/dev/null` that is a plain file breaks every program on the machine), and removing the
+    /// "temporary file" of a refused conversion would delete it.
+    pub in_place: bool,
+}
+
+/// Whether `path` is something other than a file or a directory (following links).
+fn is_special(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir())
 }
 
 fn exists(path: &Path) -> bool {
@@ -40,6 +50,14 @@ pub fn destination(output: &Path, overwrite: bool, lang: Lang) -> Result<Destina
         return Ok(Destination {
             file: None,
             partial: output.join(".csv-preflight-convert.partial"),
+            in_place: false,
+        });
+    }
+    if is_special(output) {
+        return Ok(Destination {
+            file: Some(output.to_path_buf()),
+            partial: output.to_path_buf(),
+            in_place: true,
         });
     }
     let text = output.as_os_str().to_string_lossy();
@@ -84,6 +102,7 @@ pub fn destination(output: &Path, overwrite: bool, lang: Lang) -> Result<Destina
     Ok(Destination {
         file: Some(output.to_path_buf()),
         partial: PathBuf::from(partial),
+        in_place: false,
     })
 }
 
