@@ -316,9 +316,7 @@ impl Log {
             Severity::Info => self.summary.infos += 1,
         }
         if at.row.is_some() {
-            let admitted = self.cap.admit(&mut self.diagnostics, severity, |d| {
-                d.row.map(|_| d.severity)
-            });
+            let admitted = self.cap.admit(self.diagnostics.len(), severity);
             self.diagnostics_capped = self.cap.capped();
             if !admitted {
                 return;
@@ -343,6 +341,7 @@ impl Log {
 
     /// Sorts diagnostics: file-level first, then by source row and column (stable).
     pub(crate) fn sort(&mut self) {
+        self.cap.compact(&mut self.diagnostics);
         sort::by_key(&mut self.diagnostics, |d| {
             sort::row_column(d.row.unwrap_or(0), d.column_index.unwrap_or(0))
         });

@@ -49,13 +49,7 @@ impl Collector {
             Severity::Info => self.summary.infos += 1,
         }
         let row_level = finding.place.row.is_some();
-        if row_level
-            && !self
-                .cap
-                .admit(&mut self.diagnostics, finding.severity, |d| {
-                    d.row.map(|_| d.severity)
-                })
-        {
+        if row_level && !self.cap.admit(self.diagnostics.len(), finding.severity) {
             return;
         }
         self.diagnostics.push(self.to_diagnostic(finding));
@@ -96,6 +90,7 @@ impl Collector {
         file_name: Option<String>,
         detected: Detected,
     ) -> Report {
+        self.cap.compact(&mut self.diagnostics);
         // File-level diagnostics first, then by row and column; stable, so emission order breaks ties.
         crate::sort::by_key(&mut self.diagnostics, |d| {
             crate::sort::row_column(d.row.unwrap_or(0), d.column_index.unwrap_or(0))
