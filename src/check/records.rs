@@ -251,17 +251,17 @@ impl Core {
         self.texts = texts;
     }
 
-    /// Header markers that the file's encoding needs (Canon `CharSet:UTF8`), once both the header
-    /// and the encoding are known.
+    /// Header markers that the file's encoding needs (Canon `CharSet:UTF8`) or that declare
+    /// another encoding, once both the header and the encoding are known.
     pub(super) fn check_markers(&mut self) {
         let (Some(map), Some(row)) = (self.header.as_ref(), self.header_row) else {
             return;
         };
-        let missing = header::marker_findings(map, &self.profile, self.decoder.encoding());
+        let findings = header::marker_findings(map, &self.profile, self.decoder.encoding());
         // The encoding is often known only from a later record (the first non-ASCII byte): the
         // finding is the header's, so the record being read must not count as a row with errors.
         let current_row_has_error = self.row_has_error;
-        for kind in missing {
+        for kind in findings {
             let place = Place {
                 row: Some(row),
                 ..Place::default()
