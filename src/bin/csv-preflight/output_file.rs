@@ -49,7 +49,11 @@ pub fn destination(output: &Path, overwrite: bool, lang: Lang) -> Result<Destina
     if output.is_dir() {
         return Ok(Destination {
             file: None,
-            partial: output.join(".csv-preflight-convert.partial"),
+            // The process's id in the name: two runs into one directory do not share it.
+            partial: output.join(format!(
+                ".csv-preflight-convert-{}.partial",
+                std::process::id()
+            )),
             in_place: false,
         });
     }
