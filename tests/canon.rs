@@ -274,3 +274,29 @@ fn spaces_around_values_are_errors_where_the_column_forbids_them() {
         "space (U+0020) is not allowed in \"uid\""
     );
 }
+
+/// A date of the right form that does not exist (30 February) is a typing mistake, told apart
+/// from a date Excel reformatted.
+#[test]
+fn a_date_that_does_not_exist_is_not_blamed_on_excel() {
+    let report = support::check_fixture(ID, "dates.csv", CheckOptions::default());
+    let got: Vec<_> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::InvalidDate)
+        .map(|d| (d.column.as_deref(), d.help.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (
+                Some("accountExpires"),
+                Some("Check the month and the day: 30 February, 31 April and 29 February outside leap years do not exist.")
+            ),
+            (
+                Some("createDate"),
+                Some("Excel may have reformatted the date when the file was opened: format the column as text before typing dates.")
+            ),
+        ]
+    );
+}

@@ -72,25 +72,36 @@ impl DateFormat {
 
     /// Whether `value` is a real date/time in this format (month 1–12, day within the month, ...).
     pub fn matches(&self, value: &str) -> bool {
+        self.read(value) == Some(true)
+    }
+
+    /// Whether `value` has this format's shape (its digits and separators in their places) but
+    /// names no real date or time (`20230229`, month 13): a typing mistake, not Excel's.
+    pub fn names_no_date(&self, value: &str) -> bool {
+        self.read(value) == Some(false)
+    }
+
+    /// `None`: not of this format's shape; `Some(real)`: of its shape, and whether the date and
+    /// time exist.
+    fn read(&self, value: &str) -> Option<bool> {
         let bytes = value.as_bytes();
         let mut pos = 0usize;
         let (mut year, mut month, mut day) = (2000u32, 1u32, 1u32);
+        let mut real = true;
         for piece in &self.pieces {
             if let Piece::Literal(ch) = piece {
                 let mut buf = [0u8; 4];
                 let lit = ch.encode_utf8(&mut buf).as_bytes();
                 if bytes.get(pos..pos + lit.len()) != Some(lit) {
-                    return false;
+                    return None;
                 }
                 pos += lit.len();
                 continue;
             }
             let n = piece.digits();
-            let Some(digits) = bytes.get(pos..pos + n) else {
-                return false;
-            };
+            let digits = bytes.get(pos..pos + n)?;
             if !digits.iter().all(u8::is_ascii_digit) {
-                return false;
+                return None;
             }
             let v = digits
                 .iter()
@@ -113,11 +124,12 @@ impl DateFormat {
                 Piece::Minute | Piece::Second => v < 60,
                 Piece::Millis | Piece::Literal(_) => true,
             };
-            if !ok {
-                return false;
-            }
+            real &= ok;
         }
-        pos == bytes.len() && day <= days_in_month(year, month)
+        if pos != bytes.len() {
+            return None;
+        }
+        Some(real && (1..=12).contains(&month) && day <= days_in_month(year, month))
     }
 }
 
@@ -134,6 +146,19 @@ pub(crate) fn days_in_month(year: u32, month: u32) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_of_the_right_shape_that_does_not_exist_is_told_apart() {
+        let f = DateFormat::parse("YYYYMMDD").unwrap();
+        assert!(f.matches("20240229"));
+        assert!(f.names_no_date("20230229") && !f.matches("20230229"));
+        assert!(f.names_no_date("20231301"));
+        assert!(
+            !f.names_no_date("2023/2/1")
+                && !f.names_no_date("2023022")
+                && !f.names_no_date("20240229")
+        );
+    }
 
     #[test]
     fn canon_formats() {

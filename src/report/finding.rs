@@ -218,6 +218,8 @@ pub enum Kind {
     },
     InvalidDate {
         formats: Vec<String>,
+        /// The value has a format's shape but names no real date (`20230229`).
+        no_such_date: bool,
     },
     TooManyItems {
         max: u32,

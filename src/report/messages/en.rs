@@ -229,9 +229,13 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
                 "Enter one of the listed values exactly (TRUE/FALSE, Yes/No and check boxes are not read)."
             })),
         ),
-        InvalidDate { formats } => (
+        InvalidDate { formats, no_such_date: false } => (
             format!("not a date in the form {}", quoted_list(formats, 6)),
             Some(s("Excel may have reformatted the date when the file was opened: format the column as text before typing dates.")),
+        ),
+        InvalidDate { formats, no_such_date: true } => (
+            format!("no such date: the form {} is right, the month, day or time is not", quoted_list(formats, 6)),
+            Some(s("Check the month and the day: 30 February, 31 April and 29 February outside leap years do not exist.")),
         ),
         TooManyItems { max, actual } => (format!("{actual} items; at most {max}"), None),
         DuplicateItem { item } => (format!("\"{item}\" is listed twice"), Some(s("Remove the repeated item."))),

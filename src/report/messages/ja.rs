@@ -227,9 +227,13 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
                 "そのとおりに入力してください。TRUE/FALSE や はい/いいえ、チェックボックスは読み取られません。"
             })),
         ),
-        InvalidDate { formats } => (
+        InvalidDate { formats, no_such_date: false } => (
             format!("{} の形式の日付ではありません", quoted_list(formats, 6)),
             Some(s("Excel で開いたときに日付の形式が変わった可能性があります。列を文字列に設定してから入力してください。")),
+        ),
+        InvalidDate { formats, no_such_date: true } => (
+            format!("存在しない日付です（{} の形式は合っていますが、月・日・時刻が正しくありません）", quoted_list(formats, 6)),
+            Some(s("月と日を確かめてください。2 月 30 日、4 月 31 日、うるう年以外の 2 月 29 日はありません。")),
         ),
         TooManyItems { max, actual } => (format!("{actual} 件あります（最大 {max} 件）"), None),
         DuplicateItem { item } => (format!("「{item}」が 2 回書かれています"), Some(s("重複した項目を削除してください。"))),

@@ -182,6 +182,11 @@ fn samples() -> Vec<Kind> {
         },
         InvalidDate {
             formats: vec!["YYYYMMDD".into()],
+            no_such_date: false,
+        },
+        InvalidDate {
+            formats: vec!["YYYYMMDD".into()],
+            no_such_date: true,
         },
         TooManyItems {
             max: 10,
