@@ -603,3 +603,16 @@ fn a_cell_of_many_malformed_bytes_is_sixteen_findings_and_one_for_the_rest() {
         assert_eq!(last.byte, Some(content + 16 * 2 + 1));
     }
 }
+
+/// A bound of 0 is an invalid option for every caller (the library, the package, the page), not a
+/// report of a missing header and blank rows in a file that has neither.
+#[test]
+fn a_limit_below_one_is_an_invalid_option() {
+    let mut options = CheckOptions::default();
+    options.limits.max_record_bytes = 0;
+    let error = csv_preflight::check(b"a\r\n", &iwpro(), options).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "invalid options: limits.maxRecordBytes must be at least 1, not 0"
+    );
+}

@@ -57,7 +57,7 @@ fn resolve(options: &Ts<BundleCheckOptions>) -> Result<(Bundle, CheckOptions), E
         file_name: None,
         params: options.params,
         max_diagnostics: options.max_diagnostics.unwrap_or(defaults.max_diagnostics),
-        limits: super::options::checked_limits(options.limits.unwrap_or(defaults.limits))?,
+        limits: options.limits.unwrap_or(defaults.limits),
         // One set of options for files of different sizes.
         file_size: None,
     };

@@ -233,31 +233,6 @@ pub(super) fn json_error(error: &serde_json::Error) -> String {
     }
 }
 
-/// `limits` when every bound is at least 1: a bound of 0 would cut every field or record to
-/// nothing, and the report would then speak of a missing header and blank rows in a file that has
-/// neither.
-pub(super) fn checked_limits(limits: Limits) -> Result<Limits, Error> {
-    let Limits {
-        max_field_bytes,
-        max_fields,
-        max_record_bytes,
-        max_unique_keys,
-    } = limits;
-    for (name, value) in [
-        ("maxFieldBytes", max_field_bytes),
-        ("maxFields", max_fields),
-        ("maxRecordBytes", max_record_bytes),
-        ("maxUniqueKeys", max_unique_keys),
-    ] {
-        if value < 1 {
-            return Err(invalid_options(format!(
-                "limits.{name} must be at least 1, not {value}"
-            )));
-        }
-    }
-    Ok(limits)
-}
-
 /// The library's checker for `options`, against `baseline` (ended) when given, for an input of
 /// `whole` bytes when it is held whole.
 pub(super) fn checker(
@@ -304,7 +279,7 @@ pub(super) fn resolve(options: &Ts<Options>) -> Result<(Profile, CheckOptions), 
         file_name: options.file_name,
         params: options.params,
         max_diagnostics: options.max_diagnostics.unwrap_or(defaults.max_diagnostics),
-        limits: checked_limits(options.limits.unwrap_or(defaults.limits))?,
+        limits: options.limits.unwrap_or(defaults.limits),
         file_size: options.file_size,
     };
     Ok((profile, options))

@@ -103,6 +103,7 @@ impl BundleChecker {
         options: BundleOptions,
         present: &[&str],
     ) -> Result<BundleChecker, Error> {
+        options.check.limits.checked()?;
         let mut roles = Vec::new();
         for (r, profile) in bundle.roles.iter().zip(bundle.profiles()?) {
             // Inserted one by one: collecting into a map sorts first, with a stable sort that

@@ -164,6 +164,7 @@ impl Core {
         sink: &mut dyn Sink,
         context: Context,
     ) -> Result<Self, Error> {
+        options.limits.checked()?;
         if let Some(b) = &context.baseline {
             if b.profile_id() != profile.id {
                 return Err(Error::new(ErrorKind::InvalidBaseline {

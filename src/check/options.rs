@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::decode::Lang;
+use crate::error::{Error, ErrorKind};
 use crate::profile::Params;
 
 /// The checker's own bounds, so that no input can exhaust memory.
@@ -31,6 +32,33 @@ crate::de::record!(
     },
     default
 );
+
+impl Limits {
+    /// These limits when every bound is at least 1: a bound of 0 would cut every field or record
+    /// to nothing, and the report would then speak of a missing header and blank rows in a file
+    /// that has neither.
+    pub(crate) fn checked(self) -> Result<Limits, Error> {
+        let Limits {
+            max_field_bytes,
+            max_fields,
+            max_record_bytes,
+            max_unique_keys,
+        } = self;
+        for (name, value) in [
+            ("maxFieldBytes", max_field_bytes),
+            ("maxFields", max_fields),
+            ("maxRecordBytes", max_record_bytes),
+            ("maxUniqueKeys", max_unique_keys),
+        ] {
+            if value < 1 {
+                return Err(Error::new(ErrorKind::InvalidOptions {
+                    message: format!("limits.{name} must be at least 1, not {value}"),
+                }));
+            }
+        }
+        Ok(self)
+    }
+}
 
 impl Default for Limits {
     fn default() -> Self {
