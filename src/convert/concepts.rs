@@ -272,9 +272,7 @@ const LABELS: &[(Concept, &[&str])] = &[
 /// A label reduced to what matters for comparing: no surrounding spaces, byte order marks or
 /// leading `#`; full-width ASCII made half-width; lower case; no spaces, `_`, `-`, `・`, `?`.
 pub(crate) fn normalize(label: &str) -> String {
-    let trimmed = label
-        .trim_matches(|c: char| c == ' ' || c == '\u{3000}' || c == '\u{FEFF}')
-        .trim_start_matches('#');
+    let trimmed = crate::profile::trim_label(label).trim_start_matches('#');
     trimmed
         .chars()
         .map(narrow) // the ideographic space becomes a space, filtered next
@@ -348,7 +346,7 @@ pub(crate) fn flag_value(value: &str) -> Option<&'static str> {
 
 fn normalize_value(value: &str) -> String {
     value
-        .trim_matches(|c: char| c == ' ' || c == '\u{3000}')
+        .trim_matches(crate::rules::whitespace::is_space)
         .chars()
         .map(narrow)
         .flat_map(char::to_lowercase)

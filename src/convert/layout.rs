@@ -8,7 +8,7 @@ use crate::convert::messages::Issue;
 use crate::convert::repairs::TargetColumn;
 use crate::convert::suggest::column_for;
 use crate::convert::Mapping;
-use crate::profile::{normalize_label, ColumnOrder, Profile};
+use crate::profile::{normalize_label, trim_label, ColumnOrder, Profile};
 
 /// Where a value comes from.
 #[derive(Debug, Clone, PartialEq)]
@@ -67,17 +67,13 @@ pub(crate) struct Layout {
     pub dropped: Vec<(usize, String)>,
 }
 
-fn trimmed(label: &str) -> &str {
-    label.trim_matches(|c: char| c == ' ' || c == '\u{3000}' || c == '\u{FEFF}')
-}
-
 /// The header field a mapping's `from` names: as written, then ignoring case, then by the
 /// normalised form (`Mail Address` = `mail_address`).
 fn find(header: &[String], name: &str) -> Option<usize> {
-    let name = trimmed(name);
+    let name = trim_label(name);
     header
         .iter()
-        .position(|l| trimmed(l) == name)
+        .position(|l| trim_label(l) == name)
         .or_else(|| {
             let n = normalize_label(name, true);
             header.iter().position(|l| normalize_label(l, true) == n)
@@ -178,7 +174,7 @@ pub(crate) fn resolve(
         };
         let label = raw_label
             .as_deref()
-            .map_or_else(|| column.name.clone(), |l| trimmed(l).to_string());
+            .map_or_else(|| column.name.clone(), |l| trim_label(l).to_string());
         let date = entry.date.as_ref().map(|d| {
             let formats = d
                 .from
@@ -228,7 +224,7 @@ pub(crate) fn resolve(
         .map(|l| normalize_label(l, true))
         .collect();
     for (i, label) in header.iter().enumerate() {
-        let shown = trimmed(label);
+        let shown = trim_label(label);
         let is_marker = markers.contains(&normalize_label(label, true));
         if !layout.used.get(i).copied().unwrap_or(true) && !shown.is_empty() && !is_marker {
             layout.dropped.push((i, shown.to_string()));

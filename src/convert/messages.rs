@@ -135,12 +135,11 @@ fn en(issue: &Issue) -> (String, Option<String>) {
             "the column is not carried over to the converted file; it is empty in every row".to_string(),
             s("No target column takes it, and it holds no value, so nothing is lost."),
         ),
-        Issue::ColumnDropped { rows: 1 } => (
-            "the column is not carried over to the converted file, and 1 row has a value in it".to_string(),
-            s("No target column takes its values, so they are not in the converted file. If they are needed, map the column to a target column in the mapping."),
-        ),
         Issue::ColumnDropped { rows } => (
-            format!("the column is not carried over to the converted file, and {rows} rows have a value in it"),
+            match rows {
+                1 => "the column is not carried over to the converted file, and 1 row has a value in it".to_string(),
+                _ => format!("the column is not carried over to the converted file, and {rows} rows have a value in it"),
+            },
             s("No target column takes its values, so they are not in the converted file. If they are needed, map the column to a target column in the mapping."),
         ),
         Issue::TargetUnmapped => (

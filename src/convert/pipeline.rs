@@ -414,9 +414,9 @@ impl Pipeline {
             return;
         };
         for ((i, _), rows) in w.layout.dropped.iter().zip(w.dropped_rows.iter_mut()) {
-            let value = fields.get(*i).map_or("", |v| {
-                v.trim_matches(|c: char| c == ' ' || c == '\u{3000}')
-            });
+            let value = fields
+                .get(*i)
+                .map_or("", |v| v.trim_matches(crate::rules::whitespace::is_space));
             if !value.is_empty() {
                 *rows += 1;
             }

@@ -6,6 +6,7 @@
 
 use crate::convert::dates::{read_excel_date, write_best};
 use crate::profile::{CharClass, Column, DateFormat, ValueChecks, ValuePolicy, ValueType};
+use crate::rules::whitespace::is_space;
 use crate::rules::width::{is_wide, narrow};
 
 /// What conversion needs to know about a target column.
@@ -130,10 +131,6 @@ impl TargetColumn {
     pub(crate) fn is_date(&self) -> bool {
         !self.date_formats.is_empty()
     }
-}
-
-fn is_space(c: char) -> bool {
-    c == ' ' || c == '\u{3000}'
 }
 
 /// Removes byte order marks inside the value.

@@ -18,10 +18,7 @@ use crate::convert::repairs::{
 };
 use crate::convert::result::{At, Log};
 use crate::profile::DateFormat;
-
-fn is_space(c: char) -> bool {
-    c == ' ' || c == '\u{3000}'
-}
+use crate::rules::whitespace::is_space;
 
 /// A part of `value`; the flag says whether a separator was found.
 fn split(value: &str, separator: Option<&str>, part: SplitPart) -> (String, bool) {

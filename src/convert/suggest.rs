@@ -424,10 +424,7 @@ pub fn suggest_mapping(
 ) -> Mapping {
     let header: Vec<String> = header
         .iter()
-        .map(|l| {
-            l.trim_matches(|c: char| c == ' ' || c == '\u{3000}' || c == '\u{FEFF}')
-                .to_string()
-        })
+        .map(|l| crate::profile::trim_label(l).to_string())
         .collect();
     let mut s = Suggester {
         header: &header,

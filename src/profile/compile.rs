@@ -494,10 +494,15 @@ impl Compiled {
     }
 }
 
+/// A header label without the spaces (half-width or ideographic) and byte order marks around it.
+pub(crate) fn trim_label(label: &str) -> &str {
+    label.trim_matches(|c: char| crate::rules::whitespace::is_space(c) || c == '\u{FEFF}')
+}
+
 /// Header labels are compared trimmed (CELF's documentation shows spaces after commas), and
 /// optionally ignoring ASCII case.
 pub(crate) fn normalize_label(label: &str, ignore_case: bool) -> String {
-    let trimmed = label.trim_matches(|c: char| c == ' ' || c == '\u{3000}' || c == '\u{FEFF}');
+    let trimmed = trim_label(label);
     if ignore_case {
         trimmed.to_ascii_lowercase()
     } else {

@@ -11,7 +11,7 @@ mod relations;
 mod untagged;
 
 pub use builtin::{builtin, builtin_ids, builtins, ProfileInfo};
-pub(crate) use compile::{bounded_regex, normalize_label};
+pub(crate) use compile::{bounded_regex, normalize_label, trim_label};
 pub(crate) use compile::{
     Compiled, CompiledChars, CompiledChecks, CompiledColumn, CompiledLength, CompiledList,
     CompiledRowRule,

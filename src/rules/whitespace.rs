@@ -12,7 +12,8 @@ use crate::report::{Code, Kind};
 /// Codes this rule emits.
 pub(crate) const CODES: &[Code] = &[Code::UntrimmedValue];
 
-fn is_space(c: char) -> bool {
+/// A half-width or an ideographic (full-width) space: what trimming removes everywhere.
+pub(crate) fn is_space(c: char) -> bool {
     c == ' ' || c == '\u{3000}'
 }
 
