@@ -4,37 +4,14 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, afterEach, before, describe, test } from "node:test";
-import { ROOT, TMP, chooseFiles, fixture, foreignRequests, launch, openPage, screenshot, serveDist } from "./helpers.mjs";
+import { describe, test } from "node:test";
+import { ROOT, TMP, chooseFiles, fixture, screenshot, servedPage } from "./helpers.mjs";
 
 const DATE = "2026-11-21";
 const TARGET = "fujifilm-iwpro/add-users";
 
-let server;
-let browser;
-const opened = [];
-
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-afterEach(async () => {
-  for (const { context, requests, errors } of opened.splice(0)) {
-    await context.close();
-    assert.deepEqual(foreignRequests(requests, server.origin), [], "no request may leave the page's origin");
-    assert.deepEqual(errors, [], "no error, console error or CSP violation");
-  }
-});
-
-async function open(options) {
-  const session = await openPage(browser, server.url, options);
-  opened.push(session);
-  return session;
-}
+/** Opens the served page (checked for foreign requests and errors after each test). */
+const open = servedPage();
 
 /** Writes `lines` as a Shift_JIS (CP932) CSV with CRLF line endings (Python's codec). */
 function shiftJisFile(name, lines) {

@@ -3,35 +3,12 @@
 import assert from "node:assert/strict";
 import { copyFileSync, existsSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, afterEach, before, describe, test } from "node:test";
-import { TMP, fixture, foreignRequests, launch, openPage, screenshot, serveDist, waitForResult } from "./helpers.mjs";
+import { describe, test } from "node:test";
+import { TMP, fixture, screenshot, servedPage, waitForResult } from "./helpers.mjs";
 import { millionRows } from "./large.mjs";
 
-let server;
-let browser;
-const opened = [];
-
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-afterEach(async () => {
-  for (const { context, requests, errors } of opened.splice(0)) {
-    await context.close();
-    assert.deepEqual(foreignRequests(requests, server.origin), [], "no request may leave the page's origin");
-    assert.deepEqual(errors, [], "no error, console error or CSP violation");
-  }
-});
-
-async function open(options) {
-  const session = await openPage(browser, server.url, options);
-  opened.push(session);
-  return session;
-}
+/** Opens the served page (checked for foreign requests and errors after each test). */
+const open = servedPage();
 
 /** The file list as it reads: "name: status" for each file. */
 function listed(page) {

@@ -1,11 +1,13 @@
 // Shared by the demo page's end-to-end tests: the built site (www/dist, see www/build.sh), a static
 // server on 127.0.0.1 that records every request, headless Debian Chromium through playwright-core,
 // the CLI as the reference, and screenshots saved under artifacts/e2e/ (not committed).
+import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { basename, dirname, extname, join, resolve } from "node:path";
+import { after, afterEach, before } from "node:test";
 import { fileURLToPath } from "node:url";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -54,7 +56,9 @@ export function serveDist() {
 }
 
 /** Headless Debian Chromium (never a downloaded browser): the package tests' launcher. */
-export { launchChromium as launch } from "../js/helpers.mjs";
+import { launchChromium } from "../js/helpers.mjs";
+
+export { launchChromium as launch };
 
 /**
  * Opens `url` in a fresh context (running `init` in the page before its own scripts): { page,
@@ -148,4 +152,35 @@ export async function screenshot(page, name, options = {}) {
 /** Requests that left the page's own origin (blob: and data: URLs stay in the page). */
 export function foreignRequests(requests, origin) {
   return requests.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith("blob:") && !url.startsWith("data:"));
+}
+
+/**
+ * Serves www/dist and starts the browser for the test file that calls it (its `before`/`after`),
+ * and returns `open(options)`, which opens the served page. Every page opened is closed after its
+ * test, which fails if the page requested anything outside its origin or logged an error.
+ */
+export function servedPage() {
+  let server;
+  let browser;
+  const opened = [];
+  before(async () => {
+    server = await serveDist();
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  afterEach(async () => {
+    for (const { context, requests, errors } of opened.splice(0)) {
+      await context.close();
+      assert.deepEqual(foreignRequests(requests, server.origin), [], "no request may leave the page's origin");
+      assert.deepEqual(errors, [], "no error, console error or CSP violation");
+    }
+  });
+  return async function open(options) {
+    const session = await openPage(browser, server.url, options);
+    opened.push(session);
+    return session;
+  };
 }

@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, extname, join } from "node:path";
-import { after, afterEach, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import {
   FIXTURES,
   ROOT,
@@ -12,45 +12,17 @@ import {
   cliReport,
   cliResultCsv,
   fixture,
-  foreignRequests,
-  launch,
-  openPage,
   reportTriples,
   screenshot,
-  serveDist,
+  servedPage,
   shownTriples,
   TMP,
   waitForResult,
 } from "./helpers.mjs";
 import { millionRows, longestFrameGap } from "./large.mjs";
 
-let server;
-let browser;
-const opened = [];
-
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** Opens the served page; every page opened is checked for errors and foreign requests after the test. */
-async function open(options) {
-  const session = await openPage(browser, server.url, options);
-  opened.push(session);
-  return session;
-}
-
-afterEach(async () => {
-  for (const { context, requests, errors } of opened.splice(0)) {
-    await context.close();
-    assert.deepEqual(foreignRequests(requests, server.origin), [], "no request may leave the page's origin");
-    assert.deepEqual(errors, [], "no error, console error or CSP violation");
-  }
-});
+/** Opens the served page (checked for foreign requests and errors after each test). */
+const open = servedPage();
 
 /** Built-in profile ids and the fixture directory of each (tests/fixtures/<id with / as ->). */
 function fixtureSets() {
@@ -117,8 +89,8 @@ describe("the served page", () => {
         checked += 1;
       }
       if (dir === "fujifilm-iwpro-add-users") await screenshot(page, "served-fixtures-list", { fullPage: true });
+      // Closed now, to bound memory over the fixtures; checked with the others after the test.
       await context.close();
-      opened.splice(opened.findIndex((s) => s.page === page), 1);
     }
     assert.ok(checked >= 60, `only ${checked} fixtures were checked`);
   });
