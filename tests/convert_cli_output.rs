@@ -162,27 +162,24 @@ fn a_pipe_or_device_is_written_in_place_never_replaced_or_removed() {
             .file_type()
             .is_fifo()
     };
-    let fifo_text = fifo.to_string_lossy().into_owned();
-
-    let reader = {
-        let fifo = fifo.clone();
-        std::thread::spawn(move || std::fs::read(fifo).unwrap())
+    // The CLI converting into the pipe, read meanwhile: its output and what came through.
+    let convert_into_fifo = |target: &str, source: &str| {
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || std::fs::read(fifo).unwrap())
+        };
+        let fifo_text = fifo.to_string_lossy().into_owned();
+        let out = run(&["convert", "--to", target, "-o", &fifo_text, source]);
+        (out, reader.join().unwrap())
     };
-    let out = run(&[
-        "convert",
-        "--to",
-        "canon/users",
-        "-o",
-        &fifo_text,
-        &source(),
-    ]);
+
+    let (out, written) = convert_into_fifo("canon/users", &source());
     assert_eq!(
         out.status.code(),
         Some(0),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let written = reader.join().unwrap();
     assert!(
         written.starts_with("\u{feff}uid,cn,".as_bytes()),
         "{written:?}"
@@ -201,19 +198,8 @@ fn a_pipe_or_device_is_written_in_place_never_replaced_or_removed() {
         "mail_address,family_name,given_name,language\r\nnot-an-address,山田,太郎,ja\r\n",
     )
     .unwrap();
-    let reader = {
-        let fifo = fifo.clone();
-        std::thread::spawn(move || std::fs::read(fifo).unwrap())
-    };
-    let out = run(&[
-        "convert",
-        "--to",
-        "fujifilm-iwpro/add-users",
-        "-o",
-        &fifo_text,
-        &bad.to_string_lossy(),
-    ]);
+    let (out, written) = convert_into_fifo("fujifilm-iwpro/add-users", &bad.to_string_lossy());
     assert_eq!(out.status.code(), Some(1));
-    assert_eq!(reader.join().unwrap(), b"", "nothing written");
+    assert_eq!(written, b"", "nothing written");
     assert!(is_fifo(), "the pipe is still there");
 }
