@@ -4,7 +4,10 @@
 
 use serde::Serialize;
 
+use crate::decode::Lang;
 use crate::profile::ParamType;
+
+mod japanese;
 
 /// Why a check could not run.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -100,6 +103,25 @@ impl Error {
     pub fn kind(&self) -> &ErrorKind {
         &self.0
     }
+
+    /// The message in `lang`: English is the [`Display`](std::fmt::Display) text; Japanese
+    /// quotes the details found in English (a profile's own problem) as they are.
+    pub fn message(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => self.to_string(),
+            Lang::Ja => japanese::message(&self.0),
+        }
+    }
+}
+
+/// What a parameter of `kind` takes.
+fn param_type(kind: ParamType) -> &'static str {
+    match kind {
+        ParamType::Integer => "a whole number",
+        ParamType::Boolean => "true or false",
+        ParamType::String => "text",
+        ParamType::StringList => "a list of texts (comma-separated)",
+    }
 }
 
 impl std::fmt::Display for Error {
@@ -121,7 +143,7 @@ impl std::fmt::Display for Error {
                 }
             ),
             ErrorKind::InvalidParameter { name, expected } => {
-                write!(f, "parameter \"{name}\" needs a value of type {expected:?}")
+                write!(f, "parameter \"{name}\" needs {}", param_type(*expected))
             }
             ErrorKind::InvalidPattern { pattern, message } => {
                 write!(f, "invalid pattern \"{pattern}\": {message}")
@@ -170,5 +192,43 @@ mod tests {
         ] {
             assert_eq!(serde_json::to_value(&kind).unwrap()["kind"], kind.name());
         }
+    }
+
+    #[test]
+    fn messages_speak_the_language_asked_for() {
+        let unknown = Error::new(ErrorKind::UnknownParameter {
+            name: "seats".to_string(),
+            known: vec![
+                "availableSeats".to_string(),
+                "allowedEmailDomains".to_string(),
+            ],
+        });
+        assert_eq!(
+            unknown.message(Lang::En),
+            "unknown parameter \"seats\" (this profile has: availableSeats, allowedEmailDomains)"
+        );
+        assert_eq!(
+            unknown.message(Lang::Ja),
+            "パラメーター「seats」はありません（このプロファイルのパラメーター：availableSeats、allowedEmailDomains）"
+        );
+        let list = Error::new(ErrorKind::InvalidParameter {
+            name: "domains".to_string(),
+            expected: ParamType::StringList,
+        });
+        assert_eq!(
+            list.message(Lang::En),
+            "parameter \"domains\" needs a list of texts (comma-separated)"
+        );
+        assert_eq!(
+            list.message(Lang::Ja),
+            "パラメーター「domains」には文字列のリスト（カンマ区切り）を指定してください"
+        );
+        let profile = Error::new(ErrorKind::InvalidProfile {
+            message: "column \"id\" twice".to_string(),
+        });
+        assert_eq!(
+            profile.message(Lang::Ja),
+            "プロファイルが正しくありません。詳細（英語）：column \"id\" twice"
+        );
     }
 }

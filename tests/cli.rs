@@ -142,12 +142,56 @@ fn runs_that_cannot_happen_exit_2_with_one_line() {
         ),
         (
             vec!["check", "--profile", "fujifilm-iwpro/add-users", "--param", "availableSeats=many", "x.csv"],
-            "csv-preflight: parameter \"availableSeats\" needs a value of type Integer\n",
+            "csv-preflight: parameter \"availableSeats\" needs a whole number\n",
+        ),
+        (
+            vec!["check", "--profile", "fujifilm-iwpro/add-users", "--param", "seats=3", "x.csv"],
+            "csv-preflight: unknown parameter \"seats\" (this profile has: allowedEmailDomains, availableSeats)\n",
         ),
     ] {
         let out = run(&args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         assert_eq!(String::from_utf8_lossy(&out.stderr), message);
+    }
+}
+
+/// With `--lang ja` the errors are Japanese too; details found in English are marked so.
+#[test]
+fn runs_that_cannot_happen_speak_the_runs_language() {
+    let profile = common::scratch("cli-ja").join("bad-profile.json");
+    std::fs::write(&profile, "{\"formatVersion\": 1").unwrap();
+    let invalid = csv_preflight::Profile::from_json("{\"formatVersion\": 1").unwrap_err();
+    let detail = invalid.to_string();
+    let detail = detail.strip_prefix("invalid profile: ").unwrap();
+    for (args, message) in [
+        (
+            vec!["check", "--lang", "ja", "--profile", "nope/users", "x.csv"],
+            "csv-preflight: プロファイル「nope/users」はありません\n".to_string(),
+        ),
+        (
+            vec!["check", "--lang", "ja", "--profile", "fujifilm-iwpro/add-users", "/nonexistent/add-users_1.csv"],
+            "csv-preflight: 「/nonexistent/add-users_1.csv」を読み込めません：ファイルがありません\n".to_string(),
+        ),
+        (
+            vec!["check", "--lang", "ja", "--profile", "fujifilm-iwpro/add-users", "--param", "availableSeats=many", "x.csv"],
+            "csv-preflight: パラメーター「availableSeats」には整数を指定してください\n".to_string(),
+        ),
+        (
+            vec!["check", "--lang", "ja", "--profile", "fujifilm-iwpro/add-users", "--param", "availableSeats", "x.csv"],
+            "csv-preflight: パラメーター「availableSeats」は 名前=値 の形で指定してください\n".to_string(),
+        ),
+        (
+            vec!["check", "--lang", "ja", "--profile", "/nonexistent/p.json", "x.csv"],
+            "csv-preflight: プロファイル「/nonexistent/p.json」を読み込めません：ファイルがありません\n".to_string(),
+        ),
+        (
+            vec!["check", "--lang", "ja", "--profile", profile.to_str().unwrap(), "x.csv"],
+            format!("csv-preflight: プロファイルが正しくありません。詳細（英語）：{detail}\n"),
+        ),
+    ] {
+        let out = run(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert_eq!(String::from_utf8_lossy(&out.stderr), message, "{args:?}");
     }
 }
 

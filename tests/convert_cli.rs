@@ -175,6 +175,18 @@ fn bad_options_are_one_line_errors_with_exit_2() {
             vec!["--to", "canon/users", "--encoding", "utf-16le", "-o", "x.csv"],
             "csv-preflight: invalid options: conversion writes ASCII-compatible encodings only, not \"utf-16le\"\n",
         ),
+        (
+            vec!["--lang", "ja", "--to", "canon/users", "--encoding", "klingon", "-o", "x.csv"],
+            "csv-preflight: 文字コード「klingon」は分かりません\n",
+        ),
+        (
+            vec!["--lang", "ja", "--to", "canon/users", "--substitute", "髙", "-o", "x.csv"],
+            "csv-preflight: 置き換え「髙」は 文字=置き換え後 の形で指定してください\n",
+        ),
+        (
+            vec!["--lang", "ja", "--to", "nope/x", "-o", "x.csv"],
+            "csv-preflight: プロファイル「nope/x」はありません\n",
+        ),
     ] {
         let mut all = vec!["convert"];
         all.extend(args);

@@ -26,8 +26,7 @@ fn open(path: &Path) -> Result<Box<dyn Read>, Fatal> {
     if path.as_os_str() == "-" {
         return Ok(Box::new(std::io::stdin()));
     }
-    let file = std::fs::File::open(path)
-        .map_err(|e| Fatal(format!("cannot read \"{}\": {e}", path.display())))?;
+    let file = std::fs::File::open(path).map_err(Fatal::reading(path))?;
     Ok(Box::new(file))
 }
 
@@ -36,9 +35,7 @@ fn stream(path: &Path, push: &mut dyn FnMut(&[u8]) -> Result<(), Fatal>) -> Resu
     let mut input = open(path)?;
     let mut buf = vec![0u8; CHUNK];
     loop {
-        let n = input
-            .read(&mut buf)
-            .map_err(|e| Fatal(format!("cannot read \"{}\": {e}", path.display())))?;
+        let n = input.read(&mut buf).map_err(Fatal::reading(path))?;
         if n == 0 {
             return Ok(());
         }
@@ -86,7 +83,7 @@ fn head(path: &Path) -> Result<Vec<u8>, Fatal> {
         .by_ref()
         .take(csv_preflight::bundle::RECOGNITION_WINDOW as u64)
         .read_to_end(&mut buf)
-        .map_err(|e| Fatal(format!("cannot read \"{}\": {e}", path.display())))?;
+        .map_err(Fatal::reading(path))?;
     Ok(buf)
 }
 
@@ -114,10 +111,16 @@ pub fn run(
     };
     for item in run.baselines {
         let (Some(role), path) = split_role(bundle, item) else {
-            return Err(Fatal(format!(
-                "--baseline \"{item}\" needs a role of bundle \"{}\" (ROLE=FILE)",
-                bundle.id
-            )));
+            return Err(Fatal::said(
+                format!(
+                    "--baseline \"{item}\" needs a role of bundle \"{}\" (ROLE=FILE)",
+                    bundle.id
+                ),
+                format!(
+                    "--baseline「{item}」には、バンドル「{}」のどのファイルか（ロール）を ROLE=FILE の形で付けてください",
+                    bundle.id
+                ),
+            ));
         };
         let profile = bundle
             .roles
@@ -125,7 +128,12 @@ pub fn run(
             .zip(&profiles)
             .find(|(r, _)| r.role == role)
             .map(|(_, p)| p)
-            .ok_or_else(|| Fatal(format!("no role \"{role}\"")))?;
+            .ok_or_else(|| {
+                Fatal::said(
+                    format!("no role \"{role}\""),
+                    format!("ロール「{role}」はありません"),
+                )
+            })?;
         let mut role_options = check.clone();
         role_options
             .params
@@ -142,20 +150,35 @@ pub fn run(
         let role = match role {
             Some(r) => r.to_string(),
             None => probe.recognize(&head(&path)?).ok_or_else(|| {
-                Fatal(format!(
-                    "cannot tell which file of bundle \"{}\" \"{}\" is from its header; write ROLE={}",
-                    bundle.id,
-                    path.display(),
-                    path.display()
-                ))
+                Fatal::said(
+                    format!(
+                        "cannot tell which file of bundle \"{}\" \"{}\" is from its header; write ROLE={}",
+                        bundle.id,
+                        path.display(),
+                        path.display()
+                    ),
+                    format!(
+                        "「{}」がバンドル「{}」のどのファイルか、ヘッダーからは分かりません。ROLE={} の形で指定してください",
+                        path.display(),
+                        bundle.id,
+                        path.display()
+                    ),
+                )
             })?,
         };
         if let Some((_, first)) = files.iter().find(|(r, _)| *r == role) {
-            return Err(Fatal(format!(
-                "\"{}\" and \"{}\" both have the role \"{role}\" (recognised from the header, or given); write ROLE=PATH for the one that is another role",
-                first.display(),
-                path.display()
-            )));
+            return Err(Fatal::said(
+                format!(
+                    "\"{}\" and \"{}\" both have the role \"{role}\" (recognised from the header, or given); write ROLE=PATH for the one that is another role",
+                    first.display(),
+                    path.display()
+                ),
+                format!(
+                    "「{}」と「{}」のロールがどちらも「{role}」です（ヘッダーから判別、または指定）。別のロールのほうを ROLE=PATH の形で指定してください",
+                    first.display(),
+                    path.display()
+                ),
+            ));
         }
         files.push((role, path));
     }

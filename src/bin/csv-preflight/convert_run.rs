@@ -96,7 +96,7 @@ pub struct ConvertArgs {
     params: Vec<String>,
     /// Message language.
     #[arg(long, value_enum, default_value = "en")]
-    lang: LangArg,
+    pub lang: LangArg,
     /// Output format of the summary.
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
@@ -131,22 +131,22 @@ fn today() -> String {
 }
 
 fn options(args: &ConvertArgs, target: &csv_preflight::Profile) -> Result<ConvertOptions, Fatal> {
-    let lang = match args.lang {
-        LangArg::En => Lang::En,
-        LangArg::Ja => Lang::Ja,
-    };
+    let lang = args.lang.lang();
     let mapping = match &args.map {
         Some(path) => {
             let json = std::fs::read_to_string(path)
-                .map_err(|e| Fatal(format!("cannot read mapping \"{}\": {e}", path.display())))?;
+                .map_err(Fatal::reading_a(("mapping", "マッピング"), path))?;
             Some(Mapping::from_json(&json)?)
         }
         None => None,
     };
     let encoding_arg = |arg: &Option<String>| match arg {
-        Some(label) => TextEncoding::from_label(label)
-            .map(Some)
-            .ok_or_else(|| Fatal(format!("unknown encoding \"{label}\""))),
+        Some(label) => TextEncoding::from_label(label).map(Some).ok_or_else(|| {
+            Fatal::said(
+                format!("unknown encoding \"{label}\""),
+                format!("文字コード「{label}」は分かりません"),
+            )
+        }),
         None => Ok(None),
     };
     let encoding = encoding_arg(&args.encoding)?;
@@ -154,9 +154,10 @@ fn options(args: &ConvertArgs, target: &csv_preflight::Profile) -> Result<Conver
     let mut substitutions = BTreeMap::new();
     for item in &args.substitutes {
         let (from, to) = item.split_once('=').ok_or_else(|| {
-            Fatal(format!(
-                "substitution \"{item}\" is not of the form CHAR=TEXT"
-            ))
+            Fatal::said(
+                format!("substitution \"{item}\" is not of the form CHAR=TEXT"),
+                format!("置き換え「{item}」は 文字=置き換え後 の形で指定してください"),
+            )
         })?;
         substitutions.insert(from.to_string(), to.to_string());
     }
@@ -215,10 +216,7 @@ pub fn run(args: ConvertArgs, stdout: &mut impl Write) -> Result<bool, Fatal> {
     let mut input: Box<dyn Read> = if args.file.as_os_str() == "-" {
         Box::new(std::io::stdin())
     } else {
-        Box::new(
-            std::fs::File::open(&args.file)
-                .map_err(|e| Fatal(format!("cannot read \"{}\": {e}", args.file.display())))?,
-        )
+        Box::new(std::fs::File::open(&args.file).map_err(Fatal::reading(&args.file))?)
     };
     let mut sink: Option<(Option<PathBuf>, PathBuf, std::fs::File, bool)> = match &args.output {
         Some(out) if !args.print_map => {
@@ -226,29 +224,22 @@ pub fn run(args: ConvertArgs, stdout: &mut impl Write) -> Result<bool, Fatal> {
                 file,
                 partial,
                 in_place,
-            } = destination(out, args.overwrite, lang)?;
-            let handle = std::fs::File::create(&partial)
-                .map_err(|e| Fatal(format!("cannot write \"{}\": {e}", partial.display())))?;
+            } = destination(out, args.overwrite)?;
+            let handle = std::fs::File::create(&partial).map_err(Fatal::writing(&partial))?;
             Some((file, partial, handle, in_place))
         }
         _ => None,
     };
-    let write_err =
-        |p: &Path, e: std::io::Error| Fatal(format!("cannot write \"{}\": {e}", p.display()));
     let mut buf = vec![0u8; 1 << 16];
     loop {
-        let n = input
-            .read(&mut buf)
-            .map_err(|e| Fatal(format!("cannot read \"{}\": {e}", args.file.display())))?;
+        let n = input.read(&mut buf).map_err(Fatal::reading(&args.file))?;
         if n == 0 {
             break;
         }
         converter.push(buf.get(..n).unwrap_or(&[]));
         let bytes = converter.take_output();
         if let Some((_, partial, handle, _)) = sink.as_mut() {
-            handle
-                .write_all(&bytes)
-                .map_err(|e| write_err(partial, e))?;
+            handle.write_all(&bytes).map_err(Fatal::writing(partial))?;
         }
     }
     let result = converter.finish()?;
@@ -267,7 +258,7 @@ pub fn run(args: ConvertArgs, stdout: &mut impl Write) -> Result<bool, Fatal> {
             handle
                 .write_all(&result.bytes)
                 .and_then(|()| handle.flush())
-                .map_err(|e| write_err(&partial, e))?;
+                .map_err(Fatal::writing(&partial))?;
             drop(handle);
             let path = file.unwrap_or_else(|| {
                 partial
@@ -276,7 +267,7 @@ pub fn run(args: ConvertArgs, stdout: &mut impl Write) -> Result<bool, Fatal> {
                     .join(&result.file_name)
             });
             if !in_place {
-                put(&partial, &path, args.overwrite, lang)?;
+                put(&partial, &path, args.overwrite)?;
             }
             written = Some(path);
         }

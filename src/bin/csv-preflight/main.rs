@@ -3,7 +3,7 @@
 //! Exit codes: 0 every file valid, 1 a file has errors, 2 the run could not happen.
 
 use std::io::{Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -13,14 +13,17 @@ use csv_preflight::bundle::{builtin_bundle, builtin_bundle_ids};
 use csv_preflight::plan::Baseline;
 use csv_preflight::profile::{parse_param_value, Params};
 use csv_preflight::{
-    builtin, builtins, result_csv, result_csv_with_baseline, CheckOptions, Checker, Lang, Profile,
-    Report,
+    builtin, builtins, result_csv, result_csv_with_baseline, CheckOptions, Checker, Error,
+    ErrorKind, Lang, Profile, Report,
 };
 
 mod bundle_run;
 mod convert_run;
+mod fatal;
 mod output_file;
 mod text_report;
+
+use fatal::Fatal;
 
 #[derive(Parser)]
 #[command(
@@ -89,19 +92,32 @@ enum Command {
     },
 }
 
-/// A run that could not happen: one line on stderr, exit 2.
-struct Fatal(String);
+impl LangArg {
+    fn lang(self) -> Lang {
+        match self {
+            LangArg::En => Lang::En,
+            LangArg::Ja => Lang::Ja,
+        }
+    }
+}
 
-impl<E: std::fmt::Display> From<E> for Fatal {
-    fn from(e: E) -> Self {
-        Fatal(e.to_string())
+impl Command {
+    /// The language of the run's messages, its errors too.
+    fn lang(&self) -> Lang {
+        match self {
+            Command::Check { lang, .. } => lang.lang(),
+            Command::Convert(args) => args.lang.lang(),
+            Command::Profiles { .. } => Lang::En,
+        }
     }
 }
 
 fn load_profile(spec: &str) -> Result<Profile, Fatal> {
     if spec.ends_with(".json") {
-        let json = std::fs::read_to_string(spec)
-            .map_err(|e| Fatal(format!("cannot read profile \"{spec}\": {e}")))?;
+        let json = std::fs::read_to_string(spec).map_err(Fatal::reading_a(
+            ("profile", "プロファイル"),
+            Path::new(spec),
+        ))?;
         return Ok(Profile::from_json(&json)?);
     }
     Ok(builtin(spec)?)
@@ -119,22 +135,22 @@ fn parse_params_of(
     let mut params = Params::new();
     for item in given {
         let (name, value) = item.split_once('=').ok_or_else(|| {
-            Fatal(format!(
-                "parameter \"{item}\" is not of the form name=value"
-            ))
+            Fatal::said(
+                format!("parameter \"{item}\" is not of the form name=value"),
+                format!("パラメーター「{item}」は 名前=値 の形で指定してください"),
+            )
         })?;
         let decl = parameters.iter().find(|p| p.name == name).ok_or_else(|| {
-            let known: Vec<&str> = parameters.iter().map(|p| p.name.as_str()).collect();
-            Fatal(format!(
-                "unknown parameter \"{name}\" (this profile has: {})",
-                known.join(", ")
-            ))
+            Error::new(ErrorKind::UnknownParameter {
+                name: name.to_string(),
+                known: parameters.iter().map(|p| p.name.clone()).collect(),
+            })
         })?;
         let parsed = parse_param_value(decl.kind, value).ok_or_else(|| {
-            Fatal(format!(
-                "parameter \"{name}\" needs a value of type {:?}",
-                decl.kind
-            ))
+            Error::new(ErrorKind::InvalidParameter {
+                name: name.to_string(),
+                expected: decl.kind,
+            })
         })?;
         params.insert(name.to_string(), parsed);
     }
@@ -152,8 +168,7 @@ fn check_file(
         Box::new(std::io::stdin())
     } else {
         options.file_name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-        let file = std::fs::File::open(path)
-            .map_err(|e| Fatal(format!("cannot read \"{}\": {e}", path.display())))?;
+        let file = std::fs::File::open(path).map_err(Fatal::reading(path))?;
         // A hint for the unique keys' indexes (see `CheckOptions::file_size`).
         options.file_size = file.metadata().ok().map(|m| m.len());
         Box::new(file)
@@ -165,9 +180,7 @@ fn check_file(
     let mut all = Vec::new();
     let mut buf = vec![0u8; 1 << 16];
     loop {
-        let n = input
-            .read(&mut buf)
-            .map_err(|e| Fatal(format!("cannot read \"{}\": {e}", path.display())))?;
+        let n = input.read(&mut buf).map_err(Fatal::reading(path))?;
         if n == 0 {
             break;
         }
@@ -214,15 +227,13 @@ fn run(cli: Cli) -> Result<bool, Fatal> {
             baselines,
             files,
         } => {
-            let lang = match lang {
-                LangArg::En => Lang::En,
-                LangArg::Ja => Lang::Ja,
-            };
+            let lang = lang.lang();
             if !profile.ends_with(".json") {
                 if let Ok(bundle) = builtin_bundle(&profile) {
                     if result_path.is_some() {
-                        return Err(Fatal(
-                            "--result-csv is for one profile, not a bundle".to_string(),
+                        return Err(Fatal::said(
+                            "--result-csv is for one profile, not a bundle",
+                            "--result-csv は 1 つのプロファイル用です（バンドルには使えません）",
                         ));
                     }
                     let run = bundle_run::BundleRun {
@@ -253,8 +264,9 @@ fn run(cli: Cli) -> Result<bool, Fatal> {
                     bundle_run::read_baseline(std::path::Path::new(one), &profile, &options)?,
                 ),
                 _ => {
-                    return Err(Fatal(
-                        "a single profile takes one --baseline FILE".to_string(),
+                    return Err(Fatal::said(
+                        "a single profile takes one --baseline FILE",
+                        "1 つのプロファイルに指定できる --baseline は 1 ファイルです",
                     ))
                 }
             };
@@ -271,8 +283,7 @@ fn run(cli: Cli) -> Result<bool, Fatal> {
                         Some(b) => result_csv_with_baseline(&bytes, &profile, opts, b.clone())?,
                         None => result_csv(&bytes, &profile, opts)?,
                     };
-                    std::fs::write(out, csv.bytes)
-                        .map_err(|e| Fatal(format!("cannot write \"{}\": {e}", out.display())))?;
+                    std::fs::write(out, csv.bytes).map_err(Fatal::writing(out))?;
                 }
                 reports.push((path.display().to_string(), report));
             }
@@ -298,11 +309,12 @@ fn run(cli: Cli) -> Result<bool, Fatal> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let lang = cli.command.lang();
     match run(cli) {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(1),
-        Err(Fatal(message)) => {
-            eprintln!("csv-preflight: {message}");
+        Err(fatal) => {
+            eprintln!("csv-preflight: {}", fatal.message(lang));
             ExitCode::from(2)
         }
     }

@@ -5,8 +5,6 @@
 
 use std::path::{Path, PathBuf};
 
-use csv_preflight::Lang;
-
 use crate::Fatal;
 
 /// Where the file goes: the path when `-o` named a file (none for a directory, where the name is
@@ -31,21 +29,21 @@ fn exists(path: &Path) -> bool {
     std::fs::symlink_metadata(path).is_ok()
 }
 
-fn already_exists(path: &Path, lang: Lang) -> Fatal {
-    Fatal(match lang {
-        Lang::En => format!(
+fn already_exists(path: &Path) -> Fatal {
+    Fatal::said(
+        format!(
             "\"{}\" already exists; give --overwrite to replace it",
             path.display()
         ),
-        Lang::Ja => format!(
+        format!(
             "「{}」はすでにあります。置き換えるには --overwrite を指定してください",
             path.display()
         ),
-    })
+    )
 }
 
 /// Checks `-o OUT` before anything is read, and names the temporary file.
-pub fn destination(output: &Path, overwrite: bool, lang: Lang) -> Result<Destination, Fatal> {
+pub fn destination(output: &Path, overwrite: bool) -> Result<Destination, Fatal> {
     if output.is_dir() {
         return Ok(Destination {
             file: None,
@@ -68,38 +66,41 @@ pub fn destination(output: &Path, overwrite: bool, lang: Lang) -> Result<Destina
     let separators = ['/', std::path::MAIN_SEPARATOR];
     if text.ends_with(separators) {
         let named = Path::new(text.trim_end_matches(separators));
-        return Err(Fatal(match (exists(named), lang) {
-            (false, Lang::En) => format!(
-                "the output directory \"{}\" does not exist",
-                output.display()
-            ),
-            (false, Lang::Ja) => {
-                format!("出力先のディレクトリ「{}」がありません", output.display())
-            }
-            (true, Lang::En) => format!("\"{}\" is not a directory", output.display()),
-            (true, Lang::Ja) => format!("「{}」はディレクトリではありません", output.display()),
-        }));
+        return Err(if exists(named) {
+            Fatal::said(
+                format!("\"{}\" is not a directory", output.display()),
+                format!("「{}」はディレクトリではありません", output.display()),
+            )
+        } else {
+            Fatal::said(
+                format!(
+                    "the output directory \"{}\" does not exist",
+                    output.display()
+                ),
+                format!("出力先のディレクトリ「{}」がありません", output.display()),
+            )
+        });
     }
     let parent = output
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     if !parent.is_dir() {
-        return Err(Fatal(match lang {
-            Lang::En => format!(
+        return Err(Fatal::said(
+            format!(
                 "cannot write \"{}\": the directory \"{}\" does not exist",
                 output.display(),
                 parent.display()
             ),
-            Lang::Ja => format!(
+            format!(
                 "「{}」を書き出せません：ディレクトリ「{}」がありません",
                 output.display(),
                 parent.display()
             ),
-        }));
+        ));
     }
     if exists(output) && !overwrite {
-        return Err(already_exists(output, lang));
+        return Err(already_exists(output));
     }
     let mut partial = output.as_os_str().to_owned();
     partial.push(".partial");
@@ -112,11 +113,10 @@ pub fn destination(output: &Path, overwrite: bool, lang: Lang) -> Result<Destina
 
 /// Moves the finished temporary file to `path`, unless a file is there and `overwrite` is off
 /// (then the temporary file is removed and nothing is replaced).
-pub fn put(partial: &Path, path: &Path, overwrite: bool, lang: Lang) -> Result<(), Fatal> {
+pub fn put(partial: &Path, path: &Path, overwrite: bool) -> Result<(), Fatal> {
     if exists(path) && !overwrite {
         let _ = std::fs::remove_file(partial);
-        return Err(already_exists(path, lang));
+        return Err(already_exists(path));
     }
-    std::fs::rename(partial, path)
-        .map_err(|e| Fatal(format!("cannot write \"{}\": {e}", path.display())))
+    std::fs::rename(partial, path).map_err(Fatal::writing(path))
 }
