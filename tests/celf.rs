@@ -70,6 +70,34 @@ fn every_fixture_matches_its_snapshot_and_streams_the_same() {
     support::snapshot_fixtures("celf/affiliations", 3);
 }
 
+/// CELF's documentation writes the users header with spaces after the commas, and its importer
+/// takes it: no `untrimmed-label` for CELF's files.
+#[test]
+fn spaces_after_the_header_commas_are_tolerated() {
+    for (id, bytes) in [
+        (
+            "celf/users",
+            "id, name, password\r\nu1, Taro, Passw0rd!x\r\n",
+        ),
+        ("celf/groups", "id, name\r\ng1, Sales\r\n"),
+        ("celf/affiliations", "group-id, user-id\r\ng1, u1\r\n"),
+    ] {
+        let report = csv_preflight::check(
+            bytes.as_bytes(),
+            &builtin(id).unwrap(),
+            CheckOptions::default(),
+        )
+        .unwrap();
+        let codes: Vec<Code> = report.diagnostics.iter().map(|d| d.code).collect();
+        assert!(!codes.contains(&Code::UntrimmedLabel), "{id}: {codes:?}");
+        assert!(
+            report.diagnostics.iter().all(|d| d.row != Some(1)),
+            "{id}: {:?}",
+            report.diagnostics
+        );
+    }
+}
+
 #[test]
 fn the_signed_in_administrator_cannot_import_themselves() {
     let options = support::options(&[("signedInUserId", ParamValue::String("user01".into()))]);

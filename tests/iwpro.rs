@@ -253,3 +253,40 @@ fn a_required_cell_of_spaces_is_missing_once() {
         .collect();
     assert_eq!(codes, vec![Code::MissingValue]);
 }
+
+/// Spaces after the commas of the header: IWpro does not say it trims labels, so each spaced
+/// label is an `untrimmed-label` warning, while the label still names its column for the rest of
+/// the check (the rows are checked as usual).
+#[test]
+fn spaces_around_header_labels_are_warnings() {
+    let profile = builtin("fujifilm-iwpro/add-users").unwrap();
+    let header = ADD_USERS_HEADER.replacen(",family_name", ", family_name", 1);
+    let header = header.replacen(",language", ",language\u{3000}", 1);
+    let bytes = format!("{header}\r\ntaro@example.com,山田,太郎,ja,,,,,,,\r\n");
+    let report = check(bytes.as_bytes(), &profile, CheckOptions::default()).unwrap();
+    assert_eq!(
+        common::outline(&report),
+        [
+            ("untrimmed-label", Some(1), Some(2)),
+            ("untrimmed-label", Some(1), Some(4))
+        ]
+    );
+    assert!(report.valid);
+    let first = &report.diagnostics[0];
+    assert_eq!(first.column.as_deref(), Some(" family_name"));
+    assert_eq!(
+        first.message,
+        "the column name \"family_name\" has spaces before or after it: the system may compare \
+         names exactly and not find the column"
+    );
+    let ja = CheckOptions {
+        lang: Lang::Ja,
+        ..CheckOptions::default()
+    };
+    let report = check(bytes.as_bytes(), &profile, ja).unwrap();
+    assert_eq!(
+        report.diagnostics[1].message,
+        "列名「language」の前後にスペースがあります。システムが列名を完全一致で比べる場合、\
+         この列を見つけられません"
+    );
+}

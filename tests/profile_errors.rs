@@ -30,7 +30,7 @@ fn struct_errors_name_the_field_and_the_place() {
     assert_eq!(
         error(r#","header":{"ignoreCase":true,"order":"any","x":1}"#),
         "unknown field `x`, expected one of `order`, `unknownColumns`, `ignoreCase`, \
-         `labelPrefix`, `markers`, `source` at line 1 column 168"
+         `trimsLabels`, `labelPrefix`, `markers`, `source` at line 1 column 168"
     );
     assert_eq!(
         error(r#","header":{"order":"any","order":"fixed"}"#),

@@ -129,6 +129,7 @@ pub(crate) struct Compiled {
     pub order: ColumnOrder,
     pub unknown_columns: UnknownColumns,
     pub ignore_case: bool,
+    pub trims_labels: bool,
     pub label_prefix: Option<String>,
     pub markers: Vec<HeaderMarker>,
     /// Normalised label (name or alias) → column index.
@@ -455,6 +456,7 @@ impl Compiled {
             order: profile.header.order,
             unknown_columns: profile.header.unknown_columns,
             ignore_case,
+            trims_labels: profile.header.trims_labels,
             label_prefix: profile.header.label_prefix.clone(),
             markers: profile.header.markers.clone(),
             labels,

@@ -237,6 +237,9 @@ fn write_header(out: &mut String, p: &Profile, level: &str) -> std::fmt::Result 
     if h.ignore_case {
         writeln!(out, "- Labels are matched ignoring case")?;
     }
+    if h.trims_labels {
+        writeln!(out, "- Spaces around labels are tolerated")?;
+    }
     if let Some(prefix) = &h.label_prefix {
         writeln!(out, "- The first label starts with `{prefix}`")?;
     }

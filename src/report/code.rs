@@ -119,6 +119,8 @@ codes! {
     /// A header label holds a byte order mark (U+FEFF): the file starts with two of them, or
     /// files were joined. The system takes it as part of the column's name.
     StrayBom = "stray-bom", Error;
+    /// A header label has spaces around it (` email`), in a system not known to trim them.
+    UntrimmedLabel = "untrimmed-label", Warning;
     /// Columns are not in the system's order.
     ColumnOrder = "column-order", Warning;
     /// A marker the header must carry (Canon `CharSet:UTF8`) is missing.

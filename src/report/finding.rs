@@ -97,6 +97,10 @@ pub enum Kind {
     StrayBom {
         label: String,
     },
+    /// A header label with spaces around it; `label` is the label without them.
+    UntrimmedLabel {
+        label: String,
+    },
     ColumnOrder {
         expected_index: u32,
     },
@@ -356,6 +360,7 @@ impl Kind {
             DuplicateLabel { .. } => Code::DuplicateLabel,
             BlankLabel => Code::BlankLabel,
             StrayBom { .. } => Code::StrayBom,
+            UntrimmedLabel { .. } => Code::UntrimmedLabel,
             ColumnOrder { .. } => Code::ColumnOrder,
             MissingHeaderMarker { .. } => Code::MissingHeaderMarker,
             HeaderMarkerMismatch { .. } => Code::HeaderMarkerMismatch,

@@ -19,6 +19,7 @@ pub(crate) const CODES: &[Code] = &[
     Code::DuplicateLabel,
     Code::BlankLabel,
     Code::StrayBom,
+    Code::UntrimmedLabel,
     Code::ColumnOrder,
     Code::MissingHeaderMarker,
     Code::HeaderMarkerMismatch,
@@ -66,6 +67,11 @@ pub(crate) fn match_header(
         if label.contains('\u{FEFF}') {
             let label = label.replace('\u{FEFF}', "");
             findings.push((Kind::StrayBom { label }, Some(i), name.clone(), None));
+        }
+        let trimmed = label.trim_matches(crate::rules::whitespace::is_space);
+        if !profile.trims_labels && !trimmed.is_empty() && trimmed.len() != label.len() {
+            let label = trimmed.replace('\u{FEFF}', "");
+            findings.push((Kind::UntrimmedLabel { label }, Some(i), name.clone(), None));
         }
         let norm = normalize_label(label, true);
         if let Some(m) = profile.markers.iter().position(|m| {

@@ -18,6 +18,12 @@ pub struct HeaderRules {
     /// Match labels ignoring ASCII case.
     #[serde(default)]
     pub ignore_case: bool,
+    /// The system trims spaces around labels itself (CELF documents its header with spaces after
+    /// the commas). Otherwise a label with spaces around it is an `untrimmed-label` warning: it
+    /// still names its column for the rest of the check, but a system that compares labels
+    /// exactly does not find the column.
+    #[serde(default)]
+    pub trims_labels: bool,
     /// A prefix the first label carries, e.g. `#` in FLAT's fields line.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label_prefix: Option<String>,
@@ -33,6 +39,7 @@ crate::de::record!(HeaderRules {
     order: "order"(default),
     unknown_columns: "unknownColumns"(default),
     ignore_case: "ignoreCase"(default),
+    trims_labels: "trimsLabels"(default),
     label_prefix: "labelPrefix"(default),
     markers: "markers"(default),
     source: "source"(default),

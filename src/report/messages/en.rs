@@ -149,6 +149,10 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
             format!("the column name \"{label}\" has an invisible byte order mark (U+FEFF) in it: the system reads a different name and does not find the column"),
             Some(s("The file starts with two byte order marks, or files were joined. Save it again from Excel as \"CSV UTF-8\", or delete the invisible character in a text editor.")),
         ),
+        UntrimmedLabel { label } => (
+            format!("the column name \"{label}\" has spaces before or after it: the system may compare names exactly and not find the column"),
+            Some(s("Delete the spaces around the column name in the header row (often typed after a comma).")),
+        ),
         ColumnOrder { expected_index } => (format!("column \"{column}\" is expected as column {expected_index}"), Some(s("Keep the columns in the order of the system's template."))),
         MissingHeaderMarker { marker, encoding } => (
             format!("the header needs the marker \"{marker}\" for a {} file", encoding.display_name()),

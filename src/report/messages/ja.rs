@@ -147,6 +147,10 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
             format!("列名「{label}」に目に見えないバイト順マーク（U+FEFF）が入っています。システムは別の列名として読み、この列を見つけられません"),
             Some(s("ファイルの先頭にバイト順マークが 2 つあるか、ファイルを連結しています。Excel で「CSV UTF-8」として保存し直すか、テキストエディターで見えない文字を削除してください。")),
         ),
+        UntrimmedLabel { label } => (
+            format!("列名「{label}」の前後にスペースがあります。システムが列名を完全一致で比べる場合、この列を見つけられません"),
+            Some(s("ヘッダー行の列名の前後のスペースを削除してください（カンマの後に入力されていることがよくあります）。")),
+        ),
         ColumnOrder { expected_index } => (format!("列「{column}」は {expected_index} 列目にあるはずです"), Some(s("列の順序はシステムのテンプレートに合わせてください。"))),
         MissingHeaderMarker { marker, encoding } => (
             format!("{} のファイルではヘッダーに「{marker}」が必要です", encoding.display_name()),

@@ -85,6 +85,9 @@ fn samples() -> Vec<Kind> {
         StrayBom {
             label: "uid".into(),
         },
+        UntrimmedLabel {
+            label: "email".into(),
+        },
         ColumnOrder { expected_index: 2 },
         MissingHeaderMarker {
             marker: "CharSet:UTF8".into(),
