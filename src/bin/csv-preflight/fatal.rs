@@ -34,12 +34,7 @@ impl Fatal {
 
     /// For `map_err`: `path` could not be read.
     pub fn reading(path: &Path) -> impl FnOnce(io::Error) -> Fatal + '_ {
-        move |error| Fatal::File {
-            path: path.display().to_string(),
-            what: None,
-            write: false,
-            error,
-        }
+        Self::file(path, None, false)
     }
 
     /// For `map_err`: the `what` (English, Japanese) at `path` could not be read.
@@ -47,20 +42,23 @@ impl Fatal {
         what: (&'static str, &'static str),
         path: &'a Path,
     ) -> impl FnOnce(io::Error) -> Fatal + 'a {
-        move |error| Fatal::File {
-            path: path.display().to_string(),
-            what: Some(what),
-            write: false,
-            error,
-        }
+        Self::file(path, Some(what), false)
     }
 
     /// For `map_err`: `path` could not be written.
     pub fn writing(path: &Path) -> impl FnOnce(io::Error) -> Fatal + '_ {
+        Self::file(path, None, true)
+    }
+
+    fn file<'a>(
+        path: &'a Path,
+        what: Option<(&'static str, &'static str)>,
+        write: bool,
+    ) -> impl FnOnce(io::Error) -> Fatal + 'a {
         move |error| Fatal::File {
             path: path.display().to_string(),
-            what: None,
-            write: true,
+            what,
+            write,
             error,
         }
     }
