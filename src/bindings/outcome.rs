@@ -9,12 +9,25 @@ use crate::error::{Error, ErrorKind};
 use crate::profile::Profile;
 use crate::report::{Report, ResultCsv};
 
-/// Why a call could not run (never a problem in the file: those are diagnostics).
+/// Why a call could not run (never a problem in the file: those are diagnostics). One member per
+/// kind of `ErrorKind`: testing `kind` narrows `detail` to that kind's own fields.
+// The TypeScript type is written here because the derived one would leave `kind` and `detail`
+// unrelated (a string and the whole union); it is built from the generated `ErrorKind`, so a new
+// kind joins it by itself. The value is the struct's: `{ kind, message, detail }`.
 #[derive(Debug, Serialize, Tsify)]
-#[tsify(missing_as_null, hashmap_as_object)]
+#[tsify(type = r#"{ [K in ErrorKind["kind"]]: {
+    /**
+     * What kind of failure (`unknownProfile`, `invalidProfile`, `invalidOptions`, ...): testing
+     * it narrows `detail`.
+     */
+    kind: K;
+    /** One line for people, e.g. `unknown profile "x"`. */
+    message: string;
+    /** The same, with the kind's own fields (the id asked for, the parameter, ...). */
+    detail: Extract<ErrorKind, { kind: K }>;
+} }[ErrorKind["kind"]]"#)]
 pub struct Failure {
-    /// What kind of failure (`unknownProfile`, `invalidProfile`, `invalidOptions`, ...).
-    #[tsify(type = "ErrorKind[\"kind\"]")]
+    /// What kind of failure: `detail`'s tag (`unknownProfile`, `invalidProfile`, ...).
     pub kind: String,
     /// One line for people, e.g. `unknown profile "x"`.
     pub message: String,
@@ -57,15 +70,12 @@ const CSV_PREFLIGHT_ERROR: &'static str = r#"
 /**
  * What csv-preflight throws when a call cannot run (`new Checker` with a bad profile or option, a
  * misused or finished object, a bug: kind `internal`): an `Error` named `CsvPreflightError` with
- * the fields of a `Failure`. Test for one with `isCsvPreflightError(error)`.
+ * the fields of a `Failure`, so that testing `kind` narrows `detail` as on a `Failure`. Test for
+ * one with `isCsvPreflightError(error)`.
  */
-export interface CsvPreflightError extends Error {
+export type CsvPreflightError = Error & Failure & {
     name: "CsvPreflightError";
-    /** What kind of failure. */
-    kind: Failure["kind"];
-    /** The kind's own fields. */
-    detail: Failure["detail"];
-}
+};
 "#;
 
 /// Whether `error` is an error csv-preflight threw (a `CsvPreflightError`: `name`

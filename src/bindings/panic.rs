@@ -4,7 +4,10 @@
 //! and its memory may be left mid-update, so no later call can be trusted. The hook installed here
 //! runs first and
 //! 1. asks wasm-bindgen's glue to start a fresh instance of the module before the next call, so
-//!    the page keeps working (objects made before, such as a `Checker`, are gone);
+//!    the page keeps working (objects made before, such as a `Checker`, are gone: their methods
+//!    throw the glue's plain `Error` "Invalid stale object from previous Wasm instance", which no
+//!    Rust code can make a `CsvPreflightError`, since the generated JavaScript throws it before
+//!    entering the module; only rewriting that generated code could);
 //! 2. throws a `CsvPreflightError` with kind `internal`, the panic's message and its place in
 //!    the source, instead of the trap. Throwing from the hook leaves the old instance's stack
 //!    behind, which is fine: that instance is never called again.

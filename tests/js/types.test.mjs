@@ -1,14 +1,15 @@
-// The package's TypeScript types, used strictly by a consumer (tests/js/types/consumer.ts), checked
-// by tsc --noEmit with Node.js resolution (the `node` export condition; consumer.cts too, through
-// `require`) and with bundler resolution (the default condition), against the package as npm
-// installs it.
+// The package's TypeScript types, used strictly by a consumer (tests/js/types/consumer.ts, and
+// subpaths.ts for the subpath entries), checked by tsc --noEmit with Node.js resolution (the `node`
+// export condition; consumer.cts too, through `require`), with bundler resolution (the default
+// condition) and with the older `node10` resolution, which reads no `exports` (the subpaths through
+// `typesVersions`), against the package as npm installs it.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { test } from "node:test";
 import { BIN, consumerDir, copyIntoConsumer, join } from "./helpers.mjs";
 
-for (const config of ["tsconfig.node.json", "tsconfig.bundler.json"]) {
+for (const config of ["tsconfig.node.json", "tsconfig.bundler.json", "tsconfig.node10.json"]) {
   test(`tsc --noEmit -p ${config}`, () => {
     const dir = copyIntoConsumer("types", "types");
     const run = spawnSync(join(BIN, "tsc"), ["--noEmit", "-p", join(dir, config)], { encoding: "utf8" });

@@ -1,6 +1,13 @@
 // `checkFile`: checks a File or Blob in a Web Worker, so that the page never freezes, with progress
 // and cancellation. Browsers only (Node.js: use `Checker` with a file stream).
-import type { CheckOptions, ErrorKind, Failure, Progress, Report } from "../web/csv_preflight.js";
+import type {
+  CheckOptions,
+  CsvPreflightError as ThrownError,
+  ErrorKind,
+  Failure,
+  Progress,
+  Report,
+} from "../web/csv_preflight.js";
 import type { CheckRequest, WorkerMessage } from "./protocol.js";
 
 export type { CheckOptions, ErrorKind, Failure, Progress, Report };
@@ -30,22 +37,35 @@ export interface CheckFileOptions {
 
 /**
  * The check could not run: an unknown or invalid profile, a bad parameter or option, or (kind
- * `internal`) a bug in csv-preflight.
+ * `internal`) a bug in csv-preflight. The same type as the main entry's `CsvPreflightError`: an
+ * `Error` with the fields of a `Failure`, so that testing `kind` narrows `detail`.
  */
-export class CsvPreflightError extends Error {
+export type CsvPreflightError = ThrownError;
+
+/** The class of `checkFile`'s `CsvPreflightError`s: `error instanceof CsvPreflightError` narrows. */
+export interface CsvPreflightErrorConstructor {
+  /** The error for `failure` (its `message`, `kind` and `detail`). */
+  new (failure: Failure): CsvPreflightError;
+  readonly prototype: CsvPreflightError;
+}
+
+// A class's instances are one object type, whose `kind` and `detail` could not narrow each other:
+// the class is exported under the union's constructor type instead (`instanceof` narrows to a
+// constructor's `prototype` type). Its fields are those of the `failure` it is made from.
+export const CsvPreflightError = class CsvPreflightError extends Error {
   /** Always `"CsvPreflightError"` (the main entry's `isCsvPreflightError` tells these too). */
   override readonly name = "CsvPreflightError" as const;
   /** What kind of failure. */
-  readonly kind: ErrorKind["kind"];
+  readonly kind: Failure["kind"];
   /** The kind's own fields. */
-  readonly detail: ErrorKind;
+  readonly detail: Failure["detail"];
 
   constructor(failure: Failure) {
     super(failure.message);
     this.kind = failure.kind;
     this.detail = failure.detail;
   }
-}
+} as unknown as CsvPreflightErrorConstructor;
 
 /**
  * The options as `check` reads them, through JSON, as a value a worker can be sent: a reactive

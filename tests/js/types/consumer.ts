@@ -68,6 +68,24 @@ function describeFailure(error: Failure): string {
   }
 }
 
+// Testing `kind` narrows `detail` to that kind's fields (a Failure is a union, one member per kind).
+function describeByKind(error: Failure): string {
+  if (error.kind === "unknownParameter") {
+    const known: string[] = error.detail.known;
+    // @ts-expect-error: an unknown parameter has no `id` (that is unknownProfile's field)
+    console.log(error.detail.id);
+    return `${error.detail.name} is not one of ${known.join(", ")}`;
+  }
+  switch (error.kind) {
+    case "unsupportedFormatVersion":
+      return `${error.detail.found} > ${error.detail.supported}`;
+    case "invalidPattern":
+      return `${error.detail.pattern}: ${error.detail.message}`;
+    default:
+      return error.message;
+  }
+}
+
 function where(d: Diagnostic): string {
   const code: Code = d.code;
   const severity: Severity = d.severity;
@@ -86,7 +104,7 @@ if (result.type === "success") {
   const lines: string[] = report.diagnostics.map(where);
   console.log(valid, rows, notInList, encoding, lines, report.diagnosticsCapped);
 } else {
-  console.log(describeFailure(result.error), result.error.kind, result.error.message);
+  console.log(describeFailure(result.error), describeByKind(result.error), result.error.kind, result.error.message);
 }
 
 // What the main entry throws: told apart by a type guard, its fields typed.
@@ -99,6 +117,11 @@ try {
     const detail: ErrorKind = error.detail;
     const name: "CsvPreflightError" = error.name;
     console.log(thrown.message, kind, detail, name, error.stack);
+    if (error.kind === "unknownProfile") {
+      const id: string = error.detail.id;
+      // @ts-expect-error: an unknown profile has no `known` (that is unknownParameter's field)
+      console.log(id, error.detail.known);
+    }
   }
 }
 
@@ -170,11 +193,18 @@ checkFile(file, { profile: "fujifilm-iwpro/add-users", fileName: file.name }, {
 })
   .then((report: Report) => console.log(report.summary.errors))
   .catch((error: unknown) => {
-    if (error instanceof CsvPreflightError) console.log(error.kind, error.detail, error.message);
+    if (error instanceof CsvPreflightError) {
+      console.log(error.kind, error.detail, error.message);
+      if (error.kind === "invalidParameter") console.log(error.detail.name, error.detail.expected);
+      // @ts-expect-error: narrowed on its kind, an invalidParameter's detail has no `pattern`
+      if (error.kind === "invalidParameter") console.log(error.detail.pattern);
+    }
     // The worker's class is a CsvPreflightError of the main entry too.
     if (isCsvPreflightError(error)) console.log(error.kind);
     const asThrown: ThrownError = new CsvPreflightError({ kind: "internal", message: "x", detail: { kind: "internal", message: "x" } });
     console.log(asThrown);
+    // @ts-expect-error: `kind` and `detail` must be of the same kind
+    new CsvPreflightError({ kind: "internal", message: "x", detail: { kind: "unknownProfile", id: "x" } });
   });
 
 // Conversion: the options may be left out.
