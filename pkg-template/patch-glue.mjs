@@ -17,6 +17,10 @@
 //   pointer passed to rust"; so does passing a freed object as an argument (a freed `Baseline` to
 //   `Checker.withBaseline`), in `_assertClass`. These errors, and `_assertClass`'s "expected
 //   instance of Baseline", are `CsvPreflightError`s (kind "invalidOptions") like the library's.
+// - A method of an object made before a reset throws a `CsvPreflightError` of kind "internal"
+//   saying to make the object again, in place of the glue's plain "Invalid stale object from
+//   previous Wasm instance": that check is written inline before the module is entered, so no
+//   Rust code can make it one of the library's errors.
 //
 // The build fails if the glue no longer has the expected shape (a new wasm-bindgen must be looked
 // at again).
@@ -37,12 +41,24 @@ const ASSERT_CLASS = `function _assertClass(instance, klass) {
 // The misuse errors the glue throws carry the shape of the library's own (src/bindings/outcome.rs):
 // name "CsvPreflightError", kind and detail, so that \`isCsvPreflightError\` and \`error.kind\` work.
 const MISUSE = "__csvPreflightMisuse";
+const STALE_THROW = "throw new Error('Invalid stale object from previous Wasm instance');";
+const STALE = "__csvPreflightStale";
 const ASSERT_LIVE = `${NOTE} misuse of the API, as a CsvPreflightError (kind "invalidOptions").
 function ${MISUSE}(message) {
     const error = new Error(message);
     error.name = "CsvPreflightError";
     error.kind = "invalidOptions";
     error.detail = { kind: "invalidOptions", message };
+    return error;
+}
+
+${NOTE} an object of the instance before a reset, as a CsvPreflightError (kind "internal").
+function ${STALE}(className) {
+    const message = \`this \${className} was made before csv-preflight restarted after an internal error: make a new one\`;
+    const error = new Error(message);
+    error.name = "CsvPreflightError";
+    error.kind = "internal";
+    error.detail = { kind: "internal", message };
     return error;
 }
 
@@ -63,15 +79,27 @@ for (const dir of process.argv.slice(2)) {
   if (glue.split(ASSERT_CLASS).length !== 2) {
     throw new Error(`${file}: _assertClass changed shape`);
   }
-  const { text, guarded, frees } = patch(glue.replace(ASSERT_CLASS, ASSERT_LIVE).split("\n"));
+  const { text, guarded, frees, stale } = patch(glue.replace(ASSERT_CLASS, ASSERT_LIVE).split("\n"));
   const calls = glue.split(GUARD).length - 1;
   const classes = (glue.match(/^export class |^class /gm) ?? []).length;
-  if (guarded === 0 || guarded !== calls || frees !== classes) {
+  const staleChecks = glue.split(STALE_THROW).length - 1;
+  if (guarded === 0 || guarded !== calls || frees !== classes || stale === 0 || stale !== staleChecks) {
     throw new Error(
-      `${file}: guarded ${guarded} of ${calls} calls, patched ${frees} free() of ${classes} classes; the glue changed shape`,
+      `${file}: guarded ${guarded} of ${calls} calls, patched ${frees} free() of ${classes} classes, ${stale} of ${staleChecks} stale checks; the glue changed shape`,
     );
   }
   writeFileSync(file, text);
+}
+
+/**
+ * The class of the object a stale check tests (`test`, with the line before it, `before`), or
+ * null when the glue does not look as expected.
+ */
+function staleOwner(test = "", before = "", className) {
+  if (test.trim().startsWith("if (this.__wbg_inst !== undefined")) return className;
+  const argument = /^if \(\((\w+)\)\.__wbg_inst !== undefined/.exec(test.trim());
+  const asserted = /^_assertClass\((\w+), (\w+)\);$/.exec(before.trim());
+  return argument && asserted && argument[1] === asserted[1] ? asserted[2] : null;
 }
 
 /** Rewrites every function of the glue that enters the module (see the top of this file). */
@@ -80,8 +108,18 @@ function patch(lines) {
   let className = null;
   let guarded = 0;
   let frees = 0;
+  let stale = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
+    if (line.trim() === STALE_THROW) {
+      // The object tested on the line before: `this`, or an argument `_assertClass` just checked.
+      const owner = staleOwner(lines[i - 1], lines[i - 2], className);
+      if (owner) {
+        out.push(line.replace(STALE_THROW, `throw ${STALE}("${owner}");`));
+        stale++;
+        continue;
+      }
+    }
     out.push(line);
     const opened = CLASS.exec(line);
     if (opened) className = opened[1];
@@ -113,6 +151,6 @@ function patch(lines) {
       );
     }
   }
-  return { text: out.join("\n"), guarded, frees };
+  return { text: out.join("\n"), guarded, frees, stale };
 }
 

@@ -5,9 +5,9 @@
 //! runs first and
 //! 1. asks wasm-bindgen's glue to start a fresh instance of the module before the next call, so
 //!    the page keeps working (objects made before, such as a `Checker`, are gone: their methods
-//!    throw the glue's plain `Error` "Invalid stale object from previous Wasm instance", which no
-//!    Rust code can make a `CsvPreflightError`, since the generated JavaScript throws it before
-//!    entering the module; only rewriting that generated code could);
+//!    throw a `CsvPreflightError` of kind `internal` saying to make the object again; the glue
+//!    checks this before entering the module, so `pkg-template/patch-glue.mjs` makes its error
+//!    one of ours);
 //! 2. throws a `CsvPreflightError` with kind `internal`, the panic's message and its place in
 //!    the source, instead of the trap. Throwing from the hook leaves the old instance's stack
 //!    behind, which is fine: that instance is never called again.

@@ -54,8 +54,8 @@ async function scenario(api, bytes, options) {
     first,
     panic1,
     afterPanic,
-    // The glue's own Error, not a CsvPreflightError (see src/bindings/panic.rs).
-    stalePush: stalePush.thrown && [stalePush.thrown.name, stalePush.thrown.message],
+    // The glue's stale check, made a CsvPreflightError (pkg-template/patch-glue.mjs).
+    stalePush: stalePush.thrown,
     staleFree,
     streamed,
     again,
@@ -84,10 +84,17 @@ function assertRecovered(got, expected) {
     assert.deepEqual(detail, { kind: "internal", message: message.replace(/^[^:]*: /, "") });
   }
   assert.deepEqual(got.afterPanic, got.first, "the call after a panic works");
-  assert.deepEqual(got.stalePush, ["Error", "Invalid stale object from previous Wasm instance"]);
+  const staleMessage =
+    "this Checker was made before csv-preflight restarted after an internal error: make a new one";
+  assert.deepEqual(got.stalePush, {
+    name: "CsvPreflightError",
+    message: staleMessage,
+    kind: "internal",
+    detail: { kind: "internal", message: staleMessage },
+  });
   assert.deepEqual(got.staleFree, { value: undefined }, "freeing a stale Checker does nothing");
   assert.deepEqual(got.streamed, expected, "a Checker made after the panic works");
-  assert.equal(got.oldFinish, "Invalid stale object from previous Wasm instance", "an old object first after a panic");
+  assert.equal(got.oldFinish, staleMessage, "an old object first after a panic");
   assert.deepEqual(got.oldFree, { value: undefined });
   assert.deepEqual(got.profileFirst, { value: "success" }, "a string argument first after a panic");
   assert.deepEqual(got.again, got.first);
