@@ -7,11 +7,12 @@
 //! administrator who filters on NG. Such a row lists those codes first and starts its messages
 //! with where each error is (`row 1 (header): ...`, `file: ...`; `1 行目（ヘッダー）: ...`,
 //! `ファイル: ...`), at most [`file_errors::MAX_FILE_MESSAGES`] of them. Warnings and infos
-//! about the header change no row. Blank rows are not users: they keep their own result. A row
-//! is written when it is read, so a finding that comes after it cannot change it: the row count
-//! against the system's limit and the line endings are known at the end of the file, and Canon's
-//! `CharSet:UTF8` marker is known to be missing from the first row that shows UTF-8 (ASCII rows
-//! before it stay OK).
+//! about the header change no row. Blank rows are not users: these errors do not change them. A
+//! row is written when it is read, so a finding that comes after it cannot change it: the row
+//! count against the system's limit and the line endings are known at the end of the file,
+//! Canon's `CharSet:UTF8` marker is known to be missing from the first row that shows UTF-8
+//! (ASCII rows before it stay OK), and a blank row is known to be between users (`blank-row`)
+//! only at the next row, which lists it.
 //!
 //! Cells that start with `=`, `+`, `-`, `@`, tab or CR get a leading `'` so that opening the file in
 //! a spreadsheet cannot run a formula (CSV injection); the report flags such cells in the input.
