@@ -48,10 +48,11 @@ fn utf8_needs_the_charset_marker_in_the_column_line() {
 }
 
 /// The marker is found missing only once a data row shows the file is UTF-8 (its first non-ASCII
-/// byte): the finding stays the header's, so no user's row counts as having an error, in the
-/// report or in the result CSV.
+/// byte): the finding stays the header's, so no user's row counts as having an error in the
+/// report. The result CSV marks every data row NG with the header's error (the device rejects
+/// the file), from the first one.
 #[test]
-fn a_missing_marker_is_not_charged_to_the_row_that_showed_the_encoding() {
+fn a_missing_marker_is_the_header_s_and_fails_every_row_of_the_result_csv() {
     let input = "uid,cn,roleName\r\nyamada,山田,GeneralUser\r\nsuzuki,鈴木,GeneralUser\r\n";
     let profile = builtin(ID).unwrap();
     let report = csv_preflight::check(input.as_bytes(), &profile, CheckOptions::default()).unwrap();
@@ -65,8 +66,33 @@ fn a_missing_marker_is_not_charged_to_the_row_that_showed_the_encoding() {
     assert_eq!(
         String::from_utf8(csv.bytes).unwrap(),
         "\u{feff}uid,cn,roleName,result,codes,messages\r\n\
-         yamada,山田,GeneralUser,OK,,\r\n\
-         suzuki,鈴木,GeneralUser,OK,,\r\n"
+         yamada,山田,GeneralUser,NG,missing-header-marker,\"row 1 (header): the header needs the \
+         marker \"\"CharSet:UTF8\"\" for a UTF-8 file\"\r\n\
+         suzuki,鈴木,GeneralUser,NG,missing-header-marker,\"row 1 (header): the header needs the \
+         marker \"\"CharSet:UTF8\"\" for a UTF-8 file\"\r\n"
+    );
+}
+
+/// An ASCII row before the first non-ASCII byte is written before the marker is known to be
+/// missing, and a written row does not change: it stays OK, the rows from the one that shows
+/// UTF-8 on are NG. In Japanese.
+#[test]
+fn a_missing_marker_fails_the_rows_from_the_one_that_shows_utf8() {
+    let input = "uid,cn,roleName\r\nsato,Sato,GeneralUser\r\nyamada,山田,GeneralUser\r\n";
+    let profile = builtin(ID).unwrap();
+    let options = CheckOptions {
+        lang: csv_preflight::Lang::Ja,
+        ..CheckOptions::default()
+    };
+    let csv = csv_preflight::result_csv(input.as_bytes(), &profile, options).unwrap();
+    let row = "missing-header-marker,1 行目（ヘッダー）: UTF-8 のファイルではヘッダーに「CharSet:UTF8」が必要です";
+    assert_eq!(
+        String::from_utf8(csv.bytes).unwrap(),
+        format!(
+            "\u{feff}uid,cn,roleName,結果,コード,メッセージ\r\n\
+             sato,Sato,GeneralUser,OK,,\r\n\
+             yamada,山田,GeneralUser,NG,{row}\r\n"
+        )
     );
 }
 

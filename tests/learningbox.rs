@@ -185,6 +185,92 @@ fn a_login_id_excel_saved_in_scientific_notation_is_a_warning_in_utf8_and_shift_
     }
 }
 
+/// Login IDs Excel cut to 15 significant digits (the rest zeros) are a warning, row and column
+/// named; 15 digits, 16 without trailing zeros and the scientific form are not (the latter has its
+/// own code, never both).
+#[test]
+fn a_login_id_excel_cut_to_15_digits_is_a_warning() {
+    let text = "Login ID,Name,Email address\r\n\
+                1234567890123450000,山田 太郎,yamada@example.com\r\n\
+                123456789012345,鈴木 花子,suzuki@example.com\r\n\
+                1234567890123456,佐藤 一郎,sato@example.com\r\n\
+                1.23456789012345E+18,田中 次郎,tanaka@example.com\r\n\
+                1000000000000000,高橋 三郎,takahashi@example.com\r\n";
+    let profile = builtin(ID).unwrap();
+    let report = csv_preflight::check(text.as_bytes(), &profile, CheckOptions::default()).unwrap();
+    let got: Vec<_> = report
+        .diagnostics
+        .iter()
+        .map(|d| {
+            (
+                d.code,
+                d.severity,
+                d.row,
+                d.column.as_deref(),
+                d.value.as_deref(),
+            )
+        })
+        .collect();
+    let warning = csv_preflight::Severity::Warning;
+    assert_eq!(
+        got,
+        [
+            (
+                Code::DigitsTruncated,
+                warning,
+                Some(2),
+                Some("Login ID"),
+                Some("1234567890123450000")
+            ),
+            (
+                Code::ScientificNotation,
+                warning,
+                Some(5),
+                Some("Login ID"),
+                Some("1.23456789012345E+18")
+            ),
+            (
+                Code::DigitsTruncated,
+                warning,
+                Some(6),
+                Some("Login ID"),
+                Some("1000000000000000")
+            ),
+        ]
+    );
+    assert!(report.valid);
+    assert_eq!(report.diagnostics[0].column_index, Some(1));
+    assert_eq!(
+        report.diagnostics[0].message,
+        "the value has more than 15 digits and ends in zeros: Excel keeps 15 significant digits \
+         of a number and replaces the rest with zeros"
+    );
+    assert_eq!(
+        report.diagnostics[0].help.as_deref(),
+        Some(
+            "Take the value from the original system or the source file again, and in Excel set \
+             the column's format to Text before pasting or typing it. Do not retype the zeros: \
+             the digits they replaced are lost."
+        )
+    );
+    let options = CheckOptions {
+        lang: csv_preflight::Lang::Ja,
+        ..CheckOptions::default()
+    };
+    let ja = csv_preflight::check(text.as_bytes(), &profile, options).unwrap();
+    assert_eq!(
+        ja.diagnostics[0].message,
+        "15 桁を超える数値の末尾が 0 です。Excel は数値の有効桁を 15 桁までしか保持せず、残りを 0 にします"
+    );
+    support::assert_streaming_equal(
+        text.as_bytes(),
+        &profile,
+        &CheckOptions::default(),
+        None,
+        "digits",
+    );
+}
+
 /// 1,500 rows whose blank `Belong to` is a note each, and one error in row 1,402: the capped list
 /// shows the error (the notes make room for it), and the counts stay exact.
 #[test]

@@ -1,6 +1,6 @@
 //! The result CSV's shape and its bounds: result columns under their header, each code once per
-//! row, repeated messages counted, at most ten distinct messages per row, and a budget for the
-//! messages of the whole file.
+//! row, repeated messages counted, at most ten distinct messages per row, a budget for the
+//! messages of the whole file, and errors of the header or the file repeated on every data row.
 
 use csv_preflight::{builtin, result_csv, CheckOptions, Lang, Profile};
 
@@ -12,11 +12,7 @@ fn iwpro() -> Profile {
 
 /// The result CSV's lines (after the BOM), and its records as the `csv` crate reads them.
 fn result(bytes: &[u8], lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
-    let options = CheckOptions {
-        lang,
-        ..CheckOptions::default()
-    };
-    let out = result_csv(bytes, &iwpro(), options).unwrap();
+    let out = result_csv(bytes, &iwpro(), in_lang(lang)).unwrap();
     let text = String::from_utf8(out.bytes).unwrap();
     let text = text.strip_prefix('\u{FEFF}').unwrap();
     let records = csv::ReaderBuilder::new()
@@ -27,6 +23,20 @@ fn result(bytes: &[u8], lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
         .map(|r| r.unwrap().iter().map(str::to_string).collect())
         .collect();
     (text.split("\r\n").map(str::to_string).collect(), records)
+}
+
+/// The whole result CSV as text (after the BOM), with `options` in place of the defaults.
+fn result_text(text: &str, options: CheckOptions) -> String {
+    let out = result_csv(text.as_bytes(), &iwpro(), options).unwrap();
+    let text = String::from_utf8(out.bytes).unwrap();
+    text.strip_prefix('\u{FEFF}').unwrap().to_string()
+}
+
+fn in_lang(lang: Lang) -> CheckOptions {
+    CheckOptions {
+        lang,
+        ..CheckOptions::default()
+    }
 }
 
 /// The `result`, `codes` and `messages` cells of a record (its last three).
@@ -197,4 +207,75 @@ fn padding_stays_within_the_input_s_size() {
         "{out} bytes out of {}",
         file.len()
     );
+}
+
+/// IWpro rejects a file without a required column: every data row is NG, names the header's code
+/// first and says where the error is; a row's own findings follow.
+#[test]
+fn a_missing_required_column_fails_every_data_row() {
+    let file = "mail_address,family_name,language\r\n\
+                taro@example.com,Yamada,ja\r\n\
+                hanako@example,Suzuki,en\r\n";
+    assert_eq!(
+        result_text(file, in_lang(Lang::En)),
+        "mail_address,family_name,language,result,codes,messages\r\n\
+         taro@example.com,Yamada,ja,NG,missing-label,\"row 1 (header): required column \
+         \"\"given_name\"\" is missing from the header\"\r\n\
+         hanako@example,Suzuki,en,NG,missing-label|invalid-email,\"row 1 (header): required \
+         column \"\"given_name\"\" is missing from the header / mail_address: not a valid e-mail \
+         address\"\r\n"
+    );
+    assert_eq!(
+        result_text(file, in_lang(Lang::Ja)),
+        "mail_address,family_name,language,結果,コード,メッセージ\r\n\
+         taro@example.com,Yamada,ja,NG,missing-label,1 行目（ヘッダー）: 必須の列「given_name」が\
+         ヘッダーにありません\r\n\
+         hanako@example,Suzuki,en,NG,missing-label|invalid-email,1 行目（ヘッダー）: 必須の列\
+         「given_name」がヘッダーにありません / mail_address: メールアドレスとして正しくありません\r\n"
+    );
+}
+
+/// A warning about the header (columns out of order) changes no row.
+#[test]
+fn a_header_warning_leaves_the_rows_ok() {
+    let file = "family_name,mail_address,given_name,language\r\n山田,taro@example.com,太郎,ja\r\n";
+    assert_eq!(
+        result_text(file, in_lang(Lang::En)),
+        "family_name,mail_address,given_name,language,result,codes,messages\r\n\
+         山田,taro@example.com,太郎,ja,OK,,\r\n"
+    );
+}
+
+/// Five header errors: every code, the first three messages, the other two counted.
+#[test]
+fn header_errors_past_three_are_counted() {
+    let file = "mail_address,family_name,family_name,,x\r\ntaro@example.com,Yamada,Yamada,,\r\n";
+    assert_eq!(
+        result_text(file, in_lang(Lang::En)),
+        "mail_address,family_name,family_name,,x,result,codes,messages\r\n\
+         taro@example.com,Yamada,Yamada,,,NG,duplicate-label|blank-label|extra-label|missing-label,\
+         \"row 1 (header): column \"\"family_name\"\" appears twice (first as column 2) / \
+         row 1 (header): a header cell is empty / row 1 (header): column \"\"x\"\" is not a column \
+         of this system / +2 more\"\r\n"
+    );
+    assert!(result_text(file, in_lang(Lang::Ja))
+        .ends_with("1 行目（ヘッダー）: 列「x」はこのシステムの列ではありません / ほか 2 件\r\n"));
+}
+
+/// An error about the whole file (its name) fails every data row too, said to be the file's.
+#[test]
+fn a_file_error_fails_every_data_row() {
+    let file = "mail_address,family_name,given_name,language\r\ntaro@example.com,山田,太郎,ja\r\n";
+    let named = |lang| CheckOptions {
+        file_name: Some("users.csv".into()),
+        ..in_lang(lang)
+    };
+    assert_eq!(
+        result_text(file, named(Lang::En)),
+        "mail_address,family_name,given_name,language,result,codes,messages\r\n\
+         taro@example.com,山田,太郎,ja,NG,file-name-mismatch,\"file: the file name \
+         \"\"users.csv\"\" does not follow the system's pattern\"\r\n"
+    );
+    assert!(result_text(file, named(Lang::Ja))
+        .contains(",NG,file-name-mismatch,ファイル: ファイル名「users.csv」"));
 }

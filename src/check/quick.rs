@@ -93,6 +93,7 @@ mod tests {
             "\tx",
             "1",
             "1.23E+11",
+            "1234567890123450000",
         ] {
             assert!(!ordinary_edges(value), "{value:?}");
         }

@@ -10,23 +10,11 @@
 use crate::convert::dates::read_excel_date;
 use crate::convert::messages::Issue;
 use crate::convert::repairs::TargetColumn;
-use crate::rules::excel_damage::{digits, scientific};
+use crate::rules::excel_damage::{digits, scientific, truncated};
 
 const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
-
-/// More than 15 significant digits, everything after the 15th a zero.
-fn truncated(value: &str) -> bool {
-    if !digits(value) {
-        return false;
-    }
-    let significant = value.trim_start_matches('0');
-    significant.len() > 15
-        && significant
-            .get(15..)
-            .is_some_and(|tail| tail.bytes().all(|b| b == b'0'))
-}
 
 fn month_day(value: &str) -> bool {
     let day = |s: &str| digits(s) && s.len() <= 2;

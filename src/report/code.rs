@@ -93,6 +93,10 @@ codes! {
     EncodingUnknown = "encoding-unknown", Error;
     /// A number Excel saved in scientific notation (`1.23E+11`): its digits are lost.
     ScientificNotation = "scientific-notation", Warning;
+    /// A number of more than 15 significant digits that ends in zeros after the 15th
+    /// (`1234567890123450000`): Excel keeps 15 significant digits and replaces the rest with
+    /// zeros. A warning: a real number can end in zeros.
+    DigitsTruncated = "digits-truncated", Warning;
     /// A malformed byte sequence in a cell.
     EncodingError = "encoding-error", Error;
     /// The file's delimiter is not one the system reads.

@@ -36,6 +36,7 @@ pub enum Kind {
         count: u64,
     },
     ScientificNotation,
+    DigitsTruncated,
     DelimiterNotAccepted {
         detected: Delimiter,
         accepted: Vec<Delimiter>,
@@ -342,6 +343,7 @@ impl Kind {
             EmptyFile => Code::EmptyFile,
             NotText { .. } => Code::NotText,
             ScientificNotation => Code::ScientificNotation,
+            DigitsTruncated => Code::DigitsTruncated,
             BomRequired => Code::BomRequired,
             BomForbidden => Code::BomForbidden,
             EncodingNotAccepted { .. } => Code::EncodingNotAccepted,

@@ -1,17 +1,35 @@
 //! The result CSV: every original row plus `result` (OK/NG), `codes` and `messages` columns, the way
 //! IWpro's own result file looks, written in the input's encoding so that Excel opens it as is.
 //!
+//! A row is NG when it has an error, or when an error about the header, a line before it or the
+//! whole file came before it (a missing required column, a stray BOM, a file name or encoding the
+//! system refuses): the system rejects the whole file, so a row marked OK would mislead an
+//! administrator who filters on NG. Such a row lists those codes first and starts its messages
+//! with where each error is (`row 1 (header): ...`, `file: ...`; `1 行目（ヘッダー）: ...`,
+//! `ファイル: ...`), at most [`file_errors::MAX_FILE_MESSAGES`] of them. Warnings and infos
+//! about the header change no row. Blank rows are not users: these errors do not change them. A
+//! row is written when it is read, so a finding that comes after it cannot change it: the row
+//! count against the system's limit and the line endings are known at the end of the file,
+//! Canon's `CharSet:UTF8` marker is known to be missing from the first row that shows UTF-8
+//! (ASCII rows before it stay OK), and a blank row is known to be between users (`blank-row`)
+//! only at the next row, which lists it.
+//!
 //! Cells that start with `=`, `+`, `-`, `@`, tab or CR get a leading `'` so that opening the file in
 //! a spreadsheet cannot run a formula (CSV injection); the report flags such cells in the input.
 //!
 //! Its size is bounded: a row names each code once and lists at most [`MAX_ROW_MESSAGES`]
-//! distinct messages (a repeated one with its count), and the messages of the whole file stop at a budget that grows with the input (a
-//! garbage file of 3 million two-byte rows, six findings each, made a result 70 times its size:
-//! out of memory in wasm). Rows after the budget keep their result and codes. Short rows are
-//! padded to the header's width while the padding stays within the input's size (a header of
-//! 4,096 labels and 70,000 empty lines would otherwise pad 287 MB out of 90 KB).
+//! distinct messages (a repeated one with its count), and the messages of the whole file stop at a
+//! budget that grows with the input (a garbage file of 3 million two-byte rows, six findings each,
+//! made a result 70 times its size: out of memory in wasm); the header's and the file's messages
+//! repeated on each row count against it too. Rows after the budget keep their result and codes.
+//! Short rows are padded to the header's width while the padding stays within the input's size (a
+//! header of 4,096 labels and 70,000 empty lines would otherwise pad 287 MB out of 90 KB).
+
+mod file_errors;
 
 use std::sync::Arc;
+
+use file_errors::FileErrors;
 
 use crate::check::{CheckOptions, Context, Engine, RecordInfo, RecordRole, Sink};
 use crate::decode::{Lang, TextEncoding};
@@ -68,6 +86,9 @@ struct Writer {
     /// `CharSet:UTF8` marker, known to be missing only once a data row shows the encoding) is
     /// not the current row's.
     header_row: Option<u64>,
+    /// Errors about the header, the lines before it or the whole file, which every later data
+    /// row repeats.
+    file_errors: FileErrors,
 }
 
 fn needs_quotes(value: &str, delimiter: u8) -> bool {
@@ -133,7 +154,8 @@ impl Writer {
             *count += 1;
             return;
         }
-        if self.row_messages.len() >= MAX_ROW_MESSAGES {
+        // The header and file errors come first on a data row and take their share.
+        if self.row_messages.len() + self.file_errors.listed() >= MAX_ROW_MESSAGES {
             self.row_more += 1;
             return;
         }
@@ -149,6 +171,56 @@ impl Writer {
                 self.row_more += 1;
             }
         }
+    }
+
+    /// Puts the header's and the file's errors first in a data row's codes and messages: the
+    /// system rejects the whole file.
+    fn add_file_errors(
+        &mut self,
+        codes: &mut Vec<Code>,
+        messages: &mut Vec<(String, u64)>,
+        more: &mut u64,
+    ) {
+        let mut file_codes = self.file_errors.codes.clone();
+        codes.retain(|c| !file_codes.contains(c));
+        file_codes.append(codes);
+        *codes = file_codes;
+        let (mut listed, unlisted) = self.file_messages();
+        listed.append(messages);
+        *messages = listed;
+        *more += unlisted;
+        if messages.len() > MAX_ROW_MESSAGES {
+            // Only when a file error came after the row's own findings.
+            *more += messages
+                .drain(MAX_ROW_MESSAGES..)
+                .map(|(_, n)| n)
+                .sum::<u64>();
+        }
+    }
+
+    /// The header and file errors' messages for a data row, charged to the budget as the row's
+    /// own, and how many of their findings the row does not list.
+    fn file_messages(&mut self) -> (Vec<(String, u64)>, u64) {
+        let mut listed = Vec::new();
+        let mut unlisted = self.file_errors.more;
+        for (message, count) in self.file_errors.messages(self.header_row, self.lang) {
+            if self.budget_spent {
+                unlisted += count;
+                continue;
+            }
+            match self.budget.checked_sub(message.len()) {
+                Some(left) => {
+                    self.budget = left;
+                    listed.push((message.to_string(), count));
+                }
+                None => {
+                    self.budget_spent = true;
+                    listed.push((budget_note(self.lang).to_string(), 1));
+                    unlisted += count;
+                }
+            }
+        }
+        (listed, unlisted)
     }
 }
 
@@ -183,7 +255,15 @@ fn more_note(more: u64, lang: Lang) -> String {
 
 impl Sink for Writer {
     fn finding(&mut self, finding: Finding) {
-        if finding.place.row.is_none() || finding.place.row == self.header_row {
+        // Until the header is written every finding is about it, a line before it or the file.
+        let before_data = match (finding.place.row, self.header_row) {
+            (Some(row), Some(header)) => row <= header,
+            _ => true,
+        };
+        if before_data {
+            if finding.severity == Severity::Error {
+                self.file_errors.add(&finding, self.lang);
+            }
             return;
         }
         self.row_error |= finding.severity == Severity::Error;
@@ -196,14 +276,11 @@ impl Sink for Writer {
 
     fn end_record(&mut self, record: &RecordInfo<'_>) {
         self.delimiter = record.delimiter;
-        let codes = std::mem::take(&mut self.row_codes);
+        let mut codes = std::mem::take(&mut self.row_codes);
+        let mut messages = std::mem::take(&mut self.row_messages);
+        let mut more = std::mem::take(&mut self.row_more);
+        let mut has_error = std::mem::take(&mut self.row_error);
         let lang = self.lang;
-        let mut messages: Vec<String> = std::mem::take(&mut self.row_messages)
-            .into_iter()
-            .map(|(message, count)| counted(message, count, lang))
-            .collect();
-        let more = std::mem::take(&mut self.row_more);
-        let has_error = std::mem::take(&mut self.row_error);
         match record.role {
             RecordRole::Preamble => self.row(record.fields, ["", "", ""]),
             RecordRole::Header => {
@@ -216,6 +293,14 @@ impl Sink for Writer {
                 self.row(record.fields, labels);
             }
             RecordRole::Data | RecordRole::Blank => {
+                if record.role == RecordRole::Data && self.file_errors.any() {
+                    has_error = true;
+                    self.add_file_errors(&mut codes, &mut messages, &mut more);
+                }
+                let mut messages: Vec<String> = messages
+                    .into_iter()
+                    .map(|(message, count)| counted(message, count, lang))
+                    .collect();
                 let codes: Vec<&str> = codes.iter().map(|c| c.as_str()).collect();
                 if more > 0 && !messages.is_empty() {
                     messages.push(more_note(more, lang));
@@ -288,6 +373,7 @@ fn write(
         budget,
         budget_spent: false,
         header_row: None,
+        file_errors: FileErrors::default(),
     };
     let options = options.for_whole(input.len());
     let mut engine = Engine::with_context(profile, options, writer, context)?;

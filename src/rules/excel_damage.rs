@@ -1,27 +1,52 @@
 //! What it checks: values Excel has already damaged in a way that shows in the value alone: a long
-//! number saved in scientific notation (`1.23E+11`).
+//! number saved in scientific notation (`1.23E+11`), and one cut to 15 significant digits
+//! (`1234567890123450000`).
 //! Why: Excel shows an ID or card number of 12 digits or more as `1.23457E+11` and saves it so;
 //! the digits after the first few are gone, and every rule that only reads characters passes it
 //! (a learningBOX login ID may contain `.` and `+`) or advises removing the letters, which makes a
-//! wrong ID. Only the original system still has the digits.
-//! Example: Login ID `1.23E+11` → `scientific-notation`. The converter finds this and the damage
-//! that needs the column's facts (lost leading zeros, cut digits, values turned into dates).
+//! wrong ID. A number typed or pasted into a cell formatted as a number keeps 15 significant digits,
+//! the rest become zeros, and a digits rule passes it. Only the original system still has the
+//! digits. The cut one is a warning like the other: a real number can end in zeros.
+//! Example: Login ID `1.23E+11` → `scientific-notation`; card number `1234567890123450000` →
+//! `digits-truncated`. The converter finds these (with this module's predicates) and the damage
+//! that needs the column's facts (lost leading zeros, values turned into dates).
 
 use crate::report::{Code, Kind};
 
 /// Codes this rule emits.
-pub(crate) const CODES: &[Code] = &[Code::ScientificNotation];
+pub(crate) const CODES: &[Code] = &[Code::ScientificNotation, Code::DigitsTruncated];
 
 /// Checks a filled cell. Only a value that starts as a number does can be one (the engine's
-/// quick path, `check::quick`, leaves such values to the full check).
+/// quick path, `check::quick`, leaves such values to the full check). A scientific value has a
+/// letter and a cut one has none, so a value is never both.
 pub(crate) fn check(value: &str) -> Option<Kind> {
-    let number_like = matches!(value.as_bytes().first(), Some(b'0'..=b'9' | b'+' | b'-'));
-    (number_like && scientific(value)).then_some(Kind::ScientificNotation)
+    match value.as_bytes().first() {
+        Some(b'0'..=b'9') if truncated(value) => Some(Kind::DigitsTruncated),
+        Some(b'0'..=b'9' | b'+' | b'-') if scientific(value) => Some(Kind::ScientificNotation),
+        _ => None,
+    }
 }
 
 /// Whether `s` is one or more ASCII digits.
 pub(crate) fn digits(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Significant digits Excel keeps of a number.
+const EXCEL_DIGITS: usize = 15;
+
+/// `1234567890123450000`: only digits, more than 15 significant ones (after any leading zeros), and
+/// every one after the 15th a zero: what Excel keeps of a longer number.
+pub(crate) fn truncated(value: &str) -> bool {
+    // Most digit values are shorter: the length is the cheap test.
+    if value.len() <= EXCEL_DIGITS || !digits(value) {
+        return false;
+    }
+    let significant = value.trim_start_matches('0');
+    significant.len() > EXCEL_DIGITS
+        && significant
+            .get(EXCEL_DIGITS..)
+            .is_some_and(|tail| tail.bytes().all(|b| b == b'0'))
 }
 
 /// `1.23E+11`, `-4E-5`, `1,23E+11` (a decimal comma): Excel's "General" format for a number too
@@ -69,5 +94,34 @@ mod tests {
         ] {
             assert_eq!(check(value), None, "{value}");
         }
+    }
+
+    #[test]
+    fn finds_numbers_excel_cut_to_15_significant_digits() {
+        for value in [
+            "1234567890123450000",
+            // 16 significant digits: `1`, then fifteen zeros, the one after the 15th a zero.
+            "1000000000000000",
+            "1234567890123450",
+            "0001234567890123450",
+        ] {
+            assert_eq!(check(value), Some(Kind::DigitsTruncated), "{value}");
+        }
+        for value in [
+            "123456789012345",
+            "1234567890123456",
+            "1234567890123450001",
+            // Leading zeros are not significant: 15 digits.
+            "0000123456789012340",
+            "0001234",
+            "0000000000000000",
+            "12345678901234500000x",
+            "1234567890123450000 ",
+            "-1234567890123450000",
+            "1.23450000000000000E+18",
+        ] {
+            assert_ne!(check(value), Some(Kind::DigitsTruncated), "{value}");
+        }
+        assert_eq!(check("1.2345E+18"), Some(Kind::ScientificNotation));
     }
 }

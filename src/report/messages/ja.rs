@@ -86,6 +86,10 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
             s("Excel が指数表記で保存した数値のようです。先頭の数桁より後ろの桁は失われています"),
             Some(format!("Excel は ID のような長い数値を 1.23E+11 のように表示し、そのまま保存します。英字を消しても桁は戻りません。{}", crate::convert::messages::TEXT_FORMAT_JA)),
         ),
+        DigitsTruncated => (
+            s("15 桁を超える数値の末尾が 0 です。Excel は数値の有効桁を 15 桁までしか保持せず、残りを 0 にします"),
+            Some(s("元のシステムや元のファイルから値を取り直し、Excel では貼り付けや入力の前に列の書式を「文字列」にしてください。0 を打ち直さないでください。0 に置き換わった桁は失われています。")),
+        ),
         EncodingError { encoding, bytes } => (
             format!("バイト列 {bytes} は {} として正しくありません", encoding.display_name()),
             Some(s("このセルに読めない文字（文字化け）があります。値を入力し直すか、ファイル全体を一つの文字コードで保存し直してください。")),

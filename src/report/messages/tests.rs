@@ -27,6 +27,7 @@ fn samples() -> Vec<Kind> {
             guess: TextEncoding::Big5,
         },
         ScientificNotation,
+        DigitsTruncated,
         MoreEncodingErrors {
             encoding: TextEncoding::ShiftJis,
             count: 3,
