@@ -3,7 +3,7 @@
 import { $ } from "./dom.js";
 import { bytes, num, t } from "./i18n.js";
 
-/** `{ show(job), update(entry, progress, size), hide() }` */
+/** `{ show(job), update(entry, progress, size), hide(), refocus() }` */
 export function createProgress(page) {
   const { state } = page;
   const progressBar = $("progress-bar");
@@ -36,7 +36,18 @@ export function createProgress(page) {
     $("progress").hidden = true;
   }
 
+  /**
+   * Where the focus goes once a cancelled job has ended (Cancel hides with its card): to Check; when
+   * Check is disabled (the selected file waits, or is checked next), to that file in the list, whose
+   * status says so.
+   */
+  function refocus() {
+    const check = $("check-button");
+    if (!check.disabled) return check.focus();
+    ($("file-list").querySelector('.file-item[aria-current="true"]') ?? $("choose-button")).focus();
+  }
+
   $("cancel-button").addEventListener("click", () => page.queue.cancel());
 
-  return { show, update, hide };
+  return { show, update, hide, refocus };
 }

@@ -2,7 +2,7 @@
 // result CSV and conversions wait their turn too. Each job runs through the runner (in the worker,
 // else in the page) and its result goes to its file's entry.
 import { bundleGroup, bundleRequest } from "./bundles.js";
-import { $, announce } from "./dom.js";
+import { announce } from "./dom.js";
 import { saveResultCsv } from "./downloads.js";
 import { failureText, t } from "./i18n.js";
 
@@ -67,7 +67,7 @@ export function createQueue(page) {
     else saveResultCsv(state.lang, entry, result);
     if (state.refocus) {
       state.refocus = false;
-      $("check-button").focus();
+      page.progress.refocus();
     }
     pump();
   }
@@ -138,7 +138,8 @@ export function createQueue(page) {
 
   /** Cancel: stops the running job (the one the progress shows); the other files' checks go on. */
   function cancel() {
-    // The button hides when the job ends: focus goes to Check, not to the top of the page.
+    // The button hides when the job ends: the focus moves on then (progress.refocus), not to the top
+    // of the page.
     state.refocus = true;
     // Cancel stops the job it is shown with (as removing its file does); the other files' checks go
     // on. A bundle's check is one job: its other files' waiting checks would only run it again.
