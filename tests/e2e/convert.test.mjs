@@ -97,6 +97,7 @@ describe("the fixed file", () => {
     await convertOnPage(page, file);
     assert.equal(await page.getAttribute("#convert-panel", "data-state"), "ready");
     assert.ok(await page.isVisible("#mapping-step"), "the header is not IWpro's: the mapping step is shown");
+    assert.ok(await page.isVisible("#mapping-download"), "the mapping can be saved for the next file");
     const familyFrom = await page.$eval('#mapping-body tr[data-target="family_name"] select', (s) => s.selectedOptions[0].textContent);
     assert.match(familyFrom, /氏名/);
     const reasons = await page.$$eval("#changes-body tr", (rows) => rows.map((tr) => tr.dataset.reason));
@@ -135,12 +136,14 @@ describe("the fixed file", () => {
     assert.ok(await page.isVisible("#mapping-step"), "氏名 was matched by meaning: the step is shown");
     const cnFrom = await page.$eval('#mapping-body tr[data-target="cn"] select', (s) => s.selectedOptions[0].textContent);
     assert.match(cnFrom, /氏名/);
-    // A file wholly in the target's layout needs no mapping step.
+    assert.ok(await page.isVisible("#mapping-download"), "a mapping was involved: it can be saved");
+    // A file wholly in the target's layout needs no mapping step, and has no mapping to save.
     const own = join(TMP, "canon-own-layout-only.csv");
     writeFileSync(own, "uid,cn,mail\r\nyamada,山田 太郎,yamada@example.com\r\n");
     const second = await open();
     await convertOnPage(second.page, own, "canon/users");
     assert.ok(await second.page.isHidden("#mapping-step"));
+    assert.ok(await second.page.isHidden("#mapping-download"));
   });
 
   test("the verdict points at the fixed file when the converter repairs some findings (Excel's Shift_JIS)", async () => {
@@ -157,6 +160,9 @@ describe("the fixed file", () => {
     await page.click("#verdict-fix-button");
     await settled(page);
     assert.equal(await page.getAttribute("#convert-panel", "data-state"), "ready");
+    // IWpro's own columns, only re-encoded: no mapping step, no mapping JSON.
+    assert.ok(await page.isHidden("#mapping-step"));
+    assert.ok(await page.isHidden("#mapping-download"));
     // A valid file gets no such pointer.
     const valid = join(TMP, "add-users_valid-utf8.csv");
     writeFileSync(valid, "mail_address,family_name,given_name,language,group,option,company_name,department_name,job_title_name,device_user_id,iccard_number\r\nyamada@example.com,山田,太郎,ja,,,,,,,\r\n");

@@ -71,6 +71,26 @@ describe("the list of files", () => {
     assert.ok(await page.isEnabled("#check-button"));
   });
 
+  test("Cancel while the next file is selected (and waits): focus goes to its entry, not to the page", { timeout: 120000 }, async () => {
+    const { page } = await open();
+    await bigThenSmall(page);
+    await page.click(".file-item >> nth=1");
+    assert.ok(await page.isDisabled("#check-button"), "the selected file waits: Check is disabled");
+    await page.focus("#cancel-button");
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => document.querySelector(".file-item .status")?.textContent === "cancelled");
+    const focused = () =>
+      page.evaluate(() => {
+        const active = document.activeElement;
+        return `${active?.className}: ${active?.querySelector(".file-name")?.textContent} (${active?.getAttribute("aria-current")})`;
+      });
+    assert.equal(await focused(), "file-item: add-users_small.csv (true)");
+    // Its check runs and ends; the list is drawn anew each time, and the focus stays on the entry.
+    await waitForResult(page, { file: "add-users_small.csv", timeout: 15000 });
+    assert.deepEqual(await listed(page), ["add-users_million.csv: cancelled", "add-users_small.csv: valid"]);
+    assert.equal(await focused(), "file-item: add-users_small.csv (true)");
+  });
+
   test("Remove all empties the list, also while a file is checked; focus goes to Choose files", { timeout: 120000 }, async () => {
     const { page } = await open({ locale: "ja-JP" });
     await page.setInputFiles("#file-input", [valid("add-users_1.csv")]);

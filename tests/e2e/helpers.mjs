@@ -149,6 +149,28 @@ export async function screenshot(page, name, options = {}) {
   return path;
 }
 
+/**
+ * The WCAG contrast ratio of the element's text colour against the background it is drawn on (its
+ * own, else the nearest ancestor's that is not transparent), from the computed styles.
+ */
+export function contrastRatio(page, selector) {
+  return page.$eval(selector, (element) => {
+    const rgba = (text) => (text.match(/[\d.]+/g) ?? []).map(Number);
+    const luminance = ([r, g, b]) => {
+      const linear = (c) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+    };
+    let back = element;
+    while (back && (rgba(getComputedStyle(back).backgroundColor)[3] ?? 1) === 0) back = back.parentElement;
+    const background = back ? rgba(getComputedStyle(back).backgroundColor) : [255, 255, 255];
+    const style = getComputedStyle(element);
+    // A translucent text or element would blend with what is behind it: this measure would not hold.
+    if (Number(style.opacity) !== 1 || (rgba(style.color)[3] ?? 1) !== 1) throw new Error(`${selector}: translucent text`);
+    const [light, dark] = [luminance(rgba(style.color)), luminance(background)].sort((a, b) => b - a);
+    return (light + 0.05) / (dark + 0.05);
+  });
+}
+
 /** Requests that left the page's own origin (blob: and data: URLs stay in the page). */
 export function foreignRequests(requests, origin) {
   return requests.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith("blob:") && !url.startsWith("data:"));

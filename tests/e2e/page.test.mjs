@@ -9,6 +9,7 @@ import {
   ROOT,
   chooseFiles,
   cli,
+  contrastRatio,
   cliReport,
   cliResultCsv,
   fixture,
@@ -387,6 +388,16 @@ describe("the served page", () => {
     const file = fixture("fujifilm-iwpro-add-users", "invalid-email.csv");
     await chooseFiles(page, [file]);
     const report = cliReport(file, "fujifilm-iwpro/add-users");
+
+    // One page: the pager's four buttons are disabled, look it (unlike an enabled button), and their
+    // text still meets WCAG AA (4.5:1).
+    const look = (selector) => page.$eval(selector, (b) => [getComputedStyle(b).color, getComputedStyle(b).backgroundColor]);
+    for (const id of ["page-first", "page-prev", "page-next", "page-last"]) {
+      assert.ok(await page.isDisabled(`#${id}`), `#${id} is disabled`);
+      assert.notDeepEqual(await look(`#${id}`), await look("#download-json"), `#${id} looks disabled`);
+      const ratio = await contrastRatio(page, `#${id}`);
+      assert.ok(ratio >= 4.5, `#${id}: contrast ${ratio.toFixed(2)}:1`);
+    }
 
     await page.selectOption("#filter-code", "invalid-email");
     const codes = await page.$$eval("#diag-body tr", (rows) => rows.map((r) => r.dataset.code));

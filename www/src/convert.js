@@ -1,7 +1,8 @@
 // The fixed file: the selected file converted to the selected target profile by the engine's
 // `convert` (run through the runner, in the worker), with its outcome, the mapping step (shown when
 // the source is not already the target's format), the characters the target encoding cannot hold,
-// the change log (paged) and the downloads (the converted bytes, the mapping as JSON).
+// the change log (paged) and the downloads (the converted bytes; the mapping as JSON when one was
+// involved).
 import { ENCODINGS, count, num, t } from "./i18n.js";
 
 /** Most changes kept by the engine for the log (the counts stay exact). */
@@ -155,6 +156,9 @@ export class ConvertPanel {
     // matched by name or meaning (columns the target does not know by their labels).
     const identity = r.mapping.columns.every((c) => !c.suggestedBy || c.suggestedBy === "identity");
     step.hidden = r.source.profile === r.mapping.to && identity && !entry.editedMapping;
+    // The mapping JSON is for reuse (`--map`, the next file): a file that needed no mapping has none
+    // worth saving.
+    $("mapping-download").hidden = step.hidden;
     const body = $("mapping-body");
     body.replaceChildren();
     const labels = [...new Set([...(entry.report?.detected?.header ?? []), ...r.mapping.columns.flatMap((c) => [c.from, ...(c.join ?? []), c.split?.from])])].filter(
