@@ -15,6 +15,7 @@ const REPAIRABLE = new Set([
   "header-marker-mismatch",
   "missing-label",
   "extra-label",
+  "untrimmed-label",
   "untrimmed-value",
   "blank-row",
   "trailing-blank-lines",
