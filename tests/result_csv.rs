@@ -199,7 +199,11 @@ fn padding_stays_within_the_input_s_size() {
         let cells = if i == 40_000 { 4 } else { cells };
         assert_eq!(record.len(), cells + 3, "row {}", i + 2);
     }
-    assert_eq!(records[40_000][1..], ["OK", "", ""]);
+    // The last blank line, held back until the row after it showed it is between users.
+    assert_eq!(
+        records[40_000][1..],
+        ["NG", "blank-row", "empty row between users"]
+    );
     // The input, the padding (at most the input again), and the result of each line.
     let out: usize = records.iter().flatten().map(|c| c.len() + 1).sum();
     assert!(
@@ -278,4 +282,66 @@ fn a_file_error_fails_every_data_row() {
     );
     assert!(result_text(file, named(Lang::Ja))
         .contains(",NG,file-name-mismatch,ファイル: ファイル名「users.csv」"));
+}
+
+/// A blank row between users is the blank row's error, not the next user's: the engine knows it
+/// only at the next row, so the writer holds blank rows back until then.
+#[test]
+fn a_blank_row_s_finding_stands_on_the_blank_row() {
+    let user = |mail: &str| format!("{mail},山田,太郎,ja,,,,,,,\r\n");
+    let file = format!(
+        "{HEADER}{}\r\n,,,,,,,,,,\r\n,,,,,,,,,,\r\n{}\r\n",
+        user("a@example.com").trim_end(),
+        user("b@example.com").trim_end()
+    );
+    let (lines, _) = result(file.as_bytes(), Lang::En);
+    assert_eq!(
+        lines[1..],
+        [
+            "a@example.com,山田,太郎,ja,,,,,,,,OK,,",
+            ",,,,,,,,,,,NG,blank-row,empty row between users",
+            ",,,,,,,,,,,NG,blank-row,empty row between users",
+            "b@example.com,山田,太郎,ja,,,,,,,,OK,,",
+            "",
+        ]
+    );
+    // At the end: one warning, on the first of the trailing lines.
+    let file = format!(
+        "{HEADER}{}\r\n,,,,,,,,,,\r\n\r\n",
+        user("a@example.com").trim_end()
+    );
+    let (lines, _) = result(file.as_bytes(), Lang::En);
+    assert_eq!(
+        lines[1..],
+        [
+            "a@example.com,山田,太郎,ja,,,,,,,,OK,,",
+            ",,,,,,,,,,,OK,trailing-blank-lines,2 empty line(s) at the end of the file",
+            ",,,,,,,,,,,OK,,",
+            "",
+        ]
+    );
+}
+
+/// Blank rows are held back at most 1,024 at a time: before a long run of them the oldest are
+/// written as they are, and the finding about them, which comes later, is not shown.
+#[test]
+fn blank_rows_held_back_are_bounded() {
+    let mut file = format!("{HEADER}a@example.com,山田,太郎,ja,,,,,,,\r\n");
+    file.push_str(&",,,,,,,,,,\r\n".repeat(1030));
+    file.push_str("b@example.com,山田,花子,ja,,,,,,,\r\n");
+    let (_, records) = result(file.as_bytes(), Lang::En);
+    let blank: Vec<[&str; 3]> = records[2..1032].iter().map(|r| tail(r)).collect();
+    assert!(
+        blank[..6].iter().all(|t| *t == ["OK", "", ""]),
+        "{:?}",
+        &blank[..7]
+    );
+    assert!(
+        blank[6..]
+            .iter()
+            .all(|t| *t == ["NG", "blank-row", "empty row between users"]),
+        "{:?}",
+        &blank[5..8]
+    );
+    assert_eq!(tail(&records[1032]), ["OK", "", ""]);
 }

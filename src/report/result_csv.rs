@@ -11,8 +11,10 @@
 //! row is written when it is read, so a finding that comes after it cannot change it: the row
 //! count against the system's limit and the line endings are known at the end of the file,
 //! Canon's `CharSet:UTF8` marker is known to be missing from the first row that shows UTF-8
-//! (ASCII rows before it stay OK), and a blank row is known to be between users (`blank-row`)
-//! only at the next row, which lists it.
+//! (ASCII rows before it stay OK). Blank rows are held back until the next row or the end shows
+//! what they are (`blank-row` between users, `trailing-blank-lines` at the end), so the finding
+//! stands on the blank row, not the next user; at most [`MAX_PENDING_BLANK_ROWS`] of them, the
+//! oldest of a longer run written as they are.
 //!
 //! Cells that start with `=`, `+`, `-`, `@`, tab or CR get a leading `'` so that opening the file in
 //! a spreadsheet cannot run a formula (CSV injection); the report flags such cells in the input.
@@ -27,6 +29,7 @@
 
 mod file_errors;
 
+use std::collections::VecDeque;
 use std::sync::Arc;
 
 use file_errors::FileErrors;
@@ -70,14 +73,15 @@ struct Writer {
     width: usize,
     /// Empty cells the rest of the file may still add as padding.
     padding_budget: usize,
-    /// The current row's codes, each once, in the order found.
-    row_codes: Vec<Code>,
-    /// The current row's first distinct messages, each with how often the row has it.
-    row_messages: Vec<(String, u64)>,
-    /// The current row's findings not in `row_messages`.
-    row_more: u64,
-    /// Whether the current row has an error (listed or not).
-    row_error: bool,
+    /// The current row's findings.
+    row: RowFindings,
+    /// Blank rows read but not written yet, with their findings: whether one is between users
+    /// (`blank-row`) or at the end (`trailing-blank-lines`) is known only at the next row or the
+    /// end of the file, and the finding belongs on the blank row, not the next one.
+    pending: VecDeque<(u64, Vec<String>, RowFindings)>,
+    /// The row of the last record read: a finding about an earlier row that is already written
+    /// cannot be shown on it, and does not belong on the current one.
+    last_row: Option<u64>,
     /// Bytes of messages the rest of the file may still hold.
     budget: usize,
     /// Whether the budget ran out (the row where it did says so).
@@ -90,6 +94,23 @@ struct Writer {
     /// row repeats.
     file_errors: FileErrors,
 }
+
+/// A row's findings as the result CSV shows them.
+#[derive(Default)]
+struct RowFindings {
+    /// Codes, each once, in the order found.
+    codes: Vec<Code>,
+    /// The first distinct messages, each with how often the row has it.
+    messages: Vec<(String, u64)>,
+    /// Findings not in `messages`.
+    more: u64,
+    /// Whether the row has an error (listed or not).
+    error: bool,
+}
+
+/// Blank rows held back at most: past it the oldest is written as it is (a file of a million
+/// empty lines must not be held in memory twice), and a later finding about it is not shown.
+const MAX_PENDING_BLANK_ROWS: usize = 1024;
 
 fn needs_quotes(value: &str, delimiter: u8) -> bool {
     value
@@ -136,10 +157,16 @@ impl Writer {
         self.text.push_str("\r\n");
     }
 
-    /// The current row's message for `finding`, or a count when the row or the file has enough.
-    fn add_message(&mut self, finding: &Finding) {
+    /// Adds `finding` to `row`: its code, and its message or a count when the row or the file
+    /// has enough.
+    fn add_finding(&mut self, row: &mut RowFindings, finding: &Finding) {
+        row.error |= finding.severity == Severity::Error;
+        let code = finding.kind.code();
+        if !row.codes.contains(&code) {
+            row.codes.push(code);
+        }
         if self.budget_spent {
-            self.row_more += 1;
+            row.more += 1;
             return;
         }
         // Shortened as the report's: a stray quote can make a 1 MiB header label, which every
@@ -150,26 +177,59 @@ impl Writer {
             Some(c) => format!("{c}: {message}"),
             None => message,
         };
-        if let Some((_, count)) = self.row_messages.iter_mut().find(|(m, _)| *m == message) {
+        if let Some((_, count)) = row.messages.iter_mut().find(|(m, _)| *m == message) {
             *count += 1;
             return;
         }
         // The header and file errors come first on a data row and take their share.
-        if self.row_messages.len() + self.file_errors.listed() >= MAX_ROW_MESSAGES {
-            self.row_more += 1;
+        if row.messages.len() + self.file_errors.listed() >= MAX_ROW_MESSAGES {
+            row.more += 1;
             return;
         }
         match self.budget.checked_sub(message.len()) {
             Some(left) => {
                 self.budget = left;
-                self.row_messages.push((message, 1));
+                row.messages.push((message, 1));
             }
             None => {
                 self.budget_spent = true;
-                self.row_messages
-                    .push((budget_note(self.lang).to_string(), 1));
-                self.row_more += 1;
+                row.messages.push((budget_note(self.lang).to_string(), 1));
+                row.more += 1;
             }
+        }
+    }
+
+    /// Writes a data or blank row with its findings (a data row also with the header's and the
+    /// file's errors).
+    fn write_row(&mut self, fields: &[String], mut found: RowFindings, data: bool) {
+        if data && self.file_errors.any() {
+            found.error = true;
+            self.add_file_errors(&mut found.codes, &mut found.messages, &mut found.more);
+        }
+        let lang = self.lang;
+        let mut messages: Vec<String> = found
+            .messages
+            .into_iter()
+            .map(|(message, count)| counted(message, count, lang))
+            .collect();
+        let codes: Vec<&str> = found.codes.iter().map(|c| c.as_str()).collect();
+        if found.more > 0 && !messages.is_empty() {
+            messages.push(more_note(found.more, lang));
+        }
+        self.row(
+            fields,
+            [
+                if found.error { "NG" } else { "OK" },
+                &codes.join("|"),
+                &messages.join(" / "),
+            ],
+        );
+    }
+
+    /// Writes the blank rows held back, with what was found about them since.
+    fn flush_pending(&mut self) {
+        while let Some((_, fields, found)) = self.pending.pop_front() {
+            self.write_row(&fields, found, false);
         }
     }
 
@@ -266,21 +326,42 @@ impl Sink for Writer {
             }
             return;
         }
-        self.row_error |= finding.severity == Severity::Error;
-        let code = finding.kind.code();
-        if !self.row_codes.contains(&code) {
-            self.row_codes.push(code);
+        let row = finding.place.row;
+        if let Some(at) = self.pending.iter().position(|(r, _, _)| Some(*r) == row) {
+            let mut found = self.pending.get_mut(at).map(|p| std::mem::take(&mut p.2));
+            if let Some(found) = found.as_mut() {
+                self.add_finding(found, &finding);
+            }
+            if let (Some(slot), Some(found)) = (self.pending.get_mut(at), found) {
+                slot.2 = found;
+            }
+            return;
         }
-        self.add_message(&finding);
+        if row.is_some() && row <= self.last_row {
+            // About a row already written (none of the engine's findings are, today).
+            return;
+        }
+        let mut found = std::mem::take(&mut self.row);
+        self.add_finding(&mut found, &finding);
+        self.row = found;
     }
 
     fn end_record(&mut self, record: &RecordInfo<'_>) {
         self.delimiter = record.delimiter;
-        let mut codes = std::mem::take(&mut self.row_codes);
-        let mut messages = std::mem::take(&mut self.row_messages);
-        let mut more = std::mem::take(&mut self.row_more);
-        let mut has_error = std::mem::take(&mut self.row_error);
+        self.last_row = Some(record.row);
+        let found = std::mem::take(&mut self.row);
         let lang = self.lang;
+        if record.role == RecordRole::Blank {
+            if self.pending.len() >= MAX_PENDING_BLANK_ROWS {
+                if let Some((_, fields, found)) = self.pending.pop_front() {
+                    self.write_row(&fields, found, false);
+                }
+            }
+            self.pending
+                .push_back((record.row, record.fields.to_vec(), found));
+            return;
+        }
+        self.flush_pending();
         match record.role {
             RecordRole::Preamble => self.row(record.fields, ["", "", ""]),
             RecordRole::Header => {
@@ -292,28 +373,7 @@ impl Sink for Writer {
                 self.header_row = Some(record.row);
                 self.row(record.fields, labels);
             }
-            RecordRole::Data | RecordRole::Blank => {
-                if record.role == RecordRole::Data && self.file_errors.any() {
-                    has_error = true;
-                    self.add_file_errors(&mut codes, &mut messages, &mut more);
-                }
-                let mut messages: Vec<String> = messages
-                    .into_iter()
-                    .map(|(message, count)| counted(message, count, lang))
-                    .collect();
-                let codes: Vec<&str> = codes.iter().map(|c| c.as_str()).collect();
-                if more > 0 && !messages.is_empty() {
-                    messages.push(more_note(more, lang));
-                }
-                self.row(
-                    record.fields,
-                    [
-                        if has_error { "NG" } else { "OK" },
-                        &codes.join("|"),
-                        &messages.join(" / "),
-                    ],
-                );
-            }
+            RecordRole::Data | RecordRole::Blank => self.write_row(record.fields, found, true),
         }
     }
 
@@ -366,10 +426,9 @@ fn write(
         text,
         width: 0,
         padding_budget: input.len(),
-        row_codes: Vec::new(),
-        row_messages: Vec::new(),
-        row_more: 0,
-        row_error: false,
+        row: RowFindings::default(),
+        pending: VecDeque::new(),
+        last_row: None,
         budget,
         budget_spent: false,
         header_row: None,
@@ -378,7 +437,8 @@ fn write(
     let options = options.for_whole(input.len());
     let mut engine = Engine::with_context(profile, options, writer, context)?;
     engine.push(input);
-    let (writer, _, _, detected) = engine.finish();
+    let (mut writer, _, _, detected) = engine.finish();
+    writer.flush_pending();
     let encoding = detected.encoding.unwrap_or(TextEncoding::Utf8);
     Ok(encode(writer.text, encoding))
 }
