@@ -12,6 +12,7 @@ macro_rules! wire_enum {
         // `serde` names are for the TypeScript type.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
         #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+        #[non_exhaustive]
         pub enum $name {
             $( $(#[doc = $doc])* #[serde(rename = $wire)] $variant, )*
         }

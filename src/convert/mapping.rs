@@ -205,6 +205,7 @@ crate::de::record!(DateMapping {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub enum SuggestedBy {
     /// The same profile on both sides.
     Identity,

@@ -164,6 +164,7 @@ crate::de::record!(Parameter {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub enum ParamType {
     /// A whole number.
     Integer,
@@ -188,6 +189,7 @@ crate::de::unit_enum!(ParamType {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
 #[serde(untagged)]
+#[non_exhaustive]
 pub enum ParamValue {
     /// true or false.
     Boolean(bool),

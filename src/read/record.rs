@@ -7,6 +7,7 @@ pub const MAX_PROBLEMS_PER_RECORD: usize = 256;
 
 /// A record terminator style.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum LineEnding {
     /// `\r\n` (Windows, Excel).
     Crlf,
@@ -105,6 +106,7 @@ pub struct Position {
 
 /// A quoting anomaly. `byte` is absolute, `line` 1-based, `field` 0-based.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum QuoteProblem {
     /// A quote character inside an unquoted field, e.g. `ab"c`; `byte` is that
     /// quote's offset. The quote is kept as content.

@@ -31,6 +31,7 @@ macro_rules! codes {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
         #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
         #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+        #[non_exhaustive]
         pub enum Code {
             $( $(#[doc = $doc])*
             #[cfg_attr(any(feature = "schema", feature = "wasm"), serde(rename = $name))]

@@ -12,6 +12,7 @@ use crate::report::{Code, Severity};
 /// The facts behind one diagnostic; the message is rendered from these.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(missing_docs)] // the variants mirror `Code`, documented there
+#[non_exhaustive]
 pub enum Kind {
     EmptyFile,
     NotText {
@@ -303,6 +304,7 @@ pub enum Kind {
 
 /// What a row rule expected of its column.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Expectation {
     /// The cell must be filled.
     Filled,
@@ -314,6 +316,7 @@ pub enum Expectation {
 
 /// Why an e-mail address is invalid, so the help can say what to fix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum EmailProblem {
     /// No `@`.
     NoAt,

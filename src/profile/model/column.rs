@@ -8,6 +8,7 @@ use super::*;
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub enum ValuePolicy {
     /// Every row needs a value.
     Required,
@@ -199,6 +200,7 @@ crate::de::record!(Length {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub enum LengthUnit {
     /// Unicode characters (code points).
     #[default]
@@ -264,6 +266,7 @@ crate::de::record!(CharsByParam {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
 #[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum CharClass {
     /// `A–Z a–z`
     AsciiLetter,
@@ -337,6 +340,7 @@ crate::de::record!(Pattern {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub enum ValueType {
     /// An e-mail address.
     Email,

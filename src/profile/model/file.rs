@@ -9,6 +9,7 @@ use super::*;
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub enum BomPolicy {
     /// With or without.
     #[default]
@@ -31,6 +32,7 @@ crate::de::unit_enum!(BomPolicy {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub enum Delimiter {
     /// `,`
     Comma,
@@ -63,6 +65,7 @@ impl Delimiter {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum LineEndingKind {
     /// `\r\n` (Windows, Excel)
     Crlf,

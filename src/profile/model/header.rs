@@ -51,6 +51,7 @@ crate::de::record!(HeaderRules {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub enum ColumnOrder {
     /// Any order.
     #[default]
@@ -73,6 +74,7 @@ crate::de::unit_enum!(ColumnOrder {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub enum UnknownColumns {
     /// An error: the system rejects the file.
     #[default]
@@ -118,6 +120,7 @@ crate::de::record!(HeaderMarker {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub enum HeaderPresence {
     /// The system rejects a file without this column.
     Required,
