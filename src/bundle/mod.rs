@@ -434,6 +434,38 @@ fn unknown_role(bundle: &str, known: &[&str], role: &str) -> Error {
 
 /// Checks the files of a bundle held in memory. Files without a role are recognised by their
 /// header; a file that fits no role, or two files of one role, make the run fail.
+///
+/// ```
+/// use csv_preflight::bundle::{builtin_bundle, check_bundle, BundleInput, BundleOptions};
+/// use csv_preflight::profile::ParamValue;
+///
+/// let bundle = builtin_bundle("celf")?;
+/// let users = "id,name,password,celf-app-user?,web-app-user?,suspended?,ai-user?\r\n\
+///              user01,山田 太郎,Welc0me!,1,0,0,0\r\n";
+/// let groups = "id,name\r\nsales,営業部\r\n";
+/// let affiliations = "group-id,user-id\r\nsales,user01\r\nhr,user01\r\n";
+/// let inputs = [
+///     BundleInput { role: None, name: Some("affiliations.csv"), bytes: affiliations.as_bytes() },
+///     BundleInput { role: Some("groups"), name: Some("groups.csv"), bytes: groups.as_bytes() },
+///     BundleInput { role: None, name: Some("users.csv"), bytes: users.as_bytes() },
+/// ];
+/// // With `replacement` the files are all the system will hold after the import.
+/// let mut options = BundleOptions::default();
+/// options.check.params.insert("replacement".into(), ParamValue::Boolean(true));
+/// let report = check_bundle(&bundle, &inputs, options)?;
+///
+/// // Referenced roles are checked first; group `hr` is not in groups.csv.
+/// let roles: Vec<&str> = report.files.iter().map(|f| f.role.as_str()).collect();
+/// assert_eq!(roles, ["users", "groups", "affiliations"]);
+/// assert!(!report.valid);
+/// let found: Vec<_> = report.files.iter().flat_map(|f| &f.report.diagnostics).collect();
+/// assert_eq!(found.len(), 1);
+/// assert_eq!(
+///     (found[0].code.as_str(), found[0].row, found[0].column.as_deref(), found[0].file.as_deref()),
+///     ("foreign-key", Some(3), Some("group-id"), Some("affiliations.csv"))
+/// );
+/// # Ok::<(), csv_preflight::Error>(())
+/// ```
 pub fn check_bundle(
     bundle: &Bundle,
     inputs: &[BundleInput<'_>],

@@ -33,6 +33,32 @@ use crate::profile::Profile;
 use crate::report::{Collector, Report};
 
 /// A streaming check: feed chunks with [`Checker::push`], then call [`Checker::finish`].
+///
+/// The chunks may be of any size and split anywhere (inside a quoted field, a multi-byte
+/// character, a CRLF): the report is the same as [`check`]'s for the whole file. Memory stays
+/// bounded by [`CheckOptions::limits`], not by the file's size.
+///
+/// ```
+/// use csv_preflight::{builtin, check, CheckOptions, Checker};
+///
+/// let profile = builtin("fujifilm-iwpro/add-users")?;
+/// let csv = "mail_address,family_name,given_name,language,group,option,company_name,\
+///            department_name,job_title_name,device_user_id,iccard_number\r\n\
+///            taro@example.com,山田,太郎,JA,,,,,,,\r\n\
+///            hanako@example.com,佐藤,花子,ja,,,,,,,\r\n";
+///
+/// let mut checker = Checker::new(&profile, CheckOptions::default())?;
+/// for chunk in csv.as_bytes().chunks(5) {
+///     checker.push(chunk);
+/// }
+/// assert_eq!(checker.progress().bytes, csv.len() as u64);
+/// let report = checker.finish();
+///
+/// assert_eq!(report.summary.rows, 2);
+/// assert_eq!(report.summary.rows_with_errors, 1);
+/// assert_eq!(report, check(csv.as_bytes(), &profile, CheckOptions::default())?);
+/// # Ok::<(), csv_preflight::Error>(())
+/// ```
 pub struct Checker {
     engine: Engine<Collector>,
 }
@@ -108,7 +134,28 @@ impl Checker {
     }
 }
 
-/// Checks a whole file held in memory.
+/// Checks a whole file held in memory (see [`Checker`] for the streaming form).
+///
+/// Problems in the file are diagnostics in the [`Report`], never an `Err`; `Err` means the check
+/// could not run (invalid profile, unknown or mistyped parameter, a limit of 0).
+///
+/// ```
+/// use csv_preflight::{builtin, check, CheckOptions, Lang};
+///
+/// let profile = builtin("fujifilm-iwpro/add-users")?;
+/// let csv = "mail_address,family_name,given_name,language,group,option,company_name,\
+///            department_name,job_title_name,device_user_id,iccard_number\r\n\
+///            taro@example.com,山田,太郎,JA,,,,,,,\r\n";
+/// let options = CheckOptions { lang: Lang::En, ..CheckOptions::default() };
+/// let report = check(csv.as_bytes(), &profile, options)?;
+///
+/// assert!(!report.valid);
+/// let d = &report.diagnostics[0];
+/// assert_eq!((d.code.as_str(), d.row, d.column.as_deref()), ("not-in-list", Some(2), Some("language")));
+/// assert_eq!(d.value.as_deref(), Some("JA"));
+/// assert_eq!(d.message, r#"not an accepted value; expected "ja", "en""#);
+/// # Ok::<(), csv_preflight::Error>(())
+/// ```
 pub fn check(bytes: &[u8], profile: &Profile, options: CheckOptions) -> Result<Report, Error> {
     let mut checker = Checker::new(profile, options.for_whole(bytes.len()))?;
     checker.push(bytes);

@@ -72,6 +72,31 @@ use crate::error::Error;
 use crate::profile::Profile;
 
 /// Converts a whole file held in memory to `target` (see [`Converter`] for the streaming form).
+///
+/// A file that still has errors is [`ConvertStatus::Refused`] (its `bytes` are empty, `report`
+/// says why) unless [`ConvertOptions::force`] is set; see the [module](self) for a file that
+/// converts cleanly. `Err` means the conversion could not start (inconsistent options, a
+/// mapping for another profile).
+///
+/// ```
+/// use csv_preflight::convert::{convert, ConvertOptions, ConvertStatus};
+/// use csv_preflight::builtin;
+///
+/// let target = builtin("fujifilm-iwpro/add-users")?;
+/// let source = "氏名,メールアドレス,言語\r\n山田 太郎,,日本語\r\n"; // no e-mail address
+///
+/// let result = convert(source.as_bytes(), &target, ConvertOptions::default())?;
+/// assert_eq!(result.status, ConvertStatus::Refused);
+/// assert!(result.bytes.is_empty());
+/// let d = &result.report.diagnostics[0];
+/// assert_eq!((d.code.as_str(), d.row, d.column.as_deref()), ("missing-value", Some(2), Some("mail_address")));
+///
+/// let forced = ConvertOptions { force: true, ..ConvertOptions::default() };
+/// let result = convert(source.as_bytes(), &target, forced)?;
+/// assert_eq!(result.status, ConvertStatus::Forced);
+/// assert!(String::from_utf8(result.bytes).unwrap().ends_with("\r\n,山田,太郎,ja,,,,,,,\r\n"));
+/// # Ok::<(), csv_preflight::Error>(())
+/// ```
 pub fn convert(
     input: &[u8],
     target: &Profile,

@@ -382,7 +382,31 @@ impl Sink for Writer {
     }
 }
 
-/// Checks `input` and writes the result CSV.
+/// Checks `input` and writes the result CSV: every row of the input as it was, plus `result`
+/// (`OK`/`NG`), `codes` and `messages` columns, in the input's encoding when it can hold the
+/// messages (else UTF-8 with a BOM, as for UTF-8 input).
+///
+/// ```
+/// use csv_preflight::{builtin, result_csv, CheckOptions, TextEncoding};
+///
+/// let profile = builtin("fujifilm-iwpro/add-users")?;
+/// let csv = "mail_address,family_name,given_name,language,group,option,company_name,\
+///            department_name,job_title_name,device_user_id,iccard_number\r\n\
+///            taro@example.com,山田,太郎,JA,,,,,,,\r\n\
+///            hanako@example.com,佐藤,花子,ja,,,,,,,\r\n";
+/// let out = result_csv(csv.as_bytes(), &profile, CheckOptions::default())?;
+///
+/// assert_eq!(out.encoding, TextEncoding::Utf8);
+/// let text = String::from_utf8(out.bytes).unwrap();
+/// let lines: Vec<&str> = text.trim_start_matches('\u{FEFF}').split("\r\n").collect();
+/// assert!(lines[0].ends_with(",iccard_number,result,codes,messages"));
+/// assert_eq!(
+///     lines[1],
+///     r#"taro@example.com,山田,太郎,JA,,,,,,,,NG,not-in-list,"language: not an accepted value; expected ""ja"", ""en""""#
+/// );
+/// assert_eq!(lines[2], "hanako@example.com,佐藤,花子,ja,,,,,,,,OK,,");
+/// # Ok::<(), csv_preflight::Error>(())
+/// ```
 pub fn result_csv(
     input: &[u8],
     profile: &Profile,
