@@ -14,10 +14,10 @@ use serde::{Deserialize, Serialize};
 pub(crate) use capped::SeverityCap;
 pub use code::{Code, Severity};
 pub(crate) use collector::Collector;
-pub use finding::{
+pub(crate) use finding::{
     truncate_value, EmailProblem, Expectation, Finding, Kind, Place, MAX_VALUE_CHARS,
 };
-pub use messages::{render, Rendered};
+pub(crate) use messages::render;
 pub use result_csv::{result_csv, result_csv_with_baseline, ResultCsv};
 
 use crate::decode::{Bom, TextEncoding};
