@@ -19,6 +19,24 @@
 //!
 //! Bad input never panics and is never an `Err`: it is a diagnostic in the [`Report`]. `Err` means
 //! the check could not run (an unknown or invalid profile, an unknown parameter).
+//!
+//! The entry points: [`check`] and [`Checker`] (streaming) give a [`Report`]; [`result_csv`]
+//! writes the input back with `result`, `codes` and `messages` columns; [`convert()`] and
+//! [`Converter`] turn another system's export into the target's format; [`check_bundle`] checks
+//! the files of a multi-file import together; [`plan::check_with_baseline`] and
+//! [`Checker::with_baseline`] compare an upload with the system's current export.
+//!
+//! # Features
+//!
+//! - `cli` (default): the `csv-preflight` command-line tool (clap). The library does not need it:
+//!   depend on the crate with `default-features = false` to leave clap out.
+//! - `schema` (default): `schemars::JsonSchema` for the profile model, from which
+//!   `schema/profile.schema.json` is generated.
+//! - `wasm`: the JavaScript bindings (compiled for `wasm32` only) and the TypeScript types of the
+//!   public types; the npm package is built with `--no-default-features --features wasm`.
+//!
+//! `cargo build --no-default-features --lib` builds the library alone; its behaviour does not
+//! depend on these features.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
