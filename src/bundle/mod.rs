@@ -52,6 +52,7 @@ pub struct BundleOptions {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct BundleReport {
     /// No file has an error.
     pub valid: bool,

@@ -146,6 +146,7 @@ pub struct FileFormat {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct ConvertResult {
     /// The converted file; empty when refused. Not serialized: bindings hand it over as bytes.
     #[serde(skip)]

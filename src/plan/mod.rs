@@ -44,6 +44,7 @@ pub const MAX_PLAN_KEYS: usize = 100;
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Plan {
     /// The import mode planned for (from the profile and its parameters).
     pub mode: ImportMode,

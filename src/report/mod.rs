@@ -28,6 +28,7 @@ use crate::profile::{Delimiter, LineEndingKind};
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Diagnostic {
     /// Stable kebab-case code.
     pub code: Code,
@@ -69,6 +70,7 @@ pub struct Diagnostic {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Summary {
     /// Diagnostics of severity error.
     pub errors: u64,
@@ -90,6 +92,7 @@ pub struct Summary {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Detected {
     /// The encoding the file was read with.
     pub encoding: Option<TextEncoding>,
@@ -115,6 +118,7 @@ pub struct Detected {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Report {
     /// No diagnostic of severity error.
     pub valid: bool,

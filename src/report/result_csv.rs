@@ -43,6 +43,7 @@ use crate::report::{render, truncate_value, Code, Finding, Severity};
 
 /// A generated result CSV.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct ResultCsv {
     /// The bytes of the file.
     pub bytes: Vec<u8>,

@@ -40,8 +40,16 @@ pub(crate) fn sniff_delimiter(line: &[u8], accepted: &[Delimiter]) -> Delimiter 
     if best == 0 {
         return default;
     }
-    // Prefer an accepted delimiter among those with the top count.
-    let top = |d: &Delimiter| counts[candidates.iter().position(|c| c == d).unwrap_or(0)] == best;
+    // Prefer an accepted delimiter among those with the top count. A match, not a position in
+    // `candidates`: a new delimiter must be counted before it compiles.
+    let [commas, tabs, semicolons] = counts;
+    let top = |d: &Delimiter| {
+        best == match d {
+            Delimiter::Comma => commas,
+            Delimiter::Tab => tabs,
+            Delimiter::Semicolon => semicolons,
+        }
+    };
     accepted
         .iter()
         .copied()
