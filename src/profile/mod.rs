@@ -51,6 +51,8 @@ impl Profile {
 
     /// The profile as pretty JSON.
     pub fn to_json(&self) -> String {
+        // Cannot fail: every map of the model has string keys (codes and names serialize as
+        // strings), and writing to a `String` does no I/O.
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
 }
