@@ -246,3 +246,79 @@ fn result_csv_keeps_rows_and_adds_result_columns() {
     assert_eq!(lines[1], "taro@example.com,山田,太郎,JA,,,,,,,,NG,not-in-list,\"language: not an accepted value; expected \"\"ja\"\", \"\"en\"\"\"");
     std::fs::remove_file(&out_path).ok();
 }
+
+/// Several files: `--result-csv` takes a directory and writes `NAME-result.csv` for each; a single
+/// file path is refused (each result would replace the one before), and so is a path that is one
+/// of the files checked (the result would replace the input).
+#[test]
+fn result_csv_for_several_files_goes_into_a_directory() {
+    let dir = common::scratch("cli-results");
+    let (language, valid) = (fixture("language.csv"), fixture("valid.csv"));
+    let args = |out: &str| {
+        vec![
+            "check".to_string(),
+            "--profile".into(),
+            "fujifilm-iwpro/add-users".into(),
+            "--result-csv".into(),
+            out.to_string(),
+            language.clone(),
+            valid.clone(),
+        ]
+    };
+    let run_owned = |v: Vec<String>| run(&v.iter().map(String::as_str).collect::<Vec<_>>());
+    let out = run_owned(args(dir.to_str().unwrap()));
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        common::files(&dir),
+        [
+            "add-users_language-result.csv",
+            "add-users_valid-result.csv"
+        ]
+    );
+    let valid_result = std::fs::read_to_string(dir.join("add-users_valid-result.csv")).unwrap();
+    assert!(
+        valid_result.lines().skip(1).all(|l| l.ends_with(",OK,,")),
+        "{valid_result}"
+    );
+
+    let one = dir.join("one.csv");
+    let out = run_owned(args(one.to_str().unwrap()));
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        format!(
+            "csv-preflight: --result-csv \"{}\" names one file, but 2 files are checked: give a \
+             directory (each file's result is written there as NAME-result.csv)\n",
+            one.display()
+        )
+    );
+    assert!(!one.exists());
+
+    let input = dir.join("add-users_1.csv");
+    std::fs::copy(&valid, &input).unwrap();
+    let before = std::fs::read(&input).unwrap();
+    let input = input.to_str().unwrap();
+    let out = run(&[
+        "check",
+        "--lang",
+        "ja",
+        "--profile",
+        "fujifilm-iwpro/add-users",
+        "--result-csv",
+        input,
+        input,
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        format!(
+            "csv-preflight: --result-csv の書き出し先が、チェックするファイル「{input}」と同じです。\
+             別のパスを指定してください\n"
+        )
+    );
+    assert_eq!(
+        std::fs::read(input).unwrap(),
+        before,
+        "the input is untouched"
+    );
+}

@@ -67,7 +67,8 @@ enum Command {
         /// Most row-level diagnostics kept per file.
         #[arg(long, default_value_t = 1000)]
         max_diagnostics: usize,
-        /// Also write the result CSV (original rows + result, codes, messages) to this path.
+        /// Also write the result CSV (original rows + result, codes, messages) to this file, or,
+        /// for several files, into this directory as NAME-result.csv.
         #[arg(long, value_name = "PATH")]
         result_csv: Option<PathBuf>,
         /// The system's current export, for a plan of what the import does: `FILE`, or
@@ -155,6 +156,58 @@ fn parse_params_of(
         params.insert(name.to_string(), parsed);
     }
     Ok(params)
+}
+
+/// Where `--result-csv OUT` writes each file's result CSV: `OUT` itself for one file, or
+/// `NAME-result.csv` in the directory `OUT`. Refused: several files into one file (each would
+/// replace the one before), and a result CSV in place of one of the files checked.
+fn result_csv_paths(out: &Path, files: &[PathBuf]) -> Result<Vec<PathBuf>, Fatal> {
+    let paths: Vec<PathBuf> = if out.is_dir() {
+        files
+            .iter()
+            .map(|file| {
+                let stem = file
+                    .file_stem()
+                    .filter(|_| file.as_os_str() != "-")
+                    .map_or_else(|| "stdin".into(), |s| s.to_string_lossy());
+                out.join(format!("{stem}-result.csv"))
+            })
+            .collect()
+    } else if files.len() > 1 {
+        return Err(Fatal::said(
+            format!(
+                "--result-csv \"{}\" names one file, but {} files are checked: give a directory (each file's result is written there as NAME-result.csv)",
+                out.display(),
+                files.len()
+            ),
+            format!(
+                "--result-csv「{}」は 1 つのファイルですが、{} 個のファイルをチェックします。ディレクトリを指定してください（各ファイルの結果は NAME-result.csv として書き出します）",
+                out.display(),
+                files.len()
+            ),
+        ));
+    } else {
+        vec![out.to_path_buf()]
+    };
+    let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    for path in &paths {
+        if let Some(input) = files.iter().find(|f| same(f, path)) {
+            return Err(Fatal::said(
+                format!(
+                    "--result-csv would replace the checked file \"{}\": give another path",
+                    input.display()
+                ),
+                format!(
+                    "--result-csv の書き出し先が、チェックするファイル「{}」と同じです。別のパスを指定してください",
+                    input.display()
+                ),
+            ));
+        }
+    }
+    Ok(paths)
 }
 
 fn check_file(
@@ -270,12 +323,16 @@ fn run(cli: Cli) -> Result<bool, Fatal> {
                     ))
                 }
             };
+            let result_paths = match &result_path {
+                Some(out) => Some(result_csv_paths(out, &files)?),
+                None => None,
+            };
             let mut all_valid = true;
             let mut reports = Vec::new();
-            for path in &files {
+            for (i, path) in files.iter().enumerate() {
                 let (report, bytes) = check_file(path, &profile, &options, baseline.clone())?;
                 all_valid &= report.valid;
-                if let Some(out) = &result_path {
+                if let Some(out) = result_paths.as_ref().and_then(|p| p.get(i)) {
                     let mut opts = options.clone();
                     opts.file_name = report.file_name.clone();
                     // The result CSV carries the findings that need the export too.
