@@ -364,7 +364,7 @@ export const STRINGS = {
     "convert.running": "変換しています…",
     "convert.status.ready": "準備完了：{name} は登録先の形式で再チェックしてもエラーがありません。",
     "convert.status.forced": "強制的に書き出しました：{name} にはまだエラーがあります。",
-    "convert.status.refused": "書き出しを拒否しました：変換結果にまだエラーがあるため、ファイルは作成されていません。",
+    "convert.status.refused": "書き出していません：変換結果にまだエラーがあるため、ファイルは作成されていません。",
     "convert.refusal.refused":
       "理由：変換後のファイルにまだ{errors}があります（{list}）。元のファイルかマッピングを直すか、「エラーが残っていてもファイルを書き出す」を選んでください。",
     "convert.refusal.forced": "変換後のファイルにまだ{errors}があります（{list}）。指定により、それでも書き出しました。",
