@@ -85,7 +85,7 @@ fn a_missing_marker_fails_the_rows_from_the_one_that_shows_utf8() {
         ..CheckOptions::default()
     };
     let csv = csv_preflight::result_csv(input.as_bytes(), &profile, options).unwrap();
-    let row = "missing-header-marker,1 行目（ヘッダー）: UTF-8 のファイルではヘッダーに「CharSet:UTF8」が必要です";
+    let row = "missing-header-marker,1 行目（ヘッダー）：UTF-8 のファイルではヘッダーに「CharSet:UTF8」が必要です";
     assert_eq!(
         String::from_utf8(csv.bytes).unwrap(),
         format!(

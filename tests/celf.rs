@@ -356,7 +356,7 @@ fn references_outside_the_files_name_five_distinct_ids_with_their_first_rows() {
     assert_eq!(
         messages(Lang::Ja),
         [
-            "\"group-id\" の参照のうち 8 件が「groups」のファイルにない ID を指しています\
+            "「group-id」の参照のうち 8 件が「groups」のファイルにない ID を指しています\
           （2 行目の「g1」、4 行目の「g2」、5 行目の「g3」、6 行目の「g4」、7 行目の「g5」、…）。\
           システムに登録済みの ID でなければエラーになります"
         ]

@@ -177,11 +177,11 @@ fn bad_options_are_one_line_errors_with_exit_2() {
         ),
         (
             vec!["--lang", "ja", "--to", "canon/users", "--encoding", "klingon", "-o", "x.csv"],
-            "csv-preflight: 文字コード「klingon」は分かりません\n",
+            "csv-preflight: 文字コード「klingon」には対応していません\n",
         ),
         (
             vec!["--lang", "ja", "--to", "canon/users", "--substitute", "髙", "-o", "x.csv"],
-            "csv-preflight: 置き換え「髙」は 文字=置き換え後 の形で指定してください\n",
+            "csv-preflight: 置換「髙」は 文字=置換後の文字列 の形で指定してください\n",
         ),
         (
             vec!["--lang", "ja", "--to", "nope/x", "-o", "x.csv"],

@@ -232,9 +232,9 @@ fn a_missing_required_column_fails_every_data_row() {
     assert_eq!(
         result_text(file, in_lang(Lang::Ja)),
         "mail_address,family_name,language,結果,コード,メッセージ\r\n\
-         taro@example.com,Yamada,ja,NG,missing-label,1 行目（ヘッダー）: 必須の列「given_name」が\
+         taro@example.com,Yamada,ja,NG,missing-label,1 行目（ヘッダー）：必須の列「given_name」が\
          ヘッダーにありません\r\n\
-         hanako@example,Suzuki,en,NG,missing-label|invalid-email,1 行目（ヘッダー）: 必須の列\
+         hanako@example,Suzuki,en,NG,missing-label|invalid-email,1 行目（ヘッダー）：必須の列\
          「given_name」がヘッダーにありません / mail_address: メールアドレスとして正しくありません\r\n"
     );
 }
@@ -263,7 +263,7 @@ fn header_errors_past_three_are_counted() {
          of this system / +2 more\"\r\n"
     );
     assert!(result_text(file, in_lang(Lang::Ja))
-        .ends_with("1 行目（ヘッダー）: 列「x」はこのシステムの列ではありません / ほか 2 件\r\n"));
+        .ends_with("1 行目（ヘッダー）：列「x」はこのシステムの列ではありません / ほか 2 件\r\n"));
 }
 
 /// An error about the whole file (its name) fails every data row too, said to be the file's.
@@ -281,7 +281,7 @@ fn a_file_error_fails_every_data_row() {
          \"\"users.csv\"\" does not follow the system's pattern\"\r\n"
     );
     assert!(result_text(file, named(Lang::Ja))
-        .contains(",NG,file-name-mismatch,ファイル: ファイル名「users.csv」"));
+        .contains(",NG,file-name-mismatch,ファイル：ファイル名「users.csv」"));
 }
 
 /// A blank row between users is the blank row's error, not the next user's: the engine knows it

@@ -169,7 +169,7 @@ fn ja(issue: &Issue) -> (String, Option<String>) {
     let s = |m: &str| Some(m.to_string());
     match issue {
         Issue::Unrepresentable { ch, encoding } => (
-            format!("{}は{}で表せません", describe(*ch, true), encoding.display_name()),
+            format!("{}は {} で表せません", describe(*ch, true), encoding.display_name()),
             Some(format!(
                 "変換先の文字コードにこの文字はありません。元のファイルで別の文字に置き換えるか、置換表に「{}」のような置換を追加するか、システムが受け付けるなら UTF-8 に変換してください。",
                 substitution_hint(*ch)
@@ -200,7 +200,7 @@ fn ja(issue: &Issue) -> (String, Option<String>) {
         ),
         Issue::ValueBecameDate => (
             "Excel が日付に変えた値のようです".to_string(),
-            s("Excel は 1-2 や 3/4 のような値を日付とみなし、1月2日 や 2025/3/4 として保存します。元のシステムで値を確認し、Excel では入力する前に列の書式を「文字列」にしてください。"),
+            s("Excel は 1-2 や 3/4 のような値を日付とみなし、「1月2日」や「2025/3/4」として保存します。元のシステムで値を確認し、Excel では入力する前に列の書式を「文字列」にしてください。"),
         ),
         Issue::SplitIncomplete { separator } => (
             "値に区切りがないため、分割した片方が空になります".to_string(),
@@ -232,7 +232,7 @@ fn ja(issue: &Issue) -> (String, Option<String>) {
         ),
         Issue::ExtraCellDropped => (
             "ヘッダーの最後の列より後ろにあるセルのため、引き継がれません".to_string(),
-            s("元のファイルでこの列に見出しを付けるか、値を正しい列に移してください。"),
+            s("元のファイルのヘッダーでこの列に列名を付けるか、値を正しい列に移してください。"),
         ),
     }
 }
@@ -280,10 +280,10 @@ pub(crate) fn reason_text(reason: ChangeReason, lang: Lang) -> &'static str {
         (Lang::Ja, ZeroPadded) => "マッピングの桁数まで先頭に 0 を追加",
         (Lang::Ja, Substituted) => "置換表で文字を置換",
         (Lang::Ja, UnrepresentableReplaced) => "変換先の文字コードで表せない文字を「?」に置換",
-        (Lang::Ja, BracketsAdded) => "変換先の規則に従い [ ] で囲んだ",
-        (Lang::Ja, BracketsRemoved) => "変換先では使わない [ ] を外した",
+        (Lang::Ja, BracketsAdded) => "変換先の規則に従い [ ] を追加",
+        (Lang::Ja, BracketsRemoved) => "変換先では使わない [ ] を削除",
         (Lang::Ja, MaskedCleared) => {
-            "伏せ字（********）が実際の値として取り込まれないよう空欄にした"
+            "伏せ字（********）が実際の値としてインポートされないよう空欄に変更"
         }
         (Lang::Ja, BlankRowRemoved) => "空行を削除",
         (Lang::Ja, TrailingCellsRemoved) => "最後の列より後ろの空のセルを削除",

@@ -46,7 +46,7 @@ pub(super) fn message(kind: &ErrorKind) -> String {
             format!("オプションが正しくありません。詳細（英語）：{message}")
         }
         ErrorKind::InvalidBaseline { message } => {
-            format!("現在のユーザー一覧（エクスポート）を使えません。詳細（英語）：{message}")
+            format!("現在のエクスポートを使えません。詳細（英語）：{message}")
         }
         ErrorKind::Internal { message } => format!(
             "csv-preflight の内部エラーです（不具合です。お手数ですがご報告ください）。詳細（英語）：{message}"

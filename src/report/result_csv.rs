@@ -5,8 +5,8 @@
 //! whole file came before it (a missing required column, a stray BOM, a file name or encoding the
 //! system refuses): the system rejects the whole file, so a row marked OK would mislead an
 //! administrator who filters on NG. Such a row lists those codes first and starts its messages
-//! with where each error is (`row 1 (header): ...`, `file: ...`; `1 行目（ヘッダー）: ...`,
-//! `ファイル: ...`), at most [`file_errors::MAX_FILE_MESSAGES`] of them. Warnings and infos
+//! with where each error is (`row 1 (header): ...`, `file: ...`; `1 行目（ヘッダー）：...`,
+//! `ファイル：...`), at most [`file_errors::MAX_FILE_MESSAGES`] of them. Warnings and infos
 //! about the header change no row. Blank rows are not users: these errors do not change them. A
 //! row is written when it is read, so a finding that comes after it cannot change it: the row
 //! count against the system's limit and the line endings are known at the end of the file,

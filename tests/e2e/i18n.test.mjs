@@ -39,11 +39,11 @@ test("an export without the key column is worded in the reader's language; other
   const error = { kind: "invalidBaseline", message: 'invalid baseline: the export has no column "Login ID": its records cannot be matched' };
   assert.equal(
     failureText("ja", error),
-    "現在のユーザー一覧を使えません：ユーザーを識別する列「Login ID」がないため、ファイルの行と照合できません。登録先システムからすべての列を含めてユーザー一覧を書き出し直してください。",
+    "現在のエクスポートを使えません：ユーザーを識別する列「Login ID」がないため、ファイルの行と照合できません。登録先システムからすべての列を含めてユーザーをエクスポートし直してください。",
   );
   assert.match(failureText("en", error), /^the current export cannot be used: it has no column “Login ID”, which identifies the users/);
   const other = { kind: "invalidBaseline", message: "invalid baseline: the export was already ended" };
-  assert.equal(failureText("ja", other), "現在のユーザー一覧を使えません：詳細（英語）：the export was already ended");
+  assert.equal(failureText("ja", other), "現在のエクスポートを使えません：詳細（英語）：the export was already ended");
   assert.equal(failureText("en", other), "the current export cannot be used: the export was already ended");
 });
 

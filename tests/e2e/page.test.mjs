@@ -540,8 +540,8 @@ describe("the suggestion, the table and the downloads on awkward files", () => {
     const blank = await page.$$eval('#diag-body tr[data-code="blank-label"]', (rows) => rows.map((r) => r.querySelector(".col").textContent));
     assert.deepEqual(blank, ["#12", "#13"]);
     const options = await page.$$eval("#filter-column option", (o) => o.map((x) => x.textContent));
-    assert.ok(options.includes("#12（見出しが空） (1)"), options.join(" / "));
-    await page.selectOption("#filter-column", { label: "#13（見出しが空） (1)" });
+    assert.ok(options.includes("#12（列名が空） (1)"), options.join(" / "));
+    await page.selectOption("#filter-column", { label: "#13（列名が空） (1)" });
     assert.deepEqual(await page.$$eval("#diag-body tr", (rows) => rows.map((r) => r.querySelector(".col").textContent)), ["#13"]);
     await page.click("#diag-body tr");
     await page.waitForSelector("#preview-grid:not([hidden])");

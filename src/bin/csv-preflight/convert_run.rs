@@ -144,7 +144,7 @@ fn options(args: &ConvertArgs, target: &csv_preflight::Profile) -> Result<Conver
         Some(label) => TextEncoding::from_label(label).map(Some).ok_or_else(|| {
             Fatal::said(
                 format!("unknown encoding \"{label}\""),
-                format!("文字コード「{label}」は分かりません"),
+                format!("文字コード「{label}」には対応していません"),
             )
         }),
         None => Ok(None),
@@ -156,7 +156,7 @@ fn options(args: &ConvertArgs, target: &csv_preflight::Profile) -> Result<Conver
         let (from, to) = item.split_once('=').ok_or_else(|| {
             Fatal::said(
                 format!("substitution \"{item}\" is not of the form CHAR=TEXT"),
-                format!("置き換え「{item}」は 文字=置き換え後 の形で指定してください"),
+                format!("置換「{item}」は 文字=置換後の文字列 の形で指定してください"),
             )
         })?;
         substitutions.insert(from.to_string(), to.to_string());
@@ -303,12 +303,15 @@ fn source_of(c: &csv_preflight::convert::ColumnMapping, lang: Lang) -> String {
     }
     if let Some(split) = &c.split {
         let part = match split.part {
-            SplitPart::First => words(lang, "first", "前"),
-            SplitPart::Rest => words(lang, "rest", "残り"),
-            SplitPart::Last => words(lang, "last", "最後"),
-            SplitPart::AllButLast => words(lang, "all but last", "最後以外"),
+            SplitPart::First => words(lang, "first", "先頭の語"),
+            SplitPart::Rest => words(lang, "rest", "先頭の語より後"),
+            SplitPart::Last => words(lang, "last", "最後の語"),
+            SplitPart::AllButLast => words(lang, "all but last", "最後の語より前"),
         };
-        return format!("\"{}\" ({part})", split.from);
+        return match lang {
+            Lang::En => format!("\"{}\" ({part})", split.from),
+            Lang::Ja => format!("\"{}\"（{part}）", split.from),
+        };
     }
     if let Some(constant) = &c.constant {
         return format!("= \"{constant}\"");
@@ -325,23 +328,33 @@ fn write_text(
 ) -> std::io::Result<()> {
     let format = |f: &csv_preflight::convert::FileFormat| {
         let encoding = f.encoding.map_or("ASCII", |e| e.display_name());
-        let bom = if f.bom.is_some() { ", BOM" } else { "" };
-        let delimiter = match f.delimiter {
-            Some(Delimiter::Tab) => "tab",
-            Some(Delimiter::Semicolon) => "semicolon",
-            _ => "comma",
-        };
         let eol = f
             .line_ending
             .map_or("-".to_string(), |x| format!("{x:?}").to_uppercase());
-        format!("[{}] {encoding}{bom}, {delimiter}, {eol}", f.profile)
+        match lang {
+            Lang::En => {
+                let bom = if f.bom.is_some() { ", BOM" } else { "" };
+                let delimiter = match f.delimiter {
+                    Some(Delimiter::Tab) => "tab",
+                    Some(Delimiter::Semicolon) => "semicolon",
+                    _ => "comma",
+                };
+                format!("[{}] {encoding}{bom}, {delimiter}, {eol}", f.profile)
+            }
+            Lang::Ja => {
+                let bom = if f.bom.is_some() { "、BOM" } else { "" };
+                let delimiter = text_report::delimiter_ja(f.delimiter.unwrap_or(Delimiter::Comma));
+                format!("[{}] {encoding}{bom}、{delimiter}区切り、{eol}", f.profile)
+            }
+        }
     };
     writeln!(out, "{}  {}", file.display(), format(&r.source))?;
     writeln!(
         out,
-        "→ {}  {}, {} {}",
+        "→ {}  {}{}{} {}",
         r.file_name,
         format(&r.output),
+        words(lang, ", ", "、"),
         r.summary.rows,
         words(lang, "rows", "行")
     )?;
@@ -360,8 +373,10 @@ fn write_text(
         writeln!(out, "  {} ← {}{values}", c.target, source_of(c, lang))?;
     }
     if !r.changes.is_empty() {
-        let changes = words(lang, "changes", "変更");
-        writeln!(out, "{changes} ({}):", r.summary.changes)?;
+        match lang {
+            Lang::En => writeln!(out, "changes ({}):", r.summary.changes)?,
+            Lang::Ja => writeln!(out, "変更（{} 件）:", r.summary.changes)?,
+        }
         for c in &r.changes {
             let row = c.row.map_or(String::new(), |r| row_label(lang, r));
             let column = c

@@ -21,19 +21,31 @@ pub(crate) fn severity_label(severity: Severity, lang: Lang) -> &'static str {
 pub fn write(out: &mut impl Write, name: &str, report: &Report, lang: Lang) -> std::io::Result<()> {
     let d = &report.detected;
     let encoding = d.encoding.map_or("-", |e| e.display_name());
-    let bom = if d.bom.is_some() { "BOM" } else { "no BOM" };
-    let delimiter = d
-        .delimiter
-        .map_or("-".to_string(), |x| format!("{x:?}").to_lowercase());
+    let bom = match (d.bom.is_some(), lang) {
+        (true, _) => "BOM",
+        (false, Lang::En) => "no BOM",
+        (false, Lang::Ja) => "BOM なし",
+    };
+    let delimiter = d.delimiter.map_or("-".to_string(), |x| match lang {
+        Lang::En => format!("{x:?}").to_lowercase(),
+        Lang::Ja => delimiter_ja(x).to_string(),
+    });
     let eol = d
         .line_ending
         .map_or("-".to_string(), |x| format!("{x:?}").to_uppercase());
     writeln!(out, "{name}  [{}]", report.profile)?;
-    writeln!(
-        out,
-        "  {encoding}, {bom}, {delimiter}, {eol}, {} data rows",
-        report.summary.rows
-    )?;
+    match lang {
+        Lang::En => writeln!(
+            out,
+            "  {encoding}, {bom}, {delimiter}, {eol}, {} data rows",
+            report.summary.rows
+        )?,
+        Lang::Ja => writeln!(
+            out,
+            "  {encoding}、{bom}、{delimiter}区切り、{eol}、データ行 {} 行",
+            report.summary.rows
+        )?,
+    }
     let mut current_row: Option<Option<u64>> = None;
     for diag in &report.diagnostics {
         if current_row != Some(diag.row) {
@@ -65,12 +77,12 @@ pub fn write(out: &mut impl Write, name: &str, report: &Report, lang: Lang) -> s
         }
     }
     if report.diagnostics_capped {
-        writeln!(
-            out,
-            "  … {} more not shown",
-            report.summary.errors + report.summary.warnings + report.summary.infos
-                - report.diagnostics.len() as u64
-        )?;
+        let hidden = report.summary.errors + report.summary.warnings + report.summary.infos
+            - report.diagnostics.len() as u64;
+        match lang {
+            Lang::En => writeln!(out, "  … {hidden} more not shown")?,
+            Lang::Ja => writeln!(out, "  … ほか {hidden} 件は表示していません")?,
+        }
     }
     if let Some(plan) = &report.plan {
         write_plan(out, plan, lang)?;
@@ -97,15 +109,30 @@ pub fn write(out: &mut impl Write, name: &str, report: &Report, lang: Lang) -> s
     Ok(())
 }
 
-fn write_list(out: &mut impl Write, label: &str, list: &PlanList) -> std::io::Result<()> {
+/// The Japanese name of a delimiter (as the report's messages name it).
+pub(crate) fn delimiter_ja(d: csv_preflight::profile::Delimiter) -> &'static str {
+    use csv_preflight::profile::Delimiter;
+    match d {
+        Delimiter::Comma => "カンマ",
+        Delimiter::Tab => "タブ",
+        Delimiter::Semicolon => "セミコロン",
+    }
+}
+
+fn write_list(
+    out: &mut impl Write,
+    label: &str,
+    list: &PlanList,
+    lang: Lang,
+) -> std::io::Result<()> {
     if list.count == 0 {
         return Ok(());
     }
     let more = list.count.saturating_sub(list.keys.len() as u64);
-    let tail = if more > 0 {
-        format!(", … {more} more")
-    } else {
-        String::new()
+    let tail = match (more, lang) {
+        (0, _) => String::new(),
+        (_, Lang::En) => format!(", … {more} more"),
+        (_, Lang::Ja) => format!(", … ほか {more} 件"),
     };
     writeln!(
         out,
@@ -163,16 +190,21 @@ fn write_plan(out: &mut impl Write, plan: &Plan, lang: Lang) -> std::io::Result<
             plan.baseline_records
         )?,
     }
-    write_list(out, add, &plan.add)?;
+    write_list(out, add, &plan.add, lang)?;
     if plan.rows_without_key > 0 {
         writeln!(out, "    {keyless}: {}", plan.rows_without_key)?;
     }
-    write_list(out, update, &plan.update)?;
-    write_list(out, unchanged, &plan.unchanged)?;
+    write_list(out, update, &plan.update, lang)?;
+    write_list(out, unchanged, &plan.unchanged, lang)?;
     // A delete import with a rejected row deletes nothing.
     let fails = plan.mode == ImportMode::Delete && plan.rejected.count > 0;
-    write_list(out, if fails { would_delete } else { delete }, &plan.delete)?;
-    write_list(out, rejected, &plan.rejected)?;
+    write_list(
+        out,
+        if fails { would_delete } else { delete },
+        &plan.delete,
+        lang,
+    )?;
+    write_list(out, rejected, &plan.rejected, lang)?;
     writeln!(out, "    {after}: {}", plan.records_after)?;
     if let Some(s) = &plan.seats {
         match s.limit {

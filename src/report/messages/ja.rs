@@ -1,6 +1,6 @@
 //! Japanese messages.
 
-use super::{char_name, examples_with_rows, quoted_list};
+use super::{char_name, examples_with_rows};
 use crate::decode::{Lang, TextEncoding};
 use crate::profile::{CharClass, Delimiter, LineEndingKind};
 use crate::report::{EmailProblem, Expectation, Kind};
@@ -65,7 +65,7 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
                 "インポート用に保存した CSV ファイルを選んでください。誤って別のファイルを選んだ可能性があります。"
             })),
         ),
-        BomRequired => (s("BOM（バイト順マーク）がありません"), Some(s("Excel では「CSV UTF-8（コンマ区切り）」で、エディタでは「UTF-8（BOM 付き）」で保存してください。"))),
+        BomRequired => (s("BOM（バイト順マーク）がありません"), Some(s("Excel では「CSV UTF-8（コンマ区切り）」で、エディターでは「UTF-8（BOM 付き）」で保存してください。"))),
         BomForbidden => (s("ファイルの先頭に BOM（バイト順マーク）があり、このシステムでは読み込めません"), Some(s("「UTF-8（BOM なし）」で保存し直してください。"))),
         EncodingNotAccepted { detected, accepted } => (
             {
@@ -79,7 +79,7 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
             Some(format!("ファイルを開き、{} で保存し直してください。Excel では「名前を付けて保存」→「CSV UTF-8（コンマ区切り）」です。", encodings(accepted))),
         ),
         EncodingUnknown { guess } => (
-            format!("既知のどの文字コードとしても正しくありません。{} として読みましたが誤りがあります", guess.display_name()),
+            format!("このファイルは既知のどの文字コードとしても正しくありません。{} として読みましたが、読めない箇所があります", guess.display_name()),
             Some(s("ファイルが壊れているか、文字コードの異なるファイルをつなげた可能性があります。作成したソフトで開き、保存し直してください。")),
         ),
         ScientificNotation => (
@@ -108,11 +108,11 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
         ),
         LineEndingNotAccepted { found, accepted } => (
             format!("改行コードが {} です。このシステムには {} が必要です", line_ending(*found), accepted.iter().map(|l| line_ending(*l)).collect::<Vec<_>>().join("または")),
-            Some(s("改行コードを CRLF（Windows）にして保存してください。多くのエディタでは保存ダイアログやステータスバーで選べます。")),
+            Some(s("改行コードを CRLF（Windows）にして保存してください。多くのエディターでは保存ダイアログやステータスバーで選べます。")),
         ),
         MixedLineEndings { crlf, lf, cr } => (
             format!("改行コードが混在しています（CRLF {crlf}、LF {lf}、CR {cr}）"),
-            Some(s("複数のファイルを貼り合わせた可能性があります。一つのエディタで保存し直し、改行コードをそろえてください。")),
+            Some(s("複数のファイルを貼り合わせた可能性があります。一つのエディターで保存し直し、改行コードをそろえてください。")),
         ),
         FileNameMismatch { name, example } => (
             format!("ファイル名「{name}」がシステムの命名規則に合いません"),
@@ -141,7 +141,7 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
         ExtraLabel { suggestion } => (
             format!("列「{column}」はこのシステムの列ではありません"),
             Some(match suggestion {
-                Some(name) => format!("「{name}」ではありませんか。列名は大文字・小文字、半角まで正確に合わせてください。"),
+                Some(name) => format!("「{name}」ではありませんか？列名は大文字・小文字や全角・半角も正確に合わせてください。"),
                 None => s("テンプレートと綴りを比べるか、列を削除してください。"),
             }),
         ),
@@ -168,7 +168,7 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
         TooManyRows { max, rows } => (format!("ユーザーが {rows} 人います。登録できるのは {max} 人までです"), Some(s("先にライセンスを空けるか追加するか、ファイルからユーザーを減らしてください。ファイルを分けても、上限はすべてのユーザーを数えるため解決しません。"))),
         BlankRow { tab } => (s("ユーザーの間に空の行があります"), Some(format!("空の行を削除してください（{}だけの行も空とみなします）。", if *tab { "タブ" } else { "カンマ" }))),
         TrailingBlankLines { count } => (format!("ファイルの末尾に空の行が {count} 行あります"), Some(s("最後のユーザーより後の空行を削除してください。空のユーザーとして読むシステムがあります。"))),
-        ExtraCell { expected, found, tab } => (format!("この行のセルは {found} 個ですが、ヘッダーは {expected} 列です"), Some(if *tab { s("値にタブが含まれているか、行末に余分なタブがあります。") } else { s("値に含まれるカンマがダブルクォートで囲まれていないか、行末に余分な区切り文字があります。") })),
+        ExtraCell { expected, found, tab } => (format!("この行のセルは {found} 個ですが、ヘッダーは {expected} 列です"), Some(if *tab { s("値にタブが含まれているか、行末に余分なタブがある可能性があります。") } else { s("値に含まれるカンマがダブルクォートで囲まれていないか、行末に余分な区切り文字がある可能性があります。") })),
         MissingCell { expected, found } => (format!("この行のセルは {found} 個ですが、ヘッダーは {expected} 列です"), Some(s("足りないセルを追加してください（空のセルにも区切り文字が必要です）。"))),
         StrayQuote => (s("ダブルクォートで囲まれていない値の中にダブルクォートがあります"), Some(s("値全体をダブルクォートで囲み、中のダブルクォートは 2 つ重ねる（\"\"）か、削除してください。"))),
         TextAfterQuote => (s("閉じるダブルクォートの後に文字があります"), Some(s("値全体をダブルクォートの中に入れてください。値の中のダブルクォートは 2 つ重ねて（\"\"）書きます。"))),
@@ -178,11 +178,11 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
         FieldTooLong { limit } => (format!("値が {limit} バイトを超えています。先頭だけを確認しました"), Some(s("ダブルクォートが抜けていて、複数行が一つの値になっている可能性があります。"))),
         TooManyFields { limit, found } => (format!("この行のセルは {found} 個です。最初の {limit} 個だけを確認しました"), Some(s("この行の区切り文字とダブルクォートを確認してください。"))),
         PatternInputTooLong { limit } => (format!("値が {limit} バイトを超えているため、「{column}」の形式（パターン）との照合を行いませんでした"), Some(s("形式が決まっている値（コード、ID、アドレス）は短いはずです。この列に正しいデータが入っているか確認してください。"))),
-        RecordTooLong { limit } => (format!("行が {limit} バイトを超えています。先頭だけを確認しました"), Some(s("ダブルクォートが抜けているか、ユーザー1件分としては多すぎるデータが入っています。"))),
+        RecordTooLong { limit } => (format!("行が {limit} バイトを超えています。先頭だけを確認しました"), Some(s("ダブルクォートが抜けているか、ユーザー 1 件分としては多すぎるデータが入っています。"))),
         MissingValue => (format!("「{column}」は必須です"), Some(s("値を入力してください。"))),
         MustBeEmpty => (format!("ここでは「{column}」を空にする必要があります"), Some(s("値を削除してください。"))),
         ValueNotNeeded => (format!("「{column}」は入力不要の項目です"), Some(s("マニュアルでは入力不要とされています。意図した値か確認するか、空にしてください。"))),
-        ValueIgnored => (format!("「{column}」はシステムに無視されます"), Some(s("値は取り込まれません。混乱を避けるため空にしてください。"))),
+        ValueIgnored => (format!("「{column}」はシステムに無視されます"), Some(s("値はインポートされません。混乱を避けるため空にしてください。"))),
         OnlySpaces => (s("セルにスペースだけが入っています"), Some(s("スペースを削除して空にしてください。スペースは空として読まれないことがあります。"))),
         UntrimmedValue => (s("値の前後にスペースがあります"), Some(s("スペースを削除してください。値の一部として保存されることがあります。"))),
         TooLong { max, actual, bytes_in } => (format!("長すぎます：{actual} {}（最大 {max}）", unit(bytes_in)), Some(s("値を短くしてください。"))),
@@ -192,7 +192,7 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
             if !extra.is_empty() {
                 classes.push(format!("「{extra}」"));
             }
-            let fw = if crate::rules::width::is_wide(*ch) { "全角文字です。半角で入力してください（日本語入力をオフに）。" } else { "" };
+            let fw = if crate::rules::width::is_wide(*ch) { "この文字は全角です。半角で入力してください（日本語入力をオフにします）。" } else { "" };
             (format!("{}は使えません", char_name(*ch, Lang::Ja)), Some(format!("使えるのは {} だけです。{fw}", classes.join("、"))))
         }
         ForbiddenCharacter { ch } => (format!("「{column}」には{}を使えません", char_name(*ch, Lang::Ja)), Some(s("文字を削除するか置き換えてください。"))),
@@ -210,7 +210,7 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
                 EmailProblem::EmptyLocal => "@ の前が空です。",
                 EmailProblem::LocalTooLong => "@ の前は 64 文字までです。",
                 EmailProblem::BadDots => "@ の前は、ドットで始まったり終わったり、ドットが続いたりしてはいけません。",
-                EmailProblem::BadCharacter => "メールアドレスに使えない文字（スペース、カンマ、英数字以外の文字など）が含まれています。",
+                EmailProblem::BadCharacter => "メールアドレスに使えない文字（スペース、カンマ、半角英数字・記号以外の文字など）が含まれています。",
                 EmailProblem::BadDomain => "@ の後がドメインとして正しくありません。",
                 EmailProblem::DomainWithoutDot => "ドメインにドットがありません。.com や .co.jp などを忘れていませんか？",
             };
@@ -218,7 +218,7 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
         }
         EmailDomainNotAllowed { domain, allowed } => (
             format!("メールドメイン「{domain}」はテナントで許可されていません"),
-            Some(format!("許可されたドメイン：{}。そのドメインのアドレスを使うか、テナント管理者に許可を依頼してください。", quoted_list(allowed, 8))),
+            Some(format!("許可されたドメイン：{}。そのドメインのアドレスを使うか、テナント管理者に許可を依頼してください。", quoted(allowed, 8))),
         ),
         NotDigits { full_width, scientific } => (s("数字のみ入力できます"), Some(s(match (full_width, scientific) {
             (true, _) => "全角数字が含まれています。半角で入力してください。",
@@ -232,22 +232,22 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
             Some(s(if *full_width {
                 "全角で入力されています。半角で入力してください（日本語入力をオフにします）。"
             } else {
-                "そのとおりに入力してください。TRUE/FALSE や はい/いいえ、チェックボックスは読み取られません。"
+                "示した値をそのとおりに入力してください。TRUE/FALSE、はい/いいえ、チェックボックスは読み取られません。"
             })),
         ),
         InvalidDate { formats, no_such_date: false } => (
-            format!("{} の形式の日付ではありません", quoted_list(formats, 6)),
-            Some(s("Excel で開いたときに日付の形式が変わった可能性があります。列を文字列に設定してから入力してください。")),
+            format!("{}の形式の日付ではありません", quoted(formats, 6)),
+            Some(s("Excel で開いたときに日付の形式が変わった可能性があります。日付を入力する前に列の書式を「文字列」にしてください。")),
         ),
         InvalidDate { formats, no_such_date: true } => (
-            format!("存在しない日付です（{} の形式は合っていますが、月・日・時刻が正しくありません）", quoted_list(formats, 6)),
+            format!("存在しない日付です（{}の形式は合っていますが、月・日・時刻が正しくありません）", quoted(formats, 6)),
             Some(s("月と日を確かめてください。2 月 30 日、4 月 31 日、うるう年以外の 2 月 29 日はありません。")),
         ),
         TooManyItems { max, actual } => (format!("{actual} 件あります（最大 {max} 件）"), None),
         DuplicateItem { item } => (format!("「{item}」が 2 回書かれています"), Some(s("重複した項目を削除してください。"))),
         EmptyItem => (s("リストに空の項目があります"), Some(s("余分な区切り文字を削除してください。"))),
         UniqueError { first_row, columns } => (
-            format!("{} は {first_row} 行目と重複しています", columns.iter().map(|c| format!("「{c}」")).collect::<Vec<_>>().join("＋")),
+            format!("{}は {first_row} 行目と重複しています", columns.iter().map(|c| format!("「{c}」")).collect::<Vec<_>>().join("＋")),
             Some(s(if columns.len() > 1 {
                 "同じ組み合わせは 1 回だけ書けます。重複した行を削除してください。"
             } else {
@@ -258,7 +258,7 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
             let what = match expect {
                 Expectation::Filled => format!("「{column}」は必須です"),
                 Expectation::Empty => format!("「{column}」は空にする必要があります"),
-                Expectation::OneOf(v) => format!("「{column}」は {}である必要があります", choice(v, 6)),
+                Expectation::OneOf(v) => format!("「{column}」は{}である必要があります", choice(v, 6)),
             };
             (format!("{what}：{}", reason.ja), None)
         }
@@ -271,11 +271,11 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
         TooManyDistinctValues { max } => (format!("「{column}」の値の種類が {max} を超えています"), Some(s("システムに登録できる値の種類には上限があります。まとめるか減らしてください。"))),
         ForeignKey { role } => (format!("「{column}」の値は「{role}」のファイルにも現在のエクスポートにもありません"), Some(s("そのファイルにレコードを追加するか、ID を直すか、行を削除してください。システムは知らない ID を受け付けません。"))),
         ReferenceUnchecked { role, columns } => (
-            format!("{} から「{role}」への参照は確認していません：「{role}」のファイルも現在のエクスポートもありません", quoted_list(columns, 4)),
+            format!("{}から「{role}」への参照は確認していません：「{role}」のファイルも現在のエクスポートもありません", quoted(columns, 4)),
             Some(s("ファイルをまとめて確認するか、システムの現在のエクスポートをベースラインとして指定してください。")),
         ),
         ReferenceOutsideFile { role, columns, count, examples, more_ids } => (
-            format!("{} の参照のうち {count} 件が「{role}」のファイルにない ID を指しています（{}）。システムに登録済みの ID でなければエラーになります", quoted_list(columns, 4), examples_with_rows(examples, *more_ids, |v, r| format!("{r} 行目の「{v}」"), "、")),
+            format!("{}の参照のうち {count} 件が「{role}」のファイルにない ID を指しています（{}）。システムに登録済みの ID でなければエラーになります", quoted(columns, 4), examples_with_rows(examples, *more_ids, |v, r| format!("{r} 行目の「{v}」"), "、")),
             Some(s("システムの現在のエクスポートがないと確認できません。ベースラインとして指定するか、ファイルにレコードを追加してください。")),
         ),
         DeleteMismatch { column: differs } => (
@@ -292,16 +292,29 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
         ),
         KeyConflict { baseline_row, reason } => (format!("「{column}」は現在のエクスポートでは別のユーザー（{baseline_row} 行目）のものです"), Some(reason.ja.clone())),
         SeatLimitExceeded { limit, counted, after_import } => (
-            if *after_import { format!("インポート後のライセンス対象ユーザーは {counted} 人ですが、テナントのライセンスは {limit} です") } else { format!("ファイルのライセンス対象ユーザーは {counted} 人ですが、テナントのライセンスは {limit} です") },
+            if *after_import { format!("インポート後のライセンス対象ユーザーは {counted} 人ですが、テナントのライセンス数は {limit} です") } else { format!("ファイルのライセンス対象ユーザーは {counted} 人ですが、テナントのライセンス数は {limit} です") },
             Some(s("ファイルからユーザーを減らすか、先にライセンスを追加してください。数えないユーザーはプロファイルの説明にあります。"))),
         IndexLimitReached { limit } => (format!("異なる値が {limit} 件を超えたため、この行以降は重複を確認しません"), None),
     }
 }
 
-/// `"1" ` for one value, `"ja", "en" のいずれか` for several (the particle follows directly).
+/// `「1」` for one value, `「ja」、「en」のいずれか` for several (the particle follows directly).
 fn choice(values: &[String], max: usize) -> String {
     match values {
-        [one] => format!("\"{one}\" "),
-        _ => format!("{} のいずれか", quoted_list(values, max)),
+        [one] => format!("「{one}」"),
+        _ => format!("{}のいずれか", quoted(values, max)),
     }
+}
+
+/// Values in Japanese quotation marks, joined by 、, at most `max` of them (as `quoted_list`).
+fn quoted(values: &[String], max: usize) -> String {
+    let mut out: Vec<String> = values
+        .iter()
+        .take(max)
+        .map(|v| format!("「{v}」"))
+        .collect();
+    if values.len() > max {
+        out.push("…".to_string());
+    }
+    out.join("、")
 }

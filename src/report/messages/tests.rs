@@ -291,7 +291,7 @@ fn messages_quote_the_facts() {
     );
     assert_eq!(
         render(&k, Lang::Ja, Some("mail_address")).message,
-        "「mail_address」 は 7 行目と重複しています"
+        "「mail_address」は 7 行目と重複しています"
     );
     let k = Kind::EncodingNotAccepted {
         detected: TextEncoding::ShiftJis,
@@ -315,11 +315,11 @@ fn one_allowed_value_is_not_a_choice_and_a_suggestion_names_width_too() {
     };
     assert_eq!(
         render(&one, Lang::Ja, Some("c")).message,
-        "\"1\" を入力してください"
+        "「1」を入力してください"
     );
     assert_eq!(
         render(&two, Lang::Ja, Some("c")).message,
-        "\"1\", \"0\" のいずれかを入力してください"
+        "「1」、「0」のいずれかを入力してください"
     );
     assert_eq!(
         render(&two, Lang::En, Some("c")).help.as_deref(),
@@ -347,7 +347,7 @@ fn one_allowed_value_is_not_a_choice_and_a_suggestion_names_width_too() {
     );
     assert_eq!(
         render(&list, Lang::Ja, Some("language")).message,
-        "使える値ではありません。\"ja\", \"en\" のいずれかを入力してください"
+        "使える値ではありません。「ja」、「en」のいずれかを入力してください"
     );
     let digits = Kind::TooManyDigits { max: 7, actual: 15 };
     assert!(render(&digits, Lang::Ja, Some("c"))

@@ -84,11 +84,11 @@ impl FileErrors {
 fn placed(row: Option<u64>, header_row: Option<u64>, message: &str, lang: Lang) -> String {
     match (row, lang) {
         (Some(r), Lang::En) if Some(r) == header_row => format!("row {r} (header): {message}"),
-        (Some(r), Lang::Ja) if Some(r) == header_row => format!("{r} 行目（ヘッダー）: {message}"),
+        (Some(r), Lang::Ja) if Some(r) == header_row => format!("{r} 行目（ヘッダー）：{message}"),
         (Some(r), Lang::En) => format!("row {r}: {message}"),
-        (Some(r), Lang::Ja) => format!("{r} 行目: {message}"),
+        (Some(r), Lang::Ja) => format!("{r} 行目：{message}"),
         (None, Lang::En) => format!("file: {message}"),
-        (None, Lang::Ja) => format!("ファイル: {message}"),
+        (None, Lang::Ja) => format!("ファイル：{message}"),
     }
 }
 
@@ -130,10 +130,10 @@ mod tests {
         );
         assert_eq!(
             placed(Some(3), Some(3), "x", Lang::Ja),
-            "3 行目（ヘッダー）: x"
+            "3 行目（ヘッダー）：x"
         );
-        assert_eq!(placed(Some(2), Some(3), "x", Lang::Ja), "2 行目: x");
-        assert_eq!(placed(None, Some(3), "x", Lang::Ja), "ファイル: x");
+        assert_eq!(placed(Some(2), Some(3), "x", Lang::Ja), "2 行目：x");
+        assert_eq!(placed(None, Some(3), "x", Lang::Ja), "ファイル：x");
     }
 
     #[test]
