@@ -334,16 +334,12 @@ fn write_text(
         match lang {
             Lang::En => {
                 let bom = if f.bom.is_some() { ", BOM" } else { "" };
-                let delimiter = match f.delimiter {
-                    Some(Delimiter::Tab) => "tab",
-                    Some(Delimiter::Semicolon) => "semicolon",
-                    _ => "comma",
-                };
+                let delimiter = f.delimiter.unwrap_or(Delimiter::Comma).name(lang);
                 format!("[{}] {encoding}{bom}, {delimiter}, {eol}", f.profile)
             }
             Lang::Ja => {
                 let bom = if f.bom.is_some() { "、BOM" } else { "" };
-                let delimiter = text_report::delimiter_ja(f.delimiter.unwrap_or(Delimiter::Comma));
+                let delimiter = f.delimiter.unwrap_or(Delimiter::Comma).name(lang);
                 format!("[{}] {encoding}{bom}、{delimiter}区切り、{eol}", f.profile)
             }
         }

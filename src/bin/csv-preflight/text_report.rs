@@ -26,10 +26,7 @@ pub fn write(out: &mut impl Write, name: &str, report: &Report, lang: Lang) -> s
         (false, Lang::En) => "no BOM",
         (false, Lang::Ja) => "BOM なし",
     };
-    let delimiter = d.delimiter.map_or("-".to_string(), |x| match lang {
-        Lang::En => format!("{x:?}").to_lowercase(),
-        Lang::Ja => delimiter_ja(x).to_string(),
-    });
+    let delimiter = d.delimiter.map_or("-", |x| x.name(lang));
     let eol = d
         .line_ending
         .map_or("-".to_string(), |x| format!("{x:?}").to_uppercase());
@@ -107,16 +104,6 @@ pub fn write(out: &mut impl Write, name: &str, report: &Report, lang: Lang) -> s
         )?,
     }
     Ok(())
-}
-
-/// The Japanese name of a delimiter (as the report's messages name it).
-pub(crate) fn delimiter_ja(d: csv_preflight::profile::Delimiter) -> &'static str {
-    use csv_preflight::profile::Delimiter;
-    match d {
-        Delimiter::Comma => "カンマ",
-        Delimiter::Tab => "タブ",
-        Delimiter::Semicolon => "セミコロン",
-    }
 }
 
 fn write_list(

@@ -49,6 +49,19 @@ crate::de::unit_enum!(Delimiter {
 });
 
 impl Delimiter {
+    /// Its name for people, as the messages say it: `comma`, `タブ`.
+    pub fn name(self, lang: crate::decode::Lang) -> &'static str {
+        use crate::decode::Lang;
+        match (self, lang) {
+            (Delimiter::Comma, Lang::En) => "comma",
+            (Delimiter::Tab, Lang::En) => "tab",
+            (Delimiter::Semicolon, Lang::En) => "semicolon",
+            (Delimiter::Comma, Lang::Ja) => "カンマ",
+            (Delimiter::Tab, Lang::Ja) => "タブ",
+            (Delimiter::Semicolon, Lang::Ja) => "セミコロン",
+        }
+    }
+
     /// The delimiter byte.
     pub fn byte(self) -> u8 {
         match self {

@@ -22,11 +22,7 @@ fn cells(n: u32) -> String {
 }
 
 fn delimiter(d: Delimiter) -> &'static str {
-    match d {
-        Delimiter::Comma => "comma",
-        Delimiter::Tab => "tab",
-        Delimiter::Semicolon => "semicolon",
-    }
+    d.name(Lang::En)
 }
 
 fn line_ending(l: LineEndingKind) -> &'static str {

@@ -13,11 +13,7 @@ fn encodings(list: &[TextEncoding]) -> String {
 }
 
 fn delimiter(d: Delimiter) -> &'static str {
-    match d {
-        Delimiter::Comma => "カンマ",
-        Delimiter::Tab => "タブ",
-        Delimiter::Semicolon => "セミコロン",
-    }
+    d.name(Lang::Ja)
 }
 
 fn line_ending(l: LineEndingKind) -> &'static str {
@@ -158,10 +154,10 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
         ColumnOrder { expected_index } => (format!("列「{column}」は {expected_index} 列目にあるはずです"), Some(s("列の順序はシステムのテンプレートに合わせてください。"))),
         MissingHeaderMarker { marker, encoding } => (
             format!("{} のファイルではヘッダーに「{marker}」が必要です", encoding.display_name()),
-            Some(format!("機器のエクスポートと同じように、ヘッダー行の最後のセルに「{marker}」を追加してください。")),
+            Some(format!("複合機のエクスポートと同じように、ヘッダー行の最後のセルに「{marker}」を追加してください。")),
         ),
         HeaderMarkerMismatch { marker, declares, encoding } => (
-            format!("ヘッダーの「{marker}」はファイルが {} だと示していますが、実際は {} です。機器は文字を正しく読めません", declares.display_name(), encoding.display_name()),
+            format!("ヘッダーの「{marker}」はファイルが {} だと示していますが、実際は {} です。複合機は文字を正しく読めません", declares.display_name(), encoding.display_name()),
             Some(format!("{} で保存し直す（Excel では「CSV UTF-8」）か、{} のまま登録するならヘッダーの「{marker}」のセルを削除してください。", declares.display_name(), encoding.display_name())),
         ),
         NoDataRows => (s("ヘッダーはありますがユーザーがいません"), Some(s("ヘッダーの下の行にユーザーを入力してください。"))),
