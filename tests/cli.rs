@@ -322,3 +322,26 @@ fn result_csv_for_several_files_goes_into_a_directory() {
         "the input is untouched"
     );
 }
+
+/// An `info` finding is a "note" in the text report, as on the demo page (お知らせ in Japanese).
+#[test]
+fn info_findings_are_notes() {
+    let file = common::fixtures().join("learningbox-users/info-belong-to.csv");
+    let file = file.to_str().unwrap();
+    for (lang, line) in [
+        ("en", "    note [blank-value-default] Belong to: "),
+        ("ja", "    お知らせ [blank-value-default] Belong to: "),
+    ] {
+        let out = run(&[
+            "check",
+            "--profile",
+            "learningbox/users",
+            "--lang",
+            lang,
+            file,
+        ]);
+        assert_eq!(out.status.code(), Some(0));
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.lines().any(|l| l.starts_with(line)), "{text}");
+    }
+}

@@ -6,14 +6,15 @@ use csv_preflight::plan::{Plan, PlanList};
 use csv_preflight::profile::ImportMode;
 use csv_preflight::{Lang, Report, Severity};
 
+/// The severity as the demo page names it too (an `info` finding is a "note").
 pub(crate) fn severity_label(severity: Severity, lang: Lang) -> &'static str {
     match (severity, lang) {
         (Severity::Error, Lang::En) => "error",
         (Severity::Warning, Lang::En) => "warning",
-        (Severity::Info, Lang::En) => "info",
+        (Severity::Info, Lang::En) => "note",
         (Severity::Error, Lang::Ja) => "エラー",
         (Severity::Warning, Lang::Ja) => "警告",
-        (Severity::Info, Lang::Ja) => "情報",
+        (Severity::Info, Lang::Ja) => "お知らせ",
     }
 }
 
