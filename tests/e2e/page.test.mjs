@@ -348,7 +348,7 @@ describe("the served page", () => {
     await page.click("#page-next");
     await page.click('#diag-body tr[data-code="invalid-email"]');
     await page.waitForSelector('#preview-grid tr.target[data-preview-row="132"] td.bad');
-    assert.equal(await page.textContent("#preview-where"), "行 132（物理行 132）・列 mail_address");
+    assert.equal(await page.textContent("#preview-where"), "132 行目（物理行 132）・列 mail_address");
 
     await page.click('[data-lang="en"]');
     await waitForResult(page, { file: "add-users_lang.csv", lang: "en" });
@@ -545,7 +545,7 @@ describe("the suggestion, the table and the downloads on awkward files", () => {
     assert.deepEqual(await page.$$eval("#diag-body tr", (rows) => rows.map((r) => r.querySelector(".col").textContent)), ["#13"]);
     await page.click("#diag-body tr");
     await page.waitForSelector("#preview-grid:not([hidden])");
-    assert.equal(await page.textContent("#preview-where"), "行 1（物理行 1）・列 #13");
+    assert.equal(await page.textContent("#preview-where"), "1 行目（物理行 1）・列 #13");
     // A plain table has no selection in ARIA: the chosen row is "current", nothing is aria-selected.
     assert.equal(await page.locator("#diag-body [aria-selected]").count(), 0);
     assert.equal(await page.getAttribute("#diag-body tr.selected", "aria-current"), "true");
