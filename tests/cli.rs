@@ -321,6 +321,79 @@ fn result_csv_for_several_files_goes_into_a_directory() {
         before,
         "the input is untouched"
     );
+
+    // Run again: the results are there, and are replaced only with --overwrite.
+    let out = run_owned(args(dir.to_str().unwrap()));
+    assert_eq!(out.status.code(), Some(2));
+    let existing = dir.join("add-users_language-result.csv");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        format!(
+            "csv-preflight: \"{}\" already exists; give --overwrite to replace it\n",
+            existing.display()
+        )
+    );
+    let mut again = args(dir.to_str().unwrap());
+    again.insert(1, "--overwrite".into());
+    assert_eq!(run_owned(again).status.code(), Some(1));
+}
+
+/// Two inputs of one name in different folders would write one result over the other: refused.
+/// A tab-separated input's result keeps its extension (Excel splits a `.csv` on commas only).
+#[test]
+fn result_names_that_collide_are_refused_and_tsv_stays_tsv() {
+    let dir = common::scratch("cli-collide");
+    for sub in ["a", "b"] {
+        std::fs::create_dir(dir.join(sub)).unwrap();
+        std::fs::copy(fixture("valid.csv"), dir.join(sub).join("add-users_x.csv")).unwrap();
+    }
+    let out_dir = dir.join("out");
+    std::fs::create_dir(&out_dir).unwrap();
+    let (a, b) = (dir.join("a/add-users_x.csv"), dir.join("b/add-users_x.csv"));
+    let out = run(&[
+        "check",
+        "--profile",
+        "fujifilm-iwpro/add-users",
+        "--result-csv",
+        out_dir.to_str().unwrap(),
+        a.to_str().unwrap(),
+        b.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        format!(
+            "csv-preflight: the results of \"{}\" and \"{}\" would both be written to \"{}\": \
+             check them in separate runs\n",
+            a.display(),
+            b.display(),
+            out_dir.join("add-users_x-result.csv").display()
+        )
+    );
+    assert!(common::files(&out_dir).is_empty());
+
+    let tsv = dir.join("users.tsv");
+    std::fs::write(
+        &tsv,
+        "#email\ttag\tpermission\r\ntaro@example.com\t\tuser\r\n",
+    )
+    .unwrap();
+    let out = run(&[
+        "check",
+        "--profile",
+        "flat/users-differential",
+        "--result-csv",
+        out_dir.to_str().unwrap(),
+        tsv.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.code() != Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(common::files(&out_dir), ["users-result.tsv"]);
+    let result = std::fs::read_to_string(out_dir.join("users-result.tsv")).unwrap();
+    assert!(result.contains("\tresult\tcodes\tmessages\r\n"), "{result}");
 }
 
 /// An `info` finding is a "note" in the text report, as on the demo page (お知らせ in Japanese).

@@ -68,9 +68,12 @@ enum Command {
         #[arg(long, default_value_t = 1000)]
         max_diagnostics: usize,
         /// Also write the result CSV (original rows + result, codes, messages) to this file, or,
-        /// for several files, into this directory as NAME-result.csv.
+        /// for several files, into this directory as NAME-result.csv (.tsv, .txt as the input).
         #[arg(long, value_name = "PATH")]
         result_csv: Option<PathBuf>,
+        /// Replace a result CSV that is already there.
+        #[arg(long, requires = "result_csv")]
+        overwrite: bool,
         /// The system's current export, for a plan of what the import does: `FILE`, or
         /// `ROLE=FILE` for a bundle (repeatable).
         #[arg(long = "baseline", value_name = "[ROLE=]FILE")]
@@ -159,18 +162,26 @@ fn parse_params_of(
 }
 
 /// Where `--result-csv OUT` writes each file's result CSV: `OUT` itself for one file, or
-/// `NAME-result.csv` in the directory `OUT`. Refused: several files into one file (each would
-/// replace the one before), and a result CSV in place of one of the files checked.
-fn result_csv_paths(out: &Path, files: &[PathBuf]) -> Result<Vec<PathBuf>, Fatal> {
+/// `NAME-result.csv` in the directory `OUT` (`.tsv` or `.txt` for such an input: the result keeps
+/// its delimiter, and Excel splits a `.csv` on commas only). Refused: several files into one file
+/// or two onto one name (each would replace the one before), a result CSV in place of one of the
+/// files checked, and a file already there unless `overwrite`.
+fn result_csv_paths(out: &Path, files: &[PathBuf], overwrite: bool) -> Result<Vec<PathBuf>, Fatal> {
     let paths: Vec<PathBuf> = if out.is_dir() {
         files
             .iter()
             .map(|file| {
+                let stdin = file.as_os_str() == "-";
                 let stem = file
                     .file_stem()
-                    .filter(|_| file.as_os_str() != "-")
+                    .filter(|_| !stdin)
                     .map_or_else(|| "stdin".into(), |s| s.to_string_lossy());
-                out.join(format!("{stem}-result.csv"))
+                let extension = file
+                    .extension()
+                    .map(|e| e.to_string_lossy().to_ascii_lowercase())
+                    .filter(|e| !stdin && (e == "tsv" || e == "txt"))
+                    .unwrap_or_else(|| "csv".to_string());
+                out.join(format!("{stem}-result.{extension}"))
             })
             .collect()
     } else if files.len() > 1 {
@@ -193,7 +204,31 @@ fn result_csv_paths(out: &Path, files: &[PathBuf]) -> Result<Vec<PathBuf>, Fatal
         (Ok(a), Ok(b)) => a == b,
         _ => false,
     };
-    for path in &paths {
+    for (i, path) in paths.iter().enumerate() {
+        if let Some(j) = paths
+            .get(..i)
+            .and_then(|before| before.iter().position(|p| p == path))
+        {
+            let (first, second) = (files.get(j), files.get(i));
+            let name = |f: Option<&PathBuf>| f.map(|f| f.display().to_string()).unwrap_or_default();
+            return Err(Fatal::said(
+                format!(
+                    "the results of \"{}\" and \"{}\" would both be written to \"{}\": check them in separate runs",
+                    name(first),
+                    name(second),
+                    path.display()
+                ),
+                format!(
+                    "「{}」と「{}」の結果が、どちらも「{}」に書き出されます。別々に実行してください",
+                    name(first),
+                    name(second),
+                    path.display()
+                ),
+            ));
+        }
+        if output_file::exists(path) && !overwrite && !files.iter().any(|f| same(f, path)) {
+            return Err(output_file::already_exists(path));
+        }
         if let Some(input) = files.iter().find(|f| same(f, path)) {
             return Err(Fatal::said(
                 format!(
@@ -277,6 +312,7 @@ fn run(cli: Cli) -> Result<bool, Fatal> {
             format,
             max_diagnostics,
             result_csv: result_path,
+            overwrite,
             baselines,
             files,
         } => {
@@ -324,7 +360,7 @@ fn run(cli: Cli) -> Result<bool, Fatal> {
                 }
             };
             let result_paths = match &result_path {
-                Some(out) => Some(result_csv_paths(out, &files)?),
+                Some(out) => Some(result_csv_paths(out, &files, overwrite)?),
                 None => None,
             };
             let mut all_valid = true;

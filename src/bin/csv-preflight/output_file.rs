@@ -24,12 +24,12 @@ fn is_special(path: &Path) -> bool {
     std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir())
 }
 
-fn exists(path: &Path) -> bool {
+pub fn exists(path: &Path) -> bool {
     // A dangling symbolic link is a file too: writing "through" it would surprise.
     std::fs::symlink_metadata(path).is_ok()
 }
 
-fn already_exists(path: &Path) -> Fatal {
+pub fn already_exists(path: &Path) -> Fatal {
     Fatal::said(
         format!(
             "\"{}\" already exists; give --overwrite to replace it",
