@@ -326,3 +326,16 @@ fn a_date_that_does_not_exist_is_not_blamed_on_excel() {
         ]
     );
 }
+
+/// `createDate` at midnight in the manual's `YYYYMMDDhhmmssmmm` format is a date, not a number
+/// Excel cut: a date column's long numbers are not looked at (`digits-truncated`).
+#[test]
+fn a_registration_date_at_midnight_is_not_a_cut_number() {
+    let text = "uid,password,cn,cn;lang-ja;phonetic,mail,dept_id,dept_pin,roleName,accountExpires,accountDisabled,group,createDate,lastLoginDate\r\n\
+                yamada,secret,Yamada Taro,,yamada@example.com,123,,GeneralUser,20261231,0,sales,20250601000000000,\r\n";
+    let profile = csv_preflight::builtin("canon/users").unwrap();
+    let report = csv_preflight::check(text.as_bytes(), &profile, CheckOptions::default()).unwrap();
+    // Only the device's own rule: a long number is written in brackets.
+    let codes: Vec<&str> = report.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    assert_eq!(codes, ["missing-brackets"]);
+}

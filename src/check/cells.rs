@@ -362,6 +362,9 @@ impl Core {
         if let Some(kind) = excel_damage::check(raw) {
             self.scratch.push(kind);
         }
+        if raw.len() > 15 {
+            self.note_long_number(record, (file_col, col), raw);
+        }
         let value = cell_findings(&self.profile, col, raw, checks, &mut self.scratch);
         self.keep_value(col, value);
         if !self.scratch.is_empty() {

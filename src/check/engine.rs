@@ -105,6 +105,8 @@ pub(crate) struct Core {
     pub(super) scratch: Vec<Kind>,
     /// Keys, baseline, references, seats and distinct values (when the check needs them).
     pub(super) tracker: Option<Tracker>,
+    /// Per profile column, its long numbers (`digits-truncated`; grown on the first one).
+    pub(super) long_numbers: Vec<super::long_numbers::ColumnLongNumbers>,
 }
 
 /// The engine with where its output goes: what the checker, the result CSV, the export reader and
@@ -244,6 +246,7 @@ impl Core {
             legacy_record: Record::default(),
             scratch: Vec::new(),
             tracker,
+            long_numbers: Vec::new(),
         };
         if let (Some(name), Some((pattern, example))) = (
             engine.options.file_name.clone(),
@@ -490,6 +493,7 @@ impl Core {
                 self.encoding_state = EncodingState::Known;
             }
             self.finish_blank_run(true);
+            self.finish_long_numbers();
             if self.header.is_none() {
                 self.emit(Kind::MissingHeader, Place::default(), None, None);
             } else {

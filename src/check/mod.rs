@@ -13,6 +13,7 @@ mod ahead;
 mod cells;
 mod engine;
 mod legacy;
+mod long_numbers;
 mod options;
 mod prelude;
 mod quick;

@@ -9,7 +9,8 @@
 //! `ファイル：...`), at most [`file_errors::MAX_FILE_MESSAGES`] of them. Warnings and infos
 //! about the header change no row. Blank rows are not users: these errors do not change them. A
 //! row is written when it is read, so a finding that comes after it cannot change it: the row
-//! count against the system's limit and the line endings are known at the end of the file,
+//! count against the system's limit, the line endings and `digits-truncated` (decided per column)
+//! are known at the end of the file,
 //! Canon's `CharSet:UTF8` marker is known to be missing from the first row that shows UTF-8
 //! (ASCII rows before it stay OK). Blank rows are held back until the next row or the end shows
 //! what they are (`blank-row` between users, `trailing-blank-lines` at the end), so the finding

@@ -6,7 +6,9 @@
 //! (a learningBOX login ID may contain `.` and `+`) or advises removing the letters, which makes a
 //! wrong ID. A number typed or pasted into a cell formatted as a number keeps 15 significant digits,
 //! the rest become zeros, and a digits rule passes it. Only the original system still has the
-//! digits. The cut one is a warning like the other: a real number can end in zeros.
+//! digits. The cut one is a warning like the other, decided per column at the end of the file
+//! (`check::long_numbers`): a real 16-digit number ends in 0 one time in ten, and one long number
+//! of the column with other last digits shows that Excel did not cut it.
 //! Example: Login ID `1.23E+11` → `scientific-notation`; card number `1234567890123450000` →
 //! `digits-truncated`. The converter finds these (with this module's predicates) and the damage
 //! that needs the column's facts (lost leading zeros, values turned into dates).
@@ -21,10 +23,33 @@ pub(crate) const CODES: &[Code] = &[Code::ScientificNotation, Code::DigitsTrunca
 /// letter and a cut one has none, so a value is never both.
 pub(crate) fn check(value: &str) -> Option<Kind> {
     match value.as_bytes().first() {
-        Some(b'0'..=b'9') if truncated(value) => Some(Kind::DigitsTruncated),
         Some(b'0'..=b'9' | b'+' | b'-') if scientific(value) => Some(Kind::ScientificNotation),
         _ => None,
     }
+}
+
+/// A number of more than 15 digits, as far as one value tells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum LongNumber {
+    /// Everything after the 15th digit is a zero: what Excel leaves of a longer number.
+    Cut,
+    /// Another digit after the 15th: Excel did not cut it.
+    Whole,
+}
+
+/// Whether `value` is a number of more than 15 digits, cut or whole; `None` for anything else,
+/// and for a value with leading zeros (Excel drops them from numbers: it held the value as text,
+/// and did not cut it). The engine decides per column (`check::long_numbers`): a column where
+/// one long number is whole was not cut.
+pub(crate) fn long_number(value: &str) -> Option<LongNumber> {
+    if value.len() <= EXCEL_DIGITS || value.starts_with('0') || !digits(value) {
+        return None;
+    }
+    Some(if truncated(value) {
+        LongNumber::Cut
+    } else {
+        LongNumber::Whole
+    })
 }
 
 /// Whether `s` is one or more ASCII digits.
@@ -97,31 +122,34 @@ mod tests {
     }
 
     #[test]
-    fn finds_numbers_excel_cut_to_15_significant_digits() {
+    fn tells_long_numbers_cut_to_15_digits_from_whole_ones() {
         for value in [
             "1234567890123450000",
-            // 16 significant digits: `1`, then fifteen zeros, the one after the 15th a zero.
+            // `1`, then fifteen zeros: the one after the 15th digit is a zero.
             "1000000000000000",
             "1234567890123450",
-            "0001234567890123450",
         ] {
-            assert_eq!(check(value), Some(Kind::DigitsTruncated), "{value}");
+            assert_eq!(long_number(value), Some(LongNumber::Cut), "{value}");
+            assert!(truncated(value), "{value}");
+        }
+        for value in ["1234567890123456", "1234567890123450001"] {
+            assert_eq!(long_number(value), Some(LongNumber::Whole), "{value}");
         }
         for value in [
             "123456789012345",
-            "1234567890123456",
-            "1234567890123450001",
-            // Leading zeros are not significant: 15 digits.
-            "0000123456789012340",
-            "0001234",
+            // Leading zeros: text to Excel, which drops them from numbers.
+            "0001234567890123450",
             "0000000000000000",
+            "0001234",
             "12345678901234500000x",
             "1234567890123450000 ",
             "-1234567890123450000",
             "1.23450000000000000E+18",
         ] {
-            assert_ne!(check(value), Some(Kind::DigitsTruncated), "{value}");
+            assert_eq!(long_number(value), None, "{value}");
+            assert_eq!(check(value).is_some(), scientific(value), "{value}");
         }
+        assert_eq!(check("1234567890123450000"), None, "decided per column");
         assert_eq!(check("1.2345E+18"), Some(Kind::ScientificNotation));
     }
 }

@@ -85,8 +85,8 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
             Some(format!("Excel shows long numbers such as IDs as 1.23E+11 and saves them that way; removing the letters would not bring the digits back. {}", crate::convert::messages::TEXT_FORMAT_EN)),
         ),
         DigitsTruncated => (
-            s("the value has more than 15 digits and ends in zeros: Excel keeps 15 significant digits of a number and replaces the rest with zeros"),
-            Some(s("Take the value from the original system or the source file again, and in Excel set the column's format to Text before pasting or typing it. Do not retype the zeros: the digits they replaced are lost.")),
+            s("the value has more than 15 digits and ends in zeros, as every long number of this column does: Excel may have cut it (it keeps 15 significant digits of a number and replaces the rest with zeros)"),
+            Some(s("If the number really ends in zeros, nothing needs doing. Otherwise take the value from the original system or the source file again, and in Excel set the column's format to Text before pasting or typing it; do not retype the zeros, the digits they replaced are lost.")),
         ),
         EncodingError { encoding, bytes } => (
             format!("bytes {bytes} are not valid {}", encoding.display_name()),
