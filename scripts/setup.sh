@@ -32,7 +32,7 @@ need_wasm() {
   fi
 }
 
-# npm dev tools (binaryen's wasm-opt, typescript, vite, playwright-core, papaparse, csv-spectrum),
+# npm dev tools (binaryen's wasm-opt, typescript, vite, playwright-core, papaparse, csv-spectrum, axe-core),
 # installed from the committed lock file into tests/js/node_modules.
 need_node_modules() {
   local dir

@@ -14,12 +14,20 @@ export function storedLang() {
   }
 }
 
+/**
+ * The language switch's buttons. Not every `[data-lang]`: the results section carries the language
+ * its shown result was checked in as `data-lang` too (and got the buttons' `aria-pressed`).
+ */
+function langButtons() {
+  return document.querySelectorAll(".lang-switch button[data-lang]");
+}
+
 /** Translates the page's static text (the parts in index.html) and marks the pressed button. */
 export function applyLang(lang) {
   document.documentElement.lang = lang;
   translate(document, lang);
   document.title = t(lang, "doc.title");
-  for (const button of document.querySelectorAll("[data-lang]")) {
+  for (const button of langButtons()) {
     button.setAttribute("aria-pressed", String(button.dataset.lang === lang));
   }
 }
@@ -44,7 +52,7 @@ export function createLanguage(page) {
     page.fixedFile.freshen(page.selectedEntry());
   }
 
-  for (const button of document.querySelectorAll("[data-lang]")) {
+  for (const button of langButtons()) {
     button.addEventListener("click", () => set(button.dataset.lang));
   }
   return { set };
