@@ -135,10 +135,15 @@ fn parameters_are_typed() {
 #[test]
 fn runs_that_cannot_happen_exit_2_with_one_line() {
     for (args, message) in [
-        (vec!["check", "--profile", "nope/users", "x.csv"], "csv-preflight: unknown profile \"nope/users\"\n"),
+        (vec!["check", "--profile", "nope/users", "x.csv"], "csv-preflight: unknown profile \"nope/users\" (`csv-preflight profiles` lists them)\n"),
+        (
+            vec!["check", "--profile", "add-users", "x.csv"],
+            "csv-preflight: unknown profile \"add-users\"; did you mean \"fujifilm-iwpro/add-users\"? \
+             (`csv-preflight profiles` lists them)\n",
+        ),
         (
             vec!["check", "--profile", "fujifilm-iwpro/add-users", "/nonexistent/add-users_1.csv"],
-            "csv-preflight: cannot read \"/nonexistent/add-users_1.csv\": No such file or directory (os error 2)\n",
+            "csv-preflight: cannot read \"/nonexistent/add-users_1.csv\": no such file\n",
         ),
         (
             vec!["check", "--profile", "fujifilm-iwpro/add-users", "--param", "availableSeats=many", "x.csv"],
@@ -166,7 +171,14 @@ fn runs_that_cannot_happen_speak_the_runs_language() {
     for (args, message) in [
         (
             vec!["check", "--lang", "ja", "--profile", "nope/users", "x.csv"],
-            "csv-preflight: プロファイル「nope/users」はありません\n".to_string(),
+            "csv-preflight: プロファイル「nope/users」はありません（一覧は `csv-preflight profiles`）\n"
+                .to_string(),
+        ),
+        (
+            vec!["check", "--lang", "ja", "--profile", "canon/user", "x.csv"],
+            "csv-preflight: プロファイル「canon/user」はありません。「canon/users」ではありませんか？\
+             （一覧は `csv-preflight profiles`）\n"
+                .to_string(),
         ),
         (
             vec!["check", "--lang", "ja", "--profile", "fujifilm-iwpro/add-users", "/nonexistent/add-users_1.csv"],
@@ -416,5 +428,23 @@ fn info_findings_are_notes() {
         assert_eq!(out.status.code(), Some(0));
         let text = String::from_utf8(out.stdout).unwrap();
         assert!(text.lines().any(|l| l.starts_with(line)), "{text}");
+    }
+}
+
+/// A result CSV into a folder that does not exist: said so, in the run's language.
+#[test]
+fn a_missing_result_folder_is_named() {
+    let out_path = common::scratch("cli-nofolder").join("gone/result.csv");
+    let out_path = out_path.to_str().unwrap();
+    let valid = fixture("valid.csv");
+    for (lang, message) in [
+        ("en", format!("csv-preflight: cannot write \"{out_path}\": its folder does not exist\n")),
+        ("ja", format!("csv-preflight: 「{out_path}」を書き出せません：書き出し先のフォルダーがありません\n")),
+    ] {
+        let out = run(&[
+            "check", "--lang", lang, "--profile", "fujifilm-iwpro/add-users", "--result-csv", out_path, &valid,
+        ]);
+        assert_eq!(out.status.code(), Some(2));
+        assert_eq!(String::from_utf8_lossy(&out.stderr), message);
     }
 }

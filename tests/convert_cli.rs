@@ -161,7 +161,7 @@ fn bad_options_are_one_line_errors_with_exit_2() {
     for (args, message) in [
         (
             vec!["--to", "nope/x", "-o", "x.csv"],
-            "csv-preflight: unknown profile \"nope/x\"\n",
+            "csv-preflight: unknown profile \"nope/x\" (`csv-preflight profiles` lists them)\n",
         ),
         (
             vec!["--to", "canon/users", "--encoding", "klingon", "-o", "x.csv"],
@@ -185,7 +185,7 @@ fn bad_options_are_one_line_errors_with_exit_2() {
         ),
         (
             vec!["--lang", "ja", "--to", "nope/x", "-o", "x.csv"],
-            "csv-preflight: プロファイル「nope/x」はありません\n",
+            "csv-preflight: プロファイル「nope/x」はありません（一覧は `csv-preflight profiles`）\n",
         ),
     ] {
         let mut all = vec!["convert"];

@@ -3,7 +3,7 @@
 use std::io;
 use std::path::Path;
 
-use csv_preflight::Lang;
+use csv_preflight::{ErrorKind, Lang};
 
 /// Why the run stopped.
 pub enum Fatal {
@@ -68,7 +68,20 @@ impl Fatal {
         match (self, lang) {
             (Fatal::Said { en, .. }, Lang::En) => en.clone(),
             (Fatal::Said { ja, .. }, Lang::Ja) => ja.clone(),
-            (Fatal::Library(error), _) => error.message(lang),
+            (Fatal::Library(error), _) => {
+                let message = error.message(lang);
+                match (error.kind(), lang) {
+                    (ErrorKind::UnknownProfile { id }, Lang::En) => match similar_profile(id) {
+                        Some(like) => format!("{message}; did you mean \"{like}\"? (`csv-preflight profiles` lists them)"),
+                        None => format!("{message} (`csv-preflight profiles` lists them)"),
+                    },
+                    (ErrorKind::UnknownProfile { id }, Lang::Ja) => match similar_profile(id) {
+                        Some(like) => format!("{message}。「{like}」ではありませんか？（一覧は `csv-preflight profiles`）"),
+                        None => format!("{message}（一覧は `csv-preflight profiles`）"),
+                    },
+                    _ => message,
+                }
+            }
             (
                 Fatal::File {
                     path,
@@ -80,7 +93,13 @@ impl Fatal {
             ) => {
                 let verb = if *write { "write" } else { "read" };
                 let what = what.map(|(en, _)| format!("{en} ")).unwrap_or_default();
-                format!("cannot {verb} {what}\"{path}\": {error}")
+                let reason = match (error.kind(), write) {
+                    (io::ErrorKind::NotFound, false) => "no such file".to_string(),
+                    // Creating a file finds nothing only when its folder is missing.
+                    (io::ErrorKind::NotFound, true) => "its folder does not exist".to_string(),
+                    _ => error.to_string(),
+                };
+                format!("cannot {verb} {what}\"{path}\": {reason}")
             }
             (
                 Fatal::File {
@@ -97,7 +116,13 @@ impl Fatal {
                     "読み込めません"
                 };
                 let what = what.map(|(_, ja)| ja).unwrap_or_default();
-                format!("{what}「{path}」を{verb}：{}", io_error_ja(error))
+                let reason = match (error.kind(), write) {
+                    (io::ErrorKind::NotFound, true) => {
+                        "書き出し先のフォルダーがありません".to_string()
+                    }
+                    _ => io_error_ja(error),
+                };
+                format!("{what}「{path}」を{verb}：{reason}")
             }
             (Fatal::Output(error), Lang::En) => format!("cannot write the output: {error}"),
             (Fatal::Output(error), Lang::Ja) => {
@@ -105,6 +130,49 @@ impl Fatal {
             }
         }
     }
+}
+
+/// The built-in profile or bundle `id` was probably meant as: the one whose id ends with it
+/// (`add-users` for `fujifilm-iwpro/add-users`), or the only one it differs from by one or two
+/// letters (`canon/user`).
+fn similar_profile(id: &str) -> Option<&'static str> {
+    let ids = || csv_preflight::builtin_ids().chain(csv_preflight::bundle::builtin_bundle_ids());
+    let id = id.trim().to_ascii_lowercase();
+    let ending: Vec<&str> = ids()
+        .filter(|known| known.rsplit('/').next() == Some(id.as_str()))
+        .collect();
+    if let [one] = ending.as_slice() {
+        return Some(one);
+    }
+    let close: Vec<&str> = ids().filter(|known| edits(known, &id) <= 2).collect();
+    match close.as_slice() {
+        [one] => Some(one),
+        _ => None,
+    }
+}
+
+/// The edit distance between two short ids (Levenshtein, by characters).
+fn edits(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row.first().copied().unwrap_or(0);
+        if let Some(first) = row.first_mut() {
+            *first = i + 1;
+        }
+        for (j, cb) in b.iter().enumerate() {
+            let above = row.get(j + 1).copied().unwrap_or(usize::MAX);
+            let left = row.get(j).copied().unwrap_or(usize::MAX);
+            let cost = diagonal + usize::from(ca != *cb);
+            diagonal = above;
+            if let Some(cell) = row.get_mut(j + 1) {
+                *cell = cost
+                    .min(above.saturating_add(1))
+                    .min(left.saturating_add(1));
+            }
+        }
+    }
+    row.last().copied().unwrap_or(0)
 }
 
 /// The usual reasons in Japanese; the system's own (English) text for the rest.
