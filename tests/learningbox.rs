@@ -349,3 +349,29 @@ fn a_header_naming_no_learningbox_column_is_an_error() {
     );
     assert_eq!(report.summary.errors, 1);
 }
+
+/// A label with a no-break space (copied from a web page) names no column; the finding suggests
+/// the one it looks like.
+#[test]
+fn a_label_with_a_no_break_space_suggests_its_column() {
+    let text = "Login ID,\u{A0}Name,Email address\r\nyamada,山田 太郎,yamada@example.com\r\n";
+    let report = csv_preflight::check(
+        text.as_bytes(),
+        &builtin(ID).unwrap(),
+        CheckOptions::default(),
+    )
+    .unwrap();
+    let extra = report
+        .diagnostics
+        .iter()
+        .find(|d| d.code == Code::ExtraLabel)
+        .expect("extra-label");
+    assert_eq!(extra.column_index, Some(2));
+    assert_eq!(
+        extra.help.as_deref(),
+        Some(
+            "Did you mean \"Name\"? Column names must match exactly, in upper and lower case and \
+             in half-width characters."
+        )
+    );
+}

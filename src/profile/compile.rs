@@ -486,7 +486,12 @@ impl Compiled {
     /// The column a label names but for letter case or full-width characters (`#Email` for
     /// `email`), for a "did you mean" (the first such column, for the same answer every time).
     pub(crate) fn column_like_label(&self, label: &str) -> Option<usize> {
-        let narrowed: String = label.chars().map(crate::rules::width::narrow).collect();
+        // Any white space around it too: a no-break space comes with labels copied from a web page.
+        let narrowed: String = label
+            .trim_matches(char::is_whitespace)
+            .chars()
+            .map(crate::rules::width::narrow)
+            .collect();
         let want = normalize_label(&narrowed, true);
         self.labels
             .iter()
