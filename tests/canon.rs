@@ -339,3 +339,31 @@ fn a_registration_date_at_midnight_is_not_a_cut_number() {
     let codes: Vec<&str> = report.diagnostics.iter().map(|d| d.code.as_str()).collect();
     assert_eq!(codes, ["missing-brackets"]);
 }
+
+/// `CharSet：UTF8` (a full-width colon, the IME on) or `CharSet: UTF8` is not the marker: the
+/// unknown label suggests it.
+#[test]
+fn a_near_miss_marker_suggests_the_marker() {
+    let profile = csv_preflight::builtin("canon/users").unwrap();
+    for marker in ["CharSet：UTF8", "CharSet: UTF8", "ＣｈａｒＳｅｔ:UTF8"] {
+        let text = format!(
+            "uid,password,cn,mail,{marker}\r\nyamada,secret,山田 太郎,yamada@example.com,\r\n"
+        );
+        let report =
+            csv_preflight::check(text.as_bytes(), &profile, CheckOptions::default()).unwrap();
+        let extra = report
+            .diagnostics
+            .iter()
+            .find(|d| d.code.as_str() == "extra-label")
+            .unwrap_or_else(|| panic!("{marker}: {:?}", report.diagnostics));
+        assert_eq!(extra.column_index, Some(5), "{marker}");
+        assert!(
+            extra
+                .help
+                .as_deref()
+                .is_some_and(|h| h.starts_with("Did you mean \"CharSet:UTF8\"?")),
+            "{marker}: {:?}",
+            extra.help
+        );
+    }
+}

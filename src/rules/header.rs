@@ -44,6 +44,28 @@ pub(crate) struct HeaderMap {
 /// that overrides the profile's, if any.
 pub(crate) type HeaderFinding = (Kind, Option<usize>, Option<Arc<str>>, Option<Severity>);
 
+/// The marker `label` was probably meant as: the same but for spaces, case and full-width
+/// characters (`CharSet: UTF8`, `CharSet：UTF8` typed with the IME on).
+fn marker_like_label(label: &str, profile: &Compiled) -> Option<String> {
+    let squeeze = |s: &str| -> String {
+        s.chars()
+            .map(crate::rules::width::narrow)
+            .filter(|c| !c.is_whitespace())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let want = squeeze(label);
+    profile
+        .markers
+        .iter()
+        .find(|m| {
+            std::iter::once(&m.label)
+                .chain(&m.aliases)
+                .any(|l| squeeze(l) == want)
+        })
+        .map(|m| m.label.clone())
+}
+
 /// Matches the header labels (decoded, label prefix already removed) to the profile.
 pub(crate) fn match_header(
     labels: &[String],
@@ -116,6 +138,7 @@ pub(crate) fn match_header(
                         .column_like_label(label)
                         .and_then(|c| profile.columns.get(c))
                         .map(|c| c.name.to_string())
+                        .or_else(|| marker_like_label(label, profile))
                 };
                 match profile.unknown_columns {
                     UnknownColumns::Ignore => {}
