@@ -151,7 +151,7 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
         ),
         UntrimmedLabel { label } => (
             format!("the column name \"{label}\" has spaces before or after it: the system may compare names exactly and not find the column"),
-            Some(s("Delete the spaces around the column name in the header row (often typed after a comma).")),
+            Some(s("Delete the spaces around the column name in the header row (often typed after a comma or a tab, or a full-width space).")),
         ),
         ColumnOrder { expected_index } => (format!("column \"{column}\" is expected as column {expected_index}"), Some(s("Keep the columns in the order of the system's template."))),
         MissingHeaderMarker { marker, encoding } => (

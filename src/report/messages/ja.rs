@@ -149,7 +149,7 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
         ),
         UntrimmedLabel { label } => (
             format!("列名「{label}」の前後にスペースがあります。システムが列名を完全一致で比べる場合、この列を見つけられません"),
-            Some(s("ヘッダー行の列名の前後のスペースを削除してください（カンマの後に入力されていることがよくあります）。")),
+            Some(s("ヘッダー行の列名の前後のスペースを削除してください（カンマやタブの後のスペースや、全角スペースのことがよくあります）。")),
         ),
         ColumnOrder { expected_index } => (format!("列「{column}」は {expected_index} 列目にあるはずです"), Some(s("列の順序はシステムのテンプレートに合わせてください。"))),
         MissingHeaderMarker { marker, encoding } => (
