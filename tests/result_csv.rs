@@ -345,3 +345,34 @@ fn blank_rows_held_back_are_bounded() {
     );
     assert_eq!(tail(&records[1032]), ["OK", "", ""]);
 }
+
+/// A blank row before the header is the blank row's error too: it was shown only on the data rows
+/// (as an error of a line before the header) while the blank row itself read `OK`. Found by
+/// tests/result_csv_props.rs.
+#[test]
+fn a_blank_row_before_the_header_is_ng_itself() {
+    let file = format!("\r\n,,\r\n{HEADER}taro@example.com,山田,太郎,ja,,,,,,,\r\n");
+    let (lines, _) = result(file.as_bytes(), Lang::En);
+    assert_eq!(
+        lines[..2],
+        [
+            ",NG,blank-row,empty row between users",
+            ",,,NG,blank-row,empty row between users",
+        ]
+    );
+    assert_eq!(
+        lines[3],
+        "taro@example.com,山田,太郎,ja,,,,,,,,NG,blank-row,row 1: empty row between users / \
+         row 2: empty row between users"
+    );
+    // A file of blank rows only: each is NG.
+    let (lines, _) = result(b"\r\n,,\r\n", Lang::En);
+    assert_eq!(
+        lines,
+        [
+            ",NG,blank-row,empty row between users",
+            ",,,NG,blank-row,empty row between users",
+            ""
+        ]
+    );
+}

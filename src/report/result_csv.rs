@@ -7,7 +7,8 @@
 //! administrator who filters on NG. Such a row lists those codes first and starts its messages
 //! with where each error is (`row 1 (header): ...`, `file: ...`; `1 行目（ヘッダー）：...`,
 //! `ファイル：...`), at most [`file_errors::MAX_FILE_MESSAGES`] of them. Warnings and infos
-//! about the header change no row. Blank rows are not users: these errors do not change them. A
+//! about the header change no row. Blank rows are not users: these errors do not change them (a
+//! blank row before the header is `NG` for its own `blank-row` error, which the data rows repeat). A
 //! row is written when it is read, so a finding that comes after it cannot change it: the row
 //! count against the system's limit, the line endings and `digits-truncated` (decided per column)
 //! are known at the end of the file,
@@ -322,13 +323,12 @@ impl Sink for Writer {
             (Some(row), Some(header)) => row <= header,
             _ => true,
         };
-        if before_data {
-            if finding.severity == Severity::Error {
-                self.file_errors.add(&finding, self.lang);
-            }
-            return;
+        if before_data && finding.severity == Severity::Error {
+            self.file_errors.add(&finding, self.lang);
         }
         let row = finding.place.row;
+        // A blank row's finding stands on it, before the header too (where its error is also
+        // one of the lines before the header, which every data row repeats).
         if let Some(at) = self.pending.iter().position(|(r, _, _)| Some(*r) == row) {
             let mut found = self.pending.get_mut(at).map(|p| std::mem::take(&mut p.2));
             if let Some(found) = found.as_mut() {
@@ -337,6 +337,9 @@ impl Sink for Writer {
             if let (Some(slot), Some(found)) = (self.pending.get_mut(at), found) {
                 slot.2 = found;
             }
+            return;
+        }
+        if before_data {
             return;
         }
         if row.is_some() && row <= self.last_row {
