@@ -73,11 +73,11 @@ fn a_missing_marker_is_the_header_s_and_fails_every_row_of_the_result_csv() {
     );
 }
 
-/// An ASCII row before the first non-ASCII byte is written before the marker is known to be
-/// missing, and a written row does not change: it stays OK, the rows from the one that shows
-/// UTF-8 on are NG. In Japanese.
+/// The marker is known to be missing only at the first row that shows UTF-8, but the result CSV
+/// knows it from its first pass: the ASCII row before that row is NG too (the device rejects the
+/// file). In Japanese.
 #[test]
-fn a_missing_marker_fails_the_rows_from_the_one_that_shows_utf8() {
+fn a_missing_marker_fails_every_row() {
     let input = "uid,cn,roleName\r\nsato,Sato,GeneralUser\r\nyamada,山田,GeneralUser\r\n";
     let profile = builtin(ID).unwrap();
     let options = CheckOptions {
@@ -90,7 +90,7 @@ fn a_missing_marker_fails_the_rows_from_the_one_that_shows_utf8() {
         String::from_utf8(csv.bytes).unwrap(),
         format!(
             "\u{feff}uid,cn,roleName,結果,コード,メッセージ\r\n\
-             sato,Sato,GeneralUser,OK,,\r\n\
+             sato,Sato,GeneralUser,NG,{row}\r\n\
              yamada,山田,GeneralUser,NG,{row}\r\n"
         )
     );

@@ -3,7 +3,7 @@
 //! a header (as the template, or with a label missing, extra, duplicated, spaced, blank or
 //! formula-like with a delimiter, a quote and a line break in it, or no header at all), data rows (valid, invalid, short, long, quoted cells with delimiters, line
 //! breaks and quotes, cells that start like a formula), blank rows (`,,,,`, `"",""` and empty
-//! lines) anywhere, before the header too, in runs of a few and of more than the 1,024 held back,
+//! lines) anywhere, before the header too, in runs of a few and of more than a thousand,
 //! CRLF, LF, lone CR or a mix, a BOM or none, UTF-8 or Shift_JIS (which IWpro refuses), ASCII
 //! rows before the first non-ASCII one or not, a file name (right or wrong) or none.
 //!
@@ -12,10 +12,10 @@
 //!    while the padding budget, the input's size in bytes, lasts).
 //! 2. The header's last three cells are the labels of the result columns, in the report's
 //!    language.
-//! 3. A data or blank row is `NG` exactly when the report has an error on it, or (data rows) an
-//!    error about the header, a line before it or the file came before it; its codes are the
-//!    report's codes for the row (after those errors' codes), each once. The documented limits
-//!    are encoded exactly, not skipped: see [`expected`].
+//! 3. A data or blank row is `NG` exactly when the report has an error on it, or (data rows) the
+//!    report has an error about the header, a line before it or the file, wherever the engine
+//!    found it; its codes are the report's codes for the row, then those errors' codes, each
+//!    once: see [`expected`].
 
 use std::collections::BTreeSet;
 
@@ -164,7 +164,7 @@ struct BlankRun {
 fn blank_run() -> impl Strategy<Value = BlankRun> {
     let count = prop_oneof![
         6 => 1usize..4,
-        // Around the 1,024 held back: just under, at, and past it.
+        // Long runs: a finding for each row, made at the row after the run.
         1 => 1020usize..1030,
     ];
     (
@@ -409,96 +409,40 @@ fn build(case: &Case) -> File {
     }
 }
 
-/// When an error about the file with no row is found, as the engine finds them.
-#[derive(Debug, PartialEq)]
-enum When {
-    /// Before the first record: the file's name, the delimiter (decided from the first 64 KiB),
-    /// the encoding when a BOM gives it.
-    Start,
-    /// When the encoding is decided: at the first record with a non-ASCII byte (that record and
-    /// the later ones are held until then), or at the end of an ASCII-only file.
-    Encoding,
-    /// At the end of the file: the row count, the line endings, a missing header. No row shows
-    /// these (the documented limit: a row is written when it is read).
-    End,
-}
-
-fn when(code: &str) -> When {
-    match code {
-        "file-name-mismatch" | "delimiter-not-accepted" => When::Start,
-        "bom-required" | "bom-forbidden" | "encoding-not-accepted" | "encoding-unknown" => {
-            When::Encoding
-        }
-        "empty-file"
-        | "missing-header"
-        | "no-data-rows"
-        | "too-many-rows"
-        | "line-ending-not-accepted"
-        | "mixed-line-endings" => When::End,
-        other => panic!("a file finding the property does not place in time: {other}"),
-    }
-}
-
 /// What the result CSV should say about a data or blank row.
 #[derive(Debug, PartialEq)]
 struct Expected {
     ng: bool,
     codes: BTreeSet<String>,
-    /// The header and file errors' codes, which come first.
-    first: BTreeSet<String>,
+    /// The row's own codes, which come first.
+    own: BTreeSet<String>,
 }
 
-/// Blank rows are held back at most this many at a time; the oldest of a longer run are written
-/// as they are, without the finding that comes later.
-const MAX_PENDING_BLANK_ROWS: usize = 1024;
-
 /// The expectation for every record (`None` for the header), from the report (rows are records:
-/// row `i + 1` is record `i`, there being no preamble in these profiles). The documented limits,
-/// exactly:
-/// - an error about the file with no row reaches the data rows read after it was found (see
-///   [`When`]): none for one found at the end, those from the first non-ASCII record on for an
-///   encoding error of a file without BOM (the ASCII rows before it stay OK);
-/// - errors on the header or a blank row before it reach every data row (they are found before
-///   the first);
-/// - the oldest rows of a blank run longer than [`MAX_PENDING_BLANK_ROWS`] are written before
-///   the run's finding comes: `OK`, no codes;
+/// row `i + 1` is record `i`, there being no preamble in these profiles). The result CSV knows
+/// from its first pass what the engine tells late (the file's errors found at the end, a blank
+/// row's finding at the next row), so:
+/// - a row has exactly its own findings, whenever the engine made them;
+/// - every error about the header, a blank row before it or the whole file reaches every data
+///   row (the system rejects the file), after the row's own codes;
 /// - blank rows never get the file's or the header's errors (they are not users).
-fn expected(file: &File, report: &Report, bom: bool) -> Vec<Option<Expected>> {
+fn expected(file: &File, report: &Report) -> Vec<Option<Expected>> {
     let blank: Vec<bool> = file
         .records
         .iter()
         .map(|r| r.iter().all(String::is_empty))
         .collect();
     let header = blank.iter().position(|b| !b);
-    // Records before which the encoding was decided: from the first with a non-ASCII byte on
-    // (a BOM decides it before the first).
-    let non_ascii = file
-        .records
-        .iter()
-        .position(|r| r.iter().any(|c| !c.is_ascii()));
-    let encoding_from = if bom { Some(0) } else { non_ascii };
-    // Whether an error about the file or the header reaches data record `i`.
-    let reaches = |row: Option<u64>, code: &str, i: usize| match row {
-        Some(r) => header.is_some_and(|h| (r as usize) <= h + 1),
-        None => match when(code) {
-            When::Start => true,
-            When::Encoding => encoding_from.is_some_and(|from| i >= from),
-            When::End => false,
-        },
+    let about_file = |row: Option<u64>| match row {
+        Some(r) => header.map_or(true, |h| (r as usize) <= h + 1),
+        None => true,
     };
-    // Blank rows written before their finding came: the oldest of a run longer than 1,024.
-    let mut unheld = vec![false; blank.len()];
-    let mut i = 0;
-    while i < blank.len() {
-        if blank[i] {
-            let end = (i..blank.len()).find(|&j| !blank[j]).unwrap_or(blank.len());
-            let over = (end - i).saturating_sub(MAX_PENDING_BLANK_ROWS);
-            unheld[i..i + over].iter_mut().for_each(|u| *u = true);
-            i = end;
-        } else {
-            i += 1;
-        }
-    }
+    let file_errors: BTreeSet<String> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error && about_file(d.row))
+        .map(|d| d.code.as_str().to_string())
+        .collect();
     (0..file.records.len())
         .map(|i| {
             if Some(i) == header {
@@ -508,26 +452,16 @@ fn expected(file: &File, report: &Report, bom: bool) -> Vec<Option<Expected>> {
             let mut e = Expected {
                 ng: false,
                 codes: BTreeSet::new(),
-                first: BTreeSet::new(),
+                own: BTreeSet::new(),
             };
-            if unheld[i] {
-                return Some(e);
-            }
             for d in report.diagnostics.iter().filter(|d| d.row == Some(row)) {
                 e.ng |= d.severity == Severity::Error;
-                e.codes.insert(d.code.as_str().to_string());
+                e.own.insert(d.code.as_str().to_string());
             }
-            let data = !blank[i];
-            if data {
-                for d in report.diagnostics.iter().filter(|d| {
-                    d.severity == Severity::Error
-                        && d.row.map_or(true, |r| r < row)
-                        && reaches(d.row, d.code.as_str(), i)
-                }) {
-                    e.ng = true;
-                    e.first.insert(d.code.as_str().to_string());
-                }
-                e.codes.extend(e.first.iter().cloned());
+            e.codes.extend(e.own.iter().cloned());
+            if !blank[i] && !file_errors.is_empty() {
+                e.ng = true;
+                e.codes.extend(file_errors.iter().cloned());
             }
             Some(e)
         })
@@ -608,7 +542,7 @@ fn run(case: &Case) -> Result<(), TestCaseError> {
     }
 
     // 3. Each data and blank row's result and codes.
-    for (i, e) in expected(&file, &report, case.bom).into_iter().enumerate() {
+    for (i, e) in expected(&file, &report).into_iter().enumerate() {
         let Some(e) = e else { continue };
         let [.., result, codes, messages] = &records[i][..] else {
             unreachable!()
@@ -634,12 +568,12 @@ fn run(case: &Case) -> Result<(), TestCaseError> {
                 .map(|d| (d.row, d.code.as_str(), d.severity))
                 .collect::<Vec<_>>()
         );
-        // The header's and the file's codes first.
-        let head: BTreeSet<String> = listed[..e.first.len()]
+        // The row's own codes first, then the header's and the file's.
+        let head: BTreeSet<String> = listed[..e.own.len()]
             .iter()
             .map(|c| c.to_string())
             .collect();
-        prop_assert_eq!(&head, &e.first, "row {}: {}", i + 1, codes);
+        prop_assert_eq!(&head, &e.own, "row {}: {}", i + 1, codes);
         // A message for every row with a finding, none for the others (the budget is far away).
         prop_assert_eq!(messages.is_empty(), listed.is_empty(), "row {}", i + 1);
     }

@@ -1,22 +1,22 @@
 //! The result CSV: every original row plus `result` (OK/NG), `codes` and `messages` columns, the way
 //! IWpro's own result file looks, written in the input's encoding so that Excel opens it as is.
 //!
-//! A row is NG when it has an error, or when an error about the header, a line before it or the
-//! whole file came before it (a missing required column, a stray BOM, a file name or encoding the
-//! system refuses): the system rejects the whole file, so a row marked OK would mislead an
-//! administrator who filters on NG. Such a row lists those codes first and starts its messages
-//! with where each error is (`row 1 (header): ...`, `file: ...`; `1 行目（ヘッダー）：...`,
-//! `ファイル：...`), at most [`file_errors::MAX_FILE_MESSAGES`] of them. Warnings and infos
-//! about the header change no row. Blank rows are not users: these errors do not change them (a
-//! blank row before the header is `NG` for its own `blank-row` error, which the data rows repeat). A
-//! row is written when it is read, so a finding that comes after it cannot change it: the row
-//! count against the system's limit, the line endings and `digits-truncated` (decided per column)
-//! are known at the end of the file,
-//! Canon's `CharSet:UTF8` marker is known to be missing from the first row that shows UTF-8
-//! (ASCII rows before it stay OK). Blank rows are held back until the next row or the end shows
-//! what they are (`blank-row` between users, `trailing-blank-lines` at the end), so the finding
-//! stands on the blank row, not the next user; at most [`MAX_PENDING_BLANK_ROWS`] of them, the
-//! oldest of a longer run written as they are.
+//! A row is NG when it has an error, or, for a data row, when the file has an error about the
+//! header, a line before it or the whole file (a missing required column, a stray BOM, a file
+//! name, encoding or line endings the system refuses, too many rows): the system rejects the
+//! whole file, so a row marked OK would mislead an administrator who filters on NG. Such a row
+//! lists its own codes and messages first (in a narrow Excel column its own problem is what
+//! shows), then those errors' codes and where each is (`row 1 (header): ...`, `file: ...`;
+//! `1 行目（ヘッダー）：...`, `ファイル：...`), at most [`file_errors::MAX_FILE_MESSAGES`] of
+//! them. Warnings and infos about the header change no row. Blank rows are not users: these
+//! errors do not change them (a blank row before the header is `NG` for its own `blank-row`).
+//!
+//! The engine tells some things only later than the row they concern: errors found at the end
+//! (the row count, the line endings), Canon's `CharSet:UTF8` marker from the first row that shows
+//! UTF-8, a blank row's `blank-row` at the next user, `trailing-blank-lines` and
+//! `digits-truncated` (decided per column) at the end. So the check runs twice: a first pass
+//! (`foresight`) learns them, and every row is written with all of its findings (at most
+//! [`foresight::MAX_LATE_FINDINGS`] late ones in the whole file).
 //!
 //! Cells that start with `=`, `+`, `-`, `@`, tab or CR get a leading `'` so that opening the file in
 //! a spreadsheet cannot run a formula (CSV injection); the report flags such cells in the input.
@@ -30,11 +30,12 @@
 //! header of 4,096 labels and 70,000 empty lines would otherwise pad 287 MB out of 90 KB).
 
 mod file_errors;
+mod foresight;
 
-use std::collections::VecDeque;
 use std::sync::Arc;
 
 use file_errors::FileErrors;
+use foresight::Foresight;
 
 use crate::check::{CheckOptions, Context, Engine, RecordInfo, RecordRole, Sink};
 use crate::decode::{Lang, TextEncoding};
@@ -78,12 +79,11 @@ struct Writer {
     padding_budget: usize,
     /// The current row's findings.
     row: RowFindings,
-    /// Blank rows read but not written yet, with their findings: whether one is between users
-    /// (`blank-row`) or at the end (`trailing-blank-lines`) is known only at the next row or the
-    /// end of the file, and the finding belongs on the blank row, not the next one.
-    pending: VecDeque<(u64, Vec<String>, RowFindings)>,
-    /// The row of the last record read: a finding about an earlier row that is already written
-    /// cannot be shown on it, and does not belong on the current one.
+    /// What the first pass learnt: the header's and the file's errors, and the findings the
+    /// engine makes about a row only after the row (a blank row's, a column's cut numbers).
+    foresight: Foresight,
+    /// The row of the last record read: a finding about it or an earlier row comes again from
+    /// the foresight.
     last_row: Option<u64>,
     /// Bytes of messages the rest of the file may still hold.
     budget: usize,
@@ -110,10 +110,6 @@ struct RowFindings {
     /// Whether the row has an error (listed or not).
     error: bool,
 }
-
-/// Blank rows held back at most: past it the oldest is written as it is (a file of a million
-/// empty lines must not be held in memory twice), and a later finding about it is not shown.
-const MAX_PENDING_BLANK_ROWS: usize = 1024;
 
 fn needs_quotes(value: &str, delimiter: u8) -> bool {
     value
@@ -229,31 +225,24 @@ impl Writer {
         );
     }
 
-    /// Writes the blank rows held back, with what was found about them since.
-    fn flush_pending(&mut self) {
-        while let Some((_, fields, found)) = self.pending.pop_front() {
-            self.write_row(&fields, found, false);
-        }
-    }
-
-    /// Puts the header's and the file's errors first in a data row's codes and messages: the
-    /// system rejects the whole file.
+    /// Adds the header's and the file's errors to a data row's codes and messages, after the
+    /// row's own: the system rejects the whole file.
     fn add_file_errors(
         &mut self,
         codes: &mut Vec<Code>,
         messages: &mut Vec<(String, u64)>,
         more: &mut u64,
     ) {
-        let mut file_codes = self.file_errors.codes.clone();
-        codes.retain(|c| !file_codes.contains(c));
-        file_codes.append(codes);
-        *codes = file_codes;
-        let (mut listed, unlisted) = self.file_messages();
-        listed.append(messages);
-        *messages = listed;
+        // The row's own first: in a narrow Excel column its own problem is what shows.
+        for code in &self.file_errors.codes {
+            if !codes.contains(code) {
+                codes.push(*code);
+            }
+        }
+        let (listed, unlisted) = self.file_messages();
+        messages.extend(listed);
         *more += unlisted;
         if messages.len() > MAX_ROW_MESSAGES {
-            // Only when a file error came after the row's own findings.
             *more += messages
                 .drain(MAX_ROW_MESSAGES..)
                 .map(|(_, n)| n)
@@ -318,32 +307,15 @@ fn more_note(more: u64, lang: Lang) -> String {
 
 impl Sink for Writer {
     fn finding(&mut self, finding: Finding) {
-        // Until the header is written every finding is about it, a line before it or the file.
+        // The header's and the file's errors are known from the first pass; until the header is
+        // written every finding is about it, a line before it or the file.
         let before_data = match (finding.place.row, self.header_row) {
             (Some(row), Some(header)) => row <= header,
             _ => true,
         };
-        if before_data && finding.severity == Severity::Error {
-            self.file_errors.add(&finding, self.lang);
-        }
-        let row = finding.place.row;
-        // A blank row's finding stands on it, before the header too (where its error is also
-        // one of the lines before the header, which every data row repeats).
-        if let Some(at) = self.pending.iter().position(|(r, _, _)| Some(*r) == row) {
-            let mut found = self.pending.get_mut(at).map(|p| std::mem::take(&mut p.2));
-            if let Some(found) = found.as_mut() {
-                self.add_finding(found, &finding);
-            }
-            if let (Some(slot), Some(found)) = (self.pending.get_mut(at), found) {
-                slot.2 = found;
-            }
-            return;
-        }
-        if before_data {
-            return;
-        }
-        if row.is_some() && row <= self.last_row {
-            // About a row already written (none of the engine's findings are, today).
+        // A finding about a row already read comes from the first pass, with its row.
+        let late = finding.place.row.is_some() && finding.place.row <= self.last_row;
+        if before_data || late {
             return;
         }
         let mut found = std::mem::take(&mut self.row);
@@ -354,19 +326,11 @@ impl Sink for Writer {
     fn end_record(&mut self, record: &RecordInfo<'_>) {
         self.delimiter = record.delimiter;
         self.last_row = Some(record.row);
-        let found = std::mem::take(&mut self.row);
-        let lang = self.lang;
-        if record.role == RecordRole::Blank {
-            if self.pending.len() >= MAX_PENDING_BLANK_ROWS {
-                if let Some((_, fields, found)) = self.pending.pop_front() {
-                    self.write_row(&fields, found, false);
-                }
-            }
-            self.pending
-                .push_back((record.row, record.fields.to_vec(), found));
-            return;
+        let mut found = std::mem::take(&mut self.row);
+        for finding in self.foresight.take_late(record.row) {
+            self.add_finding(&mut found, &finding);
         }
-        self.flush_pending();
+        let lang = self.lang;
         match record.role {
             RecordRole::Preamble => self.row(record.fields, ["", "", ""]),
             RecordRole::Header => {
@@ -378,7 +342,8 @@ impl Sink for Writer {
                 self.header_row = Some(record.row);
                 self.row(record.fields, labels);
             }
-            RecordRole::Data | RecordRole::Blank => self.write_row(record.fields, found, true),
+            RecordRole::Data => self.write_row(record.fields, found, true),
+            RecordRole::Blank => self.write_row(record.fields, found, false),
         }
     }
 
@@ -447,6 +412,19 @@ fn write(
         .len()
         .saturating_mul(MESSAGE_BUDGET_PER_INPUT_BYTE)
         .saturating_add(MESSAGE_BUDGET_BASE);
+    let options = options.for_whole(input.len());
+    let mut first = Engine::with_context(
+        profile,
+        options.clone(),
+        Foresight::default(),
+        context.clone(),
+    )?;
+    first.push(input);
+    let (foresight, ..) = first.finish();
+    let mut file_errors = FileErrors::default();
+    for finding in &foresight.file_errors {
+        file_errors.add(finding, options.lang);
+    }
     let mut text = String::new();
     text.push(BOM);
     let writer = Writer {
@@ -456,18 +434,16 @@ fn write(
         width: 0,
         padding_budget: input.len(),
         row: RowFindings::default(),
-        pending: VecDeque::new(),
+        foresight,
         last_row: None,
         budget,
         budget_spent: false,
         header_row: None,
-        file_errors: FileErrors::default(),
+        file_errors,
     };
-    let options = options.for_whole(input.len());
     let mut engine = Engine::with_context(profile, options, writer, context)?;
     engine.push(input);
-    let (mut writer, _, _, detected) = engine.finish();
-    writer.flush_pending();
+    let (writer, _, _, detected) = engine.finish();
     let encoding = detected.encoding.unwrap_or(TextEncoding::Utf8);
     Ok(encode(writer.text, encoding))
 }
