@@ -176,6 +176,16 @@ fn bad_options_are_one_line_errors_with_exit_2() {
             "csv-preflight: invalid options: conversion writes ASCII-compatible encodings only, not \"utf-16le\"\n",
         ),
         (
+            vec!["--to", "fujifilm-iwpro/add-users", "--encoding", "shift_jis", "-o", "x.csv"],
+            "csv-preflight: invalid options: \"fujifilm-iwpro/add-users\" does not take Shift_JIS \
+             (CP932), only UTF-8: the file would be refused (force the conversion to write it \
+             anyway)\n",
+        ),
+        (
+            vec!["--to", "canon/users", "--date", "2025-02-29", "-o", "x.csv"],
+            "csv-preflight: invalid options: the date \"2025-02-29\" does not exist\n",
+        ),
+        (
             vec!["--lang", "ja", "--to", "canon/users", "--encoding", "klingon", "-o", "x.csv"],
             "csv-preflight: 文字コード「klingon」には対応していません\n",
         ),

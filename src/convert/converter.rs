@@ -131,6 +131,19 @@ impl Converter {
                 e.label()
             )));
         }
+        if let Some(e) = options.encoding {
+            let accepted = &target.file.encodings;
+            if !options.force && !accepted.is_empty() && !accepted.contains(&e) {
+                let names: Vec<&str> = accepted.iter().map(|a| a.display_name()).collect();
+                return Err(invalid(format!(
+                    "\"{}\" does not take {}, only {}: the file would be refused (force the \
+                     conversion to write it anyway)",
+                    target.id,
+                    e.display_name(),
+                    names.join(", ")
+                )));
+            }
+        }
         if options.bom == Some(true)
             && options
                 .encoding

@@ -207,6 +207,9 @@ impl ConvertOptions {
             8 => date.bytes().all(|b| b.is_ascii_digit()),
             _ => false,
         };
+        if ok && !is_calendar_date(date) {
+            return Err(invalid(format!("the date \"{date}\" does not exist")));
+        }
         if ok {
             Ok(Some(date))
         } else {
@@ -217,9 +220,47 @@ impl ConvertOptions {
     }
 }
 
+/// Whether `YYYY-MM-DD` or `YYYYMMDD` (digits where the caller checked them) names a day of the
+/// calendar: `2025-13-01` and `2025-02-30` would end up in a file name.
+fn is_calendar_date(date: &str) -> bool {
+    let digits: String = date.chars().filter(char::is_ascii_digit).collect();
+    let number = |range: std::ops::Range<usize>| {
+        digits
+            .get(range)
+            .and_then(|s| s.parse::<u32>().ok())
+            .unwrap_or(0)
+    };
+    let (year, month, day) = (number(0..4), number(4..6), number(6..8));
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => 0,
+    };
+    (1..=days).contains(&day)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_of_the_calendar_only() {
+        for date in ["2024-02-29", "20250131", "2025-12-31", "2000-02-29"] {
+            assert!(is_calendar_date(date), "{date}");
+        }
+        for date in [
+            "2025-02-29",
+            "2025-13-01",
+            "2025-00-10",
+            "20250431",
+            "1900-02-29",
+        ] {
+            assert!(!is_calendar_date(date), "{date}");
+        }
+    }
 
     #[test]
     fn options_read_from_camel_case_json_and_reject_typos() {
