@@ -554,15 +554,16 @@ fn input_is_a_uint8array_or_an_arraybuffer() {
 #[wasm_bindgen_test]
 fn convert_returns_the_file_and_the_result() {
     let hr = "氏名,メールアドレス,言語\r\n山田 太郎,ｔａｒｏ＠example.com,日本語\r\n";
-    let call = |to: &str, options: Value| {
+    let call_with = |input: &str, to: &str, options: Value| {
         bindings::convert(
-            bytes(hr.as_bytes()).into(),
+            bytes(input.as_bytes()).into(),
             JsValue::from_str(to),
             js(&options),
         )
         .unwrap()
         .js_value()
     };
+    let call = |to: &str, options: Value| call_with(hr, to, options);
     let outcome = call(IWPRO, json!({ "date": "2026-11-21" }));
     let out: Uint8Array = Reflect::get(&outcome, &"bytes".into())
         .unwrap()
@@ -590,8 +591,9 @@ fn convert_returns_the_file_and_the_result() {
         "メールアドレス"
     );
 
-    // Refused (IWpro reads UTF-8 only): no bytes, and the reason.
-    let refused = call(IWPRO, json!({ "encoding": "shift_jis" }));
+    // Refused (an e-mail address no repair makes valid): no bytes, and the reason.
+    let broken = "氏名,メールアドレス,言語\r\n山田 太郎,taro@,日本語\r\n";
+    let refused = call_with(broken, IWPRO, json!({}));
     let out: Uint8Array = Reflect::get(&refused, &"bytes".into())
         .unwrap()
         .dyn_into()
@@ -602,7 +604,10 @@ fn convert_returns_the_file_and_the_result() {
     assert!(refused["result"]["refusal"]
         .as_str()
         .unwrap()
-        .contains("encoding-not-accepted"));
+        .contains("invalid-email"));
+    // An encoding the target does not take (IWpro reads UTF-8 only) is refused before reading.
+    let sjis = json_of(&call(IWPRO, json!({ "encoding": "shift_jis" })));
+    assert_eq!(failure_of(sjis)["kind"], "invalidOptions");
 
     // Failures are values: a misspelt option, an unknown profile.
     let typo = json_of(&call(IWPRO, json!({ "forse": true })));
