@@ -137,7 +137,7 @@ export function cliReport(file, profile, extra = []) {
 /** The bytes of the CLI's `--result-csv` for one file. */
 export function cliResultCsv(file, profile, extra = []) {
   const out = join(TMP, `${basename(file)}.${Date.now()}.result.csv`);
-  cli(["check", "--profile", profile, "--format", "json", "--result-csv", out, ...extra, file]);
+  cli(["check", "--profile", profile, "--format", "json", "--result-csv", out, "--overwrite", ...extra, file]);
   return readFileSync(out);
 }
 

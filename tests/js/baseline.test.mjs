@@ -76,7 +76,7 @@ describe("checks against an export", () => {
       const exportPath = fixture(dir, exportName);
       const uploadPath = fixture(dir, upload);
       const out = join(scratch, "result.csv");
-      cli(["check", "--profile", profile, "--format", "json", "--baseline", exportPath, "--result-csv", out, uploadPath]);
+      cli(["check", "--profile", profile, "--format", "json", "--baseline", exportPath, "--result-csv", out, "--overwrite", uploadPath]);
       const { baseline } = readBaseline(exportPath, profile, 1 << 20);
       const options = { profile, fileName: basename(uploadPath) };
       const result = api.resultCsvWithBaseline(readFileSync(uploadPath), options, baseline);

@@ -199,7 +199,7 @@ describe("same reports as the CLI", () => {
     for (const { profile, files } of sets.filter((s) => s.profile === "fujifilm-iwpro/add-users")) {
       for (const path of files) {
         const out = join(scratch, "result.csv");
-        cli(["check", "--profile", profile, "--format", "json", "--result-csv", out, path]);
+        cli(["check", "--profile", profile, "--format", "json", "--result-csv", out, "--overwrite", path]);
         const result = api.resultCsv(readFileSync(path), { profile, fileName: basename(path) });
         assert.equal(result.type, "success");
         assert.deepEqual(Buffer.from(result.bytes), readFileSync(out), path);
