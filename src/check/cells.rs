@@ -362,7 +362,8 @@ impl Core {
         if let Some(kind) = excel_damage::check(raw) {
             self.scratch.push(kind);
         }
-        if raw.len() > 15 {
+        // Most cells are short or start otherwise: two cheap tests before the call.
+        if raw.len() > 15 && matches!(raw.as_bytes().first(), Some(b'1'..=b'9')) {
             self.note_long_number(record, (file_col, col), raw);
         }
         let value = cell_findings(&self.profile, col, raw, checks, &mut self.scratch);
