@@ -463,3 +463,13 @@ fn a_label_in_the_wrong_case_suggests_the_column() {
         ]
     );
 }
+
+/// FLAT's fields line repeated in the middle (two files joined), with its `#`: `repeated-header`.
+#[test]
+fn a_repeated_fields_line_is_named() {
+    let text = "#email\ttag\tpermission\r\nyamada@example.com\tsales\t1\r\n\
+                #email\ttag\tpermission\r\nsato@example.com\tsales\t1\r\n";
+    let report = check_tsv(TOTAL, text, Lang::En);
+    let first = report.diagnostics.first().map(|d| (d.code.as_str(), d.row));
+    assert_eq!(first, Some(("repeated-header", Some(3))));
+}

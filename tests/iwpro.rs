@@ -290,3 +290,54 @@ fn spaces_around_header_labels_are_warnings() {
          この列を見つけられません"
     );
 }
+
+/// Two files joined into one: the second one's header (with its byte order mark) is left in the
+/// middle. One `repeated-header` error says so, before the cells' own findings; a user row whose
+/// first value happens to be the first label is not one.
+#[test]
+fn a_header_repeated_in_the_middle_is_named() {
+    let profile = builtin("fujifilm-iwpro/add-users").unwrap();
+    let header = "mail_address,family_name,given_name,language";
+    let text = format!(
+        "\u{FEFF}{header}\r\ntaro@example.com,山田,太郎,ja\r\n\u{FEFF}{header}\r\n\
+         {header}\r\nmail_address,鈴木,花子,ja\r\n"
+    );
+    let report = check(text.as_bytes(), &profile, CheckOptions::default()).unwrap();
+    let repeated: Vec<_> = common::outline(&report)
+        .into_iter()
+        .filter(|(code, ..)| *code == "repeated-header")
+        .collect();
+    assert_eq!(
+        repeated,
+        [
+            ("repeated-header", Some(3), None),
+            ("repeated-header", Some(4), None)
+        ]
+    );
+    let first = |row| {
+        report
+            .diagnostics
+            .iter()
+            .find(|d| d.row == Some(row))
+            .map(|d| (d.code.as_str(), d.message.as_str()))
+    };
+    assert_eq!(
+        first(3),
+        Some((
+            "repeated-header",
+            "this row repeats the header, with an invisible byte order mark before it: two files \
+             were joined into one"
+        ))
+    );
+    assert_eq!(
+        first(4),
+        Some((
+            "repeated-header",
+            "this row repeats the header: two files were joined into one, or the header was copied"
+        ))
+    );
+    assert!(report
+        .diagnostics
+        .iter()
+        .all(|d| d.row != Some(5) || d.code.as_str() != "repeated-header"));
+}

@@ -141,7 +141,45 @@ impl Core {
             return;
         }
         self.finish_blank_run(false);
+        if self.repeats_header(record) {
+            // Its cells get their findings too (the row would be imported as a user); this one
+            // says why they are wrong.
+            let bom = record
+                .field(0)
+                .is_some_and(|f| f.starts_with(b"\xEF\xBB\xBF"));
+            let place = self.place(record, None);
+            self.emit(Kind::RepeatedHeader { bom }, place, None, None);
+        }
         self.data_row(sink, record);
+    }
+
+    /// Whether a data record repeats the header's labels (files joined: the second one's header,
+    /// often with its byte order mark, is left in the middle). The first field is compared as bytes
+    /// first, so a user row costs one short comparison.
+    #[inline]
+    fn repeats_header(&self, record: &Record) -> bool {
+        let Some(header) = &self.header else {
+            return false;
+        };
+        let Some(first) = header.labels.first() else {
+            return false;
+        };
+        let field = record.field(0).unwrap_or(&[]);
+        let field = field.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(field);
+        let field = match &self.profile.label_prefix {
+            Some(prefix) => field.strip_prefix(prefix.as_bytes()).unwrap_or(field),
+            None => field,
+        };
+        // The rest as bytes too: labels in a legacy encoding's non-ASCII text are not found, and
+        // no field is decoded twice (decoding reports malformed bytes).
+        field == first.as_bytes()
+            && record.len() == header.labels.len()
+            && header
+                .labels
+                .iter()
+                .enumerate()
+                .skip(1)
+                .all(|(i, label)| record.field(i) == Some(label.as_bytes()))
     }
 
     fn blank_row(&mut self, record: &Record) {

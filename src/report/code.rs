@@ -139,6 +139,8 @@ codes! {
     TooManyRows = "too-many-rows", Error;
     /// An empty row between data rows.
     BlankRow = "blank-row", Error;
+    /// A data row that repeats the header: files were joined into one.
+    RepeatedHeader = "repeated-header", Error;
     /// Empty lines at the end of the file.
     TrailingBlankLines = "trailing-blank-lines", Warning;
     /// A row has more cells than the header.

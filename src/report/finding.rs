@@ -126,6 +126,11 @@ pub enum Kind {
     BlankRow {
         tab: bool,
     },
+    /// A data row that repeats the header; `bom` when it starts with a byte order mark (the
+    /// second file's, left in the middle of the joined file).
+    RepeatedHeader {
+        bom: bool,
+    },
     TrailingBlankLines {
         count: u64,
     },
@@ -372,6 +377,7 @@ impl Kind {
             NoDataRows => Code::NoDataRows,
             TooManyRows { .. } => Code::TooManyRows,
             BlankRow { .. } => Code::BlankRow,
+            RepeatedHeader { .. } => Code::RepeatedHeader,
             TrailingBlankLines { .. } => Code::TrailingBlankLines,
             ExtraCell { .. } => Code::ExtraCell,
             MissingCell { .. } => Code::MissingCell,

@@ -1,5 +1,5 @@
 //! What it checks: the shape of the CSV. Empty file; blank rows between users and blank lines at
-//! the end; rows with more or fewer cells than the header; stray, misplaced and unclosed quotes.
+//! the end; a row that repeats the header (files joined); rows with more or fewer cells than the header; stray, misplaced and unclosed quotes.
 //! Why: a comma inside an unquoted value shifts every later cell of the row into the wrong column;
 //! an unclosed quote swallows the rest of the file into one value.
 //! Example: `taro@example.com,Yamada,"Taro` at the end of the file → `unclosed-quote`.
@@ -11,6 +11,7 @@ use crate::report::{Code, Kind};
 pub(crate) const CODES: &[Code] = &[
     Code::EmptyFile,
     Code::BlankRow,
+    Code::RepeatedHeader,
     Code::TrailingBlankLines,
     Code::ExtraCell,
     Code::MissingCell,

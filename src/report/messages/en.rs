@@ -164,6 +164,14 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
         ),
         NoDataRows => (s("the file has a header but no users"), Some(s("Enter the users in the rows below the header."))),
         TooManyRows { max, rows } => (format!("the file has {rows} users; at most {max} can be imported"), Some(s("Free or add licences first, or take users out of the file. Splitting the file does not help: the limit counts every user."))),
+        RepeatedHeader { bom } => (
+            if *bom {
+                s("this row repeats the header, with an invisible byte order mark before it: two files were joined into one")
+            } else {
+                s("this row repeats the header: two files were joined into one, or the header was copied")
+            },
+            Some(s("Delete this row; the system would take it as a user. Check that no user is listed twice after joining.")),
+        ),
         BlankRow { tab } => (s("empty row between users"), Some(format!("Delete the empty row (rows with only {} count as empty).", if *tab { "tabs" } else { "commas" }))),
         TrailingBlankLines { count } => (format!("{count} empty line(s) at the end of the file"), Some(s("Delete the empty lines after the last user; some systems read them as users with no data."))),
         ExtraCell { expected, found, tab } => (format!("row has {} but the header has {expected}", cells(*found)), Some(if *tab { s("A value probably contains a tab, or the row has extra tabs at the end.") } else { s("A value probably contains a comma that is not inside double quotes, or the row has extra separators at the end.") })),

@@ -101,6 +101,8 @@ fn samples() -> Vec<Kind> {
         },
         NoDataRows,
         TooManyRows { max: 10, rows: 11 },
+        RepeatedHeader { bom: false },
+        RepeatedHeader { bom: true },
         BlankRow { tab: false },
         BlankRow { tab: true },
         TrailingBlankLines { count: 2 },
