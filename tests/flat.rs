@@ -473,3 +473,29 @@ fn a_repeated_fields_line_is_named() {
     let first = report.diagnostics.first().map(|d| (d.code.as_str(), d.row));
     assert_eq!(first, Some(("repeated-header", Some(3))));
 }
+
+/// A total-import file (its first line is the fields line) checked as a differential import: one
+/// error says that the fields line is there but the identification line is not, instead of the
+/// first user read as a header that lacks its `#`.
+#[test]
+fn a_total_import_file_checked_as_differential_is_told_so() {
+    let text =
+        "#email\ttag\tpermission\r\nyamada@example.com\tsales\t1\r\nsato@example.com\tsales\t1\r\n";
+    let report = check_tsv(DIFF, text, Lang::En);
+    let got: Vec<(&str, Option<u64>, &str)> = report
+        .diagnostics
+        .iter()
+        .map(|d| (d.code.as_str(), d.row, d.message.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [(
+            "invalid-preamble",
+            Some(1),
+            "this line is the header, but the line \"#Format for differential import\" must come \
+             before it (the identification line of a differential import): is this a file for \
+             the other kind of import?"
+        )]
+    );
+    assert!(!report.valid);
+}

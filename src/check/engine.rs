@@ -105,6 +105,9 @@ pub(crate) struct Core {
     pub(super) scratch: Vec<Kind>,
     /// Keys, baseline, references, seats and distinct values (when the check needs them).
     pub(super) tracker: Option<Tracker>,
+    /// A line before the header was the header itself (`PreambleIsHeader`): the next line's
+    /// findings as a header are not reported.
+    pub(super) preamble_is_header: bool,
     /// Per profile column, its long numbers (`digits-truncated`; grown on the first one).
     pub(super) long_numbers: Vec<super::long_numbers::ColumnLongNumbers>,
 }
@@ -247,6 +250,7 @@ impl Core {
             scratch: Vec::new(),
             tracker,
             long_numbers: Vec::new(),
+            preamble_is_header: false,
         };
         if let (Some(name), Some((pattern, example))) = (
             engine.options.file_name.clone(),

@@ -114,7 +114,20 @@ impl Core {
             });
             let line = texts.join(delim);
             if let Some(rule) = self.profile.preamble.get((row - 1) as usize).cloned() {
-                if let Some(kind) = preamble::check(&line, &rule) {
+                if let Some(mut kind) = preamble::check(&line, &rule) {
+                    if self.looks_like_header(&texts) {
+                        if let Kind::InvalidPreamble {
+                            starts_with,
+                            description,
+                        } = kind
+                        {
+                            kind = Kind::PreambleIsHeader {
+                                starts_with,
+                                description,
+                            };
+                            self.preamble_is_header = true;
+                        }
+                    }
                     let place = self.place(record, None);
                     self.emit(kind, place, Some(truncate_value(&line)), None);
                 }
@@ -151,6 +164,26 @@ impl Core {
             self.emit(Kind::RepeatedHeader { bom }, place, None, None);
         }
         self.data_row(sink, record);
+    }
+
+    /// Whether the fields of a line before the header are the header itself: every one names a
+    /// column of the profile (the first after the label prefix, FLAT's `#`).
+    fn looks_like_header(&self, texts: &[String]) -> bool {
+        let strip = |(i, text): (usize, &String)| -> String {
+            match (&self.profile.label_prefix, i) {
+                (Some(prefix), 0) => text
+                    .strip_prefix(prefix.as_str())
+                    .unwrap_or(text)
+                    .to_string(),
+                _ => text.clone(),
+            }
+        };
+        !texts.is_empty()
+            && texts
+                .iter()
+                .enumerate()
+                .map(strip)
+                .all(|label| self.profile.column_for_label(&label).is_some())
     }
 
     /// Whether a data record repeats the header's labels (files joined: the second one's header,
@@ -250,6 +283,8 @@ impl Core {
         {
             match first.strip_prefix(prefix.as_str()) {
                 Some(rest) => *first = rest.to_string(),
+                // The header was a line earlier (`PreambleIsHeader` says so): this is a user.
+                None if self.preamble_is_header => {}
                 None => {
                     let kind = Kind::MissingLabelPrefix {
                         prefix: prefix.clone(),
@@ -273,6 +308,13 @@ impl Core {
         if matches!(self.encoding_state, EncodingState::Known) {
             self.check_markers();
         }
+        // The header was a line earlier and this is a user: what is wrong with it as a header
+        // would only repeat `PreambleIsHeader` in other words.
+        let findings = if self.preamble_is_header {
+            Vec::new()
+        } else {
+            findings
+        };
         for (kind, file_col, name, severity) in findings {
             let mut place = self.place(record, file_col);
             if name.is_some() {

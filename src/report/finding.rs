@@ -75,6 +75,12 @@ pub enum Kind {
         starts_with: String,
         description: Text,
     },
+    /// The line a preamble line should be is the header itself (code `invalid-preamble`): the
+    /// file is of the other layout (FLAT's total import, which has no identification line).
+    PreambleIsHeader {
+        starts_with: String,
+        description: Text,
+    },
     MissingHeader,
     /// The first line matches no column and holds a value such as an e-mail address.
     HeaderIsData {
@@ -363,7 +369,9 @@ impl Kind {
             LineEndingNotAccepted { .. } => Code::LineEndingNotAccepted,
             MixedLineEndings { .. } => Code::MixedLineEndings,
             FileNameMismatch { .. } | ExtensionNotAccepted { .. } => Code::FileNameMismatch,
-            InvalidPreamble { .. } | MissingLabelPrefix { .. } => Code::InvalidPreamble,
+            InvalidPreamble { .. } | PreambleIsHeader { .. } | MissingLabelPrefix { .. } => {
+                Code::InvalidPreamble
+            }
             MissingHeader | HeaderIsData { .. } => Code::MissingHeader,
             MissingLabel | RecommendedLabelMissing | NoKnownLabel => Code::MissingLabel,
             ExtraLabel { .. } => Code::ExtraLabel,

@@ -124,6 +124,10 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
             format!("this line must start with \"{starts_with}\" ({})", description.en),
             Some(s("Keep the lines above the header exactly as in the system's export or template.")),
         ),
+        PreambleIsHeader { starts_with, description } => (
+            format!("this line is the header, but the line \"{starts_with}\" must come before it ({}): is this a file for the other kind of import?", description.en),
+            Some(format!("Add \"{starts_with}\" as the first line, or check the file against the profile of the other import (in FLAT, a total import has no such line and deletes every user not in the file).")),
+        ),
         MissingLabelPrefix { prefix, first } => (
             format!("the header line must start with \"{prefix}\" (\"{prefix}{first}\", as in the system's export)"),
             Some(format!("Type \"{prefix}\" before the first column name.")),

@@ -122,6 +122,10 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
             format!("この行は「{starts_with}」で始まる必要があります（{}）", description.ja),
             Some(s("ヘッダーより上の行は、システムのエクスポートやテンプレートのとおりに残してください。")),
         ),
+        PreambleIsHeader { starts_with, description } => (
+            format!("この行はヘッダーですが、その前に「{starts_with}」の行が必要です（{}）。別の種類のインポート用のファイルではありませんか", description.ja),
+            Some(format!("1 行目に「{starts_with}」を追加するか、もう一方のインポートのプロファイルでチェックしてください（FLAT の一括インポートにはこの行がなく、ファイルにないユーザーは削除されます）。")),
+        ),
         MissingLabelPrefix { prefix, first } => (
             format!("ヘッダー行は「{prefix}」で始まる必要があります（システムのエクスポートと同じ「{prefix}{first}」）"),
             Some(format!("最初の列名の前に「{prefix}」を入力してください。")),

@@ -66,6 +66,10 @@ fn samples() -> Vec<Kind> {
             starts_with: "#Format".into(),
             description: t.clone(),
         },
+        PreambleIsHeader {
+            starts_with: "#Format".into(),
+            description: t.clone(),
+        },
         MissingHeader,
         MissingLabelPrefix {
             prefix: "#".into(),
