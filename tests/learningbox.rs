@@ -97,6 +97,25 @@ fn login_ids_turned_off_means_the_sign_in_column_stays_blank() {
     );
 }
 
+/// With login IDs turned off a value in the column is the rule's error only: not also too short
+/// or of characters the column would not take (the admin review).
+#[test]
+fn login_ids_turned_off_make_the_column_s_value_checks_moot() {
+    let text = "Login ID,Name,Email address\r\nab,山田 太郎,yamada@example.com\r\n";
+    let options = support::options(&[("loginIdDisabled", ParamValue::Boolean(true))]);
+    let report = csv_preflight::check(text.as_bytes(), &builtin(ID).unwrap(), options).unwrap();
+    let codes: Vec<&str> = report.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    assert_eq!(codes, ["row-constraint"]);
+    let on = csv_preflight::check(
+        text.as_bytes(),
+        &builtin(ID).unwrap(),
+        CheckOptions::default(),
+    )
+    .unwrap();
+    let codes: Vec<&str> = on.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    assert_eq!(codes, ["too-short"]);
+}
+
 #[test]
 fn permissions_need_the_right_to_grant_them() {
     let options = support::options(&[("canGrantPermissions", ParamValue::Boolean(false))]);

@@ -420,6 +420,20 @@ impl Compiled {
                 severity: rule.severity,
             });
         }
+        // A rule that holds for every row (its conditions are parameters, all true) and wants the
+        // column blank makes the column's value checks moot: a value there is that rule's error,
+        // not also "too short" (learningBOX with login IDs turned off).
+        for rule in &row_rules {
+            let always = rule
+                .when
+                .iter()
+                .all(|c| matches!(c, CondTest::Constant(true)));
+            if always && rule.filled == Some(false) {
+                if let Some(column) = columns.get_mut(rule.column) {
+                    column.checks = CompiledChecks::default();
+                }
+            }
+        }
         let unique = profile
             .unique
             .iter()
