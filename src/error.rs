@@ -117,7 +117,7 @@ impl Error {
 /// What a parameter of `kind` takes.
 fn param_type(kind: ParamType) -> &'static str {
     match kind {
-        ParamType::Integer => "a whole number",
+        ParamType::Integer => "a whole number (0 or more)",
         ParamType::Boolean => "true or false",
         ParamType::String => "text",
         ParamType::StringList => "a list of texts (comma-separated)",

@@ -147,7 +147,11 @@ fn runs_that_cannot_happen_exit_2_with_one_line() {
         ),
         (
             vec!["check", "--profile", "fujifilm-iwpro/add-users", "--param", "availableSeats=many", "x.csv"],
-            "csv-preflight: parameter \"availableSeats\" needs a whole number\n",
+            "csv-preflight: parameter \"availableSeats\" needs a whole number (0 or more)\n",
+        ),
+        (
+            vec!["check", "--profile", "fujifilm-iwpro/add-users", "--param", "availableSeats=-1", "x.csv"],
+            "csv-preflight: parameter \"availableSeats\" needs a whole number (0 or more)\n",
         ),
         (
             vec!["check", "--profile", "fujifilm-iwpro/add-users", "--param", "seats=3", "x.csv"],
@@ -186,7 +190,7 @@ fn runs_that_cannot_happen_speak_the_runs_language() {
         ),
         (
             vec!["check", "--lang", "ja", "--profile", "fujifilm-iwpro/add-users", "--param", "availableSeats=many", "x.csv"],
-            "csv-preflight: パラメーター「availableSeats」には整数を指定してください\n".to_string(),
+            "csv-preflight: パラメーター「availableSeats」には 0 以上の整数を指定してください\n".to_string(),
         ),
         (
             vec!["check", "--lang", "ja", "--profile", "fujifilm-iwpro/add-users", "--param", "availableSeats", "x.csv"],

@@ -341,3 +341,22 @@ fn a_header_repeated_in_the_middle_is_named() {
         .iter()
         .all(|d| d.row != Some(5) || d.code.as_str() != "repeated-header"));
 }
+
+/// Integer parameters are counts: a negative one is refused, as a typed error.
+#[test]
+fn a_negative_seat_count_is_refused() {
+    let mut params = csv_preflight::profile::Params::new();
+    params.insert(
+        "availableSeats".into(),
+        csv_preflight::profile::ParamValue::Integer(-1),
+    );
+    let options = CheckOptions {
+        params,
+        ..CheckOptions::default()
+    };
+    let error = check(b"", &builtin("fujifilm-iwpro/add-users").unwrap(), options).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "parameter \"availableSeats\" needs a whole number (0 or more)"
+    );
+}

@@ -7,11 +7,12 @@
 use super::ErrorKind;
 use crate::profile::ParamType;
 
-/// What a parameter of `kind` takes, in Japanese.
+/// What a parameter of `kind` takes, in Japanese, spaced as it stands after 「には」 and before
+/// 「を」 (a space between Japanese and numbers or Latin words).
 fn param_type(kind: ParamType) -> &'static str {
     match kind {
-        ParamType::Integer => "整数",
-        ParamType::Boolean => "true または false",
+        ParamType::Integer => " 0 以上の整数",
+        ParamType::Boolean => " true または false ",
         ParamType::String => "文字列",
         ParamType::StringList => "文字列のリスト（カンマ区切り）",
     }

@@ -12,7 +12,13 @@ pub type Params = BTreeMap<String, ParamValue>;
 /// Lists are comma-separated; an empty text gives an empty list.
 pub fn parse_param_value(kind: ParamType, text: &str) -> Option<ParamValue> {
     match kind {
-        ParamType::Integer => text.trim().parse().ok().map(ParamValue::Integer),
+        // Counts and lengths: a negative one means nothing.
+        ParamType::Integer => text
+            .trim()
+            .parse()
+            .ok()
+            .filter(|n: &i64| *n >= 0)
+            .map(ParamValue::Integer),
         ParamType::Boolean => match text.trim().to_ascii_lowercase().as_str() {
             "true" | "yes" | "1" | "on" => Some(ParamValue::Boolean(true)),
             "false" | "no" | "0" | "off" => Some(ParamValue::Boolean(false)),
@@ -32,7 +38,7 @@ pub fn parse_param_value(kind: ParamType, text: &str) -> Option<ParamValue> {
 fn type_matches(kind: ParamType, value: &ParamValue) -> bool {
     matches!(
         (kind, value),
-        (ParamType::Integer, ParamValue::Integer(_))
+        (ParamType::Integer, ParamValue::Integer(0..))
             | (ParamType::Boolean, ParamValue::Boolean(_))
             | (ParamType::String, ParamValue::String(_))
             | (ParamType::StringList, ParamValue::StringList(_))
