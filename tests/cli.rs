@@ -452,3 +452,28 @@ fn a_missing_result_folder_is_named() {
         assert_eq!(String::from_utf8_lossy(&out.stderr), message);
     }
 }
+
+/// A header finding shows its label once, in quotes (its spaces visible), not also as the column.
+#[test]
+fn a_header_label_is_shown_once() {
+    let dir = common::scratch("cli-label");
+    let file = dir.join("add-users_x.csv");
+    std::fs::write(
+        &file,
+        "mail_address, family_name,given_name,language\r\ntaro@example.com,山田,太郎,ja\r\n",
+    )
+    .unwrap();
+    let out = run(&[
+        "check",
+        "--profile",
+        "fujifilm-iwpro/add-users",
+        file.to_str().unwrap(),
+    ]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains(
+            "    warning [untrimmed-label] \" family_name\": the column name \"family_name\""
+        ),
+        "{text}"
+    );
+}

@@ -55,9 +55,13 @@ pub fn write(out: &mut impl Write, name: &str, report: &Report, lang: Lang) -> s
                 (None, Lang::Ja) => writeln!(out, "  ファイル:")?,
             }
         }
+        // A header finding's value is the label itself: shown once, in quotes (spaces around it
+        // visible), not also as the column.
+        let label = diag.value.is_some() && diag.value == diag.column;
         let column = diag
             .column
             .as_ref()
+            .filter(|_| !label)
             .map_or(String::new(), |c| format!(" {c}"));
         let value = diag
             .value
