@@ -107,6 +107,17 @@ fn a_refused_conversion_writes_nothing_and_exits_1_unless_forced() {
         .unwrap()
         .starts_with("the converted file still has"));
 
+    // In text, the refusal names the flag that writes the file anyway.
+    let mut text_args = args(false);
+    text_args.retain(|a| *a != "--format" && *a != "json");
+    let text = String::from_utf8(run(&text_args).stdout).unwrap();
+    let last = text.lines().last().unwrap_or_default();
+    assert!(
+        last.starts_with("not written: the converted file still has")
+            && last.ends_with("(--force writes it anyway)"),
+        "{text}"
+    );
+
     let forced = run(&args(true));
     assert_eq!(forced.status.code(), Some(1), "errors remain");
     assert_eq!(common::files(&dir), ["out.csv"]);

@@ -421,7 +421,15 @@ fn write_text(
     match (written, &r.refusal) {
         (Some(path), None) => writeln!(out, "{wrote} {}", path.display()),
         (Some(path), Some(why)) => writeln!(out, "{wrote} {}: {why}", path.display()),
-        (None, Some(why)) => writeln!(out, "{not_written} {why}"),
+        (None, Some(why)) => {
+            // The library's reason says "force the conversion"; here that is a flag.
+            let flag = words(
+                lang,
+                "(--force writes it anyway)",
+                "（--force を付けると、それでも書き出します）",
+            );
+            writeln!(out, "{not_written} {why} {flag}")
+        }
         (None, None) => Ok(()),
     }
 }
