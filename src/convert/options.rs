@@ -8,7 +8,7 @@ use crate::check::Limits;
 use crate::convert::Mapping;
 use crate::decode::{Lang, TextEncoding};
 use crate::error::{Error, ErrorKind};
-use crate::profile::{Delimiter, LineEndingKind, Params};
+use crate::profile::{DateFormat, Delimiter, LineEndingKind, Params};
 
 /// The repairs conversion applies. Each is on by default because it cannot change what a value
 /// means; each change is listed in the change log.
@@ -191,27 +191,18 @@ impl ConvertOptions {
         Ok(table)
     }
 
-    /// The date for the file name, checked: `YYYY-MM-DD` or `YYYYMMDD`.
+    /// The date for the file name, checked: `YYYY-MM-DD` or `YYYYMMDD`, a day of the calendar
+    /// (`2025-13-01` and `2025-02-30` would end up in a file name).
     pub(crate) fn checked_date(&self) -> Result<Option<&str>, Error> {
         let Some(date) = self.date.as_deref() else {
             return Ok(None);
         };
-        let ok = match date.len() {
-            10 => date.bytes().enumerate().all(|(i, b)| {
-                if i == 4 || i == 7 {
-                    b == b'-'
-                } else {
-                    b.is_ascii_digit()
-                }
-            }),
-            8 => date.bytes().all(|b| b.is_ascii_digit()),
-            _ => false,
-        };
-        if ok && !is_calendar_date(date) {
-            return Err(invalid(format!("the date \"{date}\" does not exist")));
-        }
-        if ok {
+        let forms = ["YYYY-MM-DD", "YYYYMMDD"].map(DateFormat::parse);
+        let forms = forms.iter().flatten();
+        if forms.clone().any(|f| f.matches(date)) {
             Ok(Some(date))
+        } else if forms.clone().any(|f| f.names_no_date(date)) {
+            Err(invalid(format!("the date \"{date}\" does not exist")))
         } else {
             Err(invalid(format!(
                 "the date \"{date}\" is not of the form YYYY-MM-DD"
@@ -220,36 +211,23 @@ impl ConvertOptions {
     }
 }
 
-/// Whether `YYYY-MM-DD` or `YYYYMMDD` (digits where the caller checked them) names a day of the
-/// calendar: `2025-13-01` and `2025-02-30` would end up in a file name.
-fn is_calendar_date(date: &str) -> bool {
-    let digits: String = date.chars().filter(char::is_ascii_digit).collect();
-    let number = |range: std::ops::Range<usize>| {
-        digits
-            .get(range)
-            .and_then(|s| s.parse::<u32>().ok())
-            .unwrap_or(0)
-    };
-    let (year, month, day) = (number(0..4), number(4..6), number(6..8));
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    let days = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => 0,
-    };
-    (1..=days).contains(&day)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn dates_of_the_calendar_only() {
+        let checked = |date: &str| {
+            ConvertOptions {
+                date: Some(date.to_string()),
+                ..ConvertOptions::default()
+            }
+            .checked_date()
+            .map(|d| d.map(str::to_string))
+            .map_err(|e| e.to_string())
+        };
         for date in ["2024-02-29", "20250131", "2025-12-31", "2000-02-29"] {
-            assert!(is_calendar_date(date), "{date}");
+            assert_eq!(checked(date), Ok(Some(date.to_string())), "{date}");
         }
         for date in [
             "2025-02-29",
@@ -258,7 +236,13 @@ mod tests {
             "20250431",
             "1900-02-29",
         ] {
-            assert!(!is_calendar_date(date), "{date}");
+            assert_eq!(
+                checked(date),
+                Err(format!(
+                    "invalid options: the date \"{date}\" does not exist"
+                )),
+                "{date}"
+            );
         }
     }
 
