@@ -144,35 +144,13 @@ fn similar_profile(id: &str) -> Option<&'static str> {
     if let [one] = ending.as_slice() {
         return Some(one);
     }
-    let close: Vec<&str> = ids().filter(|known| edits(known, &id) <= 2).collect();
+    let close: Vec<&str> = ids()
+        .filter(|known| strsim::levenshtein(known, &id) <= 2)
+        .collect();
     match close.as_slice() {
         [one] => Some(one),
         _ => None,
     }
-}
-
-/// The edit distance between two short ids (Levenshtein, by characters).
-fn edits(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row.first().copied().unwrap_or(0);
-        if let Some(first) = row.first_mut() {
-            *first = i + 1;
-        }
-        for (j, cb) in b.iter().enumerate() {
-            let above = row.get(j + 1).copied().unwrap_or(usize::MAX);
-            let left = row.get(j).copied().unwrap_or(usize::MAX);
-            let cost = diagonal + usize::from(ca != *cb);
-            diagonal = above;
-            if let Some(cell) = row.get_mut(j + 1) {
-                *cell = cost
-                    .min(above.saturating_add(1))
-                    .min(left.saturating_add(1));
-            }
-        }
-    }
-    row.last().copied().unwrap_or(0)
 }
 
 /// The usual reasons in Japanese; the system's own (English) text for the rest.

@@ -200,10 +200,11 @@ fn result_csv_paths(out: &Path, files: &[PathBuf], overwrite: bool) -> Result<Ve
     } else {
         vec![out.to_path_buf()]
     };
-    let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    };
+    // Each input resolved once (links, `..`); a result path that does not exist yet is no input.
+    let inputs: Vec<(&PathBuf, PathBuf)> = files
+        .iter()
+        .filter_map(|f| Some((f, f.canonicalize().ok()?)))
+        .collect();
     for (i, path) in paths.iter().enumerate() {
         if let Some(j) = paths
             .get(..i)
@@ -226,10 +227,12 @@ fn result_csv_paths(out: &Path, files: &[PathBuf], overwrite: bool) -> Result<Ve
                 ),
             ));
         }
-        if output_file::exists(path) && !overwrite && !files.iter().any(|f| same(f, path)) {
-            return Err(output_file::already_exists(path));
-        }
-        if let Some(input) = files.iter().find(|f| same(f, path)) {
+        let resolved = path.canonicalize().ok();
+        let input = inputs
+            .iter()
+            .find(|(_, real)| Some(real) == resolved.as_ref())
+            .map(|(f, _)| f);
+        if let Some(input) = input {
             return Err(Fatal::said(
                 format!(
                     "--result-csv would replace the checked file \"{}\": give another path",
@@ -240,6 +243,9 @@ fn result_csv_paths(out: &Path, files: &[PathBuf], overwrite: bool) -> Result<Ve
                     input.display()
                 ),
             ));
+        }
+        if output_file::exists(path) && !overwrite {
+            return Err(output_file::already_exists(path));
         }
     }
     Ok(paths)
