@@ -89,13 +89,22 @@ struct Writer {
     budget: usize,
     /// Whether the budget ran out (the row where it did says so).
     budget_spent: bool,
-    /// The header's row, once written: a finding about it that comes later (Canon's
-    /// `CharSet:UTF8` marker, known to be missing only once a data row shows the encoding) is
-    /// not the current row's.
+    /// The header's row, once written: findings about it or a row before it are the file's
+    /// (`file_errors`), and their messages say where they are.
     header_row: Option<u64>,
-    /// Errors about the header, the lines before it or the whole file, which every later data
-    /// row repeats.
+    /// Errors about the header, the lines before it or the whole file (from the first pass),
+    /// which every data row repeats.
     file_errors: FileErrors,
+}
+
+/// What the file's message budget says to a message.
+enum Budget {
+    /// It is listed.
+    Fits,
+    /// The budget ran out before: it is only counted.
+    Spent,
+    /// It runs out now: the note saying so is listed in its place, and it is counted.
+    RunsOut,
 }
 
 /// A row's findings as the result CSV shows them.
@@ -180,20 +189,34 @@ impl Writer {
             *count += 1;
             return;
         }
-        // The header and file errors come first on a data row and take their share.
+        // The header's and the file's errors follow on a data row: room is kept for them.
         if row.messages.len() + self.file_errors.listed() >= MAX_ROW_MESSAGES {
             row.more += 1;
             return;
         }
-        match self.budget.checked_sub(message.len()) {
+        match self.charge(message.len()) {
+            Budget::Fits => row.messages.push((message, 1)),
+            Budget::Spent => row.more += 1,
+            Budget::RunsOut => {
+                row.messages.push((budget_note(self.lang).to_string(), 1));
+                row.more += 1;
+            }
+        }
+    }
+
+    /// Takes `len` bytes of the file's message budget, if it still has them.
+    fn charge(&mut self, len: usize) -> Budget {
+        if self.budget_spent {
+            return Budget::Spent;
+        }
+        match self.budget.checked_sub(len) {
             Some(left) => {
                 self.budget = left;
-                row.messages.push((message, 1));
+                Budget::Fits
             }
             None => {
                 self.budget_spent = true;
-                row.messages.push((budget_note(self.lang).to_string(), 1));
-                row.more += 1;
+                Budget::RunsOut
             }
         }
     }
@@ -255,19 +278,18 @@ impl Writer {
     fn file_messages(&mut self) -> (Vec<(String, u64)>, u64) {
         let mut listed = Vec::new();
         let mut unlisted = self.file_errors.more;
-        for (message, count) in self.file_errors.messages(self.header_row, self.lang) {
-            if self.budget_spent {
-                unlisted += count;
-                continue;
-            }
-            match self.budget.checked_sub(message.len()) {
-                Some(left) => {
-                    self.budget = left;
-                    listed.push((message.to_string(), count));
-                }
-                None => {
-                    self.budget_spent = true;
-                    listed.push((budget_note(self.lang).to_string(), 1));
+        let (header_row, lang) = (self.header_row, self.lang);
+        let messages: Vec<(String, u64)> = self
+            .file_errors
+            .messages(header_row, lang)
+            .map(|(m, count)| (m.to_string(), count))
+            .collect();
+        for (message, count) in messages {
+            match self.charge(message.len()) {
+                Budget::Fits => listed.push((message, count)),
+                Budget::Spent => unlisted += count,
+                Budget::RunsOut => {
+                    listed.push((budget_note(lang).to_string(), 1));
                     unlisted += count;
                 }
             }
@@ -307,15 +329,11 @@ fn more_note(more: u64, lang: Lang) -> String {
 
 impl Sink for Writer {
     fn finding(&mut self, finding: Finding) {
-        // The header's and the file's errors are known from the first pass; until the header is
-        // written every finding is about it, a line before it or the file.
-        let before_data = match (finding.place.row, self.header_row) {
-            (Some(row), Some(header)) => row <= header,
-            _ => true,
-        };
-        // A finding about a row already read comes from the first pass, with its row.
-        let late = finding.place.row.is_some() && finding.place.row <= self.last_row;
-        if before_data || late {
+        // The header's and the file's errors are known from the first pass, and so is a finding
+        // about a row already read, with its row.
+        let row = finding.place.row;
+        let late = row.is_some() && row <= self.last_row;
+        if foresight::about_file(row, self.header_row) || late {
             return;
         }
         let mut found = std::mem::take(&mut self.row);
@@ -416,15 +434,12 @@ fn write(
     let mut first = Engine::with_context(
         profile,
         options.clone(),
-        Foresight::default(),
+        Foresight::new(options.lang),
         context.clone(),
     )?;
     first.push(input);
-    let (foresight, ..) = first.finish();
-    let mut file_errors = FileErrors::default();
-    for finding in &foresight.file_errors {
-        file_errors.add(finding, options.lang);
-    }
+    let (mut foresight, ..) = first.finish();
+    let file_errors = std::mem::take(&mut foresight.file_errors);
     let mut text = String::new();
     text.push(BOM);
     let writer = Writer {

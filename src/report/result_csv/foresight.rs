@@ -7,18 +7,30 @@
 
 use std::collections::HashMap;
 
+use super::file_errors::FileErrors;
 use crate::check::{RecordInfo, RecordRole, Sink};
+use crate::decode::Lang;
 use crate::report::{Finding, Severity};
 
 /// Late row findings kept at most: a file of a million empty lines between users would otherwise
 /// hold a finding per line (rows past it are written without theirs).
 pub(super) const MAX_LATE_FINDINGS: usize = 100_000;
 
+/// Whether a finding about `row` is about the header, a line before it or the whole file: until
+/// the header is read (`header_row`), every finding is.
+pub(super) fn about_file(row: Option<u64>, header_row: Option<u64>) -> bool {
+    match (row, header_row) {
+        (Some(row), Some(header)) => row <= header,
+        _ => true,
+    }
+}
+
 /// What the first pass learnt.
-#[derive(Default)]
 pub(super) struct Foresight {
-    /// Errors about the header, a line before it, or the whole file, in the order found.
-    pub file_errors: Vec<Finding>,
+    /// The language the file errors' messages are rendered in.
+    lang: Lang,
+    /// Errors about the header, a line before it, or the whole file.
+    pub file_errors: FileErrors,
     /// Findings made about a row after it ended, by row.
     late: HashMap<u64, Vec<Finding>>,
     /// Late findings kept.
@@ -30,6 +42,18 @@ pub(super) struct Foresight {
 }
 
 impl Foresight {
+    /// A first pass whose messages are in `lang`.
+    pub fn new(lang: Lang) -> Self {
+        Foresight {
+            lang,
+            file_errors: FileErrors::default(),
+            late: HashMap::new(),
+            kept: 0,
+            header_row: None,
+            last_row: None,
+        }
+    }
+
     /// Takes the late findings about `row`.
     pub fn take_late(&mut self, row: u64) -> Vec<Finding> {
         self.late.remove(&row).unwrap_or_default()
@@ -39,13 +63,8 @@ impl Foresight {
 impl Sink for Foresight {
     fn finding(&mut self, finding: Finding) {
         let row = finding.place.row;
-        // Until the header is read every finding is about it, a line before it or the file.
-        let about_file = match (row, self.header_row) {
-            (Some(row), Some(header)) => row <= header,
-            _ => true,
-        };
-        if about_file && finding.severity == Severity::Error {
-            self.file_errors.push(finding.clone());
+        if about_file(row, self.header_row) && finding.severity == Severity::Error {
+            self.file_errors.add(&finding, self.lang);
         }
         if let Some(row) = row.filter(|r| Some(*r) <= self.last_row) {
             if self.kept < MAX_LATE_FINDINGS {
