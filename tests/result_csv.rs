@@ -2,6 +2,8 @@
 //! row, repeated messages counted, at most ten distinct messages per row, a budget for the
 //! messages of the whole file, and errors of the header or the file repeated on every data row.
 
+mod common;
+
 use csv_preflight::{builtin, result_csv, CheckOptions, Lang, Profile};
 
 const HEADER: &str = "mail_address,family_name,given_name,language,group,option,company_name,department_name,job_title_name,device_user_id,iccard_number\r\n";
@@ -15,13 +17,7 @@ fn result(bytes: &[u8], lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
     let out = result_csv(bytes, &iwpro(), in_lang(lang)).unwrap();
     let text = String::from_utf8(out.bytes).unwrap();
     let text = text.strip_prefix('\u{FEFF}').unwrap();
-    let records = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes())
-        .records()
-        .map(|r| r.unwrap().iter().map(str::to_string).collect())
-        .collect();
+    let records = common::csv_records(text);
     (text.split("\r\n").map(str::to_string).collect(), records)
 }
 

@@ -17,6 +17,8 @@
 //!    found it; its codes are the report's codes for the row, then those errors' codes, each
 //!    once: see [`expected`].
 
+mod common;
+
 use std::collections::BTreeSet;
 
 use csv_preflight::{builtin, check, result_csv, CheckOptions, Lang, Report, Severity};
@@ -496,13 +498,7 @@ fn run(case: &Case) -> Result<(), TestCaseError> {
     let (text, _, bad) = out.encoding.encoding_rs().decode(&out.bytes);
     prop_assert!(!bad);
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
-    let records: Vec<Vec<String>> = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes())
-        .records()
-        .map(|r| r.unwrap().iter().map(str::to_string).collect())
-        .collect();
+    let records: Vec<Vec<String>> = common::csv_records(text);
 
     // 1. One record per input record, in order, with the input's cells first.
     prop_assert_eq!(records.len(), file.records.len());

@@ -169,21 +169,15 @@ impl Core {
     /// Whether the fields of a line before the header are the header itself: every one names a
     /// column of the profile (the first after the label prefix, FLAT's `#`).
     fn looks_like_header(&self, texts: &[String]) -> bool {
-        let strip = |(i, text): (usize, &String)| -> String {
-            match (&self.profile.label_prefix, i) {
-                (Some(prefix), 0) => text
-                    .strip_prefix(prefix.as_str())
-                    .unwrap_or(text)
-                    .to_string(),
-                _ => text.clone(),
-            }
-        };
+        let prefix = self.profile.label_prefix.as_deref();
         !texts.is_empty()
-            && texts
-                .iter()
-                .enumerate()
-                .map(strip)
-                .all(|label| self.profile.column_for_label(&label).is_some())
+            && texts.iter().enumerate().all(|(i, text)| {
+                let label = match prefix.filter(|_| i == 0) {
+                    Some(prefix) => text.strip_prefix(prefix).unwrap_or(text),
+                    None => text,
+                };
+                self.profile.column_for_label(label).is_some()
+            })
     }
 
     /// Whether a data record repeats the header's labels (files joined: the second one's header,

@@ -65,6 +65,17 @@ async function converted(page) {
   await page.waitForSelector("#progress[hidden]", { state: "attached" });
 }
 
+/** Checks `file` as IWpro add-users and converts it from the fixed-file button. */
+async function convertToIwpro(page, file) {
+  await chooseFiles(page, [file]);
+  if ((await page.inputValue("#profile-select")) !== IWPRO) await page.selectOption("#profile-select", IWPRO);
+  await page.waitForSelector(`#results[data-state="done"][data-profile="${IWPRO}"]`, { state: "attached" });
+  await page.click("#download-fixed");
+  await page.fill("#convert-date", "2026-11-21");
+  await page.click("#convert-run");
+  await converted(page);
+}
+
 describe("accessibility (axe-core, WCAG 2.1 A and AA)", () => {
   test("the initial page, in English and in Japanese", async () => {
     const { page } = await open();
@@ -163,13 +174,7 @@ describe("accessibility (axe-core, WCAG 2.1 A and AA)", () => {
     const file = join(TMP, "a11y-hr-export.csv");
     writeFileSync(file, "氏名,メールアドレス,言語,社員番号\r\n山田 太郎,ｙａｍａｄａ@example.com,日本語,１２３４５\r\n佐藤 花子,sato@example.com,英語,００７８９\r\n");
     const { page } = await open();
-    await chooseFiles(page, [file]);
-    if ((await page.inputValue("#profile-select")) !== IWPRO) await page.selectOption("#profile-select", IWPRO);
-    await page.waitForSelector(`#results[data-state="done"][data-profile="${IWPRO}"]`, { state: "attached" });
-    await page.click("#download-fixed");
-    await page.fill("#convert-date", "2026-11-21");
-    await page.click("#convert-run");
-    await converted(page);
+    await convertToIwpro(page, file);
     assert.ok(await page.isVisible("#mapping-step"), "the mapping step is shown");
     assert.ok(await page.isVisible("#changes-body tr"), "the changes are listed");
     await audit(page, "converter with mapping step (en)");
@@ -183,13 +188,7 @@ describe("accessibility (axe-core, WCAG 2.1 A and AA)", () => {
     const file = join(TMP, "a11y-hr-bad.csv");
     writeFileSync(file, "氏名,メールアドレス,言語\r\n山田 太郎,not-an-address,日本語\r\n");
     const { page } = await open({ locale: "ja-JP" });
-    await chooseFiles(page, [file]);
-    if ((await page.inputValue("#profile-select")) !== IWPRO) await page.selectOption("#profile-select", IWPRO);
-    await page.waitForSelector(`#results[data-state="done"][data-profile="${IWPRO}"]`, { state: "attached" });
-    await page.click("#download-fixed");
-    await page.fill("#convert-date", "2026-11-21");
-    await page.click("#convert-run");
-    await converted(page);
+    await convertToIwpro(page, file);
     assert.equal(await page.getAttribute("#convert-panel", "data-state"), "refused");
     assert.ok(await page.isVisible("#convert-refusal"));
     await audit(page, "refused conversion (ja)");
