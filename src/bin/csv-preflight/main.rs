@@ -87,6 +87,9 @@ enum Command {
     Convert(convert_run::ConvertArgs),
     /// List the built-in profiles.
     Profiles {
+        /// Language of the list's titles and of the errors.
+        #[arg(long, value_enum, default_value = "en")]
+        lang: LangArg,
         /// Print one profile's JSON.
         #[arg(long, value_name = "ID")]
         json: Option<String>,
@@ -111,7 +114,7 @@ impl Command {
         match self {
             Command::Check { lang, .. } => lang.lang(),
             Command::Convert(args) => args.lang.lang(),
-            Command::Profiles { .. } => Lang::En,
+            Command::Profiles { lang, .. } => lang.lang(),
         }
     }
 }
@@ -285,6 +288,14 @@ fn check_file(
     Ok((checker.finish(), all))
 }
 
+/// A built-in's title in the run's language.
+fn title_in(title: &csv_preflight::profile::Text, lang: Lang) -> &str {
+    match lang {
+        Lang::En => &title.en,
+        Lang::Ja => &title.ja,
+    }
+}
+
 fn run(cli: Cli) -> Result<bool, Fatal> {
     let mut stdout = std::io::stdout().lock();
     match cli.command {
@@ -300,13 +311,18 @@ fn run(cli: Cli) -> Result<bool, Fatal> {
             write!(stdout, "{markdown}")?;
             Ok(true)
         }
-        Command::Profiles { .. } => {
+        Command::Profiles { lang, .. } => {
+            let lang = lang.lang();
             for info in builtins()? {
-                writeln!(stdout, "{:<32} {}", info.id, info.title.en)?;
+                writeln!(stdout, "{:<32} {}", info.id, title_in(&info.title, lang))?;
             }
             for id in builtin_bundle_ids() {
                 let bundle = builtin_bundle(id)?;
-                writeln!(stdout, "{:<32} {} (bundle)", bundle.id, bundle.title.en)?;
+                let title = title_in(&bundle.title, lang);
+                match lang {
+                    Lang::En => writeln!(stdout, "{:<32} {title} (bundle)", bundle.id)?,
+                    Lang::Ja => writeln!(stdout, "{:<32} {title}（バンドル）", bundle.id)?,
+                }
             }
             Ok(true)
         }
