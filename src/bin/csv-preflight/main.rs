@@ -6,7 +6,7 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use std::sync::Arc;
 
 use csv_preflight::bundle::{builtin_bundle, builtin_bundle_ids};
@@ -22,6 +22,7 @@ mod convert_run;
 mod fatal;
 mod output_file;
 mod text_report;
+mod usage_ja;
 
 use fatal::Fatal;
 
@@ -423,7 +424,10 @@ fn run(cli: Cli) -> Result<bool, Fatal> {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => return usage_error(&error),
+    };
     let lang = cli.command.lang();
     match run(cli) {
         Ok(true) => ExitCode::SUCCESS,
@@ -432,5 +436,23 @@ fn main() -> ExitCode {
             eprintln!("csv-preflight: {}", fatal.message(lang));
             ExitCode::from(2)
         }
+    }
+}
+
+/// clap refused the arguments: its message, in Japanese when the arguments ask for it, and its
+/// exit code (2; help and version, which clap reports the same way, print as clap does and exit 0).
+fn usage_error(error: &clap::Error) -> ExitCode {
+    let args: Vec<String> = std::env::args_os()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let japanese = usage_ja::asks_for_japanese(&args)
+        .then(|| usage_ja::message(error, &args, &Cli::command()))
+        .flatten();
+    match japanese {
+        Some(message) => {
+            eprintln!("csv-preflight: {message}");
+            ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2))
+        }
+        None => error.exit(),
     }
 }
