@@ -238,6 +238,27 @@ fn profiles_lists_the_builtins() {
     }
 }
 
+/// `--lang ja` lists the Japanese titles.
+#[test]
+fn profiles_lists_japanese_titles_with_lang_ja() {
+    let out = run(&["profiles", "--lang", "ja"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(
+        lines.contains(&"canon/users                      キヤノン複合機 — ユーザー情報 CSV"),
+        "{text}"
+    );
+    let bundle = csv_preflight::bundle::builtin_bundle("celf").unwrap();
+    let line = format!("{:<32} {}（バンドル）", "celf", bundle.title.ja);
+    assert!(lines.contains(&line.as_str()), "{text}");
+    assert_eq!(
+        lines.len(),
+        csv_preflight::builtin_ids().count() + 1,
+        "{text}"
+    );
+}
+
 #[test]
 fn result_csv_keeps_rows_and_adds_result_columns() {
     let out_path =

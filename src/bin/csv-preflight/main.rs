@@ -6,7 +6,7 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use std::sync::Arc;
 
 use csv_preflight::bundle::{builtin_bundle, builtin_bundle_ids};
@@ -22,6 +22,7 @@ mod convert_run;
 mod fatal;
 mod output_file;
 mod text_report;
+mod usage_ja;
 
 use fatal::Fatal;
 
@@ -87,6 +88,9 @@ enum Command {
     Convert(convert_run::ConvertArgs),
     /// List the built-in profiles.
     Profiles {
+        /// Language of the list's titles and of the errors.
+        #[arg(long, value_enum, default_value = "en")]
+        lang: LangArg,
         /// Print one profile's JSON.
         #[arg(long, value_name = "ID")]
         json: Option<String>,
@@ -111,7 +115,7 @@ impl Command {
         match self {
             Command::Check { lang, .. } => lang.lang(),
             Command::Convert(args) => args.lang.lang(),
-            Command::Profiles { .. } => Lang::En,
+            Command::Profiles { lang, .. } => lang.lang(),
         }
     }
 }
@@ -285,6 +289,14 @@ fn check_file(
     Ok((checker.finish(), all))
 }
 
+/// A built-in's title in the run's language.
+fn title_in(title: &csv_preflight::profile::Text, lang: Lang) -> &str {
+    match lang {
+        Lang::En => &title.en,
+        Lang::Ja => &title.ja,
+    }
+}
+
 fn run(cli: Cli) -> Result<bool, Fatal> {
     let mut stdout = std::io::stdout().lock();
     match cli.command {
@@ -300,13 +312,18 @@ fn run(cli: Cli) -> Result<bool, Fatal> {
             write!(stdout, "{markdown}")?;
             Ok(true)
         }
-        Command::Profiles { .. } => {
+        Command::Profiles { lang, .. } => {
+            let lang = lang.lang();
             for info in builtins()? {
-                writeln!(stdout, "{:<32} {}", info.id, info.title.en)?;
+                writeln!(stdout, "{:<32} {}", info.id, title_in(&info.title, lang))?;
             }
             for id in builtin_bundle_ids() {
                 let bundle = builtin_bundle(id)?;
-                writeln!(stdout, "{:<32} {} (bundle)", bundle.id, bundle.title.en)?;
+                let title = title_in(&bundle.title, lang);
+                match lang {
+                    Lang::En => writeln!(stdout, "{:<32} {title} (bundle)", bundle.id)?,
+                    Lang::Ja => writeln!(stdout, "{:<32} {title}（バンドル）", bundle.id)?,
+                }
             }
             Ok(true)
         }
@@ -407,7 +424,10 @@ fn run(cli: Cli) -> Result<bool, Fatal> {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => return usage_error(&error),
+    };
     let lang = cli.command.lang();
     match run(cli) {
         Ok(true) => ExitCode::SUCCESS,
@@ -416,5 +436,23 @@ fn main() -> ExitCode {
             eprintln!("csv-preflight: {}", fatal.message(lang));
             ExitCode::from(2)
         }
+    }
+}
+
+/// clap refused the arguments: its message, in Japanese when the arguments ask for it, and its
+/// exit code (2; help and version, which clap reports the same way, print as clap does and exit 0).
+fn usage_error(error: &clap::Error) -> ExitCode {
+    let args: Vec<String> = std::env::args_os()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let japanese = usage_ja::asks_for_japanese(&args)
+        .then(|| usage_ja::message(error, &args, &Cli::command()))
+        .flatten();
+    match japanese {
+        Some(message) => {
+            eprintln!("csv-preflight: {message}");
+            ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2))
+        }
+        None => error.exit(),
     }
 }
