@@ -109,7 +109,7 @@ pub(crate) struct Core {
     /// findings as a header are not reported.
     pub(super) preamble_is_header: bool,
     /// Per profile column, its long numbers (`digits-truncated`; grown on the first one).
-    pub(super) long_numbers: Vec<super::long_numbers::ColumnLongNumbers>,
+    pub(super) long_numbers: super::long_numbers::ColumnsLongNumbers,
 }
 
 /// The engine with where its output goes: what the checker, the result CSV, the export reader and
@@ -249,7 +249,7 @@ impl Core {
             legacy_record: Record::default(),
             scratch: Vec::new(),
             tracker,
-            long_numbers: Vec::new(),
+            long_numbers: Default::default(),
             preamble_is_header: false,
         };
         if let (Some(name), Some((pattern, example))) = (

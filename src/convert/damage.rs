@@ -2,7 +2,9 @@
 //! only the original system has them.
 //!
 //! - `1.23E+11`: a long number shown and saved in scientific notation;
-//! - `1234567890123450000`: more than 15 significant digits, the rest zeros (Excel keeps 15);
+//! - `1234567890123450000`: more than 15 digits, the rest zeros (Excel keeps 15): decided per
+//!   column at the end of the file with the check's own rule ([`LongNumbers`]), so the values are
+//!   held as [`CutNumber`]s, not found by [`detect`];
 //! - `123` in a column of 5 digits: leading zeros dropped;
 //! - `2-Jan`, `Jan-02`, `1月2日`, or `2025/1/2` in a column that holds no dates: a value Excel read
 //!   as a date.
@@ -10,7 +12,23 @@
 use crate::convert::dates::read_excel_date;
 use crate::convert::messages::Issue;
 use crate::convert::repairs::TargetColumn;
-use crate::rules::excel_damage::{digits, scientific, truncated};
+use crate::convert::result::At;
+use crate::rules::excel_damage::{digits, scientific, LongNumbers};
+
+/// A value that looks cut to 15 significant digits, held until the end of the file.
+#[derive(Debug)]
+pub(crate) struct CutNumber {
+    /// Where it is.
+    pub at: At,
+    /// The value as Excel left it (truncated for display).
+    pub value: String,
+    /// The target's brackets were added to it: the output looks repaired, and is not.
+    pub brackets_added: bool,
+}
+
+/// The cut-looking values of the converted file, per column (the check's decision: a column where
+/// one long number ends otherwise was not cut).
+pub(crate) type CutNumbers = LongNumbers<CutNumber>;
 
 const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
@@ -36,9 +54,6 @@ pub(crate) fn detect(value: &str, column: &TargetColumn) -> Option<Issue> {
     }
     if scientific(value) {
         return Some(Issue::ScientificNotation);
-    }
-    if truncated(value) {
-        return Some(Issue::DigitsTruncated);
     }
     if let Some(width) = column.fixed_width {
         if digits(value) && (value.len() as u64) < u64::from(width) {
@@ -76,10 +91,8 @@ mod tests {
         assert_eq!(detect("1,5E+12", &any), Some(Issue::ScientificNotation));
         assert_eq!(detect("ABE+1", &any), None);
         assert_eq!(detect("E+11", &any), None);
-        assert_eq!(
-            detect("1234567890123450000", &any),
-            Some(Issue::DigitsTruncated)
-        );
+        // Decided per column, not here.
+        assert_eq!(detect("1234567890123450000", &any), None);
         assert_eq!(detect("1234567890123456", &any), None);
         assert_eq!(detect("123456789012345", &any), None);
         assert_eq!(

@@ -49,6 +49,8 @@ pub(crate) struct OutColumn {
 pub(crate) struct SourceField {
     pub brackets: bool,
     pub masked: Vec<String>,
+    /// The source profile's column holds dates (a date-time at midnight ends in zeros).
+    pub date: bool,
 }
 
 /// The resolved mapping.
@@ -103,6 +105,7 @@ pub(crate) fn resolve(
                     .map_or_else(SourceField::default, |c| SourceField {
                         brackets: c.brackets,
                         masked: c.masked.clone(),
+                        date: !c.check.date_formats.is_empty(),
                     })
             })
             .collect(),

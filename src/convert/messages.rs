@@ -22,7 +22,10 @@ pub(crate) enum Issue {
         help: Option<String>,
     },
     ScientificNotation,
-    DigitsTruncated,
+    /// `brackets_added`: the target's brackets were added to the cut number.
+    DigitsTruncated {
+        brackets_added: bool,
+    },
     LeadingZerosLost {
         digits: usize,
         width: u32,
@@ -56,7 +59,7 @@ impl Issue {
             Issue::Cp932Only { .. } => ConvertCode::Cp932OnlyCharacter,
             Issue::SourceError { .. } => ConvertCode::SourceError,
             Issue::ScientificNotation => ConvertCode::ScientificNotation,
-            Issue::DigitsTruncated => ConvertCode::DigitsTruncated,
+            Issue::DigitsTruncated { .. } => ConvertCode::DigitsTruncated,
             Issue::LeadingZerosLost { .. } => ConvertCode::LeadingZerosLost,
             Issue::ValueBecameDate => ConvertCode::ValueBecameDate,
             Issue::SplitIncomplete { .. } => ConvertCode::SplitIncomplete,
@@ -115,9 +118,13 @@ fn en(issue: &Issue) -> (String, Option<String>) {
             "the value looks like a number Excel turned into scientific notation".to_string(),
             Some(format!("Excel shows long numbers such as IDs as 1.23E+11 and saves them that way, and the digits after the first few are lost. {TEXT_FORMAT_EN}")),
         ),
-        Issue::DigitsTruncated => (
+        Issue::DigitsTruncated { brackets_added: false } => (
             "the number has more than 15 digits and ends in zeros: Excel may have cut it to 15 significant digits".to_string(),
             Some(format!("Excel keeps only 15 significant digits of a number and replaces the rest with zeros (card numbers, long IDs). {TEXT_FORMAT_EN}")),
+        ),
+        Issue::DigitsTruncated { brackets_added: true } => (
+            "the number ends in zeros after its 15th digit, as Excel leaves a longer number: the digits after the 15th are lost, and the brackets added for the target do not bring them back".to_string(),
+            s("Excel keeps only 15 significant digits of a number and replaces the rest with zeros (card numbers, long IDs). Type the value again from the original system or document; the brackets only keep Excel from cutting it again."),
         ),
         Issue::LeadingZerosLost { digits, width } => (
             format!("the value has {digits} digits where the column has {width}: Excel may have dropped leading zeros"),
@@ -190,9 +197,13 @@ fn ja(issue: &Issue) -> (String, Option<String>) {
             "Excel が指数表記に変えた数値のようです".to_string(),
             Some(format!("Excel は ID のような長い数値を 1.23E+11 のように表示し、そのまま保存するため、先頭の数桁より後ろは失われています。{TEXT_FORMAT_JA}")),
         ),
-        Issue::DigitsTruncated => (
+        Issue::DigitsTruncated { brackets_added: false } => (
             "15 桁を超える数値の末尾が 0 です。Excel が有効桁 15 桁に切り詰めた可能性があります".to_string(),
             Some(format!("Excel は数値の有効桁を 15 桁までしか保持せず、残りを 0 にします（カード番号、長い ID など）。{TEXT_FORMAT_JA}")),
+        ),
+        Issue::DigitsTruncated { brackets_added: true } => (
+            "15 桁を超える数値の 16 桁目以降が 0 で、Excel が切り詰めた数値とみられます。16 桁目以降は失われており、変換先の規則で追加した [ ] では元に戻りません".to_string(),
+            s("Excel は数値の有効桁を 15 桁までしか保持せず、残りを 0 にします（カード番号、長い ID など）。元のシステムや資料から値を入力し直してください。[ ] は Excel による切り詰めを今後防ぐだけです。"),
         ),
         Issue::LeadingZerosLost { digits, width } => (
             format!("値は {digits} 桁ですが、この列は {width} 桁です。Excel が先頭の 0 を削除した可能性があります"),
@@ -314,7 +325,12 @@ mod tests {
             },
             Issue::Cp932Only { ch: '①' },
             Issue::ScientificNotation,
-            Issue::DigitsTruncated,
+            Issue::DigitsTruncated {
+                brackets_added: false,
+            },
+            Issue::DigitsTruncated {
+                brackets_added: true,
+            },
             Issue::LeadingZerosLost {
                 digits: 3,
                 width: 5,

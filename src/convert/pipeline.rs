@@ -10,6 +10,7 @@
 
 use crate::check::{Checker, RecordInfo, RecordRole, Sink};
 use crate::convert::codes::ChangeReason;
+use crate::convert::damage::CutNumbers;
 use crate::convert::encode::{EncodeEvent, TextEncoder};
 use crate::convert::frame::{Framing, Writer};
 use crate::convert::layout::{resolve, Layout};
@@ -66,6 +67,8 @@ struct Writing {
     blank_labels: Vec<usize>,
     /// Per dropped source column (`layout.dropped`): the rows that have a value in it.
     dropped_rows: Vec<u64>,
+    /// Values that look cut to 15 digits, reported at the end when their column was cut.
+    cut_numbers: CutNumbers,
 }
 
 /// The sink.
@@ -334,6 +337,7 @@ impl Pipeline {
         }
         self.writing = Some(Writing {
             dropped_rows: vec![0; layout.dropped.len()],
+            cut_numbers: CutNumbers::default(),
             layout,
             writer,
             blanks: Vec::new(),
@@ -465,6 +469,7 @@ impl Pipeline {
             &place,
             &self.settings.options.repairs,
             &mut self.log,
+            &mut w.cut_numbers,
         );
         if values.iter().all(String::is_empty) {
             // Nothing of this row reaches the target: written, it would be a blank line.
@@ -518,14 +523,21 @@ impl Pipeline {
         }
     }
 
-    /// Ends the input: decides if not yet done, handles the blank lines at the end, and reports
-    /// the source columns left out, each a warning when a row had a value in it.
+    /// Ends the input: decides if not yet done, handles the blank lines at the end, reports the
+    /// numbers Excel cut (per column, as the check decides) and the source columns left out,
+    /// each a warning when a row had a value in it.
     pub(crate) fn finish_input(&mut self) {
         self.decide();
         self.flush_blanks(true);
-        let Some(w) = self.writing.as_ref() else {
+        let Some(w) = self.writing.as_mut() else {
             return;
         };
+        for cut in std::mem::take(&mut w.cut_numbers).finish() {
+            let issue = Issue::DigitsTruncated {
+                brackets_added: cut.brackets_added,
+            };
+            self.log.issue(&cut.at, issue, Some(&cut.value));
+        }
         for ((_, label), rows) in w.layout.dropped.iter().zip(&w.dropped_rows) {
             let at = At {
                 source_column: Some(label.clone()),

@@ -4,12 +4,13 @@
 //! (unwrapping Canon brackets of the source), handle masked placeholders, remove stray BOMs, trim,
 //! the mapping's value table, the mapping's date reformat, half-width, letter case, Excel dates,
 //! the mapping's default and zero padding, then look for Excel damage and add the target's
-//! brackets.
+//! brackets. A number Excel may have cut to 15 digits is noted before the default and the
+//! padding (they add what Excel never saw) and reported at the end of the file.
 
 use crate::convert::codes::ChangeReason;
-use crate::convert::damage;
+use crate::convert::damage::{self, CutNumber, CutNumbers};
 use crate::convert::dates::write;
-use crate::convert::layout::{Layout, OutColumn, Producer};
+use crate::convert::layout::{Layout, OutColumn, Producer, SourceField};
 use crate::convert::mapping::SplitPart;
 use crate::convert::messages::Issue;
 use crate::convert::options::Repairs;
@@ -18,6 +19,7 @@ use crate::convert::repairs::{
 };
 use crate::convert::result::{At, Log};
 use crate::profile::DateFormat;
+use crate::report::truncate_value;
 use crate::rules::whitespace::is_space;
 
 /// A part of `value`; the flag says whether a separator was found.
@@ -103,6 +105,8 @@ struct Source<'a> {
     bracketed: Vec<bool>,
     masked: Vec<bool>,
     unwrapped: Vec<Option<String>>,
+    /// Per field: what the source profile says about it.
+    info: &'a [SourceField],
 }
 
 impl Source<'_> {
@@ -114,19 +118,22 @@ impl Source<'_> {
     }
 }
 
-/// Converts one data row into the values of the converted file.
+/// Converts one data row into the values of the converted file; the values that look cut to 15
+/// digits go to `cut`, per column of the converted file.
 pub(crate) fn convert_row(
     layout: &Layout,
     fields: &[String],
     place: &RowPlace,
     repairs: &Repairs,
     log: &mut Log,
+    cut: &mut CutNumbers,
 ) -> Vec<String> {
     let mut source = Source {
         fields,
         bracketed: vec![false; fields.len()],
         masked: vec![false; fields.len()],
         unwrapped: vec![None; fields.len()],
+        info: &layout.sources,
     };
     for (i, field) in fields.iter().enumerate() {
         let Some(info) = layout.sources.get(i) else {
@@ -159,20 +166,28 @@ pub(crate) fn convert_row(
         at.column_index = Some(u32::try_from(k + 1).unwrap_or(u32::MAX));
         at.column = None;
         at.source_column = None;
-        values.push(convert_cell(column, &source, &mut at, repairs, log));
+        let cell = convert_cell(column, &source, &mut at, repairs, log, (k, cut));
+        values.push(cell);
     }
     values
 }
 
+/// Converts the value of output column `k` (its cut-looking long numbers go to `cut`).
 fn convert_cell(
     column: &OutColumn,
     source: &Source<'_>,
     at: &mut At,
     repairs: &Repairs,
     log: &mut Log,
+    (k, cut): (usize, &mut CutNumbers),
 ) -> String {
     let target = &column.target;
     let mut here = Here { at, column };
+    // Whether Excel held the value as text or a date: then it did not cut it (the check's rule).
+    let source_date = match &column.producer {
+        Producer::From(i) => source.info.get(*i).is_some_and(|f| f.date),
+        _ => false,
+    };
     let (mut value, bracketed, masked) = match &column.producer {
         Producer::Empty => (String::new(), false, false),
         Producer::Constant(c) => (c.clone(), false, false),
@@ -231,6 +246,21 @@ fn convert_cell(
     if repairs.excel_dates && column.date.is_none() {
         let new = excel_date(&cell.value, target);
         cell.apply(log, ChangeReason::DateReformatted, new);
+    }
+    let excel_number = !bracketed
+        && !source_date
+        && !target.is_date()
+        && column.date.is_none()
+        && !matches!(column.producer, Producer::Constant(_));
+    if excel_number {
+        // Any long number gets the target's brackets (it has more than 12 digits).
+        let brackets_added = target.brackets;
+        let Cell { value, here } = &mut cell;
+        cut.note(k, value, || CutNumber {
+            at: here.at().clone(),
+            value: truncate_value(value),
+            brackets_added,
+        });
     }
     if cell.value.is_empty() {
         let new = column.default.clone();

@@ -7,11 +7,12 @@
 //! wrong ID. A number typed or pasted into a cell formatted as a number keeps 15 significant digits,
 //! the rest become zeros, and a digits rule passes it. Only the original system still has the
 //! digits. The cut one is a warning like the other, decided per column at the end of the file
-//! (`check::long_numbers`): a real 16-digit number ends in 0 one time in ten, and one long number
-//! of the column with other last digits shows that Excel did not cut it.
+//! ([`LongNumbers`], used by `check::long_numbers`): a real 16-digit number ends in 0 one time in
+//! ten, and one long number of the column with other last digits shows that Excel did not cut it.
 //! Example: Login ID `1.23E+11` → `scientific-notation`; card number `1234567890123450000` →
-//! `digits-truncated`. The converter finds these (with this module's predicates) and the damage
-//! that needs the column's facts (lost leading zeros, values turned into dates).
+//! `digits-truncated`. The converter finds these with the same predicate and the same per-column
+//! decision, and the damage that needs the column's facts (lost leading zeros, values turned into
+//! dates).
 
 use crate::report::{Code, Kind};
 
@@ -30,7 +31,7 @@ pub(crate) fn check(value: &str) -> Option<Kind> {
 
 /// A number of more than 15 digits, as far as one value tells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum LongNumber {
+enum LongNumber {
     /// Everything after the 15th digit is a zero: what Excel leaves of a longer number.
     Cut,
     /// Another digit after the 15th: Excel did not cut it.
@@ -39,9 +40,9 @@ pub(crate) enum LongNumber {
 
 /// Whether `value` is a number of more than 15 digits, cut or whole; `None` for anything else,
 /// and for a value with leading zeros (Excel drops them from numbers: it held the value as text,
-/// and did not cut it). The engine decides per column (`check::long_numbers`): a column where
-/// one long number is whole was not cut.
-pub(crate) fn long_number(value: &str) -> Option<LongNumber> {
+/// and did not cut it). [`LongNumbers`] decides per column: a column where one long number is
+/// whole was not cut.
+fn long_number(value: &str) -> Option<LongNumber> {
     if value.len() <= EXCEL_DIGITS || value.starts_with('0') || !digits(value) {
         return None;
     }
@@ -50,6 +51,69 @@ pub(crate) fn long_number(value: &str) -> Option<LongNumber> {
     } else {
         LongNumber::Whole
     })
+}
+
+/// Cut-looking values held per column until the end of the file.
+const MAX_HELD: usize = 1000;
+
+/// The long numbers of one column.
+#[derive(Debug)]
+struct ColumnLongNumbers<T> {
+    /// A long number of the column ends in other digits than zeros: nothing there was cut.
+    uncut: bool,
+    /// What the caller reports of each cut-looking value.
+    held: Vec<T>,
+}
+
+/// The per-column decision of `digits-truncated`, shared by the check and the converter: the
+/// cut-looking values of a column are held (at most [`MAX_HELD`], reported at the end of the
+/// file) unless a long number of the same column is whole. The caller leaves out the columns
+/// that hold dates (a date-time at midnight ends in zeros).
+#[derive(Debug)]
+pub(crate) struct LongNumbers<T> {
+    columns: Vec<ColumnLongNumbers<T>>,
+}
+
+impl<T> Default for LongNumbers<T> {
+    fn default() -> Self {
+        LongNumbers {
+            columns: Vec::new(),
+        }
+    }
+}
+
+impl<T> LongNumbers<T> {
+    /// Notes `value` of column `col`; `hold` makes what is reported of it, and is called only for
+    /// a cut-looking value of a column that no whole long number has cleared (a rare case).
+    pub(crate) fn note(&mut self, col: usize, value: &str, hold: impl FnOnce() -> T) {
+        let Some(number) = long_number(value) else {
+            return;
+        };
+        if self.columns.len() <= col {
+            self.columns.resize_with(col + 1, || ColumnLongNumbers {
+                uncut: false,
+                held: Vec::new(),
+            });
+        }
+        let Some(column) = self.columns.get_mut(col) else {
+            return;
+        };
+        match number {
+            LongNumber::Cut if !column.uncut && column.held.len() < MAX_HELD => {
+                column.held.push(hold());
+            }
+            LongNumber::Cut => {}
+            LongNumber::Whole => {
+                column.uncut = true;
+                column.held = Vec::new();
+            }
+        }
+    }
+
+    /// The values to report, column by column, each column's in the order noted.
+    pub(crate) fn finish(self) -> impl Iterator<Item = T> {
+        self.columns.into_iter().flat_map(|c| c.held)
+    }
 }
 
 /// Whether `s` is one or more ASCII digits.
@@ -62,7 +126,7 @@ const EXCEL_DIGITS: usize = 15;
 
 /// `1234567890123450000`: only digits, more than 15 significant ones (after any leading zeros), and
 /// every one after the 15th a zero: what Excel keeps of a longer number.
-pub(crate) fn truncated(value: &str) -> bool {
+fn truncated(value: &str) -> bool {
     // Most digit values are shorter: the length is the cheap test.
     if value.len() <= EXCEL_DIGITS || !digits(value) {
         return false;
@@ -151,5 +215,24 @@ mod tests {
         }
         assert_eq!(check("1234567890123450000"), None, "decided per column");
         assert_eq!(check("1.2345E+18"), Some(Kind::ScientificNotation));
+    }
+
+    #[test]
+    fn a_column_with_one_whole_long_number_was_not_cut() {
+        let mut numbers = LongNumbers::default();
+        numbers.note(2, "1234567890123450", || "a");
+        numbers.note(0, "1234567890123450", || "b");
+        numbers.note(0, "123", || unreachable!("not a long number"));
+        numbers.note(0, "0001234567890123450", || unreachable!("leading zeros"));
+        numbers.note(2, "1234567890123456", || unreachable!("whole"));
+        numbers.note(2, "2234567890123450", || unreachable!("column cleared"));
+        numbers.note(0, "2234567890123450000", || "c");
+        assert_eq!(numbers.finish().collect::<Vec<_>>(), ["b", "c"]);
+
+        let mut many = LongNumbers::default();
+        for _ in 0..MAX_HELD + 5 {
+            many.note(0, "1234567890123450", || ());
+        }
+        assert_eq!(many.finish().count(), MAX_HELD);
     }
 }

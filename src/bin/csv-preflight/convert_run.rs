@@ -1,7 +1,8 @@
 //! `csv-preflight convert`: converts a file to a target profile, streaming, and writes it only when
 //! it re-checks clean (or `--force`). The output goes to a temporary file next to the destination
-//! and is renamed into place at the end, so a refused conversion leaves nothing behind; an
-//! existing file is replaced only with `--overwrite` (see [`crate::output_file`]).
+//! and is published at the end, so a refused or failed conversion leaves nothing behind; an
+//! existing file is replaced only with `--overwrite`, even one that appeared meanwhile (see
+//! [`crate::output_file`]).
 
 use std::collections::BTreeMap;
 use std::io::{Read, Write};
@@ -14,7 +15,7 @@ use csv_preflight::convert::{
 use csv_preflight::profile::Delimiter;
 use csv_preflight::{Lang, TextEncoding};
 
-use crate::output_file::{destination, put, Destination};
+use crate::output_file::Output;
 use crate::{load_profile, parse_params, text_report, Fatal, Format, LangArg};
 
 /// A repair that can be turned off.
@@ -218,16 +219,8 @@ pub fn run(args: ConvertArgs, stdout: &mut impl Write) -> Result<bool, Fatal> {
     } else {
         Box::new(std::fs::File::open(&args.file).map_err(Fatal::reading(&args.file))?)
     };
-    let mut sink: Option<(Option<PathBuf>, PathBuf, std::fs::File, bool)> = match &args.output {
-        Some(out) if !args.print_map => {
-            let Destination {
-                file,
-                partial,
-                in_place,
-            } = destination(out, args.overwrite)?;
-            let handle = std::fs::File::create(&partial).map_err(Fatal::writing(&partial))?;
-            Some((file, partial, handle, in_place))
-        }
+    let mut sink = match &args.output {
+        Some(out) if !args.print_map => Some(Output::open(out, args.overwrite)?),
         _ => None,
     };
     let mut buf = vec![0u8; 1 << 16];
@@ -238,8 +231,8 @@ pub fn run(args: ConvertArgs, stdout: &mut impl Write) -> Result<bool, Fatal> {
         }
         converter.push(buf.get(..n).unwrap_or(&[]));
         let bytes = converter.take_output();
-        if let Some((_, partial, handle, _)) = sink.as_mut() {
-            handle.write_all(&bytes).map_err(Fatal::writing(partial))?;
+        if let Some(output) = sink.as_mut() {
+            output.write_all(&bytes)?;
         }
     }
     let result = converter.finish()?;
@@ -248,29 +241,13 @@ pub fn run(args: ConvertArgs, stdout: &mut impl Write) -> Result<bool, Fatal> {
         return Ok(true);
     }
     let mut written = None;
-    if let Some((file, partial, mut handle, in_place)) = sink.take() {
-        if result.status == ConvertStatus::Refused {
-            drop(handle);
-            if !in_place {
-                let _ = std::fs::remove_file(&partial);
-            }
-        } else {
-            handle
-                .write_all(&result.bytes)
-                .and_then(|()| handle.flush())
-                .map_err(Fatal::writing(&partial))?;
-            drop(handle);
-            let path = file.unwrap_or_else(|| {
-                partial
-                    .parent()
-                    .unwrap_or(Path::new("."))
-                    .join(&result.file_name)
-            });
-            if !in_place {
-                put(&partial, &path, args.overwrite)?;
-            }
-            written = Some(path);
-        }
+    // A refused conversion drops the output: its temporary file is removed (a device is left).
+    if let Some(mut output) = sink
+        .take()
+        .filter(|_| result.status != ConvertStatus::Refused)
+    {
+        output.write_all(&result.bytes)?;
+        written = Some(output.finish(&result.file_name, args.overwrite)?);
     }
     match args.format {
         Format::Json => writeln!(stdout, "{}", serde_json::to_string_pretty(&result)?)?,

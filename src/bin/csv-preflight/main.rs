@@ -399,7 +399,8 @@ fn run(cli: Cli) -> Result<bool, Fatal> {
                         Some(b) => result_csv_with_baseline(&bytes, &profile, opts, b.clone())?,
                         None => result_csv(&bytes, &profile, opts)?,
                     };
-                    std::fs::write(out, csv.bytes).map_err(Fatal::writing(out))?;
+                    // Through a temporary file: a file that appeared meanwhile is not replaced.
+                    output_file::write(out, &csv.bytes, overwrite)?;
                 }
                 reports.push((path.display().to_string(), report));
             }
