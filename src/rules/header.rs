@@ -110,7 +110,18 @@ pub(crate) fn match_header(
             continue;
         }
         if norm.is_empty() {
-            findings.push((Kind::BlankLabel, Some(i), name, None));
+            // A column without a name is one the system does not know (often a formatted column
+            // Excel kept after the last one): as severe as any unknown column.
+            let kind = Kind::BlankLabel {
+                index: u32::try_from(i + 1).unwrap_or(u32::MAX),
+            };
+            match profile.unknown_columns {
+                UnknownColumns::Ignore => {}
+                UnknownColumns::Warning => {
+                    findings.push((kind, Some(i), name, Some(Severity::Warning)))
+                }
+                UnknownColumns::Error => findings.push((kind, Some(i), name, None)),
+            }
             continue;
         }
         match profile.column_for_label(label) {

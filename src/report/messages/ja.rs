@@ -1,6 +1,6 @@
 //! Japanese messages.
 
-use super::{char_name, examples_with_rows};
+use super::{char_name, examples_with_rows, excel_column};
 use crate::decode::{Lang, TextEncoding};
 use crate::profile::{CharClass, Delimiter, LineEndingKind};
 use crate::report::{EmailProblem, Expectation, Kind};
@@ -146,7 +146,7 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
             }),
         ),
         DuplicateLabel { first_index } => (format!("列「{column}」が 2 回あります（最初は {first_index} 列目）"), Some(s("どちらかの列を削除してください。"))),
-        BlankLabel => (s("ヘッダーに空のセルがあります"), Some(s("テンプレートの列名を入れるか、不要なら列を削除してください（Excel が残した空の列のことがよくあります）。"))),
+        BlankLabel { index } => (format!("{index} 列目（Excel の {} 列）のヘッダーが空です", excel_column(*index)), Some(s("テンプレートの列名を入れるか、不要なら列を削除してください（Excel が残した空の列のことがよくあります）。"))),
         StrayBom { label } => (
             format!("列名「{label}」に目に見えないバイト順マーク（U+FEFF）が入っています。システムは別の列名として読み、この列を見つけられません"),
             Some(s("ファイルの先頭にバイト順マークが 2 つあるか、ファイルを連結しています。Excel で「CSV UTF-8」として保存し直すか、テキストエディターで見えない文字を削除してください。")),

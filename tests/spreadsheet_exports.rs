@@ -1,0 +1,193 @@
+//! Files as spreadsheet programs write them, byte for byte, checked and converted against the
+//! five systems' user-import profiles: Excel for Windows (Japanese) "CSV (comma delimited)"
+//! (CP932, CRLF, every row padded to the used range), "CSV UTF-8" (BOM), "Unicode text" (UTF-16
+//! LE, tabs), and what Excel leaves behind (empty columns after the last one, formatted empty
+//! rows, reformatted dates).
+
+use csv_preflight::{builtin, check, CheckOptions, Lang, Report, Severity};
+
+/// One row of cells as Excel writes it: quoted only when needed, joined by `delimiter`.
+fn excel_line(cells: &[&str], delimiter: char) -> String {
+    cells
+        .iter()
+        .map(|c| {
+            if c.contains([delimiter, '"', '\n', '\r']) {
+                format!("\"{}\"", c.replace('"', "\"\""))
+            } else {
+                (*c).to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(&delimiter.to_string())
+}
+
+/// Excel's text of a sheet: every row padded with empty cells to the widest, CRLF after each.
+fn excel_text(rows: &[&[&str]], delimiter: char) -> String {
+    let width = rows.iter().map(|r| r.len()).max().unwrap_or(0);
+    rows.iter()
+        .map(|r| {
+            let mut cells = r.to_vec();
+            cells.resize(width, "");
+            excel_line(&cells, delimiter) + "\r\n"
+        })
+        .collect()
+}
+
+/// "CSV UTF-8 (Comma delimited)": a byte order mark, then UTF-8.
+fn excel_csv_utf8(rows: &[&[&str]]) -> Vec<u8> {
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend(excel_text(rows, ',').into_bytes());
+    bytes
+}
+
+/// "CSV (comma delimited)" in Japanese Windows: CP932.
+fn excel_csv_cp932(rows: &[&[&str]]) -> Vec<u8> {
+    let text = excel_text(rows, ',');
+    let (bytes, _, unmappable) = encoding_rs::SHIFT_JIS.encode(&text);
+    assert!(!unmappable);
+    bytes.into_owned()
+}
+
+/// "Unicode text (*.txt)": UTF-16 LE with a byte order mark, tab-separated.
+fn excel_unicode_text(rows: &[&[&str]]) -> Vec<u8> {
+    let mut bytes = vec![0xFF, 0xFE];
+    for unit in excel_text(rows, '\t').encode_utf16() {
+        bytes.extend(unit.to_le_bytes());
+    }
+    bytes
+}
+
+fn run(profile: &str, bytes: &[u8], lang: Lang, file_name: Option<&str>) -> Report {
+    let options = CheckOptions {
+        lang,
+        file_name: file_name.map(Into::into),
+        ..Default::default()
+    };
+    check(bytes, &builtin(profile).unwrap(), options).unwrap()
+}
+
+/// `(code, severity, row, column index, message)` of each diagnostic.
+fn found(report: &Report) -> Vec<(&str, Severity, Option<u64>, Option<u32>, &str)> {
+    report
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let code = d.code.as_str();
+            (code, d.severity, d.row, d.column_index, d.message.as_str())
+        })
+        .collect()
+}
+
+const IWPRO_HEADER: &[&str] = &[
+    "mail_address",
+    "family_name",
+    "given_name",
+    "language",
+    "group",
+    "option",
+    "company_name",
+    "department_name",
+    "job_title_name",
+    "device_user_id",
+    "iccard_number",
+];
+
+/// Excel keeps the used range: two formatted columns after the last one are two empty header
+/// cells (`,,` on every line). Each finding names its column by number and by Excel's letter, so
+/// that two findings are not the same line twice; IWpro refuses columns it does not know.
+#[test]
+fn empty_columns_excel_left_behind_are_named_by_position() {
+    let mut header = IWPRO_HEADER.to_vec();
+    header.extend(["", ""]);
+    let user: &[&str] = &["taro@example.com", "髙橋", "太郎", "ja"];
+    let bytes = excel_csv_utf8(&[&header, user]);
+    let report = run(
+        "fujifilm-iwpro/add-users",
+        &bytes,
+        Lang::En,
+        Some("add-users_1.csv"),
+    );
+    assert_eq!(
+        found(&report),
+        [
+            (
+                "blank-label",
+                Severity::Error,
+                Some(1),
+                Some(12),
+                "column 12 (L in Excel) has no name in the header"
+            ),
+            (
+                "blank-label",
+                Severity::Error,
+                Some(1),
+                Some(13),
+                "column 13 (M in Excel) has no name in the header"
+            ),
+        ]
+    );
+    let ja = run(
+        "fujifilm-iwpro/add-users",
+        &bytes,
+        Lang::Ja,
+        Some("add-users_1.csv"),
+    );
+    assert_eq!(
+        ja.diagnostics[0].message,
+        "12 列目（Excel の L 列）のヘッダーが空です"
+    );
+}
+
+/// learningBOX and Canon ignore columns they do not know (`extra-label` is a warning there): a
+/// column with an empty name is one of them, so it is a warning too, not an error that fails the
+/// file.
+#[test]
+fn empty_columns_follow_the_system_s_rule_for_unknown_columns() {
+    let header: &[&str] = &["Login ID", "Name", "Display name", "Email address", "", ""];
+    let user: &[&str] = &["yamada01", "髙橋 太郎", "たろう", "yamada@example.com"];
+    let report = run(
+        "learningbox/users",
+        &excel_csv_cp932(&[header, user]),
+        Lang::En,
+        None,
+    );
+    assert_eq!(
+        found(&report),
+        [
+            (
+                "blank-label",
+                Severity::Warning,
+                Some(1),
+                Some(5),
+                "column 5 (E in Excel) has no name in the header"
+            ),
+            (
+                "blank-label",
+                Severity::Warning,
+                Some(1),
+                Some(6),
+                "column 6 (F in Excel) has no name in the header"
+            ),
+        ]
+    );
+    assert!(report.valid);
+
+    let header: &[&str] = &["uid", "cn", "roleName", ""];
+    let user: &[&str] = &["yamada", "髙橋 太郎", "GeneralUser"];
+    let report = run(
+        "canon/users",
+        &excel_csv_cp932(&[header, user]),
+        Lang::En,
+        None,
+    );
+    assert_eq!(
+        found(&report),
+        [(
+            "blank-label",
+            Severity::Warning,
+            Some(1),
+            Some(4),
+            "column 4 (D in Excel) has no name in the header"
+        )]
+    );
+}
