@@ -4,7 +4,9 @@
 //! LE, tabs), and what Excel leaves behind (empty columns after the last one, formatted empty
 //! rows, reformatted dates).
 
-use csv_preflight::{builtin, check, CheckOptions, Lang, Report, Severity};
+use csv_preflight::{
+    builtin, check, convert, CheckOptions, ConvertOptions, Lang, Report, Severity,
+};
 
 /// One row of cells as Excel writes it: quoted only when needed, joined by `delimiter`.
 fn excel_line(cells: &[&str], delimiter: char) -> String {
@@ -190,4 +192,43 @@ fn empty_columns_follow_the_system_s_rule_for_unknown_columns() {
             "column 4 (D in Excel) has no name in the header"
         )]
     );
+}
+
+/// Japanese Excel shows `20240401093000000` (Canon's registration date) as `2024/4/1 9:30` and
+/// saves it so. Converting rewrites it in the device's format (`[...]` for more than 12 digits);
+/// the zeros at its end are the seconds and milliseconds the date never had, not digits Excel
+/// cut: no `digits-truncated`, in a date column as in the check.
+#[test]
+fn a_date_rewritten_by_convert_is_not_reported_as_cut_by_excel() {
+    let header: &[&str] = &["uid", "cn", "roleName", "accountExpires", "createDate"];
+    let user: &[&str] = &[
+        "yamada",
+        "山田 太郎",
+        "GeneralUser",
+        "2026/12/31",
+        "2024/4/1 9:30",
+    ];
+    let target = builtin("canon/users").unwrap();
+    let result = convert(
+        &excel_csv_cp932(&[header, user]),
+        &target,
+        ConvertOptions::default(),
+    )
+    .unwrap();
+    let changes: Vec<(&str, &str, &str)> = result
+        .changes
+        .iter()
+        .map(|c| (c.reason.as_str(), c.before.as_str(), c.after.as_str()))
+        .collect();
+    assert_eq!(
+        changes,
+        [
+            ("date-reformatted", "2026/12/31", "20261231"),
+            ("date-reformatted", "2024/4/1 9:30", "20240401093000000"),
+            ("brackets-added", "20240401093000000", "[20240401093000000]"),
+        ]
+    );
+    let codes: Vec<&str> = result.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    assert_eq!(codes, Vec::<&str>::new());
+    assert!(result.report.valid);
 }

@@ -2,7 +2,8 @@
 //! only the original system has them.
 //!
 //! - `1.23E+11`: a long number shown and saved in scientific notation;
-//! - `1234567890123450000`: more than 15 significant digits, the rest zeros (Excel keeps 15);
+//! - `1234567890123450000`: more than 15 significant digits, the rest zeros (Excel keeps 15), in
+//!   a column that holds no dates;
 //! - `123` in a column of 5 digits: leading zeros dropped;
 //! - `2-Jan`, `Jan-02`, `1月2日`, or `2025/1/2` in a column that holds no dates: a value Excel read
 //!   as a date.
@@ -37,7 +38,9 @@ pub(crate) fn detect(value: &str, column: &TargetColumn) -> Option<Issue> {
     if scientific(value) {
         return Some(Issue::ScientificNotation);
     }
-    if truncated(value) {
+    // A date's long number ends in zeros when its time is on the minute (Canon's
+    // `YYYYMMDDhhmmssmmm`); the check does not look at date columns either.
+    if truncated(value) && !column.is_date() {
         return Some(Issue::DigitsTruncated);
     }
     if let Some(width) = column.fixed_width {
@@ -104,5 +107,10 @@ mod tests {
             ..TargetColumn::default()
         };
         assert_eq!(detect("2-Jan", &date), None);
+        assert_eq!(detect("20240401093000000", &date), None);
+        assert_eq!(
+            detect("2.02404E+16", &date),
+            Some(Issue::ScientificNotation)
+        );
     }
 }
