@@ -232,3 +232,21 @@ fn a_date_rewritten_by_convert_is_not_reported_as_cut_by_excel() {
     assert_eq!(codes, Vec::<&str>::new());
     assert!(result.report.valid);
 }
+
+/// The device's export opened in Excel and saved as "Unicode text": UTF-16, which the device does
+/// not read at all. The encoding finding says what to save it as; the `CharSet:UTF8` marker is
+/// right for that UTF-8 file, so no second finding tells the administrator to delete it to
+/// "import it as UTF-16 LE".
+#[test]
+fn a_unicode_text_save_of_the_canon_export_is_one_encoding_error() {
+    let header: &[&str] = &["uid", "cn", "roleName", "CharSet:UTF8"];
+    let user: &[&str] = &["yamada", "山田 太郎", "GeneralUser"];
+    let report = run(
+        "canon/users",
+        &excel_unicode_text(&[header, user]),
+        Lang::En,
+        None,
+    );
+    let codes: Vec<&str> = report.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    assert_eq!(codes, ["delimiter-not-accepted", "encoding-not-accepted"]);
+}
