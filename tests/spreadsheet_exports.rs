@@ -250,3 +250,59 @@ fn a_unicode_text_save_of_the_canon_export_is_one_encoding_error() {
     let codes: Vec<&str> = report.diagnostics.iter().map(|d| d.code.as_str()).collect();
     assert_eq!(codes, ["delimiter-not-accepted", "encoding-not-accepted"]);
 }
+
+/// The encodings a system reads, listed as a sentence: "A, B or C" / 「A、B、C のいずれか」.
+#[test]
+fn the_accepted_encodings_read_as_a_list() {
+    let header: &[&str] = &["uid", "cn", "roleName"];
+    let user: &[&str] = &["yamada", "山田 太郎", "GeneralUser"];
+    let bytes = excel_unicode_text(&[header, user]);
+    let message = |profile: &str, lang| {
+        let report = run(profile, &bytes, lang, None);
+        let d = report
+            .diagnostics
+            .iter()
+            .find(|d| d.code.as_str() == "encoding-not-accepted")
+            .cloned()
+            .unwrap();
+        (d.message, d.help.unwrap_or_default())
+    };
+    assert_eq!(
+        message("canon/users", Lang::En),
+        (
+            "this file looks like UTF-16 LE, the format of Excel's \"Unicode text\" files; this \
+             system needs UTF-8, Shift_JIS (CP932), Big5, GBK or EUC-KR"
+                .to_string(),
+            "Open the file and save it again as UTF-8, Shift_JIS (CP932), Big5, GBK or EUC-KR. \
+             In Excel: File > Save As > \"CSV UTF-8 (Comma delimited)\"."
+                .to_string()
+        )
+    );
+    assert_eq!(
+        message("canon/users", Lang::Ja),
+        (
+            "このファイルは UTF-16 LE のようです（Excel の「Unicode テキスト」保存で使われる文字\
+             コード）。このシステムには UTF-8、Shift_JIS (CP932)、Big5、GBK、EUC-KR のいずれかが\
+             必要です"
+                .to_string(),
+            "ファイルを開き、UTF-8、Shift_JIS (CP932)、Big5、GBK、EUC-KR のいずれかで保存し直して\
+             ください。Excel では「名前を付けて保存」→「CSV UTF-8（コンマ区切り）」です。"
+                .to_string()
+        )
+    );
+    assert_eq!(
+        message("celf/users", Lang::En).0,
+        "this file looks like UTF-16 LE, the format of Excel's \"Unicode text\" files; this \
+         system needs UTF-8 or Shift_JIS (CP932)"
+    );
+    assert_eq!(
+        message("celf/users", Lang::Ja).0,
+        "このファイルは UTF-16 LE のようです（Excel の「Unicode テキスト」保存で使われる文字\
+         コード）。このシステムには UTF-8 または Shift_JIS (CP932) が必要です"
+    );
+    assert_eq!(
+        message("fujifilm-iwpro/add-users", Lang::Ja).1,
+        "ファイルを開き、UTF-8 で保存し直してください。Excel では「名前を付けて保存」→\
+         「CSV UTF-8（コンマ区切り）」です。"
+    );
+}

@@ -5,11 +5,13 @@ use crate::decode::{Lang, TextEncoding};
 use crate::profile::{CharClass, Delimiter, LineEndingKind};
 use crate::report::{EmailProblem, Expectation, Kind};
 
+/// "A", "A or B", "A, B or C".
 fn encodings(list: &[TextEncoding]) -> String {
-    list.iter()
-        .map(|e| e.display_name())
-        .collect::<Vec<_>>()
-        .join(" or ")
+    let names: Vec<&str> = list.iter().map(|e| e.display_name()).collect();
+    match names.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        _ => names.concat(),
+    }
 }
 
 /// "1 cell", "3 cells".

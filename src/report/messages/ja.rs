@@ -5,11 +5,24 @@ use crate::decode::{Lang, TextEncoding};
 use crate::profile::{CharClass, Delimiter, LineEndingKind};
 use crate::report::{EmailProblem, Expectation, Kind};
 
+/// 「A」「A または B」「A、B、C のいずれか」.
 fn encodings(list: &[TextEncoding]) -> String {
-    list.iter()
-        .map(|e| e.display_name())
-        .collect::<Vec<_>>()
-        .join("または")
+    let names: Vec<&str> = list.iter().map(|e| e.display_name()).collect();
+    match names.as_slice() {
+        [one] => (*one).to_string(),
+        [a, b] => format!("{a} または {b}"),
+        _ => format!("{} のいずれか", names.join("、")),
+    }
+}
+
+/// `text` followed by a space when it ends in a half-width character, so that the particle after
+/// it reads 「UTF-8 で」 but 「… のいずれかで」.
+fn before_particle(text: String) -> String {
+    if text.ends_with(|c: char| c.is_ascii()) {
+        text + " "
+    } else {
+        text
+    }
 }
 
 fn delimiter(d: Delimiter) -> &'static str {
@@ -70,9 +83,9 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
                 let (name, what) = described.split_once('—').map_or((described, ""), |(n, w)| (n.trim(), w.trim()));
                 let what = if what.is_empty() { String::new() } else { format!("（{what}）") };
                 let gap = if name.ends_with('）') { "" } else { " " };
-                format!("このファイルは {name}{gap}のようです{what}。このシステムには {} が必要です", encodings(accepted))
+                format!("このファイルは {name}{gap}のようです{what}。このシステムには {}が必要です", before_particle(encodings(accepted)))
             },
-            Some(format!("ファイルを開き、{} で保存し直してください。Excel では「名前を付けて保存」→「CSV UTF-8（コンマ区切り）」です。", encodings(accepted))),
+            Some(format!("ファイルを開き、{}で保存し直してください。Excel では「名前を付けて保存」→「CSV UTF-8（コンマ区切り）」です。", before_particle(encodings(accepted)))),
         ),
         EncodingUnknown { guess } => (
             format!("このファイルは既知のどの文字コードとしても正しくありません。{} として読みましたが、読めない箇所があります", guess.display_name()),
