@@ -306,3 +306,65 @@ fn the_accepted_encodings_read_as_a_list() {
          「CSV UTF-8（コンマ区切り）」です。"
     );
 }
+
+/// `(reason, row, before, after)` of each change.
+fn changes(result: &csv_preflight::ConvertResult) -> Vec<(&str, Option<u64>, &str, &str)> {
+    result
+        .changes
+        .iter()
+        .map(|c| {
+            (
+                c.reason.as_str(),
+                c.row,
+                c.before.as_str(),
+                c.after.as_str(),
+            )
+        })
+        .collect()
+}
+
+/// The device's UTF-8 export, edited in Excel and saved as "CSV (comma delimited)": Shift_JIS
+/// with the `CharSet:UTF8` marker still in the header. Converting keeps Shift_JIS (the device
+/// reads it) and must drop the marker, which would make the device read the file as UTF-8: the
+/// change log says so. The other way round, a UTF-8 file without the marker gets it, said too.
+#[test]
+fn convert_logs_the_charset_marker_it_removes_or_adds() {
+    let target = builtin("canon/users").unwrap();
+    let header: &[&str] = &["uid", "cn", "roleName", "CharSet:UTF8"];
+    let user: &[&str] = &["yamada", "山田 太郎", "GeneralUser"];
+    let result = convert(
+        &excel_csv_cp932(&[header, user]),
+        &target,
+        ConvertOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(
+        changes(&result),
+        // The marker's column goes with it: Excel's empty cells under it are not a change.
+        [("header-marker-removed", Some(1), "CharSet:UTF8", "")]
+    );
+    assert_eq!(
+        result.changes[0].message,
+        "header marker removed: it declares another encoding than the one the file is written in"
+    );
+    assert!(result.bytes.starts_with(b"uid,cn,roleName\r\n"));
+    assert!(result.report.valid);
+
+    // LibreOffice's default CSV: UTF-8 without BOM, LF.
+    let text = "uid,cn,roleName\nyamada,山田 太郎,GeneralUser\n";
+    let options = ConvertOptions {
+        lang: Lang::Ja,
+        ..ConvertOptions::default()
+    };
+    let result = convert(text.as_bytes(), &target, options).unwrap();
+    assert_eq!(
+        changes(&result),
+        [("header-marker-added", Some(1), "", "CharSet:UTF8")]
+    );
+    assert_eq!(
+        result.changes[0].message,
+        "この文字コードのファイルに必要なヘッダーのマーカーを追加"
+    );
+    assert!(result.bytes.starts_with(b"uid,cn,roleName,CharSet:UTF8\n"));
+    assert!(result.report.valid);
+}
