@@ -68,8 +68,11 @@ fn run(profile: &str, bytes: &[u8], lang: Lang, file_name: Option<&str>) -> Repo
     check(bytes, &builtin(profile).unwrap(), options).unwrap()
 }
 
-/// `(code, severity, row, column index, message)` of each diagnostic.
-fn found(report: &Report) -> Vec<(&str, Severity, Option<u64>, Option<u32>, &str)> {
+/// `(code, severity, row, column index, message)` of a diagnostic.
+type Found<'a> = (&'a str, Severity, Option<u64>, Option<u32>, &'a str);
+
+/// What each diagnostic says, and where.
+fn found(report: &Report) -> Vec<Found<'_>> {
     report
         .diagnostics
         .iter()
