@@ -421,9 +421,11 @@ fn iwpro_to_canon_to_celf_with_the_presets() {
         serde_json::to_string(uid).unwrap(),
         r#"{"target":"uid","split":{"from":"mail_address","separator":"@","part":"first"},"suggestedBy":"preset"}"#
     );
+    // The UTF-8 file needs the device's marker, which IWpro's header does not have.
     assert_eq!(
         changes(&to_canon),
-        "2>2 [cardIdList] brackets-added \"0012345\" → \"[0012345]\"\n"
+        "1>1 [-] header-marker-added \"\" → \"CharSet:UTF8\"\n\
+         2>2 [cardIdList] brackets-added \"0012345\" → \"[0012345]\"\n"
     );
     assert_eq!(report_codes(&to_canon), ["missing-label 1"]);
 

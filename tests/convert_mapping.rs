@@ -76,6 +76,7 @@ fn a_mapping_document_with_every_kind_of_entry() {
     assert_eq!(
         changes(&r),
         [
+            "1 [-] header-marker-added \"\" → \"CharSet:UTF8\"",
             "2 [uid] zero-padded \"123\" → \"000123\"",
             "2 [uid] brackets-added \"000123\" → \"[000123]\"",
             "2 [dept_id] half-width \"０１２\" → \"012\"",

@@ -255,7 +255,7 @@ fn header_errors_past_three_are_counted() {
         "mail_address,family_name,family_name,,x,result,codes,messages\r\n\
          taro@example.com,Yamada,Yamada,,,NG,duplicate-label|blank-label|extra-label|missing-label,\
          \"row 1 (header): column \"\"family_name\"\" appears twice (first as column 2) / \
-         row 1 (header): a header cell is empty / row 1 (header): column \"\"x\"\" is not a column \
+         row 1 (header): column 4 (D in Excel) has no name in the header / row 1 (header): column \"\"x\"\" is not a column \
          of this system / +2 more\"\r\n"
     );
     assert!(result_text(file, in_lang(Lang::Ja))

@@ -79,6 +79,11 @@ wire_enum! {
         TrailingCellsRemoved = "trailing-cells-removed",
         /// Empty lines at the end of the file removed.
         TrailingLinesRemoved = "trailing-lines-removed",
+        /// A header marker the target needs for the output's encoding (Canon's `CharSet:UTF8`)
+        /// added.
+        HeaderMarkerAdded = "header-marker-added",
+        /// A header marker removed: it declares another encoding than the output's.
+        HeaderMarkerRemoved = "header-marker-removed",
     }
 }
 

@@ -117,5 +117,10 @@ mod tests {
             ..TargetColumn::default()
         };
         assert_eq!(detect("2-Jan", &date), None);
+        assert_eq!(detect("20240401093000000", &date), None);
+        assert_eq!(
+            detect("2.02404E+16", &date),
+            Some(Issue::ScientificNotation)
+        );
     }
 }

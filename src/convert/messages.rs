@@ -281,6 +281,10 @@ pub(crate) fn reason_text(reason: ChangeReason, lang: Lang) -> &'static str {
         (Lang::En, BlankRowRemoved) => "empty row removed",
         (Lang::En, TrailingCellsRemoved) => "empty cells after the last column removed",
         (Lang::En, TrailingLinesRemoved) => "empty lines at the end removed",
+        (Lang::En, HeaderMarkerAdded) => "header marker added: the target needs it for this encoding",
+        (Lang::En, HeaderMarkerRemoved) => {
+            "header marker removed: it declares another encoding than the one the file is written in"
+        }
         (Lang::Ja, Trimmed) => "前後の空白を削除",
         (Lang::Ja, HalfWidth) => "全角文字を半角に変換",
         (Lang::Ja, BomRemoved) => "値の中の BOM を削除",
@@ -299,6 +303,10 @@ pub(crate) fn reason_text(reason: ChangeReason, lang: Lang) -> &'static str {
         (Lang::Ja, BlankRowRemoved) => "空行を削除",
         (Lang::Ja, TrailingCellsRemoved) => "最後の列より後ろの空のセルを削除",
         (Lang::Ja, TrailingLinesRemoved) => "末尾の空行を削除",
+        (Lang::Ja, HeaderMarkerAdded) => "この文字コードのファイルに必要なヘッダーのマーカーを追加",
+        (Lang::Ja, HeaderMarkerRemoved) => {
+            "ファイルの文字コードとは別の文字コードを示すヘッダーのマーカーを削除"
+        }
     }
 }
 

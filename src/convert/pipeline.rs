@@ -293,25 +293,38 @@ impl Pipeline {
         if let (Some(prefix), Some(first)) = (&target.header.label_prefix, cells.first_mut()) {
             *first = format!("{prefix}{first}");
         }
-        for marker in &target.header.markers {
-            if !marker.required_for.iter().any(|e| e.includes(encoding)) {
-                continue;
-            }
-            let spellings: Vec<String> = std::iter::once(&marker.label)
-                .chain(&marker.aliases)
-                .map(|l| normalize_label(l, true))
-                .collect();
-            let kept = labels
-                .iter()
-                .find(|l| same && spellings.contains(&normalize_label(l, true)))
-                .map(|l| l.trim().to_string());
-            cells.push(kept.unwrap_or_else(|| marker.label.clone()));
-        }
         let at = At {
             row: header_row,
             output_row: Some(writer.next_row()),
             ..At::default()
         };
+        for marker in &target.header.markers {
+            let spellings: Vec<String> = std::iter::once(&marker.label)
+                .chain(&marker.aliases)
+                .map(|l| normalize_label(l, true))
+                .collect();
+            let in_source = labels
+                .iter()
+                .find(|l| spellings.contains(&normalize_label(l, true)))
+                .map(|l| l.trim().to_string());
+            let needed = marker.required_for.iter().any(|e| e.includes(encoding));
+            match (needed, in_source) {
+                (true, Some(label)) if same => cells.push(label),
+                (true, None) => {
+                    let label = marker.label.clone();
+                    self.log
+                        .label_change(&at, ChangeReason::HeaderMarkerAdded, "", &label);
+                    cells.push(label);
+                }
+                (true, Some(_)) => cells.push(marker.label.clone()),
+                // The marker would make the target read the file in another encoding.
+                (false, Some(label)) => {
+                    self.log
+                        .label_change(&at, ChangeReason::HeaderMarkerRemoved, &label, "");
+                }
+                (false, None) => {}
+            }
+        }
         let events = writer.record(&cells);
         report_events(&mut self.log, &at, "", events, &cells, encoding);
         let trailing_from = labels

@@ -227,7 +227,7 @@ fn write_header(out: &mut String, p: &Profile, level: &str) -> std::fmt::Result 
     )?;
     writeln!(
         out,
-        "- Unknown columns: {}",
+        "- Unknown columns and columns with an empty name: {}",
         match h.unknown_columns {
             UnknownColumns::Error => "an error",
             UnknownColumns::Warning => "a warning (the system ignores them)",

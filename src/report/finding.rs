@@ -100,7 +100,11 @@ pub enum Kind {
     DuplicateLabel {
         first_index: u32,
     },
-    BlankLabel,
+    /// A header cell is empty; `index` is its 1-based column (often a column Excel kept after
+    /// the last one because it was formatted).
+    BlankLabel {
+        index: u32,
+    },
     /// A header label holds U+FEFF; `label` is the label without it.
     StrayBom {
         label: String,
@@ -376,7 +380,7 @@ impl Kind {
             MissingLabel | RecommendedLabelMissing | NoKnownLabel => Code::MissingLabel,
             ExtraLabel { .. } => Code::ExtraLabel,
             DuplicateLabel { .. } => Code::DuplicateLabel,
-            BlankLabel => Code::BlankLabel,
+            BlankLabel { .. } => Code::BlankLabel,
             StrayBom { .. } => Code::StrayBom,
             UntrimmedLabel { .. } => Code::UntrimmedLabel,
             ColumnOrder { .. } => Code::ColumnOrder,

@@ -110,7 +110,18 @@ pub(crate) fn match_header(
             continue;
         }
         if norm.is_empty() {
-            findings.push((Kind::BlankLabel, Some(i), name, None));
+            // A column without a name is one the system does not know (often a formatted column
+            // Excel kept after the last one): as severe as any unknown column.
+            let kind = Kind::BlankLabel {
+                index: u32::try_from(i + 1).unwrap_or(u32::MAX),
+            };
+            match profile.unknown_columns {
+                UnknownColumns::Ignore => {}
+                UnknownColumns::Warning => {
+                    findings.push((kind, Some(i), name, Some(Severity::Warning)))
+                }
+                UnknownColumns::Error => findings.push((kind, Some(i), name, None)),
+            }
             continue;
         }
         match profile.column_for_label(label) {
@@ -248,13 +259,18 @@ fn looks_like_email(value: &str) -> bool {
 /// The markers the header lacks for a file in `encoding`, and those it has for another encoding
 /// (a marker is required for the encodings it declares). Called once the encoding is known from
 /// the bytes (a BOM or non-ASCII text): an ASCII-only file reads the same in every encoding and
-/// needs no marker.
+/// needs no marker. A file in an encoding the system does not read at all (Excel's UTF-16
+/// "Unicode text") has its own finding, which says what to save it as: its markers are not
+/// judged against an encoding it must not keep.
 pub(crate) fn marker_findings(
     map: &HeaderMap,
     profile: &Compiled,
     encoding: TextEncoding,
 ) -> Vec<Kind> {
     let mut out = Vec::new();
+    if !profile.encodings.iter().any(|e| e.includes(encoding)) {
+        return out;
+    }
     for (m, marker) in profile.markers.iter().enumerate() {
         let seen = map.markers_seen.get(m).copied().unwrap_or(false);
         let declared = marker.required_for.iter().any(|e| e.includes(encoding));

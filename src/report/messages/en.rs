@@ -1,15 +1,17 @@
 //! English messages.
 
-use super::{char_name, examples_with_rows, quoted_list};
+use super::{char_name, examples_with_rows, excel_column, quoted_list};
 use crate::decode::{Lang, TextEncoding};
 use crate::profile::{CharClass, Delimiter, LineEndingKind};
 use crate::report::{EmailProblem, Expectation, Kind};
 
+/// "A", "A or B", "A, B or C".
 fn encodings(list: &[TextEncoding]) -> String {
-    list.iter()
-        .map(|e| e.display_name())
-        .collect::<Vec<_>>()
-        .join(" or ")
+    let names: Vec<&str> = list.iter().map(|e| e.display_name()).collect();
+    match names.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        _ => names.concat(),
+    }
 }
 
 /// "1 cell", "3 cells".
@@ -148,7 +150,7 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
             }),
         ),
         DuplicateLabel { first_index } => (format!("column \"{column}\" appears twice (first as column {first_index})"), Some(s("Delete one of the two columns."))),
-        BlankLabel => (s("a header cell is empty"), Some(s("Give the column its name from the template, or delete the column if it is not needed (often an empty column Excel left behind)."))),
+        BlankLabel { index } => (format!("column {index} ({} in Excel) has no name in the header", excel_column(*index)), Some(s("Give the column its name from the template, or delete the column if it is not needed (often an empty column Excel left behind)."))),
         StrayBom { label } => (
             format!("the column name \"{label}\" has an invisible byte order mark (U+FEFF) in it: the system reads a different name and does not find the column"),
             Some(s("The file starts with two byte order marks, or files were joined. Save it again from Excel as \"CSV UTF-8\", or delete the invisible character in a text editor.")),

@@ -1,15 +1,28 @@
 //! Japanese messages.
 
-use super::{char_name, examples_with_rows};
+use super::{char_name, examples_with_rows, excel_column};
 use crate::decode::{Lang, TextEncoding};
 use crate::profile::{CharClass, Delimiter, LineEndingKind};
 use crate::report::{EmailProblem, Expectation, Kind};
 
+/// 「A」「A または B」「A、B、C のいずれか」.
 fn encodings(list: &[TextEncoding]) -> String {
-    list.iter()
-        .map(|e| e.display_name())
-        .collect::<Vec<_>>()
-        .join("または")
+    let names: Vec<&str> = list.iter().map(|e| e.display_name()).collect();
+    match names.as_slice() {
+        [one] => (*one).to_string(),
+        [a, b] => format!("{a} または {b}"),
+        _ => format!("{} のいずれか", names.join("、")),
+    }
+}
+
+/// `text` followed by a space when it ends in a half-width character, so that the particle after
+/// it reads 「UTF-8 で」 but 「… のいずれかで」.
+fn before_particle(text: String) -> String {
+    if text.ends_with(|c: char| c.is_ascii()) {
+        text + " "
+    } else {
+        text
+    }
 }
 
 fn delimiter(d: Delimiter) -> &'static str {
@@ -70,9 +83,9 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
                 let (name, what) = described.split_once('—').map_or((described, ""), |(n, w)| (n.trim(), w.trim()));
                 let what = if what.is_empty() { String::new() } else { format!("（{what}）") };
                 let gap = if name.ends_with('）') { "" } else { " " };
-                format!("このファイルは {name}{gap}のようです{what}。このシステムには {} が必要です", encodings(accepted))
+                format!("このファイルは {name}{gap}のようです{what}。このシステムには {}が必要です", before_particle(encodings(accepted)))
             },
-            Some(format!("ファイルを開き、{} で保存し直してください。Excel では「名前を付けて保存」→「CSV UTF-8（コンマ区切り）」です。", encodings(accepted))),
+            Some(format!("ファイルを開き、{}で保存し直してください。Excel では「名前を付けて保存」→「CSV UTF-8（コンマ区切り）」です。", before_particle(encodings(accepted)))),
         ),
         EncodingUnknown { guess } => (
             format!("このファイルは既知のどの文字コードとしても正しくありません。{} として読みましたが、読めない箇所があります", guess.display_name()),
@@ -146,7 +159,7 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
             }),
         ),
         DuplicateLabel { first_index } => (format!("列「{column}」が 2 回あります（最初は {first_index} 列目）"), Some(s("どちらかの列を削除してください。"))),
-        BlankLabel => (s("ヘッダーに空のセルがあります"), Some(s("テンプレートの列名を入れるか、不要なら列を削除してください（Excel が残した空の列のことがよくあります）。"))),
+        BlankLabel { index } => (format!("{index} 列目（Excel の {} 列）のヘッダーが空です", excel_column(*index)), Some(s("テンプレートの列名を入れるか、不要なら列を削除してください（Excel が残した空の列のことがよくあります）。"))),
         StrayBom { label } => (
             format!("列名「{label}」に目に見えないバイト順マーク（U+FEFF）が入っています。システムは別の列名として読み、この列を見つけられません"),
             Some(s("ファイルの先頭にバイト順マークが 2 つあるか、ファイルを連結しています。Excel で「CSV UTF-8」として保存し直すか、テキストエディターで見えない文字を削除してください。")),

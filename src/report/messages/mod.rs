@@ -54,6 +54,18 @@ pub(crate) fn char_name(ch: char, lang: Lang) -> String {
     }
 }
 
+/// A 1-based column number as Excel names the column: 1 → `A`, 27 → `AA` (0 → empty).
+pub(crate) fn excel_column(index: u32) -> String {
+    let mut letters = Vec::new();
+    let mut n = index;
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        letters.push(char::from(b'A' + rem as u8));
+        n = (n - 1) / 26;
+    }
+    letters.iter().rev().collect()
+}
+
 /// Joins values for a message, quoted, at most `max` of them.
 pub(crate) fn quoted_list(values: &[String], max: usize) -> String {
     let mut out: Vec<String> = values

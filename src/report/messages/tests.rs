@@ -86,7 +86,7 @@ fn samples() -> Vec<Kind> {
             suggestion: Some("email".into()),
         },
         DuplicateLabel { first_index: 1 },
-        BlankLabel,
+        BlankLabel { index: 12 },
         StrayBom {
             label: "uid".into(),
         },
@@ -375,4 +375,15 @@ fn a_duplicate_pair_is_a_combination_not_a_user() {
         render(&pair, Lang::Ja, None).help.as_deref(),
         Some("同じ組み合わせは 1 回だけ書けます。重複した行を削除してください。")
     );
+}
+
+#[test]
+fn columns_are_named_as_excel_names_them() {
+    use super::excel_column;
+    let names: Vec<String> = [1, 12, 26, 27, 52, 53, 702, 703, 16384]
+        .into_iter()
+        .map(excel_column)
+        .collect();
+    assert_eq!(names, ["A", "L", "Z", "AA", "AZ", "BA", "ZZ", "AAA", "XFD"]);
+    assert_eq!(excel_column(0), "");
 }

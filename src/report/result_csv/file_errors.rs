@@ -113,14 +113,14 @@ mod tests {
     #[test]
     fn each_message_says_where_it_is() {
         let mut errors = FileErrors::default();
-        errors.add(&error(Kind::BlankLabel, Some(2), ""), Lang::En);
+        errors.add(&error(Kind::BlankLabel { index: 5 }, Some(2), ""), Lang::En);
         errors.add(&error(Kind::MissingLabel, Some(3), "email"), Lang::En);
         errors.add(&error(Kind::MissingHeader, None, ""), Lang::En);
         let listed: Vec<(&str, u64)> = errors.messages(Some(3), Lang::En).collect();
         assert_eq!(
             listed,
             [
-                ("row 2: a header cell is empty", 1),
+                ("row 2: column 5 (E in Excel) has no name in the header", 1),
                 (
                     "row 3 (header): required column \"email\" is missing from the header",
                     1
@@ -140,7 +140,7 @@ mod tests {
     fn a_repeated_message_is_counted_and_those_past_the_first_few_are_not_listed() {
         let mut errors = FileErrors::default();
         for _ in 0..2 {
-            errors.add(&error(Kind::BlankLabel, Some(1), ""), Lang::En);
+            errors.add(&error(Kind::BlankLabel { index: 5 }, Some(1), ""), Lang::En);
         }
         for column in ["a", "b", "c", "d"] {
             errors.add(&error(Kind::MissingLabel, Some(1), column), Lang::En);
