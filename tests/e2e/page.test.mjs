@@ -225,6 +225,7 @@ describe("the served page", () => {
       unchanged: String(plan.unchanged.count),
       delete: String(plan.delete.count),
       ...(plan.rejected.count ? { rejected: String(plan.rejected.count) } : {}),
+      ...(plan.conflicts.count ? { conflicts: String(plan.conflicts.count) } : {}),
       ...(plan.rowsWithoutKey ? { withoutKey: String(plan.rowsWithoutKey) } : {}),
       after: String(plan.recordsAfter),
       ...(plan.seats ? { seats: String(plan.seats.counted) } : {}),

@@ -157,7 +157,8 @@ if (csv.type === "success") {
   const own: Report = baseline.end();
   const planned: CheckResult = checkWithBaseline(bytes, { profile: "flat/users-total" }, baseline);
   if (planned.type === "success" && planned.report.plan) {
-    console.log(own.valid, planned.report.plan.mode, planned.report.plan.add);
+    const { add, conflicts } = planned.report.plan;
+    console.log(own.valid, planned.report.plan.mode, add.count, conflicts.count, conflicts.keys.join(", "));
   }
   const rows = resultCsvWithBaseline(bytes, { profile: "flat/users-total" }, baseline);
   if (rows.type === "success") console.log(rows.bytes.length, rows.encoding);
