@@ -172,15 +172,17 @@ if (csv.type === "success") {
 {
   const celf: Bundle | undefined = bundles().find((b) => b.id === "celf");
   const bundleOptions: BundleCheckOptions = { bundle: celf?.id ?? "celf", lang: "ja" };
-  const role: string | undefined = bundleRole(bytes, bundleOptions);
+  const role: string | undefined = bundleRole(bytes, bundleOptions, "users.csv");
   using checker = new BundleChecker(bundleOptions, [role ?? "users"]);
   for (const r of checker.order()) {
-    checker.begin(r, `${r}.csv`);
+    checker.begin(r, `${r}.csv`, role !== undefined);
     checker.push(bytes);
     checker.end();
   }
   const together: BundleReport = new BundleChecker(bundleOptions, []).finish();
   console.log(together.files.map((f) => `${f.role}: ${f.report.valid}`));
+  const hints: string[] | undefined = celf?.roles[0]?.fileNameHints ?? undefined;
+  console.log(hints);
   // @ts-expect-error: a bundle is named by `bundle`, not `profile`
   new BundleChecker({ profile: "celf" }, []);
 }
