@@ -125,6 +125,11 @@ describe("the served page", () => {
       (n) => document.querySelectorAll(".file-item .status-ok, .file-item .status-error").length === n,
       files.length,
     );
+    // The two CELF files are checked together, as the CLI's bundle check: "valid.csv" names no role,
+    // so the groups file's "id, name" header (a users file's too) is assumed groups, with a warning.
+    const celfPaths = cases.filter(([, profile]) => profile.startsWith("celf/")).map(([path]) => path);
+    const celfBundle = JSON.parse(cli(["check", "--profile", "celf", "--format", "json", ...celfPaths]).stdout);
+    assert.deepEqual(celfBundle.files.map((f) => f.report.summary.byCode["role-assumed"]), [undefined, 1]);
     for (const [i, [path, profile]] of cases.entries()) {
       const name = basename(path);
       await page.click(`.file-item >> nth=${i}`);
@@ -133,7 +138,9 @@ describe("the served page", () => {
       const reason = await page.textContent("#profile-reason");
       assert.match(reason, /Suggested from the header: \d+ of \d+ labels match/, name);
       if (name === "add-users_example.csv") assert.match(reason, /file name matches/);
-      const report = cliReport(path, profile);
+      const report = profile.startsWith("celf/")
+        ? celfBundle.files.find((f) => f.report.profile === profile).report
+        : cliReport(path, profile);
       assert.deepEqual(await shownTriples(page), reportTriples(report), name);
       assert.equal(await page.getAttribute("#results", "data-valid"), String(report.valid), name);
     }
@@ -491,6 +498,35 @@ function utf8BomFile(name, lines) {
 const IWPRO_HEADER = "mail_address,family_name,given_name,language,group,option,company_name,department_name,job_title_name,device_user_id,iccard_number";
 
 describe("the suggestion, the table and the downloads on awkward files", () => {
+  test("CELF users reduced to id,name: the file name tells them from groups, else groups is assumed and said so", async () => {
+    const { page } = await open();
+    const users = utf8BomFile("ユーザー一覧.csv", ["id,name", "user01,山田 太郎"]);
+    await chooseFiles(page, [users]);
+    await waitForResult(page, { file: "ユーザー一覧.csv", profile: "celf/users" });
+    assert.equal(
+      await page.textContent("#profile-reason"),
+      "Suggested from the header: 2 of 2 labels match “CELF — user information”. " +
+        "The file name (“ユーザ”) tells it from “CELF — group information”, whose header is the same.",
+    );
+    const unnamed = utf8BomFile("export.csv", ["id,name", "user01,山田 太郎"]);
+    await page.setInputFiles("#file-input", unnamed);
+    await waitForResult(page, { file: "export.csv", profile: "celf/groups" });
+    assert.equal(
+      await page.textContent("#profile-reason"),
+      "Suggested from the header: 2 of 2 labels match “CELF — group information”. " +
+        "1 other formats match the header as well (“CELF — user information”); pick the operation you mean. " +
+        "A file name with “user” in it is taken as “CELF — user information”.",
+    );
+    // The two files are checked together; the assumed role is a warning, as the CLI's.
+    const expected = JSON.parse(cli(["check", "--profile", "celf", "--format", "json", users, unnamed]).stdout);
+    assert.deepEqual(expected.files.map((f) => [f.role, f.report.diagnostics.map((d) => d.code).join()]), [
+      ["users", "required-for-new"],
+      ["groups", "role-assumed"],
+    ]);
+    await page.waitForSelector("#progress[hidden]", { state: "attached" });
+    assert.deepEqual(await shownTriples(page), reportTriples(expected.files[1].report));
+  });
+
   test("a weak header match picks no format: the file name's format, else none; never a green guess", async () => {
     const { page } = await open();
     // IWpro's columns under Japanese labels: one label ("メールアドレス") is also learningBOX's, whose
