@@ -297,6 +297,34 @@ describe("the served page", () => {
     assert.ok(!canonBytes.equals(cliResultCsv(canon, "canon/users")), "the export's findings are in the result CSV");
   });
 
+  test("learningBOX against its export: a row whose e-mail another user has is refused, not added (the CLI's plan)", async () => {
+    const { page } = await open();
+    const upload = fixture("learningbox-users", "plan-upload.csv");
+    const exported = fixture("learningbox-users", "export.csv");
+    await chooseFiles(page, [upload]);
+    if ((await page.inputValue("#profile-select")) !== "learningbox/users") {
+      await page.selectOption("#profile-select", "learningbox/users");
+      await waitForResult(page, { file: "plan-upload.csv", profile: "learningbox/users" });
+    }
+    await page.setInputFiles("#baseline-input", exported);
+    await page.click("#check-button");
+    await page.waitForSelector("#results[data-state=done] #plan-box:not([hidden])");
+    const { plan } = cliReport(upload, "learningbox/users", ["--baseline", exported]);
+    assert.deepEqual([plan.add.keys, plan.conflicts.keys, plan.recordsAfter], [["sato-j"], ["tanaka2"], 4]);
+    const shown = await page.$$eval("#plan > div", (rows) =>
+      rows.map((row) => [...row.querySelectorAll("dt, dd")].map((cell) => cell.textContent).join(" | ")),
+    );
+    assert.deepEqual(shown, [
+      "In the export | 3",
+      "Added | 1 | sato-j",
+      "Changed | 1 | yamada01",
+      "Unchanged | 1",
+      "Deleted | 0",
+      "Refused: the e-mail or ID is another user’s | 1 | tanaka2",
+      "Users after the import | 4",
+    ]);
+  });
+
   test("CELF's users, groups and affiliations: checked together, as the CLI's bundle check", async () => {
     const { page } = await open();
     const files = ["users.csv", "groups.csv", "affiliations-dangling.csv"].map((name) => fixture("celf", name));
