@@ -750,3 +750,154 @@ fn the_declared_roles_are_the_files_given_each_once_and_every_one() {
     assert_eq!(report.files.len(), 1);
     assert!(report.valid);
 }
+
+/// A users file whose optional columns were all removed has the groups file's header (`id,name`):
+/// the file name tells them apart ("user"/"ユーザー" → users, "group"/"グループ" → groups).
+#[test]
+fn a_users_file_with_only_id_and_name_is_told_from_groups_by_its_name() {
+    let bundle = builtin_bundle("celf").unwrap();
+    let users = b"id,name\r\nuser01,\xE5\xB1\xB1\xE7\x94\xB0\r\n".to_vec();
+    let groups = bundle_file("groups.csv");
+    for (users_name, groups_name) in [
+        ("users.csv", "groups.csv"),
+        ("CELF_User_2024.csv", "celf-Groups.csv"),
+        ("ユーザー情報.csv", "グループ情報.csv"),
+        ("dir/users-only-id.csv", "dir/group.csv"),
+    ] {
+        let files = [(groups_name, groups.clone()), (users_name, users.clone())];
+        let report = check_bundle(&bundle, &inputs(&files), BundleOptions::default())
+            .unwrap_or_else(|e| panic!("{users_name}: {e}"));
+        let roles: Vec<(&str, Option<&str>)> = report
+            .files
+            .iter()
+            .map(|f| (f.role.as_str(), f.report.file_name.as_deref()))
+            .collect();
+        assert_eq!(
+            roles,
+            [("users", Some(users_name)), ("groups", Some(groups_name))]
+        );
+        // Recognised by the name: nothing to say about the role; checked as users (a blank
+        // password is for registered users only).
+        let users_found = [(
+            users_name.to_string(),
+            "required-for-new".to_string(),
+            Some(2),
+            Some("password".to_string()),
+        )];
+        assert_eq!(support::tuples(&report.files[0].report), users_found);
+        assert_eq!(support::tuples(&report.files[1].report), []);
+    }
+}
+
+/// When neither the header nor the name tells the users file from the groups file, the groups file
+/// is assumed (its every column is there), and a warning says so and how to say otherwise.
+#[test]
+fn an_id_and_name_file_whose_name_says_nothing_is_assumed_groups_and_told_so() {
+    let bundle = builtin_bundle("celf").unwrap();
+    let bytes = b"id,name\r\nuser01,Taro\r\n".to_vec();
+    for name in ["export.csv", "user_groups.csv"] {
+        let files = [(name, bytes.clone())];
+        for (lang, message, help) in [
+            (
+                Lang::En,
+                "the header fits the files of \"users\" and \"groups\" alike, and the file name does not tell which: checked as the \"groups\" file",
+                "If it is the \"users\" file, give its role (on the command line: users=FILE) or put \"user\" in its name.",
+            ),
+            (
+                Lang::Ja,
+                "ヘッダーは「users」と「groups」のどちらのファイルにも当てはまり、ファイル名からも区別できないため、「groups」ファイルとしてチェックしました",
+                "「users」ファイルの場合は、ロールを指定する（コマンドラインでは users=ファイル）か、ファイル名に「user」を含めてください。",
+            ),
+        ] {
+            let mut options = BundleOptions::default();
+            options.check.lang = lang;
+            let report = check_bundle(&bundle, &inputs(&files), options).unwrap();
+            assert_eq!(report.files.len(), 1);
+            let file = &report.files[0];
+            assert_eq!(file.role, "groups");
+            assert_eq!(
+                support::tuples(&file.report),
+                [(name.to_string(), "role-assumed".to_string(), None, None)]
+            );
+            let d = &file.report.diagnostics[0];
+            assert_eq!(d.severity, csv_preflight::Severity::Warning);
+            assert_eq!(d.message, message);
+            assert_eq!(d.help.as_deref(), Some(help));
+            assert!(report.valid, "a warning: the file is fine as a groups file");
+        }
+    }
+}
+
+/// A role given by the administrator is not second-guessed, whatever the file's name.
+#[test]
+fn a_role_given_for_an_id_and_name_file_is_taken_without_a_note() {
+    let bundle = builtin_bundle("celf").unwrap();
+    let bytes = b"id,name\r\nuser01,Taro\r\n".to_vec();
+    let inputs = [BundleInput {
+        role: Some("users"),
+        name: Some("export.csv"),
+        bytes: &bytes,
+    }];
+    let report = check_bundle(&bundle, &inputs, BundleOptions::default()).unwrap();
+    assert_eq!(report.files[0].role, "users");
+    let found = [(
+        "export.csv".to_string(),
+        "required-for-new".to_string(),
+        Some(2),
+        Some("password".to_string()),
+    )];
+    assert_eq!(support::tuples(&report.files[0].report), found);
+}
+
+/// The CLI recognises roles as `check_bundle` does: by the name when the header is `id,name`, and
+/// a `role-assumed` warning when the name says nothing; a role given (`users=FILE`) is taken.
+#[test]
+fn the_cli_tells_an_id_and_name_users_file_by_its_name_or_says_what_it_assumed() {
+    let dir = std::env::temp_dir().join(format!("csv-preflight-celf-roles-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for name in ["ユーザー.csv", "export.csv"] {
+        std::fs::write(dir.join(name), "id,name\r\nuser01,Taro\r\n").unwrap();
+    }
+    let run = |files: &[&str]| {
+        let paths: Vec<String> = files
+            .iter()
+            .map(|f| match f.split_once('=') {
+                Some((role, name)) => format!("{role}={}", dir.join(name).display()),
+                None => dir.join(f).display().to_string(),
+            })
+            .collect();
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_csv-preflight"))
+            .args(["check", "--profile", "celf", "--format", "json"])
+            .args(&paths)
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let report: BundleReport = serde_json::from_slice(&out.stdout).unwrap();
+        report
+            .files
+            .iter()
+            .map(|f| {
+                let codes: Vec<&str> = f
+                    .report
+                    .diagnostics
+                    .iter()
+                    .map(|d| d.code.as_str())
+                    .collect();
+                (f.role.clone(), codes.join(","))
+            })
+            .collect::<Vec<_>>()
+    };
+    let pair = |role: &str, codes: &str| (role.to_string(), codes.to_string());
+    assert_eq!(run(&["ユーザー.csv"]), [pair("users", "required-for-new")]);
+    assert_eq!(run(&["export.csv"]), [pair("groups", "role-assumed")]);
+    assert_eq!(
+        run(&["users=export.csv"]),
+        [pair("users", "required-for-new")]
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -498,3 +498,48 @@ fn a_header_label_is_shown_once() {
         "{text}"
     );
 }
+
+/// The text plan lists the rows learningBOX refuses (an e-mail address another user has) apart
+/// from the additions, in English and Japanese: every row of the file is in one line.
+#[test]
+fn the_text_plan_lists_refused_rows_apart_from_additions() {
+    let dir = common::fixtures().join("learningbox-users");
+    let export = dir.join("export.csv").to_string_lossy().into_owned();
+    let upload = dir.join("plan-upload.csv").to_string_lossy().into_owned();
+    let plan = |lang: &str| {
+        let out = run(&[
+            "check",
+            "--lang",
+            lang,
+            "--profile",
+            "learningbox/users",
+            "--baseline",
+            &export,
+            &upload,
+        ]);
+        assert_eq!(out.status.code(), Some(1));
+        let text = String::from_utf8(out.stdout).unwrap();
+        let start = text.find("  plan").or_else(|| text.find("  計画")).unwrap();
+        let end = text[start..]
+            .find("\n    records after")
+            .or_else(|| text[start..].find("\n    インポート後"))
+            .unwrap();
+        text[start..start + end].to_string()
+    };
+    assert_eq!(
+        plan("en"),
+        "  plan (add/update): 3 records in the export\n\
+         \x20   add 1: sato-j\n\
+         \x20   update 1: yamada01\n\
+         \x20   unchanged 1: suzuki.h\n\
+         \x20   refused (key-conflict: neither added nor updated) 1: tanaka2"
+    );
+    assert_eq!(
+        plan("ja"),
+        "  計画（追加・更新）：エクスポートのレコード 3 件\n\
+         \x20   追加 1: sato-j\n\
+         \x20   更新 1: yamada01\n\
+         \x20   変更なし 1: suzuki.h\n\
+         \x20   登録されない行（key-conflict：追加も更新もされません） 1: tanaka2"
+    );
+}

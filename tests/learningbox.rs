@@ -394,3 +394,75 @@ fn a_label_with_a_no_break_space_suggests_its_column() {
         )
     );
 }
+
+/// learningBOX refuses a row whose e-mail address another user already has ("you will not be able
+/// to register your login ID, display name and email address if they are already in use"; the
+/// login ID cannot change by CSV): the row neither adds a user nor changes one, and the plan
+/// counts it apart from the additions and updates.
+#[test]
+fn a_row_whose_email_belongs_to_another_user_is_refused_not_added() {
+    let profile = builtin(ID).unwrap();
+    let options = CheckOptions::default();
+    let export = "Login ID,Name,Email address\r\n\
+                  yamada01,山田 太郎,yamada@example.com\r\n\
+                  suzuki.h,鈴木 花子,suzuki@example.com\r\n\
+                  tanaka-k,Tanaka Ken,tanaka@example.com\r\n\
+                  kato.m,加藤 美紀,kato@example.com\r\n";
+    // tanaka2: a new login ID with tanaka-k's address; suzuki.h: an existing user given
+    // yamada01's address; sato-j: a real addition; kato.m: a real update.
+    let upload = "Login ID,Name,Email address\r\n\
+                  tanaka2,Tanaka Ken,tanaka@example.com\r\n\
+                  suzuki.h,鈴木 花子,YAMADA@example.com\r\n\
+                  sato-j,佐藤 次郎,sato@example.com\r\n\
+                  kato.m,加藤 美紀（営業）,kato@example.com\r\n";
+    let baseline = support::baseline(&profile, export.as_bytes(), &options);
+    let report = support::check_chunked(
+        upload.as_bytes(),
+        &profile,
+        options.clone(),
+        Some(baseline.clone()),
+        0,
+    );
+    let found: Vec<_> = support::tuples(&report)
+        .into_iter()
+        .map(|(_, code, row, column)| (code, row, column))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "key-conflict".to_string(),
+                Some(2),
+                Some("Email address".to_string())
+            ),
+            (
+                "key-conflict".to_string(),
+                Some(3),
+                Some("Email address".to_string())
+            ),
+        ]
+    );
+    let plan = report.plan.as_ref().unwrap();
+    assert_eq!(
+        (plan.add.count, plan.add.keys.clone()),
+        (1, vec!["sato-j".to_string()])
+    );
+    assert_eq!(
+        (plan.update.count, plan.update.keys.clone()),
+        (1, vec!["kato.m".to_string()])
+    );
+    assert_eq!(plan.unchanged.count, 0);
+    assert_eq!(
+        (plan.conflicts.count, plan.conflicts.keys.clone()),
+        (2, vec!["tanaka2".to_string(), "suzuki.h".to_string()])
+    );
+    // The four users of the export stay (suzuki.h as it is), sato-j is added.
+    assert_eq!(plan.records_after, 5);
+    support::assert_streaming_equal(
+        upload.as_bytes(),
+        &profile,
+        &options,
+        Some(baseline),
+        "conflict",
+    );
+}

@@ -32,6 +32,9 @@ fn the_bundle_documents_its_roles_and_profiles() {
     for id in ["celf/users", "celf/groups", "celf/affiliations"] {
         assert!(markdown.contains(&format!("`{id}`")), "{id}");
     }
+    assert!(markdown.contains(
+        "- `users`: profile `celf/users`; a file name with \"user\" or \"ユーザ\" tells it from a file with the same header\n"
+    ));
 }
 
 #[test]

@@ -116,12 +116,16 @@ pub fn bundles() -> Result<Vec<Ts<Bundle>>, JsError> {
         .collect()
 }
 
-/// The role of a bundle file, recognised from its first bytes (its header), or `undefined` when no
-/// role fits or two fit equally. Throws a `CsvPreflightError` when the options are invalid.
+/// The role of a bundle file, recognised from its first bytes (its header) and, when the header
+/// fits several roles alike (CELF users reduced to `id,name`, and groups), from `fileName`
+/// ("user" → users, "group" → groups); else the role whose every column is there is assumed
+/// (pass `recognized: true` to `BundleChecker.begin` and the report says so). `undefined` when no
+/// role fits or nothing decides. Throws a `CsvPreflightError` when the options are invalid.
 #[wasm_bindgen(js_name = bundleRole)]
 pub fn bundle_role(
     #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] head: JsValue,
     options: Ts<BundleCheckOptions>,
+    #[wasm_bindgen(js_name = fileName)] file_name: Option<String>,
 ) -> Result<Option<String>, JsValue> {
     let (bundle, check) = resolve(&options).map_err(thrown)?;
     let head = bytes_of(&head).map_err(thrown)?.to_vec();
@@ -130,7 +134,7 @@ pub fn bundle_role(
         baselines: BTreeMap::new(),
     };
     let probe = crate::bundle::BundleChecker::new(&bundle, options, &[]).map_err(thrown)?;
-    Ok(probe.recognize(&head))
+    Ok(probe.recognize_file(&head, file_name.as_deref()))
 }
 
 /// A streaming bundle check. Give the roles of the files you have, then each file in `order()`:
@@ -193,14 +197,23 @@ impl BundleChecker {
         self.inner.order()
     }
 
-    /// Starts the file of `role` (ending the previous one). Throws when the role is unknown,
-    /// was given already, or references a role whose file comes later.
+    /// Starts the file of `role` (ending the previous one). `recognized`: the role came from
+    /// `bundleRole`, not from the administrator; when it was assumed (the header fits several
+    /// roles alike and the file name tells none of them apart) the report has a `role-assumed`
+    /// warning. Throws when the role is unknown, was given already, or references a role whose
+    /// file comes later.
     pub fn begin(
         &mut self,
         role: &str,
         #[wasm_bindgen(js_name = fileName)] file_name: Option<String>,
+        recognized: Option<bool>,
     ) -> Result<(), JsValue> {
-        self.inner.begin(role, file_name.as_deref()).map_err(thrown)
+        let name = file_name.as_deref();
+        let begun = match recognized {
+            Some(true) => self.inner.begin_recognized(role, name),
+            _ => self.inner.begin(role, name),
+        };
+        begun.map_err(thrown)
     }
 
     /// Feeds the next chunk of the current file. Throws when `chunk` is not bytes, or when no

@@ -19,17 +19,20 @@ use serde::{Deserialize, Serialize};
 
 pub use model::{builtin_bundle, builtin_bundle_ids, Bundle, BundleRole};
 pub use roles::RECOGNITION_WINDOW;
+pub(crate) use roles::{recognize_labels, Candidate};
 
 use crate::check::{CheckOptions, Checker, Context, Progress};
 use crate::error::{Error, ErrorKind};
 use crate::plan::{Baseline, KeySet, ReferenceSets};
 use crate::profile::{Compiled, ImportMode, Params, Profile};
 use crate::report::Report;
+use crate::rules::role_assumed::RoleCheck;
 
 /// One file of a bundle check.
 #[derive(Debug, Clone, Copy)]
 pub struct BundleInput<'a> {
-    /// Its role (`users`), or `None` to recognise it by its header.
+    /// Its role (`users`), or `None` to recognise it by its header (and, when the header fits
+    /// several roles alike, by its name).
     pub role: Option<&'a str>,
     /// Its name, shown in diagnostics (`file`).
     pub name: Option<&'a str>,
@@ -93,6 +96,8 @@ pub struct BundleChecker {
     bundle: String,
     options: BundleOptions,
     roles: Vec<RoleState>,
+    /// The roles as recognition sees them.
+    candidates: Arc<[Candidate]>,
     current: Option<(usize, Option<String>, Checker)>,
     files: Vec<BundleFile>,
 }
@@ -106,6 +111,7 @@ impl BundleChecker {
     ) -> Result<BundleChecker, Error> {
         options.check.limits.checked()?;
         let mut roles = Vec::new();
+        let mut candidates = Vec::new();
         for (r, profile) in bundle.roles.iter().zip(bundle.profiles()?) {
             // Inserted one by one: collecting into a map sorts first, with a stable sort that
             // would be linked into wasm for this alone (about 8 KB).
@@ -116,6 +122,11 @@ impl BundleChecker {
                 }
             }
             let compiled = Compiled::new(&profile, &params)?;
+            candidates.push(Candidate::new(
+                &r.role,
+                compiled.clone(),
+                &r.file_name_hints,
+            ));
             roles.push(RoleState {
                 role: r.role.clone(),
                 present: present.contains(&r.role.as_str()),
@@ -188,6 +199,7 @@ impl BundleChecker {
             bundle: bundle.id.clone(),
             options,
             roles,
+            candidates: candidates.into(),
             current: None,
             files: Vec::new(),
         })
@@ -247,6 +259,23 @@ impl BundleChecker {
     /// Starts the file of `role`. Fails when the role was not declared ([`BundleChecker::new`]'s
     /// `present`), or a referenced declared role has not been checked yet.
     pub fn begin(&mut self, role: &str, file_name: Option<&str>) -> Result<(), Error> {
+        self.begin_with(role, file_name, false)
+    }
+
+    /// Starts the file of `role` as [`BundleChecker::begin`] does, for a role that
+    /// [`BundleChecker::recognize_file`] gave rather than the administrator: when it was assumed
+    /// (the header fits several roles alike and the file name tells none of them apart), the
+    /// file's report says so in a `role-assumed` warning, with how to give the role instead.
+    pub fn begin_recognized(&mut self, role: &str, file_name: Option<&str>) -> Result<(), Error> {
+        self.begin_with(role, file_name, true)
+    }
+
+    fn begin_with(
+        &mut self,
+        role: &str,
+        file_name: Option<&str>,
+        recognized: bool,
+    ) -> Result<(), Error> {
         self.end()?;
         let i = self
             .roles
@@ -325,6 +354,10 @@ impl BundleChecker {
             baseline: self.options.baselines.get(role).cloned(),
             references,
             collect_keys: referenced,
+            role_check: recognized.then(|| RoleCheck {
+                role: role.to_string(),
+                roles: Arc::clone(&self.candidates),
+            }),
         };
         let checker = Checker::with_context(&state.profile, options, context)?;
         self.current = Some((i, file_name.map(str::to_string), checker));
@@ -411,14 +444,20 @@ impl BundleChecker {
         present.map(|r| r.role.as_str()).collect()
     }
 
-    /// The role a file's header fits best among the bundle's roles (`None`: none or ambiguous).
+    /// The role a file's header fits best among the bundle's roles (`None`: none or ambiguous),
+    /// from the header alone: [`BundleChecker::recognize_file`] also reads the file name.
     pub fn recognize(&self, bytes: &[u8]) -> Option<String> {
-        let roles: Vec<(String, Compiled)> = self
-            .roles
-            .iter()
-            .map(|r| (r.role.clone(), r.compiled.clone()))
-            .collect();
-        roles::recognize(bytes, &roles).map(str::to_string)
+        self.recognize_file(bytes, None)
+    }
+
+    /// The role of a file from its first bytes (the header line, within
+    /// [`RECOGNITION_WINDOW`]) and its name: the role whose profile the header fits best; when it
+    /// fits several alike (CELF users reduced to `id,name`, and groups), the one whose words
+    /// ([`BundleRole::file_name_hints`]) the name alone contains; else the one with the largest
+    /// share of its columns present, which is then assumed ([`BundleChecker::begin_recognized`]
+    /// says so in the report). `None` when no role fits, or nothing decides.
+    pub fn recognize_file(&self, bytes: &[u8], file_name: Option<&str>) -> Option<String> {
+        roles::recognize(bytes, file_name, &self.candidates).map(|r| r.role.to_string())
     }
 }
 
@@ -434,7 +473,9 @@ fn unknown_role(bundle: &str, known: &[&str], role: &str) -> Error {
 }
 
 /// Checks the files of a bundle held in memory. Files without a role are recognised by their
-/// header; a file that fits no role, or two files of one role, make the run fail.
+/// header, and by their name when the header fits several roles alike
+/// ([`BundleChecker::recognize_file`]; an assumed role is a `role-assumed` warning in the file's
+/// report); a file that fits no role, or two files of one role, make the run fail.
 ///
 /// ```
 /// use csv_preflight::bundle::{builtin_bundle, check_bundle, BundleInput, BundleOptions};
@@ -477,7 +518,7 @@ pub fn check_bundle(
     for input in inputs {
         let role = match input.role {
             Some(r) => r.to_string(),
-            None => probe.recognize(input.bytes).ok_or_else(|| {
+            None => probe.recognize_file(input.bytes, input.name).ok_or_else(|| {
                 invalid(format!(
                     "cannot tell which file of bundle \"{}\" {} is from its header; give its role as role=path",
                     bundle.id,
@@ -500,7 +541,10 @@ pub fn check_bundle(
     let mut checker = BundleChecker::new(bundle, options, &present)?;
     for role in checker.order() {
         if let Some((_, input)) = assigned.iter().find(|(r, _)| *r == role) {
-            checker.begin(&role, input.name)?;
+            match input.role {
+                Some(_) => checker.begin(&role, input.name)?,
+                None => checker.begin_recognized(&role, input.name)?,
+            }
             checker.push(input.bytes)?;
             checker.end()?;
         }

@@ -43,6 +43,11 @@ pub struct BundleRole {
     pub role: String,
     /// The built-in profile of the file.
     pub profile: String,
+    /// Words a file name of this role contains (case is ignored), such as `user`: they tell
+    /// apart roles whose files can have the same header (CELF users reduced to `id,name`, and
+    /// groups). Used only when the header fits several roles alike.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub file_name_hints: Vec<String>,
 }
 
 /// (id, JSON) of every built-in bundle.
@@ -100,7 +105,20 @@ impl Bundle {
         }
         let _ = writeln!(out, "## Files\n");
         for r in &self.roles {
-            let _ = writeln!(out, "- `{}`: profile `{}`", r.role, r.profile);
+            let _ = write!(out, "- `{}`: profile `{}`", r.role, r.profile);
+            if !r.file_name_hints.is_empty() {
+                let words: Vec<String> = r
+                    .file_name_hints
+                    .iter()
+                    .map(|h| format!("\"{h}\""))
+                    .collect();
+                let _ = write!(
+                    out,
+                    "; a file name with {} tells it from a file with the same header",
+                    words.join(" or ")
+                );
+            }
+            let _ = writeln!(out);
         }
         let _ = writeln!(out);
         for profile in self.profiles()? {

@@ -1,4 +1,6 @@
-//! Which file of a bundle is which: recognised by the labels of its header line.
+//! Which file of a bundle is which: recognised by the labels of its header line, and by the file
+//! name when the header fits several roles alike (CELF users reduced to `id,name` have the groups
+//! file's header).
 
 use crate::profile::{Compiled, HeaderPresence};
 
@@ -62,20 +64,105 @@ fn fit(labels: &[String], profile: &Compiled) -> Option<(i64, i64)> {
     Some((matched - unmatched, share))
 }
 
-/// The role whose profile the header fits best, or `None` when none fits or two fit equally.
-pub(crate) fn recognize<'a>(bytes: &[u8], roles: &'a [(String, Compiled)]) -> Option<&'a str> {
-    let scored: Vec<((i64, i64), &str)> = roles
+/// A role of a bundle, as recognition sees it.
+#[derive(Debug, Clone)]
+pub(crate) struct Candidate {
+    pub role: String,
+    pub profile: Compiled,
+    /// Words a file name of the role contains, lowercase.
+    pub hints: Vec<String>,
+}
+
+impl Candidate {
+    pub(crate) fn new(role: &str, profile: Compiled, hints: &[String]) -> Candidate {
+        Candidate {
+            role: role.to_string(),
+            profile,
+            hints: hints.iter().map(|h| h.to_lowercase()).collect(),
+        }
+    }
+
+    /// Whether the file's own name (its folder aside) contains one of the role's words.
+    fn named_by(&self, file_name: &str) -> bool {
+        let name = crate::rules::file_name::base_name(file_name).to_lowercase();
+        // Compared as bytes: a few hundred bytes smaller in wasm than `str::contains`.
+        let name = name.as_bytes();
+        self.hints
+            .iter()
+            .any(|h| !h.is_empty() && name.windows(h.len()).any(|w| w == h.as_bytes()))
+    }
+}
+
+/// What the header and the file name say about a file's role.
+#[derive(Debug, Clone)]
+pub(crate) struct Recognized<'a> {
+    /// The role.
+    pub role: &'a str,
+    /// The roles whose files have the same header, `role` among them, in the bundle's order,
+    /// when the file name told none of them apart (`role` was then assumed); empty otherwise.
+    pub alike: Vec<&'a Candidate>,
+}
+
+/// The role of a file with header `labels` and name `file_name`: the role whose profile the header
+/// fits best (labels matched − labels unmatched); when it fits several alike, the one the file
+/// name alone names; else the one with the largest share of its columns present, with the roles
+/// alike. `None` when no role fits, or the share does not decide either.
+pub(crate) fn recognize_labels<'a>(
+    labels: &[String],
+    file_name: Option<&str>,
+    roles: &'a [Candidate],
+) -> Option<Recognized<'a>> {
+    let fits = roles
         .iter()
-        .filter_map(|(role, profile)| {
-            let delimiter = profile.delimiters.first().map_or(b',', |d| d.byte());
-            fit(&header_labels(bytes, delimiter), profile).map(|s| (s, role.as_str()))
-        })
-        .collect();
-    // The best score, if only one role has it (a scan: no sort needed, and none linked into wasm).
-    let best = scored.iter().map(|(score, _)| *score).max()?;
-    let mut at_best = scored.iter().filter(|(score, _)| *score == best);
-    match (at_best.next(), at_best.next()) {
-        (Some((_, role)), None) => Some(role),
+        .filter_map(|c| fit(labels, &c.profile).map(|score| (score, c)));
+    decide(fits.collect(), file_name)
+}
+
+/// The role of a file from its first bytes (its header line, split on each role's delimiter) and
+/// its name; see [`recognize_labels`].
+pub(crate) fn recognize<'a>(
+    bytes: &[u8],
+    file_name: Option<&str>,
+    roles: &'a [Candidate],
+) -> Option<Recognized<'a>> {
+    let fits = roles.iter().filter_map(|c| {
+        let delimiter = c.profile.delimiters.first().map_or(b',', |d| d.byte());
+        fit(&header_labels(bytes, delimiter), &c.profile).map(|score| (score, c))
+    });
+    decide(fits.collect(), file_name)
+}
+
+/// The decision over the roles the header fits, with their scores.
+fn decide<'a>(
+    fits: Vec<((i64, i64), &'a Candidate)>,
+    file_name: Option<&str>,
+) -> Option<Recognized<'a>> {
+    let best = fits.iter().map(|((net, _), _)| *net).max()?;
+    let alike: Vec<&((i64, i64), &Candidate)> =
+        fits.iter().filter(|((net, _), _)| *net == best).collect();
+    if let [(_, only)] = alike.as_slice() {
+        return Some(Recognized {
+            role: &only.role,
+            alike: Vec::new(),
+        });
+    }
+    let mut named = alike
+        .iter()
+        .filter(|(_, c)| file_name.is_some_and(|n| c.named_by(n)));
+    if let (Some((_, by_name)), None) = (named.next(), named.next()) {
+        return Some(Recognized {
+            role: &by_name.role,
+            alike: Vec::new(),
+        });
+    }
+    // The best share, if only one role has it (a scan: no sort needed, and none linked into wasm).
+    let top = alike.iter().map(|((_, share), _)| *share).max()?;
+    let mut at_top = alike.iter().filter(|((_, share), _)| *share == top);
+    match (at_top.next(), at_top.next()) {
+        (Some((_, assumed)), None) => Some(Recognized {
+            role: &assumed.role,
+            alike: alike.iter().map(|(_, c)| *c).collect(),
+        }),
         _ => None,
     }
 }
@@ -91,5 +178,67 @@ mod tests {
             vec!["id", " name", "a,b"]
         );
         assert!(header_labels(b"", b',').is_empty());
+    }
+
+    /// CELF's three roles with their file-name words.
+    fn celf() -> Vec<Candidate> {
+        let bundle = crate::bundle::builtin_bundle("celf").unwrap();
+        let profiles = bundle.profiles().unwrap();
+        bundle
+            .roles
+            .iter()
+            .zip(&profiles)
+            .map(|(r, p)| {
+                let compiled = Compiled::new(p, &crate::profile::Params::new()).unwrap();
+                Candidate::new(&r.role, compiled, &r.file_name_hints)
+            })
+            .collect()
+    }
+
+    /// (role, roles alike) for a header and a file name.
+    fn decided(header: &[u8], name: Option<&str>) -> Option<(String, Vec<String>)> {
+        let roles = celf();
+        recognize(header, name, &roles).map(|r| {
+            let alike = r.alike.iter().map(|c| c.role.clone()).collect();
+            (r.role.to_string(), alike)
+        })
+    }
+
+    #[test]
+    fn the_header_decides_unless_it_fits_roles_alike() {
+        let header_only = |role: &str| Some((role.to_string(), Vec::new()));
+        // A users header with any optional column is the users file, whatever the name.
+        assert_eq!(
+            decided(b"id,name,password\r\n", Some("groups.csv")),
+            header_only("users")
+        );
+        assert_eq!(
+            decided(b"group-id,user-id\r\n", Some("users.csv")),
+            header_only("affiliations")
+        );
+        assert_eq!(decided(b"mail,name\r\n", Some("users.csv")), None);
+    }
+
+    #[test]
+    fn an_id_and_name_header_is_told_by_the_name_or_assumed_groups() {
+        let by_name = |role: &str| Some((role.to_string(), Vec::new()));
+        let assumed = Some(("groups".to_string(), vec!["users".into(), "groups".into()]));
+        let header: &[u8] = b"\xEF\xBB\xBFid, name\r\nu1,Taro\r\n";
+        assert_eq!(decided(header, Some("Users_2024.CSV")), by_name("users"));
+        assert_eq!(
+            decided(header, Some("C:\\data\\ユーザ一覧.csv")),
+            by_name("users")
+        );
+        assert_eq!(
+            decided(header, Some("exports/group.csv")),
+            by_name("groups")
+        );
+        assert_eq!(decided(header, Some("グループ.csv")), by_name("groups"));
+        // The folder is no evidence; a name with both words, none, or no name at all decides
+        // nothing: groups (every column present) is assumed.
+        assert_eq!(decided(header, Some("users/export.csv")), assumed);
+        assert_eq!(decided(header, Some("usergroups.csv")), assumed);
+        assert_eq!(decided(header, Some("export.csv")), assumed);
+        assert_eq!(decided(header, None), assumed);
     }
 }

@@ -13,7 +13,7 @@ use crate::profile::{Compiled, Delimiter, Profile};
 use crate::read::{Record, Tokenizer};
 use crate::report::{Detected, Finding, Kind, Place, Severity};
 use crate::rules::header::HeaderMap;
-use crate::rules::{dialect, encoding, file_name, row_count, unique::UniqueIndex};
+use crate::rules::{dialect, encoding, file_name, role_assumed, row_count, unique::UniqueIndex};
 
 /// Non-ASCII bytes collected before the encoding is decided.
 const EVIDENCE_BYTES: usize = 16 * 1024;
@@ -110,6 +110,8 @@ pub(crate) struct Core {
     pub(super) preamble_is_header: bool,
     /// Per profile column, its long numbers (`digits-truncated`; grown on the first one).
     pub(super) long_numbers: super::long_numbers::ColumnsLongNumbers,
+    /// A bundle file's recognised role, checked against its header at the end.
+    pub(super) role_check: Option<crate::rules::role_assumed::RoleCheck>,
 }
 
 /// The engine with where its output goes: what the checker, the result CSV, the export reader and
@@ -167,7 +169,7 @@ impl Core {
         profile: &Profile,
         options: CheckOptions,
         sink: &mut dyn Sink,
-        context: Context,
+        mut context: Context,
     ) -> Result<Self, Error> {
         options.limits.checked()?;
         if let Some(b) = &context.baseline {
@@ -206,6 +208,7 @@ impl Core {
         for key in &compiled.unique {
             key.columns.iter().for_each(|c| store(*c));
         }
+        let role_check = context.role_check.take();
         let tracker = context.tracker(&compiled, options.limits.max_unique_keys);
         if let Some(t) = &tracker {
             t.needed_columns().into_iter().for_each(&mut store);
@@ -251,6 +254,7 @@ impl Core {
             tracker,
             long_numbers: Default::default(),
             preamble_is_header: false,
+            role_check,
         };
         if let (Some(name), Some((pattern, example))) = (
             engine.options.file_name.clone(),
@@ -501,6 +505,7 @@ impl Core {
             if self.header.is_none() {
                 self.emit(Kind::MissingHeader, Place::default(), None, None);
             } else {
+                self.check_role();
                 let mut out = Vec::new();
                 row_count::check(
                     self.data_rows,
@@ -551,6 +556,18 @@ impl Core {
         self.flush(sink);
         sink.counted(self.data_rows, self.rows_with_errors);
         (self.profile.id, self.options.file_name, detected)
+    }
+
+    /// Says when a bundle file's recognised role was assumed among roles alike.
+    fn check_role(&mut self) {
+        let (Some(check), Some(header)) = (self.role_check.take(), &self.header) else {
+            return;
+        };
+        let labels: Vec<String> = header.labels.iter().map(|l| l.to_string()).collect();
+        let name = self.options.file_name.as_deref();
+        if let Some(kind) = role_assumed::check(&labels, name, &check) {
+            self.emit(kind, Place::default(), None, None);
+        }
     }
 
     /// The header label of a file column, if any.

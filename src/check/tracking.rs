@@ -11,6 +11,7 @@ use crate::plan::{Baseline, KeySet, RowFinding, Tracker};
 use crate::profile::Compiled;
 use crate::read::Record;
 use crate::report::{truncate_value, Place};
+use crate::rules::role_assumed::RoleCheck;
 
 pub(crate) use crate::plan::ReferenceSets;
 
@@ -23,6 +24,8 @@ pub(crate) struct Context {
     pub references: Vec<ReferenceSets>,
     /// Keep the file's key hashes (other files of a bundle refer to them).
     pub collect_keys: bool,
+    /// The bundle roles of a file whose role was recognised, to say when it was assumed.
+    pub role_check: Option<RoleCheck>,
 }
 
 impl Context {

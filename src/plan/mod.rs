@@ -64,6 +64,10 @@ pub struct Plan {
     /// Delete rows that do not match their record exactly (or name none): in delete mode a single
     /// one makes the whole import fail.
     pub rejected: PlanList,
+    /// Rows the system refuses because a second identity of theirs (learningBOX: the e-mail
+    /// address) belongs to another record of the export (`key-conflict`): they neither add nor
+    /// change a record, so they are not in `add`, `update` or `unchanged`.
+    pub conflicts: PlanList,
     /// Rows without a complete key: they cannot be matched and are counted as additions.
     pub rows_without_key: u64,
     /// Records after the import. A delete import with a rejected row fails as a whole, so it

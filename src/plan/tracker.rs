@@ -72,6 +72,7 @@ pub(crate) struct Tracker {
     unchanged: PlanList,
     delete: PlanList,
     rejected: PlanList,
+    conflicts: PlanList,
     deleted_counted: u64,
     rows_without_key: u64,
     file_counted: u64,
@@ -146,6 +147,7 @@ impl Tracker {
             unchanged: PlanList::default(),
             delete: PlanList::default(),
             rejected: PlanList::default(),
+            conflicts: PlanList::default(),
             deleted_counted: 0,
             rows_without_key: 0,
             file_counted: 0,
@@ -194,24 +196,33 @@ impl Tracker {
         if mode != ImportMode::Delete {
             self.new_records(cell, is_new, out);
         }
+        let mut refused = false;
         if let Some(b) = self.baseline.clone() {
             self.read_only(cell, &b, entry, key.is_some(), out);
-            if key.is_some() {
-                self.alternates(cell, &b, entry, out);
-            }
+            let conflicts = key.is_some() && self.alternates(cell, &b, entry, out);
+            // The system refuses such a row (a delete row is matched exactly instead).
+            refused = conflicts && mode != ImportMode::Delete;
             let repeated = match &key {
                 Some((hash, _)) if self.planned.len() < self.max_keys => {
                     !self.planned.insert(*hash)
                 }
                 _ => false,
             };
-            if !repeated {
-                self.plan_row(cell, &b, entry, key.map(|(_, text)| text), out);
+            match key {
+                Some((_, text)) if refused && !repeated => {
+                    self.conflicts.push(|| text);
+                    // Its record, if any, stays as it is: as if the row were not in the file.
+                    if let Some(seen) = entry.and_then(|e| self.seen.get_mut(e)) {
+                        *seen = false;
+                    }
+                }
+                key if !repeated => self.plan_row(cell, &b, entry, key.map(|(_, text)| text), out),
+                _ => {}
             }
         }
         self.references(cell, row, out);
         if let Some(s) = &self.relations.seats {
-            if !s.uncounted.iter().any(|conds| all_hold(conds, cell)) {
+            if !refused && !s.uncounted.iter().any(|conds| all_hold(conds, cell)) {
                 self.file_counted += 1;
             }
         }
@@ -292,16 +303,19 @@ impl Tracker {
         }
     }
 
+    /// Checks the row's second identities against the export; whether one belongs to another
+    /// record.
     fn alternates<'a>(
         &mut self,
         cell: &dyn Fn(usize) -> Option<&'a str>,
         b: &Baseline,
         entry: Option<usize>,
         out: &mut Vec<RowFinding>,
-    ) {
+    ) -> bool {
         let Some(key) = &self.relations.key else {
-            return;
+            return false;
         };
+        let mut conflicts = false;
         for (a, alt) in key.alternate.iter().enumerate() {
             let parts: Option<Vec<&str>> = alt
                 .columns
@@ -312,12 +326,14 @@ impl Tracker {
             let hash = key_hash(parts.into_iter(), alt.ignore_case, &mut self.buf);
             let owner = b.lookup_alternate(a, hash).map(|e| (e, b.row(e)));
             if let Some(kind) = key_conflict::check(owner, entry, &alt.reason) {
+                conflicts = true;
                 out.push(RowFinding {
                     kind,
                     column: alt.columns.first().copied(),
                 });
             }
         }
+        conflicts
     }
 
     /// The first column whose value differs from the record's. `exact`: every column present in
@@ -533,6 +549,7 @@ impl Tracker {
             unchanged: self.unchanged,
             delete,
             rejected: self.rejected,
+            conflicts: self.conflicts,
             rows_without_key: self.rows_without_key,
             records_after,
             seats,

@@ -233,6 +233,9 @@ codes! {
     /// References name IDs that are not in the referenced file, and without the system's current
     /// export it is unknown whether they are registered.
     ReferenceOutsideFile = "reference-outside-file", Warning;
+    /// A bundle file's header fits several roles alike and its name tells none of them apart: the
+    /// role it is checked as was assumed.
+    RoleAssumed = "role-assumed", Warning;
     /// A delete row does not match the system's record exactly.
     DeleteMismatch = "delete-mismatch", Error;
     /// A delete import checked without the system's current export.

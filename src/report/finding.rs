@@ -293,6 +293,12 @@ pub enum Kind {
         examples: Vec<(String, u64)>,
         more_ids: bool,
     },
+    /// `role`: the role a bundle file is checked as; `alike`: the roles whose files have the same
+    /// header (`role` among them, in the bundle's order), each with a word of its file names.
+    RoleAssumed {
+        role: String,
+        alike: Vec<(String, Option<String>)>,
+    },
     /// `column`: the first column that differs; `None` when the record is not in the export.
     DeleteMismatch {
         column: Option<String>,
@@ -435,6 +441,7 @@ impl Kind {
             ForeignKey { .. } => Code::ForeignKey,
             ReferenceUnchecked { .. } => Code::ReferenceUnchecked,
             ReferenceOutsideFile { .. } => Code::ReferenceOutsideFile,
+            RoleAssumed { .. } => Code::RoleAssumed,
             DeleteMismatch { .. } => Code::DeleteMismatch,
             BaselineMissing => Code::BaselineMissing,
             ReadOnlyChanged { .. } => Code::ReadOnlyChanged,

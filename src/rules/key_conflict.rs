@@ -1,7 +1,8 @@
 //! What it checks: a second identity of a record (learningBOX: the e-mail address) that the
 //! system's current export gives to a record with another key (login ID).
-//! Why: the key cannot change by import; such a row would create a second user with the same
-//! e-mail, or fail. The profile's reason says where the key can be changed instead.
+//! Why: the key cannot change by import, and learningBOX does not register an e-mail address
+//! already in use: the row is refused, neither added nor updated (the plan counts it as a
+//! conflict). The profile's reason says where the key can be changed instead.
 //! Example: `taro@example.com` under login ID `taro2` while the export has it under `taro`
 //! → `key-conflict`.
 

@@ -35,6 +35,7 @@ pub(crate) mod pattern;
 pub(crate) mod preamble;
 pub(crate) mod presence;
 pub(crate) mod read_only;
+pub(crate) mod role_assumed;
 pub(crate) mod row_count;
 pub(crate) mod row_rule;
 pub(crate) mod seats;
@@ -80,6 +81,7 @@ pub const RULES: &[(&str, &[Code])] = &[
     ("preamble", preamble::CODES),
     ("presence", presence::CODES),
     ("read_only", read_only::CODES),
+    ("role_assumed", role_assumed::CODES),
     ("row_rule", row_rule::CODES),
     ("seats", seats::CODES),
     ("structure", structure::CODES),

@@ -125,6 +125,11 @@ describe("the served page", () => {
       (n) => document.querySelectorAll(".file-item .status-ok, .file-item .status-error").length === n,
       files.length,
     );
+    // The two CELF files are checked together, as the CLI's bundle check: "valid.csv" names no role,
+    // so the groups file's "id, name" header (a users file's too) is assumed groups, with a warning.
+    const celfPaths = cases.filter(([, profile]) => profile.startsWith("celf/")).map(([path]) => path);
+    const celfBundle = JSON.parse(cli(["check", "--profile", "celf", "--format", "json", ...celfPaths]).stdout);
+    assert.deepEqual(celfBundle.files.map((f) => f.report.summary.byCode["role-assumed"]), [undefined, 1]);
     for (const [i, [path, profile]] of cases.entries()) {
       const name = basename(path);
       await page.click(`.file-item >> nth=${i}`);
@@ -133,7 +138,9 @@ describe("the served page", () => {
       const reason = await page.textContent("#profile-reason");
       assert.match(reason, /Suggested from the header: \d+ of \d+ labels match/, name);
       if (name === "add-users_example.csv") assert.match(reason, /file name matches/);
-      const report = cliReport(path, profile);
+      const report = profile.startsWith("celf/")
+        ? celfBundle.files.find((f) => f.report.profile === profile).report
+        : cliReport(path, profile);
       assert.deepEqual(await shownTriples(page), reportTriples(report), name);
       assert.equal(await page.getAttribute("#results", "data-valid"), String(report.valid), name);
     }
@@ -225,6 +232,7 @@ describe("the served page", () => {
       unchanged: String(plan.unchanged.count),
       delete: String(plan.delete.count),
       ...(plan.rejected.count ? { rejected: String(plan.rejected.count) } : {}),
+      ...(plan.conflicts.count ? { conflicts: String(plan.conflicts.count) } : {}),
       ...(plan.rowsWithoutKey ? { withoutKey: String(plan.rowsWithoutKey) } : {}),
       after: String(plan.recordsAfter),
       ...(plan.seats ? { seats: String(plan.seats.counted) } : {}),
@@ -287,6 +295,34 @@ describe("the served page", () => {
     const canonBytes = readFileSync(await canonCsv.path());
     assert.ok(canonBytes.equals(cliResultCsv(canon, "canon/users", ["--baseline", canonExport])), "Canon result CSV");
     assert.ok(!canonBytes.equals(cliResultCsv(canon, "canon/users")), "the export's findings are in the result CSV");
+  });
+
+  test("learningBOX against its export: a row whose e-mail another user has is refused, not added (the CLI's plan)", async () => {
+    const { page } = await open();
+    const upload = fixture("learningbox-users", "plan-upload.csv");
+    const exported = fixture("learningbox-users", "export.csv");
+    await chooseFiles(page, [upload]);
+    if ((await page.inputValue("#profile-select")) !== "learningbox/users") {
+      await page.selectOption("#profile-select", "learningbox/users");
+      await waitForResult(page, { file: "plan-upload.csv", profile: "learningbox/users" });
+    }
+    await page.setInputFiles("#baseline-input", exported);
+    await page.click("#check-button");
+    await page.waitForSelector("#results[data-state=done] #plan-box:not([hidden])");
+    const { plan } = cliReport(upload, "learningbox/users", ["--baseline", exported]);
+    assert.deepEqual([plan.add.keys, plan.conflicts.keys, plan.recordsAfter], [["sato-j"], ["tanaka2"], 4]);
+    const shown = await page.$$eval("#plan > div", (rows) =>
+      rows.map((row) => [...row.querySelectorAll("dt, dd")].map((cell) => cell.textContent).join(" | ")),
+    );
+    assert.deepEqual(shown, [
+      "In the export | 3",
+      "Added | 1 | sato-j",
+      "Changed | 1 | yamada01",
+      "Unchanged | 1",
+      "Deleted | 0",
+      "Refused: the e-mail or ID is another user’s | 1 | tanaka2",
+      "Users after the import | 4",
+    ]);
   });
 
   test("CELF's users, groups and affiliations: checked together, as the CLI's bundle check", async () => {
@@ -490,6 +526,35 @@ function utf8BomFile(name, lines) {
 const IWPRO_HEADER = "mail_address,family_name,given_name,language,group,option,company_name,department_name,job_title_name,device_user_id,iccard_number";
 
 describe("the suggestion, the table and the downloads on awkward files", () => {
+  test("CELF users reduced to id,name: the file name tells them from groups, else groups is assumed and said so", async () => {
+    const { page } = await open();
+    const users = utf8BomFile("ユーザー一覧.csv", ["id,name", "user01,山田 太郎"]);
+    await chooseFiles(page, [users]);
+    await waitForResult(page, { file: "ユーザー一覧.csv", profile: "celf/users" });
+    assert.equal(
+      await page.textContent("#profile-reason"),
+      "Suggested from the header: 2 of 2 labels match “CELF — user information”. " +
+        "The file name (“ユーザ”) tells it from “CELF — group information”, whose header is the same.",
+    );
+    const unnamed = utf8BomFile("export.csv", ["id,name", "user01,山田 太郎"]);
+    await page.setInputFiles("#file-input", unnamed);
+    await waitForResult(page, { file: "export.csv", profile: "celf/groups" });
+    assert.equal(
+      await page.textContent("#profile-reason"),
+      "Suggested from the header: 2 of 2 labels match “CELF — group information”. " +
+        "1 other formats match the header as well (“CELF — user information”); pick the operation you mean. " +
+        "A file name with “user” in it is taken as “CELF — user information”.",
+    );
+    // The two files are checked together; the assumed role is a warning, as the CLI's.
+    const expected = JSON.parse(cli(["check", "--profile", "celf", "--format", "json", users, unnamed]).stdout);
+    assert.deepEqual(expected.files.map((f) => [f.role, f.report.diagnostics.map((d) => d.code).join()]), [
+      ["users", "required-for-new"],
+      ["groups", "role-assumed"],
+    ]);
+    await page.waitForSelector("#progress[hidden]", { state: "attached" });
+    assert.deepEqual(await shownTriples(page), reportTriples(expected.files[1].report));
+  });
+
   test("a weak header match picks no format: the file name's format, else none; never a green guess", async () => {
     const { page } = await open();
     // IWpro's columns under Japanese labels: one label ("メールアドレス") is also learningBOX's, whose

@@ -80,6 +80,29 @@ describe("bundles", () => {
     assert.equal(api.bundleRole(new TextEncoder().encode("mail_address,family_name\r\n"), { bundle: "celf" }), undefined);
   });
 
+  test("an id,name file: bundleRole reads the name; an assumed role is a role-assumed warning, as the CLI's", () => {
+    const bytes = new TextEncoder().encode("id,name\r\nuser01,Taro\r\n");
+    const role = (name) => api.bundleRole(bytes, { bundle: "celf" }, name);
+    assert.deepEqual(
+      ["users.csv", "ユーザー.csv", "groups.csv", "グループ.csv", "export.csv", undefined].map(role),
+      ["users", "users", "groups", "groups", "groups", "groups"],
+    );
+    const dir = consumerDir();
+    const path = join(dir, "export.csv");
+    writeFileSync(path, bytes);
+    const expected = cliBundle([path]);
+    assert.deepEqual(expected.files[0].report.diagnostics.map((d) => d.code), ["role-assumed"]);
+    const check = (recognized) => {
+      const checker = new api.BundleChecker({ bundle: "celf" }, ["groups"]);
+      checker.begin("groups", "export.csv", recognized);
+      checker.push(bytes);
+      return checker.finish();
+    };
+    assert.deepEqual(check(true), expected);
+    // A role the caller chose is not second-guessed.
+    assert.deepEqual(check(undefined).files[0].report.diagnostics, []);
+  });
+
   test("the three files, whole and in 7-byte chunks: the CLI's report, dangling references included", () => {
     const expected = cliBundle(Object.values(FILES));
     // Without the exports, IDs outside the files may be registered already: warnings, not errors.

@@ -105,6 +105,7 @@ pub fn plan(plan: &Plan) -> String {
     out.push_str(&list("unchanged", &plan.unchanged));
     out.push_str(&list("delete", &plan.delete));
     out.push_str(&list("rejected", &plan.rejected));
+    out.push_str(&list("conflicts", &plan.conflicts));
     if let Some(s) = &plan.seats {
         out.push_str(&format!("seats {} of {:?}\n", s.counted, s.limit));
     }

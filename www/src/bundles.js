@@ -19,7 +19,7 @@ export function bundleRequest(page, group) {
   const params = Object.assign({}, ...options.map((o) => o.params));
   return {
     options: { bundle: group.bundle.id, params, lang: page.state.lang, maxDiagnostics: options[0].maxDiagnostics },
-    files: group.members.map(({ role, entry }) => ({ role, file: entry.file, name: entry.file.name })),
+    files: group.members.map(({ role, entry }) => ({ role, file: entry.file, name: entry.file.name, recognized: !entry.chosen })),
     baselines: group.members
       .filter(({ entry }) => page.baseline.of(entry))
       .map(({ role, entry }) => ({ role, file: page.baseline.of(entry), options: page.settings.optionsFor(entry) })),

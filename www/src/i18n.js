@@ -36,6 +36,8 @@ export const STRINGS = {
     "profile.reason.match": "Suggested from the header: {matched} of {total} labels match “{title}”.",
     "profile.reason.name": "The file name matches this format too.",
     "profile.reason.ties": "{n} other formats match the header as well ({titles}); pick the operation you mean.",
+    "profile.reason.hint": "The file name (“{word}”) tells it from {titles}, whose header is the same.",
+    "profile.reason.tieHint": "A file name with “{word}” in it is taken as “{title}”.",
     "profile.reason.byName":
       "The file name follows the pattern of “{title}”, but only {matched} of {total} labels of the header match it: check that this is the format you mean.",
     "profile.reason.empty": "The file is empty: there is nothing to check.",
@@ -61,6 +63,7 @@ export const STRINGS = {
     "plan.delete": "Deleted",
     "plan.wouldDelete": "Deleted once no row is rejected",
     "plan.rejected": "Delete rows that do not match",
+    "plan.conflicts": "Refused: the e-mail or ID is another user’s",
     "plan.withoutKey": "Rows without a key",
     "plan.after": "Users after the import",
     "plan.seats": "Licences after the import",
@@ -268,6 +271,8 @@ export const STRINGS = {
     "profile.reason.match": "ヘッダーから推定：{total} 項目中 {matched} 項目が「{title}」に一致します。",
     "profile.reason.name": "ファイル名もこの形式に一致します。",
     "profile.reason.ties": "ほかに {n} 個の形式もヘッダーに一致します（{titles}）。目的の操作を選んでください。",
+    "profile.reason.hint": "ヘッダーが同じ{titles}とは、ファイル名（「{word}」）で区別しました。",
+    "profile.reason.tieHint": "ファイル名に「{word}」を含めると「{title}」として扱います。",
     "profile.reason.byName":
       "ファイル名が「{title}」の命名規則に一致しますが、ヘッダーは {total} 項目中 {matched} 項目しか一致しません。この形式で正しいか確認してください。",
     "profile.reason.empty": "ファイルが空です。チェックする内容がありません。",
@@ -293,6 +298,7 @@ export const STRINGS = {
     "plan.delete": "削除",
     "plan.wouldDelete": "不一致の行がなくなれば削除",
     "plan.rejected": "エクスポートと一致しない削除行",
+    "plan.conflicts": "登録されない行（メールアドレスなどが別のユーザーのもの）",
     "plan.withoutKey": "キーのない行",
     "plan.after": "インポート後のユーザー数",
     "plan.seats": "インポート後のライセンス数",

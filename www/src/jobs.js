@@ -103,9 +103,11 @@ export async function resultCsvJob(api, file, options, baseline) {
 
 /**
  * The files of one bundle (CELF's users, groups, affiliations) checked together, references across
- * them resolved. `request`: `{ options: { bundle, ... }, files: [{ role, file, name }],
+ * them resolved. `request`: `{ options: { bundle, ... }, files: [{ role, file, name, recognized }],
  * baselines: [{ role, file, options }] }` (the system's export of a role, read first). Resolves to
- * `{ type: "success", report }` with one report per file (`report.files[i].role`).
+ * `{ type: "success", report }` with one report per file (`report.files[i].role`). `recognized`:
+ * the role came from the suggestion, not from the admin (an assumed one is then a `role-assumed`
+ * warning, as the CLI's).
  */
 export async function bundleJob(api, request, { chunkSize, onProgress, pause, cancelled }) {
   let checker;
@@ -126,7 +128,7 @@ export async function bundleJob(api, request, { chunkSize, onProgress, pause, ca
     for (const role of checker.order()) {
       const entry = request.files.find((f) => f.role === role);
       if (!entry) continue;
-      checker.begin(role, entry.name);
+      checker.begin(role, entry.name, entry.recognized);
       started += 1;
       const read = await streamFile(entry.file, (slice) => checker.push(slice), { chunkSize, pause, cancelled, progress });
       if (!read) return { type: "cancelled" };

@@ -1,10 +1,10 @@
 // The plan (a summary box shown when the file was checked against the system's current export):
-// what the import would do, how many users it adds, changes, leaves and deletes, and whose.
+// what the import would do, how many users it adds, changes, leaves, deletes and refuses, and whose.
 import { $, el } from "./dom.js";
 import { num, t } from "./i18n.js";
 
 /** The plan's lists whose keys are named (who is added, changed, deleted), and how many of each. */
-const PLAN_KEYS = ["add", "update", "delete", "rejected"];
+const PLAN_KEYS = ["add", "update", "delete", "rejected", "conflicts"];
 const MAX_PLAN_KEYS = 20;
 
 /** Shows the report's plan, or hides the box when the file was checked without an export. */
@@ -23,6 +23,8 @@ export function renderPlan(lang, plan) {
     ["delete", num(lang, plan.delete.count), plan.mode === "delete" && plan.rejected.count ? "wouldDelete" : "delete"],
   ];
   if (plan.rejected.count) rows.push(["rejected", num(lang, plan.rejected.count)]);
+  // Rows the system refuses (key-conflict): neither added nor changed, so counted apart.
+  if (plan.conflicts.count) rows.push(["conflicts", num(lang, plan.conflicts.count)]);
   if (plan.rowsWithoutKey) rows.push(["withoutKey", num(lang, plan.rowsWithoutKey)]);
   rows.push(["after", num(lang, plan.recordsAfter)]);
   if (plan.seats) {

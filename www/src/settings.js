@@ -94,7 +94,10 @@ export function createSettings(page) {
     } else {
       parts.push(t(lang, "profile.reason.match", { matched: s.matched, total: s.total, title: titleOf(s.best) }));
       if (s.nameMatches) parts.push(t(lang, "profile.reason.name"));
-      if (s.ties.length) parts.push(t(lang, "profile.reason.ties", { n: s.ties.length, titles: s.ties.map((id) => quote(lang, titleOf(id))).join(lang === "ja" ? "、" : ", ") }));
+      const titles = (ids) => ids.map((id) => quote(lang, titleOf(id))).join(lang === "ja" ? "、" : ", ");
+      if (s.hint) parts.push(t(lang, "profile.reason.hint", { word: s.hint, titles: titles(s.alike ?? []) }));
+      if (s.ties.length) parts.push(t(lang, "profile.reason.ties", { n: s.ties.length, titles: titles(s.ties) }));
+      for (const { id, hint } of s.tieHints ?? []) parts.push(t(lang, "profile.reason.tieHint", { word: hint, title: titleOf(id) }));
     }
     return parts.join(lang === "ja" ? "" : " ");
   }

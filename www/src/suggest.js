@@ -1,4 +1,6 @@
-// Suggests the target system of a file from its header (and its name), with the reason.
+// Suggests the target system of a file from its header (and its name), with the reason. Formats
+// whose header is the same (CELF users reduced to "id,name", and CELF groups) are told apart by the
+// words of the file's name their bundle role declares ("user", "group"), or listed as ties.
 //
 // The engine reads the header: the first 64 KiB of the file are checked against every built-in
 // profile (cheap), so that the encoding, the delimiter and any preamble line are handled exactly as
@@ -12,9 +14,12 @@ const HEAD = 64 * 1024;
  * @param {object} api the package's `web` build (initialized)
  * @param {object[]} profiles full profile objects (`profile(id).profile`), in the page's order
  * @returns {Promise<{ best: string | null, matched: number, total: number, nameMatches: boolean, ties: string[],
- *   byName?: boolean, empty?: boolean, notText?: boolean }>} `byName`: the header is weak and the
- *   file name chose the profile; `empty`: the file has no byte; `notText`: the engine found a
- *   workbook, an archive, a PDF or an image
+ *   byName?: boolean, hint?: string, alike?: string[], tieHints?: { id: string, hint: string }[],
+ *   empty?: boolean, notText?: boolean }>} `byName`: the header is weak and the file name chose the
+ *   profile; `hint`: the word of the file name that chose `best` among the formats `alike` whose
+ *   header is the same; `tieHints`:
+ *   the word that would choose each tie; `empty`: the file has no byte; `notText`: the engine
+ *   found a workbook, an archive, a PDF or an image
  */
 export async function suggestProfile(file, api, profiles) {
   if (!file.size) return { best: null, matched: 0, total: 0, nameMatches: false, ties: [], empty: true };
@@ -23,31 +28,44 @@ export async function suggestProfile(file, api, profiles) {
     const lastLf = head.lastIndexOf(0x0a);
     if (lastLf > 0) head = head.subarray(0, lastLf + 1);
   }
+  const hints = new Map(api.bundles().flatMap((b) => b.roles.map((r) => [r.profile, r.fileNameHints ?? []])));
   const scored = [];
   for (const profile of profiles) {
     const result = api.check(head, { profile: profile.id, fileName: file.name, maxDiagnostics: 0 });
     if (result.type !== "success") continue;
     if (result.report.summary.byCode["not-text"]) return { best: null, matched: 0, total: 0, nameMatches: false, ties: [], notText: true };
     const labels = result.report.detected.header ?? [];
-    scored.push({ id: profile.id, ...score(profile, labels), nameMatches: nameMatches(profile, file.name) });
+    const hint = (hints.get(profile.id) ?? []).find((h) => h && baseName(file.name).includes(h.toLowerCase()));
+    scored.push({ id: profile.id, ...score(profile, labels), nameMatches: nameMatches(profile, file.name), hint });
   }
   // Best fit first: the header's fit, then a file name that follows the profile's pattern, then the
   // share of the profile's columns present (CELF groups "id, name" over CELF users' twelve columns).
   scored.sort(
     (a, b) => b.score - a.score || Number(b.nameMatches) - Number(a.nameMatches) || b.coverage - a.coverage,
   );
-  const best = scored.find(meaningful);
+  const top = scored.find(meaningful);
+  // The formats the header fits as well as the best: a guess among them is said to be one.
+  const alike = top ? scored.filter((s) => meaningful(s) && s.score === top.score && s.nameMatches === top.nameMatches) : [];
+  const hinted = alike.filter((s) => s.hint);
+  if (alike.length > 1 && hinted.length === 1) {
+    const [best] = hinted;
+    return { best: best.id, matched: best.matched, total: best.total, nameMatches: best.nameMatches, ties: [], hint: best.hint, alike: alike.filter((s) => s !== best).map((s) => s.id) };
+  }
+  const best = top;
   if (!best) {
     // The header is no evidence: the file name may still be (IWpro's "add-users_….csv").
     const named = scored.find((s) => s.nameMatches);
     if (named) return { best: named.id, matched: named.matched, total: named.total, nameMatches: true, byName: true, ties: [] };
     return { best: null, matched: 0, total: scored[0]?.total ?? 0, nameMatches: false, ties: [] };
   }
-  const ties = scored
-    .slice(1)
-    .filter((s) => meaningful(s) && s.score === best.score && s.nameMatches === best.nameMatches && s.coverage === best.coverage)
-    .map((s) => s.id);
-  return { best: best.id, matched: best.matched, total: best.total, nameMatches: best.nameMatches, ties };
+  const others = alike.filter((s) => s !== best);
+  const tieHints = others.filter((s) => (hints.get(s.id) ?? []).length).map((s) => ({ id: s.id, hint: hints.get(s.id)[0] }));
+  return { best: best.id, matched: best.matched, total: best.total, nameMatches: best.nameMatches, ties: others.map((s) => s.id), tieHints };
+}
+
+/** The file's own name, lower case (a path's folders are no evidence). */
+function baseName(name) {
+  return name.split(/[\\/]/).pop().toLowerCase();
 }
 
 /**

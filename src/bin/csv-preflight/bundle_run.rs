@@ -142,14 +142,17 @@ pub fn run(
         options.baselines.insert(role.to_string(), baseline);
     }
     let probe = BundleChecker::new(bundle, options.clone(), &[])?;
-    let mut files: Vec<(String, PathBuf)> = Vec::new();
+    // Each file with its role and whether the role was recognised (not given).
+    let mut files: Vec<(String, PathBuf, bool)> = Vec::new();
     for item in run.files {
         let text = item.to_string_lossy();
         let (role, path) = split_role(bundle, &text);
         let path = PathBuf::from(path);
+        let recognized = role.is_none();
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
         let role = match role {
             Some(r) => r.to_string(),
-            None => probe.recognize(&head(&path)?).ok_or_else(|| {
+            None => probe.recognize_file(&head(&path)?, name.as_deref()).ok_or_else(|| {
                 Fatal::said(
                     format!(
                         "cannot tell which file of bundle \"{}\" \"{}\" is from its header; write ROLE={}",
@@ -166,7 +169,7 @@ pub fn run(
                 )
             })?,
         };
-        if let Some((_, first)) = files.iter().find(|(r, _)| *r == role) {
+        if let Some((_, first, _)) = files.iter().find(|(r, _, _)| *r == role) {
             return Err(Fatal::said(
                 format!(
                     "\"{}\" and \"{}\" both have the role \"{role}\" (recognised from the header, or given); write ROLE=PATH for the one that is another role",
@@ -180,17 +183,21 @@ pub fn run(
                 ),
             ));
         }
-        files.push((role, path));
+        files.push((role, path, recognized));
     }
-    let present: Vec<&str> = files.iter().map(|(r, _)| r.as_str()).collect();
+    let present: Vec<&str> = files.iter().map(|(r, _, _)| r.as_str()).collect();
     let mut checker = BundleChecker::new(bundle, options, &present)?;
     for role in checker.order() {
-        let Some((_, path)) = files.iter().find(|(r, _)| *r == role) else {
+        let Some((_, path, recognized)) = files.iter().find(|(r, _, _)| *r == role) else {
             continue;
         };
         // The name as a single file's check gives it (the file-name rules read the name only).
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-        checker.begin(&role, name.as_deref())?;
+        if *recognized {
+            checker.begin_recognized(&role, name.as_deref())?;
+        } else {
+            checker.begin(&role, name.as_deref())?;
+        }
         stream(path, &mut |chunk| Ok(checker.push(chunk)?))?;
         checker.end()?;
     }

@@ -157,6 +157,7 @@ fn write_plan(out: &mut impl Write, plan: &Plan, lang: Lang) -> std::io::Result<
             "rejected (the whole import fails)",
             "would delete once nothing is rejected",
             "rows without a key (added as new)",
+            "refused (key-conflict: neither added nor updated)",
         ],
         Lang::Ja => [
             "計画",
@@ -170,9 +171,10 @@ fn write_plan(out: &mut impl Write, plan: &Plan, lang: Lang) -> std::io::Result<
             "不一致（インポート全体が失敗）",
             "不一致がなくなれば削除",
             "キーのない行（新規として追加）",
+            "登録されない行（key-conflict：追加も更新もされません）",
         ],
     };
-    let [title, base, add, update, unchanged, delete, after, seats, rejected, would_delete, keyless] =
+    let [title, base, add, update, unchanged, delete, after, seats, rejected, would_delete, keyless, refused] =
         labels;
     match lang {
         Lang::En => writeln!(out, "  {title} ({mode}): {} {base}", plan.baseline_records)?,
@@ -188,6 +190,7 @@ fn write_plan(out: &mut impl Write, plan: &Plan, lang: Lang) -> std::io::Result<
     }
     write_list(out, update, &plan.update, lang)?;
     write_list(out, unchanged, &plan.unchanged, lang)?;
+    write_list(out, refused, &plan.conflicts, lang)?;
     // A delete import with a rejected row deletes nothing.
     let fails = plan.mode == ImportMode::Delete && plan.rejected.count > 0;
     write_list(

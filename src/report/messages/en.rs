@@ -55,6 +55,15 @@ fn unit(bytes_in: &Option<String>) -> String {
     }
 }
 
+/// Items joined as a list: `"a" and "b"`, `"a", "b" and "c"`.
+fn and_list(items: impl Iterator<Item = String>) -> String {
+    let items: Vec<String> = items.collect();
+    match items.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => items.concat(),
+    }
+}
+
 pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
     use Kind::*;
     if let Item { item, inner } = kind {
@@ -289,6 +298,13 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
         ReferenceOutsideFile { role, columns, count, examples, more_ids } => (
             format!("{count} reference(s) from {} name IDs that are not in the \"{role}\" file ({}); the system accepts them only if they are registered already", quoted_list(columns, 4), examples_with_rows(examples, *more_ids, |v, r| format!("\"{v}\" in row {r}"), ", ")),
             Some(s("Without the system's current export this cannot be checked: give it as a baseline, or add the records to the file.")),
+        ),
+        RoleAssumed { role, alike } => (
+            format!("the header fits the files of {} alike, and the file name does not tell which: checked as the \"{role}\" file", and_list(alike.iter().map(|(r, _)| format!("\"{r}\"")))),
+            Some(alike.iter().filter(|(r, _)| r != role).map(|(r, hint)| match hint {
+                Some(h) => format!("If it is the \"{r}\" file, give its role (on the command line: {r}=FILE) or put \"{h}\" in its name."),
+                None => format!("If it is the \"{r}\" file, give its role (on the command line: {r}=FILE)."),
+            }).collect::<Vec<_>>().join(" ")),
         ),
         DeleteMismatch { column: differs } => (
             match differs {

@@ -299,6 +299,13 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
             format!("{}の参照のうち {count} 件が「{role}」のファイルにない ID を指しています（{}）。システムに登録済みの ID でなければエラーになります", quoted(columns, 4), examples_with_rows(examples, *more_ids, |v, r| format!("{r} 行目の「{v}」"), "、")),
             Some(s("システムの現在のエクスポートがないと確認できません。ベースラインとして指定するか、ファイルにレコードを追加してください。")),
         ),
+        RoleAssumed { role, alike } => (
+            format!("ヘッダーは{}の{}のファイルにも当てはまり、ファイル名からも区別できないため、「{role}」ファイルとしてチェックしました", and_list(alike.iter().map(|(r, _)| format!("「{r}」"))), if alike.len() > 2 { "いずれ" } else { "どちら" }),
+            Some(alike.iter().filter(|(r, _)| r != role).map(|(r, hint)| match hint {
+                Some(h) => format!("「{r}」ファイルの場合は、ロールを指定する（コマンドラインでは {r}=ファイル）か、ファイル名に「{h}」を含めてください。"),
+                None => format!("「{r}」ファイルの場合は、ロールを指定してください（コマンドラインでは {r}=ファイル）。"),
+            }).collect::<String>()),
+        ),
         DeleteMismatch { column: differs } => (
             match differs {
                 Some(c) => format!("「{c}」が現在のエクスポートと異なります。削除モードでは 1 件でも一致しないとインポート全体が失敗します"),
@@ -316,6 +323,15 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
             if *after_import { format!("インポート後のライセンス対象ユーザーは {counted} 人ですが、テナントのライセンス数は {limit} です") } else { format!("ファイルのライセンス対象ユーザーは {counted} 人ですが、テナントのライセンス数は {limit} です") },
             Some(s("ファイルからユーザーを減らすか、先にライセンスを追加してください。数えないユーザーはプロファイルの説明にあります。"))),
         IndexLimitReached { limit } => (format!("異なる値が {limit} 件を超えたため、この行以降は重複を確認しません"), None),
+    }
+}
+
+/// Items joined as a list: `「a」と「b」`, `「a」、「b」と「c」`.
+fn and_list(items: impl Iterator<Item = String>) -> String {
+    let items: Vec<String> = items.collect();
+    match items.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{}と{last}", rest.join("、")),
+        _ => items.concat(),
     }
 }
 

@@ -237,6 +237,13 @@ fn samples() -> Vec<Kind> {
             examples: vec![("u2".into(), 3)],
             more_ids: false,
         },
+        RoleAssumed {
+            role: "groups".into(),
+            alike: vec![
+                ("users".into(), Some("user".into())),
+                ("groups".into(), Some("group".into())),
+            ],
+        },
         DeleteMismatch {
             column: Some("tag".into()),
         },

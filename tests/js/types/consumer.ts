@@ -157,7 +157,8 @@ if (csv.type === "success") {
   const own: Report = baseline.end();
   const planned: CheckResult = checkWithBaseline(bytes, { profile: "flat/users-total" }, baseline);
   if (planned.type === "success" && planned.report.plan) {
-    console.log(own.valid, planned.report.plan.mode, planned.report.plan.add);
+    const { add, conflicts } = planned.report.plan;
+    console.log(own.valid, planned.report.plan.mode, add.count, conflicts.count, conflicts.keys.join(", "));
   }
   const rows = resultCsvWithBaseline(bytes, { profile: "flat/users-total" }, baseline);
   if (rows.type === "success") console.log(rows.bytes.length, rows.encoding);
@@ -171,15 +172,17 @@ if (csv.type === "success") {
 {
   const celf: Bundle | undefined = bundles().find((b) => b.id === "celf");
   const bundleOptions: BundleCheckOptions = { bundle: celf?.id ?? "celf", lang: "ja" };
-  const role: string | undefined = bundleRole(bytes, bundleOptions);
+  const role: string | undefined = bundleRole(bytes, bundleOptions, "users.csv");
   using checker = new BundleChecker(bundleOptions, [role ?? "users"]);
   for (const r of checker.order()) {
-    checker.begin(r, `${r}.csv`);
+    checker.begin(r, `${r}.csv`, role !== undefined);
     checker.push(bytes);
     checker.end();
   }
   const together: BundleReport = new BundleChecker(bundleOptions, []).finish();
   console.log(together.files.map((f) => `${f.role}: ${f.report.valid}`));
+  const hints: string[] | undefined = celf?.roles[0]?.fileNameHints ?? undefined;
+  console.log(hints);
   // @ts-expect-error: a bundle is named by `bundle`, not `profile`
   new BundleChecker({ profile: "celf" }, []);
 }
