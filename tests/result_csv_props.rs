@@ -41,19 +41,7 @@ impl System {
 
     fn labels(self) -> Vec<String> {
         let labels: &[&str] = match self {
-            System::Iwpro => &[
-                "mail_address",
-                "family_name",
-                "given_name",
-                "language",
-                "group",
-                "option",
-                "company_name",
-                "department_name",
-                "job_title_name",
-                "device_user_id",
-                "iccard_number",
-            ],
+            System::Iwpro => common::IWPRO_ADD_USERS_LABELS,
             System::LearningBox => &[
                 "Login ID",
                 "氏名",

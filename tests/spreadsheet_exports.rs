@@ -4,6 +4,8 @@
 //! LE, tabs), and what Excel leaves behind (empty columns after the last one, formatted empty
 //! rows, reformatted dates).
 
+mod common;
+
 use csv_preflight::{
     builtin, check, convert, CheckOptions, ConvertOptions, Lang, Report, Severity,
 };
@@ -83,26 +85,12 @@ fn found(report: &Report) -> Vec<Found<'_>> {
         .collect()
 }
 
-const IWPRO_HEADER: &[&str] = &[
-    "mail_address",
-    "family_name",
-    "given_name",
-    "language",
-    "group",
-    "option",
-    "company_name",
-    "department_name",
-    "job_title_name",
-    "device_user_id",
-    "iccard_number",
-];
-
 /// Excel keeps the used range: two formatted columns after the last one are two empty header
 /// cells (`,,` on every line). Each finding names its column by number and by Excel's letter, so
 /// that two findings are not the same line twice; IWpro refuses columns it does not know.
 #[test]
 fn empty_columns_excel_left_behind_are_named_by_position() {
-    let mut header = IWPRO_HEADER.to_vec();
+    let mut header = common::IWPRO_ADD_USERS_LABELS.to_vec();
     header.extend(["", ""]);
     let user: &[&str] = &["taro@example.com", "髙橋", "太郎", "ja"];
     let bytes = excel_csv_utf8(&[&header, user]);

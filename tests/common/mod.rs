@@ -107,3 +107,18 @@ pub fn csv_records(text: &str) -> Vec<Vec<String>> {
         .map(|r| r.unwrap().iter().map(str::to_string).collect())
         .collect()
 }
+
+/// The header labels of FUJIFILM IWpro's add-users file, in the manual's order.
+pub const IWPRO_ADD_USERS_LABELS: &[&str] = &[
+    "mail_address",
+    "family_name",
+    "given_name",
+    "language",
+    "group",
+    "option",
+    "company_name",
+    "department_name",
+    "job_title_name",
+    "device_user_id",
+    "iccard_number",
+];
