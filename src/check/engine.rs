@@ -501,7 +501,7 @@ impl Core {
                 self.encoding_state = EncodingState::Known;
             }
             self.finish_blank_run(true);
-            self.finish_long_numbers();
+            self.finish_long_numbers(sink);
             if self.header.is_none() {
                 self.emit(Kind::MissingHeader, Place::default(), None, None);
             } else {

@@ -13,6 +13,7 @@ use crate::convert::dates::read_excel_date;
 use crate::convert::messages::Issue;
 use crate::convert::repairs::TargetColumn;
 use crate::convert::result::At;
+use crate::convert::rows::RowPlace;
 use crate::rules::excel_damage::{digits, scientific, LongNumbers};
 
 /// A value that looks cut to 15 significant digits, held until the end of the file.
@@ -27,8 +28,8 @@ pub(crate) struct CutNumber {
 }
 
 /// The cut-looking values of the converted file, per column (the check's decision: a column where
-/// one long number ends otherwise was not cut).
-pub(crate) type CutNumbers = LongNumbers<CutNumber>;
+/// one long number ends otherwise was not cut); past the first ones of a column, only their rows.
+pub(crate) type CutNumbers = LongNumbers<CutNumber, RowPlace>;
 
 const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",

@@ -545,11 +545,34 @@ impl Pipeline {
         let Some(w) = self.writing.as_mut() else {
             return;
         };
-        for cut in std::mem::take(&mut w.cut_numbers).finish() {
-            let issue = Issue::DigitsTruncated {
-                brackets_added: cut.brackets_added,
+        for column in std::mem::take(&mut w.cut_numbers).finish() {
+            // Every value of a column has the same column and brackets; past the held ones, only
+            // the rows are known.
+            let like = column.held.first().map(|cut| {
+                let at = At {
+                    row: None,
+                    output_row: None,
+                    byte: None,
+                    char_index: None,
+                    ..cut.at.clone()
+                };
+                (at, cut.brackets_added)
+            });
+            for cut in column.held {
+                let issue = Issue::DigitsTruncated {
+                    brackets_added: cut.brackets_added,
+                };
+                self.log.issue(&cut.at, issue, Some(&cut.value));
+            }
+            let Some((mut at, brackets_added)) = like else {
+                continue;
             };
-            self.log.issue(&cut.at, issue, Some(&cut.value));
+            for place in column.beyond {
+                at.row = Some(place.row);
+                at.output_row = Some(place.output_row);
+                self.log
+                    .issue(&at, Issue::DigitsTruncated { brackets_added }, None);
+            }
         }
         for ((_, label), rows) in w.layout.dropped.iter().zip(&w.dropped_rows) {
             let at = At {

@@ -94,6 +94,7 @@ impl Cell<'_> {
 }
 
 /// Where a row is.
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct RowPlace {
     pub row: u64,
     pub output_row: u64,
@@ -166,20 +167,21 @@ pub(crate) fn convert_row(
         at.column_index = Some(u32::try_from(k + 1).unwrap_or(u32::MAX));
         at.column = None;
         at.source_column = None;
-        let cell = convert_cell(column, &source, &mut at, repairs, log, (k, cut));
+        let cell = convert_cell(column, &source, &mut at, repairs, log, (k, cut, place));
         values.push(cell);
     }
     values
 }
 
-/// Converts the value of output column `k` (its cut-looking long numbers go to `cut`).
+/// Converts the value of output column `k` of the row at `place` (its cut-looking long numbers go
+/// to `cut`).
 fn convert_cell(
     column: &OutColumn,
     source: &Source<'_>,
     at: &mut At,
     repairs: &Repairs,
     log: &mut Log,
-    (k, cut): (usize, &mut CutNumbers),
+    (k, cut, place): (usize, &mut CutNumbers, &RowPlace),
 ) -> String {
     let target = &column.target;
     let mut here = Here { at, column };
@@ -256,11 +258,16 @@ fn convert_cell(
         // Any long number gets the target's brackets (it has more than 12 digits).
         let brackets_added = target.brackets;
         let Cell { value, here } = &mut cell;
-        cut.note(k, value, || CutNumber {
-            at: here.at().clone(),
-            value: truncate_value(value),
-            brackets_added,
-        });
+        cut.note(
+            k,
+            value,
+            || CutNumber {
+                at: here.at().clone(),
+                value: truncate_value(value),
+                brackets_added,
+            },
+            || *place,
+        );
     }
     if cell.value.is_empty() {
         let new = column.default.clone();

@@ -53,28 +53,46 @@ fn long_number(value: &str) -> Option<LongNumber> {
     })
 }
 
-/// Cut-looking values held per column until the end of the file.
+/// Cut-looking values held whole per column until the end of the file; past them, only a brief
+/// (a row number) is held.
 const MAX_HELD: usize = 1000;
 
 /// The long numbers of one column.
 #[derive(Debug)]
-struct ColumnLongNumbers<T> {
+struct ColumnLongNumbers<T, B> {
     /// A long number of the column ends in other digits than zeros: nothing there was cut.
     uncut: bool,
-    /// What the caller reports of each cut-looking value.
+    /// What the caller reports of each of the first [`MAX_HELD`] cut-looking values.
     held: Vec<T>,
+    /// What the caller keeps of each later one.
+    beyond: Vec<B>,
+}
+
+/// The cut-looking values of one column, at the end of the file: the first ones whole, the rest
+/// as briefs (in the order noted, after them).
+#[derive(Debug)]
+pub(crate) struct CutColumn<T, B> {
+    /// The first [`MAX_HELD`], as the caller reports them.
+    pub held: Vec<T>,
+    /// The rest, each as its brief; only when `held` is full.
+    pub beyond: Vec<B>,
 }
 
 /// The per-column decision of `digits-truncated`, shared by the check and the converter: the
-/// cut-looking values of a column are held (at most [`MAX_HELD`], reported at the end of the
-/// file) unless a long number of the same column is whole. The caller leaves out the columns
-/// that hold dates (a date-time at midnight ends in zeros).
+/// cut-looking values of a column are held (reported at the end of the file) unless a long
+/// number of the same column is whole. The caller leaves out the columns that hold dates (a
+/// date-time at midnight ends in zeros).
+///
+/// Every cut-looking value is kept, so that counts and rows are exact: the first [`MAX_HELD`] of
+/// a column whole (`T`: place and value), the rest as a brief `B` (the row numbers, 8 or 16
+/// bytes). So a column held costs at most `MAX_HELD` `T`s and one `B` per later value of 16
+/// bytes or more in the file: at most one byte held for each two of the input.
 #[derive(Debug)]
-pub(crate) struct LongNumbers<T> {
-    columns: Vec<ColumnLongNumbers<T>>,
+pub(crate) struct LongNumbers<T, B> {
+    columns: Vec<ColumnLongNumbers<T, B>>,
 }
 
-impl<T> Default for LongNumbers<T> {
+impl<T, B> Default for LongNumbers<T, B> {
     fn default() -> Self {
         LongNumbers {
             columns: Vec::new(),
@@ -82,10 +100,17 @@ impl<T> Default for LongNumbers<T> {
     }
 }
 
-impl<T> LongNumbers<T> {
-    /// Notes `value` of column `col`; `hold` makes what is reported of it, and is called only for
-    /// a cut-looking value of a column that no whole long number has cleared (a rare case).
-    pub(crate) fn note(&mut self, col: usize, value: &str, hold: impl FnOnce() -> T) {
+impl<T, B> LongNumbers<T, B> {
+    /// Notes `value` of column `col`; `hold` makes what is reported of it, `brief` what is kept of
+    /// it once the column holds [`MAX_HELD`]; they are called only for a cut-looking value of a
+    /// column that no whole long number has cleared (a rare case).
+    pub(crate) fn note(
+        &mut self,
+        col: usize,
+        value: &str,
+        hold: impl FnOnce() -> T,
+        brief: impl FnOnce() -> B,
+    ) {
         let Some(number) = long_number(value) else {
             return;
         };
@@ -93,26 +118,33 @@ impl<T> LongNumbers<T> {
             self.columns.resize_with(col + 1, || ColumnLongNumbers {
                 uncut: false,
                 held: Vec::new(),
+                beyond: Vec::new(),
             });
         }
         let Some(column) = self.columns.get_mut(col) else {
             return;
         };
         match number {
-            LongNumber::Cut if !column.uncut && column.held.len() < MAX_HELD => {
-                column.held.push(hold());
-            }
-            LongNumber::Cut => {}
+            LongNumber::Cut if column.uncut => {}
+            LongNumber::Cut if column.held.len() < MAX_HELD => column.held.push(hold()),
+            LongNumber::Cut => column.beyond.push(brief()),
             LongNumber::Whole => {
                 column.uncut = true;
                 column.held = Vec::new();
+                column.beyond = Vec::new();
             }
         }
     }
 
-    /// The values to report, column by column, each column's in the order noted.
-    pub(crate) fn finish(self) -> impl Iterator<Item = T> {
-        self.columns.into_iter().flat_map(|c| c.held)
+    /// The values to report, column by column (the columns with none left out).
+    pub(crate) fn finish(self) -> impl Iterator<Item = CutColumn<T, B>> {
+        self.columns
+            .into_iter()
+            .filter(|c| !c.held.is_empty())
+            .map(|c| CutColumn {
+                held: c.held,
+                beyond: c.beyond,
+            })
     }
 }
 
@@ -219,20 +251,50 @@ mod tests {
 
     #[test]
     fn a_column_with_one_whole_long_number_was_not_cut() {
+        let never = || -> u64 { unreachable!("the column holds fewer") };
         let mut numbers = LongNumbers::default();
-        numbers.note(2, "1234567890123450", || "a");
-        numbers.note(0, "1234567890123450", || "b");
-        numbers.note(0, "123", || unreachable!("not a long number"));
-        numbers.note(0, "0001234567890123450", || unreachable!("leading zeros"));
-        numbers.note(2, "1234567890123456", || unreachable!("whole"));
-        numbers.note(2, "2234567890123450", || unreachable!("column cleared"));
-        numbers.note(0, "2234567890123450000", || "c");
-        assert_eq!(numbers.finish().collect::<Vec<_>>(), ["b", "c"]);
+        numbers.note(2, "1234567890123450", || "a", never);
+        numbers.note(0, "1234567890123450", || "b", never);
+        numbers.note(0, "123", || unreachable!("not a long number"), never);
+        numbers.note(
+            0,
+            "0001234567890123450",
+            || unreachable!("leading zeros"),
+            never,
+        );
+        numbers.note(2, "1234567890123456", || unreachable!("whole"), never);
+        numbers.note(
+            2,
+            "2234567890123450",
+            || unreachable!("column cleared"),
+            never,
+        );
+        numbers.note(0, "2234567890123450000", || "c", never);
+        let columns: Vec<_> = numbers.finish().collect();
+        assert_eq!(columns.len(), 1);
+        assert_eq!(columns[0].held, ["b", "c"]);
+        assert!(columns[0].beyond.is_empty());
+    }
 
+    #[test]
+    fn past_the_held_values_a_brief_of_each_is_kept() {
         let mut many = LongNumbers::default();
-        for _ in 0..MAX_HELD + 5 {
-            many.note(0, "1234567890123450", || ());
+        for row in 0..MAX_HELD as u64 + 5 {
+            many.note(0, "1234567890123450", || row, || row);
         }
-        assert_eq!(many.finish().count(), MAX_HELD);
+        let columns: Vec<_> = many.finish().collect();
+        assert_eq!(columns.len(), 1);
+        assert_eq!(columns[0].held.len(), MAX_HELD);
+        assert_eq!(columns[0].held.last(), Some(&(MAX_HELD as u64 - 1)));
+        let beyond: Vec<u64> = (MAX_HELD as u64..MAX_HELD as u64 + 5).collect();
+        assert_eq!(columns[0].beyond, beyond);
+
+        // A whole long number clears the briefs too.
+        many = LongNumbers::default();
+        for row in 0..MAX_HELD as u64 + 5 {
+            many.note(0, "1234567890123450", || row, || row);
+        }
+        many.note(0, "1234567890123451", || 0, || 0);
+        assert_eq!(many.finish().count(), 0);
     }
 }
