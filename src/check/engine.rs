@@ -500,7 +500,7 @@ impl Core {
                 self.set_encoding(as_if);
                 self.encoding_state = EncodingState::Known;
             }
-            self.finish_blank_run(true);
+            self.finish_blank_run(sink, true);
             self.finish_long_numbers(sink);
             if self.header.is_none() {
                 self.emit(Kind::MissingHeader, Place::default(), None, None);

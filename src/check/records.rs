@@ -7,6 +7,9 @@ use crate::read::Record;
 use crate::report::{truncate_value, Code, Kind, Place};
 use crate::rules::{encoding, header, limits, preamble, structure};
 
+/// Blank-row findings held before they are handed to the sink.
+const BLANK_ROWS_PER_FLUSH: usize = 1024;
+
 impl Core {
     pub(super) fn place(&self, record: &Record, file_col: Option<usize>) -> Place {
         let position = record.position();
@@ -149,11 +152,11 @@ impl Core {
         }
         if self.header.is_none() {
             // Blank rows before the header are reported as blank rows, not trailing lines.
-            self.finish_blank_run(false);
+            self.finish_blank_run(sink, false);
             self.read_header(sink, record);
             return;
         }
-        self.finish_blank_run(false);
+        self.finish_blank_run(sink, false);
         if self.repeats_header(record) {
             // Its cells get their findings too (the row would be imported as a user); this one
             // says why they are wrong.
@@ -226,14 +229,14 @@ impl Core {
     /// Reports the pending blank rows: as blank rows in the middle, or one trailing-lines finding.
     /// Called for every record, and there are almost never any: the test is inlined, the work not.
     #[inline(always)]
-    pub(super) fn finish_blank_run(&mut self, at_end: bool) {
+    pub(super) fn finish_blank_run(&mut self, sink: &mut dyn Sink, at_end: bool) {
         if self.blank_run.is_some() {
-            self.report_blank_run(at_end);
+            self.report_blank_run(sink, at_end);
         }
     }
 
     #[inline(never)]
-    fn report_blank_run(&mut self, at_end: bool) {
+    fn report_blank_run(&mut self, sink: &mut dyn Sink, at_end: bool) {
         let Some(run) = self.blank_run.take() else {
             return;
         };
@@ -265,6 +268,11 @@ impl Core {
             };
             let tab = self.delimiter == Some(crate::profile::Delimiter::Tab);
             self.emit(Kind::BlankRow { tab }, place, None, None);
+            // Handed over as they come (the same order): a million blank rows must not wait
+            // as a million findings.
+            if self.pending.len() >= BLANK_ROWS_PER_FLUSH {
+                self.flush(sink);
+            }
         }
         self.row_has_error = false;
     }
