@@ -307,6 +307,25 @@ impl Core {
         });
     }
 
+    /// Findings `emit_bounded` lets wait before it hands them to the sink.
+    const PENDING_BOUND: usize = 1024;
+
+    /// Emits like [`Core::emit`] from a loop that may emit without bound (a run of blank rows,
+    /// the cut numbers of a column): the findings are handed to the sink, in the same order, once
+    /// [`Core::PENDING_BOUND`] wait, so a million of them never wait at once.
+    pub(super) fn emit_bounded(
+        &mut self,
+        sink: &mut dyn Sink,
+        kind: Kind,
+        place: Place,
+        value: Option<String>,
+    ) {
+        self.emit(kind, place, value, None);
+        if self.pending.len() >= Self::PENDING_BOUND {
+            self.flush(sink);
+        }
+    }
+
     /// Gives the pending findings to the sink, in order. Called before every other call to the
     /// sink and when a chunk or the input ends, so the sink sees exactly the order of a direct
     /// call per finding.

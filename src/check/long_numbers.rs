@@ -46,8 +46,8 @@ impl Core {
         self.long_numbers = long_numbers;
     }
 
-    /// Reports the held values of every column that no long number showed uncut: each given to
-    /// the sink as it is made (a column of a million would otherwise wait in `pending`).
+    /// Reports the held values of every column that no long number showed uncut (bounded: a column
+    /// of a million does not wait in `pending`).
     pub(super) fn finish_long_numbers(&mut self, sink: &mut dyn Sink) {
         for column in std::mem::take(&mut self.long_numbers).finish() {
             // Every value of a column is in the same file column.
@@ -57,9 +57,8 @@ impl Core {
                 ..Place::default()
             });
             for (place, value) in column.held {
-                self.emit(Kind::DigitsTruncated, place, Some(value), None);
+                self.emit_bounded(sink, Kind::DigitsTruncated, place, Some(value));
             }
-            self.flush(sink);
             let Some(like) = like else {
                 continue;
             };
@@ -68,8 +67,7 @@ impl Core {
                     row: Some(row),
                     ..like.clone()
                 };
-                self.emit(Kind::DigitsTruncated, place, None, None);
-                self.flush(sink);
+                self.emit_bounded(sink, Kind::DigitsTruncated, place, None);
             }
         }
     }

@@ -7,9 +7,6 @@ use crate::read::Record;
 use crate::report::{truncate_value, Code, Kind, Place};
 use crate::rules::{encoding, header, limits, preamble, structure};
 
-/// Blank-row findings held before they are handed to the sink.
-const BLANK_ROWS_PER_FLUSH: usize = 1024;
-
 impl Core {
     pub(super) fn place(&self, record: &Record, file_col: Option<usize>) -> Place {
         let position = record.position();
@@ -267,12 +264,7 @@ impl Core {
                 ..Place::default()
             };
             let tab = self.delimiter == Some(crate::profile::Delimiter::Tab);
-            self.emit(Kind::BlankRow { tab }, place, None, None);
-            // Handed over as they come (the same order): a million blank rows must not wait
-            // as a million findings.
-            if self.pending.len() >= BLANK_ROWS_PER_FLUSH {
-                self.flush(sink);
-            }
+            self.emit_bounded(sink, Kind::BlankRow { tab }, place, None);
         }
         self.row_has_error = false;
     }
