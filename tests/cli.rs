@@ -238,6 +238,18 @@ fn profiles_lists_the_builtins() {
     }
 }
 
+/// A bundle is marked inside its title's brackets, in English too.
+#[test]
+fn profiles_marks_the_bundle_inside_its_brackets() {
+    let out = run(&["profiles"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.lines().any(|line| line
+            == "celf                             CELF — import user group information (bundle: users, groups, affiliations)"),
+        "{text}"
+    );
+}
+
 /// `--lang ja` lists the Japanese titles.
 #[test]
 fn profiles_lists_japanese_titles_with_lang_ja() {
@@ -249,9 +261,13 @@ fn profiles_lists_japanese_titles_with_lang_ja() {
         lines.contains(&"canon/users                      キヤノン複合機 — ユーザー情報 CSV"),
         "{text}"
     );
-    let bundle = csv_preflight::bundle::builtin_bundle("celf").unwrap();
-    let line = format!("{:<32} {}（バンドル）", "celf", bundle.title.ja);
-    assert!(lines.contains(&line.as_str()), "{text}");
+    // The bundle's own brackets carry the word (not a second pair after them).
+    assert!(
+        lines.contains(
+            &"celf                             CELF — ユーザーグループ情報のインポート（バンドル：ユーザー・グループ・所属）"
+        ),
+        "{text}"
+    );
     assert_eq!(
         lines.len(),
         csv_preflight::builtin_ids().count() + 1,

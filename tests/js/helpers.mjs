@@ -72,7 +72,7 @@ export function cliReports(profile, files, extra = []) {
 export function builtinIds() {
   return cli(["profiles"])
     .stdout.split("\n")
-    .filter((line) => line.trim() && !line.trimEnd().endsWith("(bundle)"))
+    .filter((line) => line.trim() && !line.includes("(bundle"))
     .map((line) => line.split(/\s+/)[0]);
 }
 

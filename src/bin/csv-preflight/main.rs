@@ -297,6 +297,28 @@ fn title_in(title: &csv_preflight::profile::Text, lang: Lang) -> &str {
     }
 }
 
+/// A bundle's title marked as a bundle: the word goes into the title's closing brackets when it
+/// has them ("(bundle: users, groups, affiliations)"), so the line does not end in two brackets.
+fn bundle_title(title: &str, lang: Lang) -> String {
+    let (open, close, word) = match lang {
+        Lang::En => (" (", ")", "bundle: "),
+        Lang::Ja => ("（", "）", "バンドル："),
+    };
+    match title
+        .strip_suffix(close)
+        .and_then(|t| t.rfind(open).map(|at| (t, at)))
+    {
+        Some((t, at)) => {
+            let inner = at + open.len();
+            format!("{}{word}{}{close}", &t[..inner], &t[inner..])
+        }
+        None => match lang {
+            Lang::En => format!("{title} (bundle)"),
+            Lang::Ja => format!("{title}（バンドル）"),
+        },
+    }
+}
+
 fn run(cli: Cli) -> Result<bool, Fatal> {
     let mut stdout = std::io::stdout().lock();
     match cli.command {
@@ -319,11 +341,8 @@ fn run(cli: Cli) -> Result<bool, Fatal> {
             }
             for id in builtin_bundle_ids() {
                 let bundle = builtin_bundle(id)?;
-                let title = title_in(&bundle.title, lang);
-                match lang {
-                    Lang::En => writeln!(stdout, "{:<32} {title} (bundle)", bundle.id)?,
-                    Lang::Ja => writeln!(stdout, "{:<32} {title}（バンドル）", bundle.id)?,
-                }
+                let title = bundle_title(title_in(&bundle.title, lang), lang);
+                writeln!(stdout, "{:<32} {title}", bundle.id)?;
             }
             Ok(true)
         }
