@@ -466,3 +466,56 @@ fn a_row_whose_email_belongs_to_another_user_is_refused_not_added() {
         "conflict",
     );
 }
+
+/// With login IDs turned off the sign-in column stays blank and the e-mail address is what
+/// identifies a registered user: rows are matched to the export by it (ignoring case), a
+/// repeated address is one user, and no row is counted as "without a key" for a blank login ID.
+#[test]
+fn login_ids_turned_off_match_users_by_email_address() {
+    let profile = builtin(ID).unwrap();
+    let options = support::options(&[("loginIdDisabled", ParamValue::Boolean(true))]);
+    let export = "Login ID,Name,Display name,Email address\r\n\
+                  ,山田 太郎,やまだ,yamada@example.com\r\n\
+                  ,鈴木 花子,Hanako,suzuki@example.com\r\n\
+                  ,加藤 美紀,Miki,kato@example.com\r\n";
+    // yamada: updated (display name), matched in another case; suzuki: unchanged; sato: new;
+    // a row without an address has no key.
+    let upload = "Login ID,Name,Display name,Email address\r\n\
+                  ,山田 太郎,Taro,YAMADA@example.com\r\n\
+                  ,鈴木 花子,Hanako,suzuki@example.com\r\n\
+                  ,佐藤 次郎,Jiro,sato@example.com\r\n\
+                  ,田中 健,Ken,\r\n";
+    let baseline = support::baseline(&profile, export.as_bytes(), &options);
+    let report = support::check_chunked(
+        upload.as_bytes(),
+        &profile,
+        options.clone(),
+        Some(baseline.clone()),
+        0,
+    );
+    assert_eq!(support::tuples(&report), []);
+    let plan = report.plan.as_ref().unwrap();
+    assert_eq!(
+        (plan.update.count, plan.update.keys.clone()),
+        (1, vec!["YAMADA@example.com".to_string()])
+    );
+    assert_eq!(
+        (plan.unchanged.count, plan.unchanged.keys.clone()),
+        (1, vec!["suzuki@example.com".to_string()])
+    );
+    assert_eq!(
+        (plan.add.count, plan.add.keys.clone()),
+        (1, vec!["sato@example.com".to_string()])
+    );
+    assert_eq!(plan.conflicts.count, 0);
+    assert_eq!(plan.rows_without_key, 1);
+    // The export's three users stay, sato and the row without an address are added.
+    assert_eq!(plan.records_after, 5);
+    support::assert_streaming_equal(
+        upload.as_bytes(),
+        &profile,
+        &options,
+        Some(baseline),
+        "login IDs off",
+    );
+}

@@ -272,3 +272,37 @@ fn a_reference_to_an_undeclared_parameter_is_an_invalid_profile() {
         "abcdef is longer than the default 3"
     );
 }
+
+/// `key.instead` picks the key by parameters: a condition on a column is the profile's mistake,
+/// and so is a column the profile does not have.
+#[test]
+fn a_key_chosen_by_a_column_or_naming_no_column_is_an_invalid_profile() {
+    let json = |when: &str, column: &str| {
+        format!(
+            r#"{{"formatVersion":1,"id":"t","system":"s","title":{{"en":"T","ja":"T"}},"file":{{"encodings":["utf-8"],"delimiters":["comma"]}},"parameters":[{{"name":"byMail","type":"boolean","title":{{"en":"m","ja":"m"}},"default":false}}],"columns":[{{"name":"id"}},{{"name":"mail"}}],"key":{{"columns":["id"],"instead":[{{"when":[{when}],"columns":["{column}"]}}]}}}}"#
+        )
+    };
+    let message = |when: &str, column: &str| {
+        let profile = Profile::from_json(&json(when, column)).unwrap();
+        match csv_preflight::check(b"id,mail\r\n1,a\r\n", &profile, Default::default()) {
+            Err(e) => match e.kind() {
+                ErrorKind::InvalidProfile { message } => message.clone(),
+                other => panic!("{other:?}"),
+            },
+            Ok(_) => "compiled".to_string(),
+        }
+    };
+    assert_eq!(
+        message(r#"{"column":"id","equals":"1"}"#, "mail"),
+        "a record key is chosen by parameters only"
+    );
+    // Found while the parameter is off too (the entry is not chosen).
+    assert_eq!(
+        message(r#"{"param":"byMail","equals":true}"#, "email"),
+        "a rule names the unknown column \"email\""
+    );
+    assert_eq!(
+        message(r#"{"param":"byMail","equals":true}"#, "mail"),
+        "compiled"
+    );
+}

@@ -108,6 +108,7 @@ fn records_match_their_serde_attributes() {
         UniqueKey,
         KeyRule,
         AlternateKey,
+        KeyWhen,
         ForeignKey,
         Reference,
         PlanRules,

@@ -4,8 +4,8 @@
 use crate::error::{Error, ErrorKind};
 use crate::profile::params::Resolved;
 use crate::profile::{
-    CharClass, Condition, ImportMode, MustContain, ParamExpr, ParamOr, ParamValue, Profile,
-    Quantity, Text,
+    CharClass, Condition, ImportMode, KeyRule, KeyWhen, MustContain, ParamExpr, ParamOr,
+    ParamValue, Profile, Quantity, Text,
 };
 
 fn invalid(message: String) -> Error {
@@ -187,6 +187,37 @@ pub(crate) fn must_contain(
     Ok(out)
 }
 
+/// The entry of `key.instead` whose parameter conditions all hold first, if any. Every entry is
+/// looked through, so that a mistake in one is found whatever the parameters are.
+fn chosen_key<'k>(
+    key: &'k KeyRule,
+    params: &Resolved,
+    column_index: &dyn Fn(&str) -> Result<usize, Error>,
+) -> Result<Option<&'k KeyWhen>, Error> {
+    let mut chosen = None;
+    for choice in &key.instead {
+        if choice.columns.is_empty() {
+            return Err(invalid("a key needs at least one column".to_string()));
+        }
+        for name in &choice.columns {
+            column_index(name)?;
+        }
+        let mut holds = true;
+        for cond in &choice.when {
+            if cond.column.is_some() {
+                return Err(invalid(
+                    "a record key is chosen by parameters only".to_string(),
+                ));
+            }
+            holds &= condition(cond, params, column_index)?.holds(&|_| None);
+        }
+        if holds && chosen.is_none() {
+            chosen = Some(choice);
+        }
+    }
+    Ok(chosen)
+}
+
 /// A resolved record key.
 #[derive(Debug, Clone)]
 pub(crate) struct CompiledKey {
@@ -248,22 +279,31 @@ impl Relations {
         };
         let key = match &profile.key {
             None => None,
-            Some(k) => Some(CompiledKey {
-                columns: indexes(&k.columns)?,
-                names: k.columns.clone(),
-                ignore_case: k.ignore_case,
-                alternate: k
-                    .alternate
-                    .iter()
-                    .map(|a| {
-                        Ok(CompiledAlternate {
-                            columns: indexes(&a.columns)?,
+            Some(k) => {
+                let (names, ignore_case) = match chosen_key(k, params, column_index)? {
+                    Some(choice) => (&choice.columns, choice.ignore_case),
+                    None => (&k.columns, k.ignore_case),
+                };
+                let columns = indexes(names)?;
+                let mut alternate = Vec::with_capacity(k.alternate.len());
+                for a in &k.alternate {
+                    let alt_columns = indexes(&a.columns)?;
+                    // The chosen key itself: its value names this record, no other.
+                    if alt_columns != columns {
+                        alternate.push(CompiledAlternate {
+                            columns: alt_columns,
                             ignore_case: a.ignore_case,
                             reason: a.reason.clone(),
-                        })
-                    })
-                    .collect::<Result<_, Error>>()?,
-            }),
+                        });
+                    }
+                }
+                Some(CompiledKey {
+                    columns,
+                    names: names.clone(),
+                    ignore_case,
+                    alternate,
+                })
+            }
         };
         let foreign_keys = profile
             .foreign_keys

@@ -270,6 +270,20 @@ fn write_relations(out: &mut String, p: &Profile, level: &str) -> std::fmt::Resu
             columns(&k.columns)
         )?;
         source_item(out, k.source.as_deref())?;
+        for choice in &k.instead {
+            let case = if choice.ignore_case {
+                ", ignoring case"
+            } else {
+                ""
+            };
+            writeln!(
+                out,
+                "- {}a record is identified by {} instead{case}",
+                conditions(&choice.when),
+                columns(&choice.columns)
+            )?;
+            source_item(out, choice.source.as_deref())?;
+        }
         for a in &k.alternate {
             writeln!(
                 out,

@@ -29,6 +29,12 @@ pub struct KeyRule {
     /// a row whose alternate key belongs to a record with another key is a `key-conflict`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub alternate: Vec<AlternateKey>,
+    /// Key columns chosen by tenant parameters (conditions on parameters only): the first entry
+    /// that holds replaces `columns` and `ignoreCase` (learningBOX with login IDs turned off
+    /// identifies a user by the e-mail address). An alternate key on the same columns then
+    /// drops out: a record's key cannot belong to another record.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub instead: Vec<KeyWhen>,
     /// Where the rule comes from (a sentence of the system's manual).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
@@ -38,6 +44,37 @@ crate::de::record!(KeyRule {
     columns: "columns",
     ignore_case: "ignoreCase"(default),
     alternate: "alternate"(default),
+    instead: "instead"(default),
+    source: "source"(default),
+});
+
+/// Key columns chosen by parameters.
+///
+/// ```json
+/// { "when": [{ "param": "loginIdDisabled", "equals": true }], "columns": ["Email address"], "ignoreCase": true }
+/// ```
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(missing_as_null, hashmap_as_object))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct KeyWhen {
+    /// Conditions on parameters that must all hold.
+    pub when: Vec<Condition>,
+    /// The key columns then.
+    pub columns: Vec<String>,
+    /// Compare keys ignoring case then.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub ignore_case: bool,
+    /// Where the rule comes from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+crate::de::record!(KeyWhen {
+    when: "when",
+    columns: "columns",
+    ignore_case: "ignoreCase"(default),
     source: "source"(default),
 });
 
