@@ -180,7 +180,10 @@ impl Pipeline {
         let line_ending = s.options.line_ending.unwrap_or_else(|| {
             let source = s.source_line_ending;
             if target.line_endings.is_empty() {
-                source.unwrap_or(LineEndingKind::Crlf)
+                // CR alone is the one style many readers do not take (`cr-line-endings`).
+                source
+                    .filter(|l| *l != LineEndingKind::Cr)
+                    .unwrap_or(LineEndingKind::Crlf)
             } else {
                 source
                     .filter(|l| target.line_endings.contains(l))

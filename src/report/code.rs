@@ -106,6 +106,9 @@ codes! {
     LineEndingNotAccepted = "line-ending-not-accepted", Error;
     /// The file mixes line-ending styles.
     MixedLineEndings = "mixed-line-endings", Warning;
+    /// Lines end in CR alone, as old Mac programs write, and the system states no line endings:
+    /// many import programs read such a file as one long line. The converter writes CRLF.
+    CrLineEndings = "cr-line-endings", Warning;
     /// The file name does not follow the system's pattern.
     FileNameMismatch = "file-name-mismatch", Error;
     /// A line before the header, or the mark the header line starts with (FLAT `#`), is missing or

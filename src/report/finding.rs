@@ -57,6 +57,9 @@ pub enum Kind {
         lf: u64,
         cr: u64,
     },
+    CrLineEndings {
+        lines: u64,
+    },
     FileNameMismatch {
         name: String,
         example: String,
@@ -378,6 +381,7 @@ impl Kind {
             }
             LineEndingNotAccepted { .. } => Code::LineEndingNotAccepted,
             MixedLineEndings { .. } => Code::MixedLineEndings,
+            CrLineEndings { .. } => Code::CrLineEndings,
             FileNameMismatch { .. } | ExtensionNotAccepted { .. } => Code::FileNameMismatch,
             InvalidPreamble { .. } | PreambleIsHeader { .. } | MissingLabelPrefix { .. } => {
                 Code::InvalidPreamble

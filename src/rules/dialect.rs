@@ -19,6 +19,7 @@ pub(crate) const CODES: &[Code] = &[
     Code::DelimiterNotAccepted,
     Code::LineEndingNotAccepted,
     Code::MixedLineEndings,
+    Code::CrLineEndings,
 ];
 
 /// Picks the delimiter of a header line.
@@ -114,7 +115,13 @@ pub(crate) fn check_line_endings(
         (LineEndingKind::Lf, stats.lf, stats.first_lf),
         (LineEndingKind::Cr, stats.cr, stats.first_cr),
     ];
-    if !accepted.is_empty() {
+    if accepted.is_empty() {
+        // Nothing stated: CRLF and LF are read everywhere, CR alone is not (PHP's and many
+        // other CSV readers split lines at LF only).
+        if stats.cr > 0 {
+            out.push((Kind::CrLineEndings { lines: stats.cr }, stats.first_cr));
+        }
+    } else {
         for (kind, count, first) in styles {
             if count > 0 && !accepted.contains(&kind) {
                 out.push((

@@ -10,6 +10,7 @@ const REPAIRABLE = new Set([
   "bom-forbidden",
   "line-ending-not-accepted",
   "mixed-line-endings",
+  "cr-line-endings",
   "stray-bom",
   "missing-header-marker",
   "header-marker-mismatch",

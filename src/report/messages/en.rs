@@ -123,6 +123,10 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
             format!("line endings are mixed: {crlf} CRLF, {lf} LF, {cr} CR"),
             Some(s("The file was probably pasted together from several sources. Save it again in one editor so that every line ends the same way.")),
         ),
+        CrLineEndings { lines } => (
+            format!("{} in CR alone, as old Mac programs write; many import programs read such a file as one long line", if *lines == 1 { "1 line ends".to_string() } else { format!("{lines} lines end") }),
+            Some(s("Save the file again as \"CSV UTF-8\" (Excel) or with Windows line endings (CRLF); the fixed file (convert) has CRLF.")),
+        ),
         FileNameMismatch { name, example } => (
             format!("the file name \"{name}\" does not follow the system's pattern"),
             Some(format!("Rename the file like \"{example}\".")),

@@ -123,6 +123,10 @@ pub(super) fn render(kind: &Kind, column: &str) -> (String, Option<String>) {
             format!("改行コードが混在しています（CRLF {crlf}、LF {lf}、CR {cr}）"),
             Some(s("複数のファイルを貼り合わせた可能性があります。一つのエディターで保存し直し、改行コードをそろえてください。")),
         ),
+        CrLineEndings { lines } => (
+            format!("{lines} 行の改行コードが CR だけです（古い Mac のソフトの形式）。多くの取り込み処理はこのファイルを 1 行の長い行として読みます"),
+            Some(s("「CSV UTF-8」（Excel）で保存し直すか、改行コードを CRLF（Windows）にして保存してください。修正済みファイル（convert）は CRLF になります。")),
+        ),
         FileNameMismatch { name, example } => (
             format!("ファイル名「{name}」がシステムの命名規則に合いません"),
             Some(format!("「{example}」のような名前に変更してください。")),

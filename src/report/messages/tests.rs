@@ -49,6 +49,7 @@ fn samples() -> Vec<Kind> {
             lf: 2,
             cr: 0,
         },
+        CrLineEndings { lines: 3 },
         FileNameMismatch {
             name: "u.csv".into(),
             example: "add-users_1.csv".into(),
