@@ -202,20 +202,30 @@ fn chosen_key<'k>(
         for name in &choice.columns {
             column_index(name)?;
         }
-        let mut holds = true;
-        for cond in &choice.when {
-            if cond.column.is_some() {
-                return Err(invalid(
-                    "a record key is chosen by parameters only".to_string(),
-                ));
-            }
-            holds &= condition(cond, params, column_index)?.holds(&|_| None);
-        }
+        let holds = parameters_hold(&choice.when, params, column_index, "a record key")?;
         if holds && chosen.is_none() {
             chosen = Some(choice);
         }
     }
     Ok(chosen)
+}
+
+/// Whether every condition of `when`, on parameters only, holds; `what` names the thing they
+/// choose, for the error when one is on a column.
+fn parameters_hold(
+    when: &[Condition],
+    params: &Resolved,
+    column_index: &dyn Fn(&str) -> Result<usize, Error>,
+    what: &str,
+) -> Result<bool, Error> {
+    let mut holds = true;
+    for cond in when {
+        if cond.column.is_some() {
+            return Err(invalid(format!("{what} is chosen by parameters only")));
+        }
+        holds &= condition(cond, params, column_index)?.holds(&|_| None);
+    }
+    Ok(holds)
 }
 
 /// A resolved record key.
@@ -322,16 +332,7 @@ impl Relations {
         if let Some(plan) = &profile.plan {
             mode = plan.mode;
             for choice in &plan.modes {
-                let mut holds = true;
-                for cond in &choice.when {
-                    if cond.column.is_some() {
-                        return Err(invalid(
-                            "an import mode is chosen by parameters only".to_string(),
-                        ));
-                    }
-                    holds &= condition(cond, params, column_index)?.holds(&|_| None);
-                }
-                if holds {
+                if parameters_hold(&choice.when, params, column_index, "an import mode")? {
                     mode = choice.mode;
                     break;
                 }
